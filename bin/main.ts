@@ -1,0 +1,46 @@
+import { contentCommand } from './commands/content';
+import { detectCommand } from './commands/detect';
+import { startCommand } from './commands/start';
+import { EXIT, processIo, UsageError, type Io } from './io';
+
+const USAGE = `Usage: waymark <command>
+
+Commands:
+  detect <url> [--html page.html] [--explain] [--content DIR]
+                          where is the user? prints {app, screen, record, context} as JSON
+  content check [DIR]     validate every content file (default: content/); exit 1 on problems
+  content build [DIR] [--out FILE]
+                          compile content into the bundle the extension and server load
+  start                   build the extension with the starter pack and say how to load it
+  help                    this text`;
+
+type Command = (args: string[], io: Io) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  detect: detectCommand,
+  content: contentCommand,
+  start: startCommand,
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = commands[name];
+  if (command === undefined) {
+    io.err(`waymark: unknown command "${name}"\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`waymark ${name}: ${(error as Error).message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+

@@ -1,0 +1,83 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { itemTypes, type AppDefinition, type Item } from '@/lib/content-model';
+import { Catalogue } from '@/lib/context';
+import { crossCheck } from './cross-check';
+import { parseAppFile, parseItemFile, type Located, type Parsed } from './parse';
+import { sortProblems, type Problem } from './problem';
+import { checkSelectors, type SelectorValidator } from './selectors';
+
+export interface LoadedContent {
+  apps: Located<AppDefinition>[];
+  items: Located<Item>[];
+  /** Every problem found, across every file; empty means the content is valid. */
+  problems: Problem[];
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+function jsdomSelectorValidator(): SelectorValidator {
+  const { document } = new JSDOM('<!doctype html><p></p>').window;
+  return (selector) => {
+    try {
+      document.querySelector(selector);
+      return undefined;
+    } catch (error) {
+      return (error as Error).message.split('\n')[0];
+    }
+  };
+}
+
+async function parseAll<T>(
+  files: string[],
+  parse: (text: string, shown: string) => Parsed<T>,
+  problems: Problem[],
+): Promise<Located<T>[]> {
+  const located: Located<T>[] = [];
+  for (const file of files) {
+    const shown = relative(process.cwd(), file) || file;
+    const result = parse(await readFile(file, 'utf8'), shown);
+    problems.push(...result.problems);
+    if (result.ok) located.push(result.located);
+  }
+  return located;
+}
+
+/** Reads and checks a `content/` folder; one bad file never hides the problems of another. */
+export async function loadContent(dir: string, options: { appsOnly?: boolean } = {}): Promise<LoadedContent> {
+  const problems: Problem[] = [];
+  const show = (file: string): string => relative(process.cwd(), file) || file;
+
+  const appFiles = await listFiles(join(dir, 'apps'));
+  for (const file of appFiles.filter((f) => !/\.ya?ml$/.test(f))) problems.push({ file: show(file), line: 1, message: 'app definitions are .yaml files' });
+  const apps = await parseAll(appFiles.filter((f) => /\.ya?ml$/.test(f)), parseAppFile, problems);
+
+  const items: Located<Item>[] = [];
+  for (const def of options.appsOnly ? [] : itemTypes) {
+    const files = await listFiles(join(dir, def.folder));
+    for (const file of files.filter((f) => !f.endsWith('.md'))) problems.push({ file: show(file), line: 1, message: `${def.folder}/ holds Markdown files (.md)` });
+    items.push(...(await parseAll(files.filter((f) => f.endsWith('.md')), (text, shown) => parseItemFile(text, shown, def), problems)));
+  }
+
+  try {
+    new Catalogue(apps.map((a) => a.value));
+  } catch (error) {
+    problems.push({ file: show(join(dir, 'apps')), line: 1, message: (error as Error).message });
+  }
+  problems.push(...crossCheck(apps, items));
+  problems.push(...checkSelectors(apps, items, jsdomSelectorValidator()));
+  return { apps, items, problems: sortProblems(problems) };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** A stable, URL-safe identifier: lower-case words joined by single hyphens. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single hyphens')
+  .max(80, 'must be at most 80 characters');
+
+/** `app:screen`, e.g. `zendesk:ticket`; checked against the catalogue by `waymark content check`. */
+export const screenRefSchema = z
+  .string()
+  .regex(/^[a-z0-9-]+:[a-z0-9-]+$/, 'must be "app:screen", e.g. "zendesk:ticket"');
+
+export const itemStatuses = ['draft', 'in_review', 'published', 'archived'] as const;
+export const itemStatusSchema = z.enum(itemStatuses);
+export type ItemStatus = z.infer<typeof itemStatusSchema>;
+
+const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
+const isoDateOrDateTime = z.union([isoDate, z.iso.datetime({ offset: true })], {
+  message: 'must be a date (YYYY-MM-DD) or an ISO date-time with offset',
+});
+
+/** Who an item is for and where it appears. Empty lists mean "everyone" / "everywhere". */
+export const targetingSchema = z.strictObject({
+  apps: z.array(slugSchema).default([]),
+  screens: z.array(screenRefSchema).default([]),
+  roles: z.array(slugSchema).default([]),
+  teams: z.array(slugSchema).default([]),
+});
+export type Targeting = z.infer<typeof targetingSchema>;
+
+/**
+ * Fields every knowledge item carries, whatever its type: identity, text, targeting and the
+ * governance lifecycle (owner, status, verify-by, version).
+ */
+export const itemBaseShape = {
+  id: slugSchema,
+  title: z.string().trim().min(3, 'must be at least 3 characters').max(160),
+  summary: z.string().trim().max(400).default(''),
+  body: z.string().max(200_000).default(''),
+  targeting: targetingSchema.default({ apps: [], screens: [], roles: [], teams: [] }),
+  tags: z.array(z.string().trim().min(1).max(40)).max(30).default([]),
+  owner: z.string().trim().min(1, 'must name an owner').max(200),
+  status: itemStatusSchema,
+  verify_by: isoDate.optional(),
+  updated_at: isoDateOrDateTime,
+  version: z.number().int().min(1),
+} as const;
+
+/** Rules that hold for every item type, applied after the type's own schema. */
+export function checkLifecycle(
+  item: { status: ItemStatus; verify_by?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (item.status === 'published' && item.verify_by === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['verify_by'],
+      message: 'a published item needs a verify_by date (YYYY-MM-DD)',
+    });
+  }
+}
