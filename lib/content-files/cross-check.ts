@@ -6,7 +6,12 @@ import type { Problem } from './problem';
  * Problems that only show across files: duplicate ids, targeting that names an app or screen the
  * catalogue lacks, path lessons that do not exist, lesson steps waiting for an unknown screen.
  */
-export function crossCheck(apps: Located<AppDefinition>[], items: Located<Item>[]): Problem[] {
+export function crossCheck(
+  apps: Located<AppDefinition>[],
+  items: Located<Item>[],
+  /** Apps whose own file failed: references to them are not reported again. */
+  brokenAppIds: ReadonlySet<string> = new Set(),
+): Problem[] {
   const problems: Problem[] = [];
   const screensByApp = new Map(apps.map((a) => [a.value.id, new Set(a.value.screens.map((s) => s.id))]));
 
@@ -25,6 +30,7 @@ export function crossCheck(apps: Located<AppDefinition>[], items: Located<Item>[
 
   const checkScreen = (located: Located<Item>, ref: string, path: PropertyKey[], listedApps?: string[]): void => {
     const [appId = '', screenId = ''] = ref.split(':');
+    if (brokenAppIds.has(appId)) return;
     const screens = screensByApp.get(appId);
     const line = located.lineOf(path);
     if (screens === undefined) problems.push({ file: located.file, line, message: `screen "${ref}": no app "${appId}" in content/apps/` });
@@ -35,7 +41,7 @@ export function crossCheck(apps: Located<AppDefinition>[], items: Located<Item>[
   for (const located of items) {
     const { value: item } = located;
     item.targeting.apps.forEach((appId, i) => {
-      if (!screensByApp.has(appId)) problems.push({ file: located.file, line: located.lineOf(['targeting', 'apps', i]), message: `targeting.apps: no app "${appId}" in content/apps/` });
+      if (!screensByApp.has(appId) && !brokenAppIds.has(appId)) problems.push({ file: located.file, line: located.lineOf(['targeting', 'apps', i]), message: `targeting.apps: no app "${appId}" in content/apps/` });
     });
     item.targeting.screens.forEach((ref, i) => checkScreen(located, ref, ['targeting', 'screens', i], item.targeting.apps));
     if (item.type === 'lesson') {

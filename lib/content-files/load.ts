@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { itemTypes, type AppDefinition, type Item } from '@/lib/content-model';
 import { Catalogue } from '@/lib/context';
@@ -77,7 +77,9 @@ export async function loadContent(dir: string, options: { appsOnly?: boolean } =
   } catch (error) {
     problems.push({ file: show(join(dir, 'apps')), line: 1, message: (error as Error).message });
   }
-  problems.push(...crossCheck(apps, items));
+  const loadedAppIds = new Set(apps.map((a) => a.value.id));
+  const brokenAppIds = new Set(appFiles.map((f) => basename(f).replace(/\.ya?ml$/, '')).filter((id) => !loadedAppIds.has(id)));
+  problems.push(...crossCheck(apps, items, brokenAppIds));
   problems.push(...checkSelectors(apps, items, jsdomSelectorValidator()));
   return { apps, items, problems: sortProblems(problems) };
 }

@@ -25,7 +25,7 @@ function reconcileId(value: unknown, file: string, source: YamlSource, problems:
   const stem = fileStem(file);
   if (record.id === undefined) return { ...record, id: stem };
   if (record.id !== stem) {
-    problems.push({ file, line: source.lineOf(['id']), message: `id "${JSON.stringify(record.id)}" must equal the file name "${stem}"` });
+    problems.push({ file, line: source.lineOf(['id']), message: `id ${JSON.stringify(record.id)} must equal the file name "${stem}"` });
   }
   return record;
 }
