@@ -8,6 +8,9 @@ import { mountLauncher } from './launcher';
  * detects locally (page content never leaves the browser) and follows SPA navigation through
  * WXT's `wxt:locationchange` event, not a page-wide MutationObserver.
  */
+/** How long an SPA usually takes to render the new screen after a navigation. */
+const SETTLE_MS = 500;
+
 export default defineContentScript({
   matches: ['https://*.zendesk.com/*'],
   runAt: 'document_idle',
@@ -19,8 +22,13 @@ export default defineContentScript({
     const catalogue = new Catalogue([app]);
     const launcher = mountLauncher();
     ctx.onInvalidated(() => launcher.remove());
-    const update = () => launcher.update(catalogue.detect(location.href, document), app.name);
+    const update = () => launcher.update(catalogue.detect(location.href, document), app);
     update();
-    ctx.addEventListener(window, 'wxt:locationchange', update);
+    // The Navigation API's event fires before the URL commits and SPAs render after it: detect
+    // once the navigation has landed, then once more when the new screen has had time to render.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      ctx.setTimeout(update, 0);
+      ctx.setTimeout(update, SETTLE_MS);
+    });
   },
 });

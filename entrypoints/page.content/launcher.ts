@@ -1,8 +1,9 @@
+import type { AppDefinition } from '@/lib/content-model';
 import type { Detection } from '@/lib/context';
 
 /** What the launcher shows: plain DOM in a closed shadow root, so host CSS and scripts cannot reach it. */
 export interface Launcher {
-  update(detection: Detection, appName: string): void;
+  update(detection: Detection, app: AppDefinition): void;
   remove(): void;
 }
 
@@ -32,8 +33,9 @@ export function mountLauncher(): Launcher {
   document.documentElement.append(host);
 
   return {
-    update(detection, appName) {
-      const where = [appName, detection.screen, detection.record ? `${detection.record.type} ${detection.record.id}` : undefined]
+    update(detection, app) {
+      const screen = app.screens.find((s) => s.id === detection.screen)?.name;
+      const where = [app.name, screen, detection.record ? `${detection.record.type} ${detection.record.id}` : undefined]
         .filter(Boolean)
         .join(' · ');
       label.textContent = where;
