@@ -12,39 +12,84 @@ import tseslint from 'typescript-eslint';
  * in extension UI.
  */
 const zones = [
-  { target: './entrypoints/page.content', from: './lib/db', message: 'The content script runs in the page origin: ask the background through lib/messages.ts.' },
-  { target: './entrypoints/page.content', from: './lib/content-files', message: 'lib/content-files is Node-only (fs, jsdom).' },
-  { target: './entrypoints/page.content', from: './lib/message-schemas.ts', message: 'zod does not belong in the content script bundle; receivers validate.' },
+  {
+    target: './entrypoints/page.content',
+    from: './lib/db',
+    message:
+      'The content script runs in the page origin: ask the background through lib/messages.ts.',
+  },
+  {
+    target: './entrypoints/page.content',
+    from: './lib/content-files',
+    message: 'lib/content-files is Node-only (fs, jsdom).',
+  },
+  {
+    target: './entrypoints/page.content',
+    from: './lib/message-schemas.ts',
+    message: 'zod does not belong in the content script bundle; receivers validate.',
+  },
   { target: './lib', from: './entrypoints', message: 'lib is framework-free domain code.' },
   { target: './lib', from: './components', message: 'lib is framework-free domain code.' },
   { target: './lib', from: './hooks', message: 'lib is framework-free domain code.' },
-  { target: './server', from: './entrypoints', message: 'The server never imports extension code.' },
+  {
+    target: './server',
+    from: './entrypoints',
+    message: 'The server never imports extension code.',
+  },
   { target: './server', from: './components', message: 'The server never imports extension code.' },
-  { target: './components', from: './lib/db', message: 'Components get data through props and hooks, not the database.' },
+  {
+    target: './components',
+    from: './lib/db',
+    message: 'Components get data through props and hooks, not the database.',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'public/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+      'public/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.browser, ...globals.node },
     },
     plugins: { 'import-x': importX, 'react-hooks': reactHooks },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones }],
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use an `as const` object and a union instead of enum.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSEnumDeclaration',
+          message: 'Use an `as const` object and a union instead of enum.',
+        },
+      ],
     },
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**', 'bench/**'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-floating-promises': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-floating-promises': 'off',
+    },
   },
 );

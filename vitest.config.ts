@@ -4,7 +4,15 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['lib/**/*.test.ts', 'bin/**/*.test.ts', 'components/**/*.test.tsx', 'hooks/**/*.test.ts', 'entrypoints/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'bin/**/*.test.ts',
+      'components/**/*.test.tsx',
+      'hooks/**/*.test.ts',
+      'entrypoints/**/*.test.ts',
+      'server/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 20_000,
   },

@@ -7,9 +7,15 @@ const STARTER_PACK = new URL('./public/starter-pack.json', import.meta.url);
 /** Host patterns of the starter pack's apps; `npm run build` writes the pack before WXT runs. */
 function catalogueApps(): { hosts: string[]; exclude_hosts: string[] }[] {
   try {
-    return (JSON.parse(readFileSync(STARTER_PACK, 'utf8')) as { apps: { hosts: string[]; exclude_hosts: string[] }[] }).apps;
+    return (
+      JSON.parse(readFileSync(STARTER_PACK, 'utf8')) as {
+        apps: { hosts: string[]; exclude_hosts: string[] }[];
+      }
+    ).apps;
   } catch {
-    throw new Error('public/starter-pack.json is missing or unreadable: run `npm run content:build` (npm run build does it)');
+    throw new Error(
+      'public/starter-pack.json is missing or unreadable: run `npm run content:build` (npm run build does it)',
+    );
   }
 }
 

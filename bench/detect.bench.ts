@@ -16,15 +16,30 @@ const FIXTURES = join(ROOT, 'lib', 'context', 'fixtures');
 const STREAM = 10_000;
 const ROUNDS = 25;
 
-interface Fixture { positive: { url: string; html?: string }[]; negative: string[] }
+interface Fixture {
+  positive: { url: string; html?: string }[];
+  negative: string[];
+}
 
-const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml')).map((f) => parse(readFileSync(join(FIXTURES, f), 'utf8')) as Fixture);
+const fixtures = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => parse(readFileSync(join(FIXTURES, f), 'utf8')) as Fixture);
 const catalogueUrls = fixtures.flatMap((f) => [...f.positive.map((p) => p.url), ...f.negative]);
-const webUrls = Array.from({ length: 200 }, (_, i) => `https://site${i}.example.org/path/${i}?q=${i}#top`);
+const webUrls = Array.from(
+  { length: 200 },
+  (_, i) => `https://site${i}.example.org/path/${i}?q=${i}#top`,
+);
 const mixed = [...catalogueUrls, ...webUrls];
 const stream = Array.from({ length: STREAM }, (_, i) => mixed[(i * 7919) % mixed.length] ?? '');
 
-const withDocs = fixtures.flatMap((f) => f.positive.filter((p) => p.html !== undefined).map((p) => ({ url: p.url, doc: new JSDOM(readFileSync(join(FIXTURES, p.html ?? ''), 'utf8')).window.document })));
+const withDocs = fixtures.flatMap((f) =>
+  f.positive
+    .filter((p) => p.html !== undefined)
+    .map((p) => ({
+      url: p.url,
+      doc: new JSDOM(readFileSync(join(FIXTURES, p.html ?? ''), 'utf8')).window.document,
+    })),
+);
 
 const content = await loadContent(join(ROOT, 'content'), { appsOnly: true });
 const buildStart = performance.now();
@@ -32,7 +47,11 @@ const catalogue = new Catalogue(content.apps.map((a) => a.value));
 const compileMs = performance.now() - buildStart;
 
 /** Mean µs per call for each round over `inputs`; warms up first. */
-function perCall(inputs: readonly unknown[], fn: (input: never) => unknown, rounds = ROUNDS): number[] {
+function perCall(
+  inputs: readonly unknown[],
+  fn: (input: never) => unknown,
+  rounds = ROUNDS,
+): number[] {
   let sink = 0;
   for (let i = 0; i < 2; i++) for (const x of inputs) sink ^= fn(x as never) === null ? 1 : 0;
   const samples: number[] = [];
@@ -47,21 +66,48 @@ function perCall(inputs: readonly unknown[], fn: (input: never) => unknown, roun
 const pick = (s: number[], q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-const floor = perCall(stream, (url: string) => { try { return new URL(url); } catch { return null; } });
+const floor = perCall(stream, (url: string) => {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+});
 const urlOnly = perCall(stream, (url: string) => catalogue.detect(url));
 const domInputs = Array.from({ length: 2_000 }, (_, i) => withDocs[i % withDocs.length]);
-const withDom = perCall(domInputs, (x: { url: string; doc: Document }) => catalogue.detect(x.url, x.doc), 10);
+const withDom = perCall(
+  domInputs,
+  (x: { url: string; doc: Document }) => catalogue.detect(x.url, x.doc),
+  10,
+);
 
 const report = {
   machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
   catalogue: { apps: content.apps.length, compile_ms: round(compileMs) },
-  stream: { urls: STREAM, distinct: mixed.length, catalogue_share: round(catalogueUrls.length / mixed.length) },
+  stream: {
+    urls: STREAM,
+    distinct: mixed.length,
+    catalogue_share: round(catalogueUrls.length / mixed.length),
+  },
   floor_new_url_us: { median: round(pick(floor, 0.5)), p95: round(pick(floor, 0.95)) },
-  detect_url_us: { median: round(pick(urlOnly, 0.5)), p95: round(pick(urlOnly, 0.95)), ratio_to_floor: round(pick(urlOnly, 0.5) / pick(floor, 0.5)) },
-  detect_with_document_us: { pages: withDocs.length, median: round(pick(withDom, 0.5)), p95: round(pick(withDom, 0.95)) },
+  detect_url_us: {
+    median: round(pick(urlOnly, 0.5)),
+    p95: round(pick(urlOnly, 0.95)),
+    ratio_to_floor: round(pick(urlOnly, 0.5) / pick(floor, 0.5)),
+  },
+  detect_with_document_us: {
+    pages: withDocs.length,
+    median: round(pick(withDom, 0.5)),
+    p95: round(pick(withDom, 0.95)),
+  },
   target: 'median well under 100 µs (0.1 ms) per call',
 };
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench', 'results', 'detect.json'), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(
+  join(ROOT, 'bench', 'results', 'detect.json'),
+  `${JSON.stringify(report, null, 2)}\n`,
+);
 console.log(JSON.stringify(report, null, 2));
-console.log(`detect: median ${report.detect_url_us.median} µs per URL (${report.detect_url_us.ratio_to_floor}× a bare new URL()), ${report.detect_with_document_us.median} µs with a document`);
+console.log(
+  `detect: median ${report.detect_url_us.median} µs per URL (${report.detect_url_us.ratio_to_floor}× a bare new URL()), ${report.detect_with_document_us.median} µs with a document`,
+);

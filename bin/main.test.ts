@@ -11,7 +11,9 @@ const BIN = join(ROOT, 'bin', 'waymark.mjs');
 const run = promisify(execFile);
 
 /** Runs the real CLI in a child process; resolves with its exit code and both streams. */
-async function waymark(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function waymark(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
@@ -28,24 +30,41 @@ describe('waymark detect', () => {
   it('prints the app and record for a Zendesk ticket URL', async () => {
     const { code, stdout } = await waymark('detect', 'https://acme.zendesk.com/agent/tickets/123');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ app: 'zendesk', screen: 'ticket', record: { type: 'ticket', id: '123' }, context: {} });
+    expect(JSON.parse(stdout)).toEqual({
+      app: 'zendesk',
+      screen: 'ticket',
+      record: { type: 'ticket', id: '123' },
+      context: {},
+    });
   });
 
-  it.each(['https://acme.zendesk.com.evil.example/agent/tickets/123', 'https://evil.example/?u=https://acme.zendesk.com/agent/tickets/1'])(
-    'prints app null and exits 0 for the spoofed URL %s',
-    async (url) => {
-      const { code, stdout } = await waymark('detect', url);
-      expect(code).toBe(0);
-      expect(JSON.parse(stdout)).toEqual({ app: null, screen: null, record: null, context: {} });
-    },
-  );
+  it.each([
+    'https://acme.zendesk.com.evil.example/agent/tickets/123',
+    'https://evil.example/?u=https://acme.zendesk.com/agent/tickets/1',
+  ])('prints app null and exits 0 for the spoofed URL %s', async (url) => {
+    const { code, stdout } = await waymark('detect', url);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ app: null, screen: null, record: null, context: {} });
+  });
 
   it('reads context from a saved page with --html and explains with --explain', async () => {
     const html = join(scratch, 'ticket.html');
-    writeFileSync(html, readFileSync(join(ROOT, 'lib', 'context', 'fixtures', 'pages', 'zendesk-ticket.html')));
-    const { code, stdout } = await waymark('detect', 'https://acme.zendesk.com/agent/tickets/123', '--html', html, '--explain');
+    writeFileSync(
+      html,
+      readFileSync(join(ROOT, 'lib', 'context', 'fixtures', 'pages', 'zendesk-ticket.html')),
+    );
+    const { code, stdout } = await waymark(
+      'detect',
+      'https://acme.zendesk.com/agent/tickets/123',
+      '--html',
+      html,
+      '--explain',
+    );
     expect(code).toBe(0);
-    const out = JSON.parse(stdout) as { context: { subject?: string }; explain: { host: { pattern: string } } };
+    const out = JSON.parse(stdout) as {
+      context: { subject?: string };
+      explain: { host: { pattern: string } };
+    };
     expect(out.context.subject).toBe('Refund not received for order 4411');
     expect(out.explain.host.pattern).toBe('*.zendesk.com');
   });
@@ -53,7 +72,10 @@ describe('waymark detect', () => {
   it.each([
     [[], /expected exactly one URL, got 0/],
     [['a', 'b'], /expected exactly one URL, got 2/],
-    [['https://acme.zendesk.com/', '--html', '/no/such/page.html'], /cannot read --html \/no\/such\/page\.html: ENOENT/],
+    [
+      ['https://acme.zendesk.com/', '--html', '/no/such/page.html'],
+      /cannot read --html \/no\/such\/page\.html: ENOENT/,
+    ],
     [['https://acme.zendesk.com/', '--bogus'], /Unknown option '--bogus'/],
   ])('exits 2 with a message on stderr for bad arguments %j', async (args, message) => {
     const { code, stdout, stderr } = await waymark('detect', ...args);
@@ -75,15 +97,27 @@ describe('waymark content', () => {
     const copy = join(scratch, 'broken');
     cpSync(join(ROOT, 'content'), copy, { recursive: true });
     const merge = join(copy, 'articles', 'merge-duplicate-tickets.md');
-    writeFileSync(merge, readFileSync(merge, 'utf8').replace(/^status: published$/m, 'status: shipped'));
+    writeFileSync(
+      merge,
+      readFileSync(merge, 'utf8').replace(/^status: published$/m, 'status: shipped'),
+    );
     writeFileSync(join(copy, 'articles', 'no-front-matter.md'), '# Missing front matter\n');
-    writeFileSync(join(copy, 'apps', 'zendesk.yaml'), `${readFileSync(join(copy, 'apps', 'zendesk.yaml'), 'utf8')}\nsurprise: true\n`);
+    writeFileSync(
+      join(copy, 'apps', 'zendesk.yaml'),
+      `${readFileSync(join(copy, 'apps', 'zendesk.yaml'), 'utf8')}\nsurprise: true\n`,
+    );
     const { code, stdout } = await waymark('content', 'check', copy);
     expect(code).toBe(1);
     const lines = stdout.trim().split('\n');
-    expect(lines).toContainEqual(expect.stringMatching(/articles\/merge-duplicate-tickets\.md:\d+: status: /));
-    expect(lines).toContainEqual(expect.stringMatching(/articles\/no-front-matter\.md:1: the file must start with/));
-    expect(lines).toContainEqual(expect.stringMatching(/apps\/zendesk\.yaml:\d+: unknown field "surprise"/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/articles\/merge-duplicate-tickets\.md:\d+: status: /),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/articles\/no-front-matter\.md:1: the file must start with/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/apps\/zendesk\.yaml:\d+: unknown field "surprise"/),
+    );
   });
 
   it('builds a bundle that the shared schema accepts', async () => {
@@ -97,7 +131,13 @@ describe('waymark content', () => {
 
   it('refuses to build from broken content and writes nothing', async () => {
     const out = join(scratch, 'never.json');
-    const { code, stderr } = await waymark('content', 'build', join(scratch, 'broken'), '--out', out);
+    const { code, stderr } = await waymark(
+      'content',
+      'build',
+      join(scratch, 'broken'),
+      '--out',
+      out,
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(/content build refused: \d+ problem\(s\); nothing was written/);
     expect(existsSync(out)).toBe(false);

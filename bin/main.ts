@@ -36,11 +36,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     return await command(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       io.err(`waymark ${name}: ${(error as Error).message}\n\n${USAGE}`);
       return EXIT.usage;
     }
     throw error;
   }
 }
-

@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import type { StatusResult } from '@/lib/messages';
 import { sendTyped } from '@/lib/runtime/send';
 
-export type StatusState = { state: 'loading' } | { state: 'ready'; status: StatusResult } | { state: 'error'; error: string };
+export type StatusState =
+  | { state: 'loading' }
+  | { state: 'ready'; status: StatusResult }
+  | { state: 'error'; error: string };
 
 /** Asks the background what the local store holds. */
 export function useStatus(): StatusState {
@@ -11,7 +14,9 @@ export function useStatus(): StatusState {
     let live = true;
     sendTyped((m) => browser.runtime.sendMessage(m), 'bg:status', {}).then(
       (status) => live && setState({ state: 'ready', status }),
-      (error: unknown) => live && setState({ state: 'error', error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        live &&
+        setState({ state: 'error', error: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       live = false;

@@ -29,9 +29,11 @@ export interface Envelope<T extends MessageType = MessageType> {
 }
 
 export type Reply<T extends MessageType> =
-  | { ok: true; result: MessageMap[T]['result'] }
-  | { ok: false; error: string };
+  { ok: true; result: MessageMap[T]['result'] } | { ok: false; error: string };
 
-export function envelope<T extends MessageType>(type: T, payload: MessageMap[T]['payload']): Envelope<T> {
+export function envelope<T extends MessageType>(
+  type: T,
+  payload: MessageMap[T]['payload'],
+): Envelope<T> {
   return { waymark: 1, type, payload };
 }

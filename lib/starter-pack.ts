@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { appSchema, BUNDLE_FORMAT, BUNDLE_VERSION, itemSchema, type Bundle } from '@/lib/content-model';
+import {
+  appSchema,
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  itemSchema,
+  type Bundle,
+} from '@/lib/content-model';
 
 const shellSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
@@ -16,7 +22,8 @@ export interface ParsedBundle {
 }
 
 function describe(kind: string, index: number, raw: unknown, error: z.ZodError): string {
-  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? JSON.stringify(raw.id) : `#${index}`;
+  const id =
+    typeof raw === 'object' && raw !== null && 'id' in raw ? JSON.stringify(raw.id) : `#${index}`;
   const issue = error.issues[0];
   return `${kind} ${id}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`;
 }
@@ -29,7 +36,9 @@ export function parseBundle(json: unknown): ParsedBundle {
   const shell = shellSchema.safeParse(json);
   if (!shell.success) {
     const issue = shell.error.issues[0];
-    throw new Error(`not a Waymark bundle: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    throw new Error(
+      `not a Waymark bundle: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   const skipped: string[] = [];
   const keep = <T>(kind: string, schema: z.ZodType<T>, raws: unknown[]): T[] =>

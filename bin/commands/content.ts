@@ -6,7 +6,12 @@ import { itemTypes } from '@/lib/content-model';
 import { DEFAULT_CONTENT_DIR, EXIT, UsageError, type Io } from '../io';
 
 /** Where the extension build picks the starter pack up (see entrypoints/background). */
-export const DEFAULT_BUNDLE_PATH = resolve(DEFAULT_CONTENT_DIR, '..', 'public', 'starter-pack.json');
+export const DEFAULT_BUNDLE_PATH = resolve(
+  DEFAULT_CONTENT_DIR,
+  '..',
+  'public',
+  'starter-pack.json',
+);
 
 function summary(counts: Map<string, number>): string {
   return itemTypes.map((def) => `${counts.get(def.type) ?? 0} ${def.folder}`).join(', ');
@@ -28,7 +33,11 @@ async function check(args: string[], io: Io): Promise<number> {
 }
 
 async function build(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' } },
+  });
   if (positionals.length > 1) throw new UsageError('content build takes at most one folder');
   const content = await loadContent(positionals[0] ?? DEFAULT_CONTENT_DIR);
   if (content.problems.length > 0) {
@@ -51,5 +60,9 @@ export async function contentCommand(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'check') return check(rest, io);
   if (sub === 'build') return build(rest, io);
-  throw new UsageError(sub === undefined ? 'content needs a subcommand: check or build' : `unknown content subcommand "${sub}"`);
+  throw new UsageError(
+    sub === undefined
+      ? 'content needs a subcommand: check or build'
+      : `unknown content subcommand "${sub}"`,
+  );
 }

@@ -16,7 +16,8 @@ export async function detectCommand(args: string[], io: Io): Promise<number> {
       content: { type: 'string', default: DEFAULT_CONTENT_DIR },
     },
   });
-  if (positionals.length !== 1) throw new UsageError(`expected exactly one URL, got ${positionals.length}`);
+  if (positionals.length !== 1)
+    throw new UsageError(`expected exactly one URL, got ${positionals.length}`);
   const url = positionals[0] ?? '';
 
   let root: QueryRoot | undefined;
@@ -25,7 +26,9 @@ export async function detectCommand(args: string[], io: Io): Promise<number> {
     try {
       html = await readFile(values.html, 'utf8');
     } catch (error) {
-      throw new UsageError(`cannot read --html ${values.html}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UsageError(
+        `cannot read --html ${values.html}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
     root = new JSDOM(html).window.document;
   }
@@ -33,7 +36,9 @@ export async function detectCommand(args: string[], io: Io): Promise<number> {
   const content = await loadContent(values.content, { appsOnly: true });
   if (content.problems.length > 0) {
     content.problems.forEach((p) => io.err(formatProblem(p)));
-    io.err(`waymark detect: the app catalogue has ${content.problems.length} problem(s); fix them first`);
+    io.err(
+      `waymark detect: the app catalogue has ${content.problems.length} problem(s); fix them first`,
+    );
     return EXIT.problems;
   }
   const catalogue = new Catalogue(content.apps.map((a) => a.value));

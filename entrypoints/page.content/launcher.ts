@@ -35,7 +35,11 @@ export function mountLauncher(): Launcher {
   return {
     update(detection, app) {
       const screen = app.screens.find((s) => s.id === detection.screen)?.name;
-      const where = [app.name, screen, detection.record ? `${detection.record.type} ${detection.record.id}` : undefined]
+      const where = [
+        app.name,
+        screen,
+        detection.record ? `${detection.record.type} ${detection.record.id}` : undefined,
+      ]
         .filter(Boolean)
         .join(' · ');
       label.textContent = where;

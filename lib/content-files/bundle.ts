@@ -5,7 +5,10 @@ const typeOrder = new Map<string, number>(itemTypes.map((def, i) => [def.type, i
 
 /** The bundle the extension and server load: apps by id, items in registry order then by id. */
 export function buildBundle(content: LoadedContent, now = new Date()): Bundle {
-  if (content.problems.length > 0) throw new Error(`cannot build a bundle from content with ${content.problems.length} problem(s)`);
+  if (content.problems.length > 0)
+    throw new Error(
+      `cannot build a bundle from content with ${content.problems.length} problem(s)`,
+    );
   return {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
@@ -13,6 +16,9 @@ export function buildBundle(content: LoadedContent, now = new Date()): Bundle {
     apps: content.apps.map((a) => a.value).sort((a, b) => a.id.localeCompare(b.id)),
     items: content.items
       .map((i) => i.value)
-      .sort((a, b) => (typeOrder.get(a.type) ?? 0) - (typeOrder.get(b.type) ?? 0) || a.id.localeCompare(b.id)),
+      .sort(
+        (a, b) =>
+          (typeOrder.get(a.type) ?? 0) - (typeOrder.get(b.type) ?? 0) || a.id.localeCompare(b.id),
+      ),
   };
 }

@@ -13,7 +13,9 @@ export function crossCheck(
   brokenAppIds: ReadonlySet<string> = new Set(),
 ): Problem[] {
   const problems: Problem[] = [];
-  const screensByApp = new Map(apps.map((a) => [a.value.id, new Set(a.value.screens.map((s) => s.id))]));
+  const screensByApp = new Map(
+    apps.map((a) => [a.value.id, new Set(a.value.screens.map((s) => s.id))]),
+  );
 
   const firstById = new Map<string, Located<Item>>();
   for (const located of items) {
@@ -28,32 +30,67 @@ export function crossCheck(
     }
   }
 
-  const checkScreen = (located: Located<Item>, ref: string, path: PropertyKey[], listedApps?: string[]): void => {
+  const checkScreen = (
+    located: Located<Item>,
+    ref: string,
+    path: PropertyKey[],
+    listedApps?: string[],
+  ): void => {
     const [appId = '', screenId = ''] = ref.split(':');
     if (brokenAppIds.has(appId)) return;
     const screens = screensByApp.get(appId);
     const line = located.lineOf(path);
-    if (screens === undefined) problems.push({ file: located.file, line, message: `screen "${ref}": no app "${appId}" in content/apps/` });
-    else if (!screens.has(screenId)) problems.push({ file: located.file, line, message: `screen "${ref}": app "${appId}" has no screen "${screenId}" (it has ${[...screens].join(', ')})` });
-    else if (listedApps !== undefined && !listedApps.includes(appId)) problems.push({ file: located.file, line, message: `screen "${ref}" belongs to app "${appId}", which targeting.apps does not list` });
+    if (screens === undefined)
+      problems.push({
+        file: located.file,
+        line,
+        message: `screen "${ref}": no app "${appId}" in content/apps/`,
+      });
+    else if (!screens.has(screenId))
+      problems.push({
+        file: located.file,
+        line,
+        message: `screen "${ref}": app "${appId}" has no screen "${screenId}" (it has ${[...screens].join(', ')})`,
+      });
+    else if (listedApps !== undefined && !listedApps.includes(appId))
+      problems.push({
+        file: located.file,
+        line,
+        message: `screen "${ref}" belongs to app "${appId}", which targeting.apps does not list`,
+      });
   };
 
   for (const located of items) {
     const { value: item } = located;
     item.targeting.apps.forEach((appId, i) => {
-      if (!screensByApp.has(appId) && !brokenAppIds.has(appId)) problems.push({ file: located.file, line: located.lineOf(['targeting', 'apps', i]), message: `targeting.apps: no app "${appId}" in content/apps/` });
+      if (!screensByApp.has(appId) && !brokenAppIds.has(appId))
+        problems.push({
+          file: located.file,
+          line: located.lineOf(['targeting', 'apps', i]),
+          message: `targeting.apps: no app "${appId}" in content/apps/`,
+        });
     });
-    item.targeting.screens.forEach((ref, i) => checkScreen(located, ref, ['targeting', 'screens', i], item.targeting.apps));
+    item.targeting.screens.forEach((ref, i) =>
+      checkScreen(located, ref, ['targeting', 'screens', i], item.targeting.apps),
+    );
     if (item.type === 'lesson') {
       item.steps.forEach((step, i) => {
-        if (step.done_when !== undefined && 'screen' in step.done_when) checkScreen(located, step.done_when.screen, ['steps', i, 'done_when', 'screen']);
+        if (step.done_when !== undefined && 'screen' in step.done_when)
+          checkScreen(located, step.done_when.screen, ['steps', i, 'done_when', 'screen']);
       });
     }
     if (item.type === 'path') {
       item.lessons.forEach((id, i) => {
         const target = firstById.get(id);
         if (target?.value.type !== 'lesson') {
-          problems.push({ file: located.file, line: located.lineOf(['lessons', i]), message: target === undefined ? `lessons: no lesson "${id}"` : `lessons: "${id}" is a ${target.value.type}, not a lesson` });
+          problems.push({
+            file: located.file,
+            line: located.lineOf(['lessons', i]),
+            message:
+              target === undefined
+                ? `lessons: no lesson "${id}"`
+                : `lessons: "${id}" is a ${target.value.type}, not a lesson`,
+          });
         }
       });
     }

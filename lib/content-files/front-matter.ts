@@ -13,7 +13,8 @@ export interface FrontMatterSplit {
 
 export function splitFrontMatter(text: string): FrontMatterSplit | string {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (!source.startsWith('---\n')) return 'the file must start with a "---" line opening the YAML front matter';
+  if (!source.startsWith('---\n'))
+    return 'the file must start with a "---" line opening the YAML front matter';
   const close = /^---[ \t]*$/m;
   const rest = source.slice(4);
   const match = close.exec(rest);
@@ -21,5 +22,10 @@ export function splitFrontMatter(text: string): FrontMatterSplit | string {
   const yaml = rest.slice(0, match.index);
   const yamlLines = yaml.split('\n').length - 1;
   const afterClose = rest.slice(match.index + match[0].length).replace(/^\n/, '');
-  return { yaml, yamlLine: 2, body: afterClose.trim() === '' ? '' : afterClose, bodyLine: 2 + yamlLines + 1 };
+  return {
+    yaml,
+    yamlLine: 2,
+    body: afterClose.trim() === '' ? '' : afterClose,
+    bodyLine: 2 + yamlLines + 1,
+  };
 }

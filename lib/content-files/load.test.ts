@@ -95,7 +95,9 @@ const good = {
 async function problemsOf(files: Record<string, string>): Promise<string[]> {
   const root = makeContent(files);
   const content = await loadContent(root);
-  return content.problems.map((p) => formatProblem({ ...p, file: relative(root, join(process.cwd(), p.file)) }));
+  return content.problems.map((p) =>
+    formatProblem({ ...p, file: relative(root, join(process.cwd(), p.file)) }),
+  );
 }
 
 describe('loadContent', () => {
@@ -103,7 +105,11 @@ describe('loadContent', () => {
     const content = await loadContent(makeContent(good));
     expect(content.problems).toEqual([]);
     expect(content.apps.map((a) => a.value.id)).toEqual(['desk']);
-    expect(content.items.map((i) => `${i.value.type}:${i.value.id}`)).toEqual(['article:refund-an-order', 'lesson:first-lesson', 'path:week-one']);
+    expect(content.items.map((i) => `${i.value.type}:${i.value.id}`)).toEqual([
+      'article:refund-an-order',
+      'lesson:first-lesson',
+      'path:week-one',
+    ]);
     expect(content.items[0]?.value.body).toBe('Body text with [a link](https://example.com).\n');
   });
 
@@ -130,15 +136,23 @@ describe('loadContent', () => {
       'articles/no-front.md': '# Just Markdown\n',
     });
     expect(problems).toContainEqual(expect.stringMatching(/^articles\/bad-yaml\.md:[34]: YAML: /));
-    expect(problems).toContain('articles/no-front.md:1: the file must start with a "---" line opening the YAML front matter');
+    expect(problems).toContain(
+      'articles/no-front.md:1: the file must start with a "---" line opening the YAML front matter',
+    );
   });
 
   it('reports duplicate ids, unknown apps and screens, a mismatched id and unsafe links', async () => {
     const problems = await problemsOf({
       ...good,
-      'tips/refund-an-order.md': article('refund-an-order').replace('type: article\ntemplate: how-to\n', 'type: tip\n'),
+      'tips/refund-an-order.md': article('refund-an-order').replace(
+        'type: article\ntemplate: how-to\n',
+        'type: tip\n',
+      ),
       'articles/wrong-name.md': article('other-name'),
-      'articles/bad-target.md': article('bad-target').replace("screens: ['desk:ticket']", "screens: ['desk:nowhere', 'crm:case']"),
+      'articles/bad-target.md': article('bad-target').replace(
+        "screens: ['desk:ticket']",
+        "screens: ['desk:nowhere', 'crm:case']",
+      ),
       'articles/unsafe.md': article('unsafe') + '\n[click](javascript:alert(1))\n',
     });
     expect(problems).toEqual([
@@ -146,7 +160,9 @@ describe('loadContent', () => {
       'articles/bad-target.md:9: screen "crm:case": no app "crm" in content/apps/',
       'articles/unsafe.md:18: unsafe link scheme "javascript:" (only http, https and mailto links are allowed)',
       'articles/wrong-name.md:2: id "other-name" must equal the file name "wrong-name"',
-      expect.stringMatching(/^tips\/refund-an-order\.md:2: duplicate id "refund-an-order" \(also used by .*articles\/refund-an-order\.md:2\)$/),
+      expect.stringMatching(
+        /^tips\/refund-an-order\.md:2: duplicate id "refund-an-order" \(also used by .*articles\/refund-an-order\.md:2\)$/,
+      ),
     ]);
   });
 
@@ -156,13 +172,20 @@ describe('loadContent', () => {
       'apps/desk.yaml': APP.replace("(?<id>\\d+)'", "(?<id>\\d+'"),
     });
     expect(problems).toEqual([
-      expect.stringMatching(/^apps\/desk\.yaml:6: screens\[0\]\.match\.path: not a valid regular expression: /),
+      expect.stringMatching(
+        /^apps\/desk\.yaml:6: screens\[0\]\.match\.path: not a valid regular expression: /,
+      ),
     ]);
   });
 
   it('reports an invalid CSS selector in a context extractor', async () => {
-    const problems = await problemsOf({ ...good, 'apps/desk.yaml': APP.replace("['h1']", "['h1[']") });
-    expect(problems).toEqual(['apps/desk.yaml:8: invalid CSS selector "h1[": Invalid selector h1[']);
+    const problems = await problemsOf({
+      ...good,
+      'apps/desk.yaml': APP.replace("['h1']", "['h1[']"),
+    });
+    expect(problems).toEqual([
+      'apps/desk.yaml:8: invalid CSS selector "h1[": Invalid selector h1[',
+    ]);
   });
 
   it('builds a bundle of apps and items in registry order', async () => {
@@ -174,8 +197,9 @@ describe('loadContent', () => {
   });
 
   it('refuses to build a bundle from content with problems', async () => {
-    const content = await loadContent(makeContent({ ...good, 'paths/week-one.md': path('[missing]') }));
+    const content = await loadContent(
+      makeContent({ ...good, 'paths/week-one.md': path('[missing]') }),
+    );
     expect(() => buildBundle(content)).toThrow(/1 problem/);
   });
 });
-

@@ -57,19 +57,38 @@ async function parseAll<T>(
 }
 
 /** Reads and checks a `content/` folder; one bad file never hides the problems of another. */
-export async function loadContent(dir: string, options: { appsOnly?: boolean } = {}): Promise<LoadedContent> {
+export async function loadContent(
+  dir: string,
+  options: { appsOnly?: boolean } = {},
+): Promise<LoadedContent> {
   const problems: Problem[] = [];
   const show = (file: string): string => relative(process.cwd(), file) || file;
 
   const appFiles = await listFiles(join(dir, 'apps'));
-  for (const file of appFiles.filter((f) => !/\.ya?ml$/.test(f))) problems.push({ file: show(file), line: 1, message: 'app definitions are .yaml files' });
-  const apps = await parseAll(appFiles.filter((f) => /\.ya?ml$/.test(f)), parseAppFile, problems);
+  for (const file of appFiles.filter((f) => !/\.ya?ml$/.test(f)))
+    problems.push({ file: show(file), line: 1, message: 'app definitions are .yaml files' });
+  const apps = await parseAll(
+    appFiles.filter((f) => /\.ya?ml$/.test(f)),
+    parseAppFile,
+    problems,
+  );
 
   const items: Located<Item>[] = [];
   for (const def of options.appsOnly ? [] : itemTypes) {
     const files = await listFiles(join(dir, def.folder));
-    for (const file of files.filter((f) => !f.endsWith('.md'))) problems.push({ file: show(file), line: 1, message: `${def.folder}/ holds Markdown files (.md)` });
-    items.push(...(await parseAll(files.filter((f) => f.endsWith('.md')), (text, shown) => parseItemFile(text, shown, def), problems)));
+    for (const file of files.filter((f) => !f.endsWith('.md')))
+      problems.push({
+        file: show(file),
+        line: 1,
+        message: `${def.folder}/ holds Markdown files (.md)`,
+      });
+    items.push(
+      ...(await parseAll(
+        files.filter((f) => f.endsWith('.md')),
+        (text, shown) => parseItemFile(text, shown, def),
+        problems,
+      )),
+    );
   }
 
   try {
@@ -78,7 +97,9 @@ export async function loadContent(dir: string, options: { appsOnly?: boolean } =
     problems.push({ file: show(join(dir, 'apps')), line: 1, message: (error as Error).message });
   }
   const loadedAppIds = new Set(apps.map((a) => a.value.id));
-  const brokenAppIds = new Set(appFiles.map((f) => basename(f).replace(/\.ya?ml$/, '')).filter((id) => !loadedAppIds.has(id)));
+  const brokenAppIds = new Set(
+    appFiles.map((f) => basename(f).replace(/\.ya?ml$/, '')).filter((id) => !loadedAppIds.has(id)),
+  );
   problems.push(...crossCheck(apps, items, brokenAppIds));
   problems.push(...checkSelectors(apps, items, jsdomSelectorValidator()));
   return { apps, items, problems: sortProblems(problems) };

@@ -2,35 +2,59 @@ import { describe, expect, it } from 'vitest';
 import { findUnsafeMarkdown, isSafeLink, lineAt } from './markdown-safety';
 
 describe('isSafeLink', () => {
-  it.each(['https://example.com', 'http://x.test/a?b=c', 'mailto:ops@example.com', '#section', '/relative/path', 'page.md'])(
-    'accepts %s',
-    (url) => {
-      expect(isSafeLink(url)).toBe(true);
-    },
-  );
+  it.each([
+    'https://example.com',
+    'http://x.test/a?b=c',
+    'mailto:ops@example.com',
+    '#section',
+    '/relative/path',
+    'page.md',
+  ])('accepts %s', (url) => {
+    expect(isSafeLink(url)).toBe(true);
+  });
 
-  it.each(['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'javascript&#58;alert(1)', 'jav&#x61;script:x', 'data:text/html,<b>', 'vbscript:msgbox', 'file:///etc/passwd'])(
-    'refuses %s',
-    (url) => {
-      expect(isSafeLink(url)).toBe(false);
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    'javascript&#58;alert(1)',
+    'jav&#x61;script:x',
+    'data:text/html,<b>',
+    'vbscript:msgbox',
+    'file:///etc/passwd',
+  ])('refuses %s', (url) => {
+    expect(isSafeLink(url)).toBe(false);
+  });
 });
 
 describe('findUnsafeMarkdown', () => {
   it('finds unsafe inline links, autolinks, reference definitions and HTML attributes', () => {
-    const text = ['[a](javascript:alert(1))', '<data:text/html,hi>', '[ref]: vbscript:x', '<a href="javascript:y">z</a>'].join('\n');
+    const text = [
+      '[a](javascript:alert(1))',
+      '<data:text/html,hi>',
+      '[ref]: vbscript:x',
+      '<a href="javascript:y">z</a>',
+    ].join('\n');
     const spots = findUnsafeMarkdown(text);
     expect(spots.map((s) => lineAt(text, s.offset))).toEqual([1, 2, 3, 4]);
     expect(spots[0]?.message).toMatch(/unsafe link scheme "javascript:"/);
   });
 
   it('finds script tags and inline event handlers', () => {
-    const messages = findUnsafeMarkdown('<script>x</script>\n<img src=x onerror=alert(1)>').map((s) => s.message);
-    expect(messages).toEqual(['raw HTML <script> is not allowed', 'inline event handler "onerror" is not allowed']);
+    const messages = findUnsafeMarkdown('<script>x</script>\n<img src=x onerror=alert(1)>').map(
+      (s) => s.message,
+    );
+    expect(messages).toEqual([
+      'raw HTML <script> is not allowed',
+      'inline event handler "onerror" is not allowed',
+    ]);
   });
 
   it('accepts ordinary Markdown with safe links', () => {
-    expect(findUnsafeMarkdown('See [the policy](https://example.com/p) or mail <mailto:a@b.example>.\n\n| a | b |')).toEqual([]);
+    expect(
+      findUnsafeMarkdown(
+        'See [the policy](https://example.com/p) or mail <mailto:a@b.example>.\n\n| a | b |',
+      ),
+    ).toEqual([]);
   });
 });

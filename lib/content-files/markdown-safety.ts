@@ -18,7 +18,8 @@ const URL_PATTERNS: RegExp[] = [
   /\b(?:href|src|action|formaction|xlink:href|srcset|poster|background)\s*=\s*["']?([^"'\s>]+)/gi,
 ];
 
-const DANGEROUS_HTML = /<\s*(script|iframe|object|embed|frame|frameset|meta|base|form|svg|math|style|link)\b/gi;
+const DANGEROUS_HTML =
+  /<\s*(script|iframe|object|embed|frame|frameset|meta|base|form|svg|math|style|link)\b/gi;
 const INLINE_HANDLER = /<[^>]*\s(on[a-z]+)\s*=/gi;
 
 function decodeEntities(value: string): string {
@@ -56,10 +57,16 @@ export function findUnsafeMarkdown(markdown: string): UnsafeSpot[] {
     }
   }
   for (const match of markdown.matchAll(DANGEROUS_HTML)) {
-    spots.push({ offset: match.index, message: `raw HTML <${match[1]?.toLowerCase()}> is not allowed` });
+    spots.push({
+      offset: match.index,
+      message: `raw HTML <${match[1]?.toLowerCase()}> is not allowed`,
+    });
   }
   for (const match of markdown.matchAll(INLINE_HANDLER)) {
-    spots.push({ offset: match.index, message: `inline event handler "${match[1]}" is not allowed` });
+    spots.push({
+      offset: match.index,
+      message: `inline event handler "${match[1]}" is not allowed`,
+    });
   }
   return spots.sort((a, b) => a.offset - b.offset);
 }

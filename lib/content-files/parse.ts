@@ -11,7 +11,8 @@ export interface Located<T> {
   lineOf: (path: readonly PropertyKey[]) => number;
 }
 
-export type Parsed<T> = { ok: true; located: Located<T>; problems: Problem[] } | { ok: false; problems: Problem[] };
+export type Parsed<T> =
+  { ok: true; located: Located<T>; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 function fileStem(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
@@ -19,13 +20,22 @@ function fileStem(file: string): string {
 }
 
 /** Fills `id` from the file name, or reports a front-matter id that disagrees with it. */
-function reconcileId(value: unknown, file: string, source: YamlSource, problems: Problem[]): unknown {
+function reconcileId(
+  value: unknown,
+  file: string,
+  source: YamlSource,
+  problems: Problem[],
+): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const record = value as Record<string, unknown>;
   const stem = fileStem(file);
   if (record.id === undefined) return { ...record, id: stem };
   if (record.id !== stem) {
-    problems.push({ file, line: source.lineOf(['id']), message: `id ${JSON.stringify(record.id)} must equal the file name "${stem}"` });
+    problems.push({
+      file,
+      line: source.lineOf(['id']),
+      message: `id ${JSON.stringify(record.id)} must equal the file name "${stem}"`,
+    });
   }
   return record;
 }
@@ -36,41 +46,73 @@ export function parseAppFile(text: string, file: string): Parsed<AppDefinition> 
   if (source.value === undefined) return { ok: false, problems };
   const input = reconcileId(source.value, file, source, problems);
   const result = appSchema.safeParse(input);
-  if (!result.success) return { ok: false, problems: [...problems, ...zodProblems(result.error, source, file)] };
+  if (!result.success)
+    return { ok: false, problems: [...problems, ...zodProblems(result.error, source, file)] };
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, located: { value: result.data, file, lineOf: (path) => source.lineOf(path) }, problems };
+  return {
+    ok: true,
+    located: { value: result.data, file, lineOf: (path) => source.lineOf(path) },
+    problems,
+  };
 }
 
 /** Markdown-bearing fields inside front matter (lesson steps) are checked for unsafe links too. */
 function unsafeInFrontMatter(item: Item, source: YamlSource, file: string): Problem[] {
   if (item.type !== 'lesson') return [];
   return item.steps.flatMap((step, i) =>
-    findUnsafeMarkdown(step.body).map((spot) => ({ file, line: source.lineOf(['steps', i, 'body']), message: spot.message })),
+    findUnsafeMarkdown(step.body).map((spot) => ({
+      file,
+      line: source.lineOf(['steps', i, 'body']),
+      message: spot.message,
+    })),
   );
 }
 
 export function parseItemFile(text: string, file: string, def: ItemTypeDef): Parsed<Item> {
   const split = splitFrontMatter(text);
-  if (typeof split === 'string') return { ok: false, problems: [{ file, line: 1, message: split }] };
+  if (typeof split === 'string')
+    return { ok: false, problems: [{ file, line: 1, message: split }] };
   const source = parseYamlSource(split.yaml, file, split.yamlLine);
   const problems = [...source.problems];
   if (source.value === undefined) return { ok: false, problems };
   if (typeof source.value !== 'object' || source.value === null || Array.isArray(source.value)) {
-    return { ok: false, problems: [{ file, line: split.yamlLine, message: 'the front matter must be a YAML mapping of fields' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: split.yamlLine,
+          message: 'the front matter must be a YAML mapping of fields',
+        },
+      ],
+    };
   }
   const fields = source.value as Record<string, unknown>;
   if ('body' in fields) {
-    problems.push({ file, line: source.lineOf(['body']), message: 'the body goes after the front matter, not in a "body" field' });
+    problems.push({
+      file,
+      line: source.lineOf(['body']),
+      message: 'the body goes after the front matter, not in a "body" field',
+    });
   }
   if (fields.type !== undefined && fields.type !== def.type) {
-    problems.push({ file, line: source.lineOf(['type']), message: `type ${JSON.stringify(fields.type)} does not belong in ${def.folder}/ (expected "${def.type}")` });
+    problems.push({
+      file,
+      line: source.lineOf(['type']),
+      message: `type ${JSON.stringify(fields.type)} does not belong in ${def.folder}/ (expected "${def.type}")`,
+    });
   }
   for (const spot of findUnsafeMarkdown(split.body)) {
-    problems.push({ file, line: split.bodyLine + lineAt(split.body, spot.offset) - 1, message: spot.message });
+    problems.push({
+      file,
+      line: split.bodyLine + lineAt(split.body, spot.offset) - 1,
+      message: spot.message,
+    });
   }
   const input = reconcileId({ ...fields, body: split.body }, file, source, problems);
   const result = def.schema.safeParse(input);
-  if (!result.success) return { ok: false, problems: [...problems, ...zodProblems(result.error, source, file)] };
+  if (!result.success)
+    return { ok: false, problems: [...problems, ...zodProblems(result.error, source, file)] };
   const item = result.data as Item;
   problems.push(...unsafeInFrontMatter(item, source, file));
   const located: Located<Item> = { value: item, file, lineOf: (path) => source.lineOf(path) };

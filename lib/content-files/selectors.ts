@@ -12,12 +12,14 @@ function* selectorsOf(
   for (const located of apps) {
     for (const [s, screen] of located.value.screens.entries()) {
       for (const [r, rule] of screen.dom.entries()) {
-        const selector = 'exists' in rule ? rule.exists : 'absent' in rule ? rule.absent : rule.selector;
+        const selector =
+          'exists' in rule ? rule.exists : 'absent' in rule ? rule.absent : rule.selector;
         const key = 'exists' in rule ? 'exists' : 'absent' in rule ? 'absent' : 'selector';
         yield { located, selector, path: ['screens', s, 'dom', r, key] };
       }
       for (const [name, list] of Object.entries(screen.context)) {
-        for (const [i, selector] of list.entries()) yield { located, selector, path: ['screens', s, 'context', name, i] };
+        for (const [i, selector] of list.entries())
+          yield { located, selector, path: ['screens', s, 'context', name, i] };
       }
     }
   }
@@ -25,7 +27,11 @@ function* selectorsOf(
     if (located.value.type !== 'lesson') continue;
     for (const [i, step] of located.value.steps.entries()) {
       if (step.done_when !== undefined && 'element' in step.done_when) {
-        yield { located, selector: step.done_when.element, path: ['steps', i, 'done_when', 'element'] };
+        yield {
+          located,
+          selector: step.done_when.element,
+          path: ['steps', i, 'done_when', 'element'],
+        };
       }
     }
   }
@@ -39,7 +45,12 @@ export function checkSelectors(
   const problems: Problem[] = [];
   for (const { located, selector, path } of selectorsOf(apps, items)) {
     const error = validate(selector);
-    if (error !== undefined) problems.push({ file: located.file, line: located.lineOf(path), message: `invalid CSS selector "${selector}": ${error}` });
+    if (error !== undefined)
+      problems.push({
+        file: located.file,
+        line: located.lineOf(path),
+        message: `invalid CSS selector "${selector}": ${error}`,
+      });
   }
   return problems;
 }

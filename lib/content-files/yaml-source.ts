@@ -1,4 +1,14 @@
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from './problem';
 
@@ -27,12 +37,15 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): Yaml
     let line = node !== null && isNode(node) && node.range ? lineAt(node.range[0]) : firstLine;
     for (const key of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key),
+        );
         if (pair === undefined) break;
         const keyNode = pair.key as Node;
         if (keyNode.range) line = lineAt(keyNode.range[0]);
         node = pair.value;
-        if (isNode(node) && node.range && !isMap(node) && !isSeq(node)) line = lineAt(node.range[0]);
+        if (isNode(node) && node.range && !isMap(node) && !isSeq(node))
+          line = lineAt(node.range[0]);
       } else if (isSeq(node) && typeof key === 'number') {
         node = node.items[key];
         if (!isNode(node)) break;
@@ -46,7 +59,10 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): Yaml
 }
 
 function describePath(path: readonly PropertyKey[]): string {
-  return path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+  return path
+    .map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 /** Turns zod issues into problems at the line of the offending value (or its nearest parent). */

@@ -2,13 +2,19 @@ import { z } from 'zod';
 import { slugSchema } from './common';
 
 /** A regular expression written as a string; checked to compile. */
-export const regexSource = z.string().min(1).superRefine((source, ctx) => {
-  try {
-    new RegExp(source);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
-  }
-});
+export const regexSource = z
+  .string()
+  .min(1)
+  .superRefine((source, ctx) => {
+    try {
+      new RegExp(source);
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a valid regular expression: ${(error as Error).message}`,
+      });
+    }
+  });
 
 /**
  * A host the app lives on: an exact host name (`app.hubspot.com`) or a wildcard for one or more
@@ -58,7 +64,8 @@ export const contextRuleSchema = z.record(
 export const screenSchema = z.strictObject({
   id: slugSchema,
   name: z.string().trim().min(1).max(80),
-  match: urlRuleSchema,
+  /** One URL rule, or several alternatives (the same screen reached by different URL shapes). */
+  match: z.union([urlRuleSchema, z.array(urlRuleSchema).min(1, 'list at least one URL rule')]),
   dom: z.array(domRuleSchema).default([]),
   record: recordRuleSchema.optional(),
   context: contextRuleSchema.default({}),
@@ -95,7 +102,11 @@ export const appSchema = z
     const seen = new Set<string>();
     app.screens.forEach((screen, i) => {
       if (seen.has(screen.id)) {
-        ctx.addIssue({ code: 'custom', path: ['screens', i, 'id'], message: `duplicate screen id "${screen.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['screens', i, 'id'],
+          message: `duplicate screen id "${screen.id}"`,
+        });
       }
       seen.add(screen.id);
     });

@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** A stable, URL-safe identifier: lower-case words joined by single hyphens. */
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single hyphens')
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be a slug: lower-case letters, digits and single hyphens',
+  )
   .max(80, 'must be at most 80 characters');
 
 /** `app:screen`, e.g. `zendesk:ticket`; checked against the catalogue by `waymark content check`. */

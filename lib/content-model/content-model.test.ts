@@ -1,11 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { itemSchema, itemTypes, lessonSchema, tipSchema } from './index';
 
-const base = { id: 'x-item', title: 'An item', owner: 'ops@example.com', status: 'draft', updated_at: '2026-11-01', version: 1 };
-const question = { id: 'q', prompt: 'Which?', kind: 'single', choices: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }], correct: ['a'], explanation: 'Because.' };
-const lesson = { ...base, type: 'lesson', objectives: ['Learn'], steps: [{ title: 'Do', body: 'Do it.' }], questions: [question] };
-const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
-  result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+const base = {
+  id: 'x-item',
+  title: 'An item',
+  owner: 'ops@example.com',
+  status: 'draft',
+  updated_at: '2026-11-01',
+  version: 1,
+};
+const question = {
+  id: 'q',
+  prompt: 'Which?',
+  kind: 'single',
+  choices: [
+    { id: 'a', text: 'A' },
+    { id: 'b', text: 'B' },
+  ],
+  correct: ['a'],
+  explanation: 'Because.',
+};
+const lesson = {
+  ...base,
+  type: 'lesson',
+  objectives: ['Learn'],
+  steps: [{ title: 'Do', body: 'Do it.' }],
+  questions: [question],
+};
+const messages = (result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) => result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
 
 describe('item schemas', () => {
   it('lists item types with lessons before the paths that reference them', () => {
@@ -20,18 +45,39 @@ describe('item schemas', () => {
   });
 
   it('requires verify_by on a published item', () => {
-    expect(messages(itemSchema.safeParse({ ...base, status: 'published', type: 'article', template: 'faq', body: 'A.' }))).toEqual([
-      'verify_by: a published item needs a verify_by date (YYYY-MM-DD)',
-    ]);
+    expect(
+      messages(
+        itemSchema.safeParse({
+          ...base,
+          status: 'published',
+          type: 'article',
+          template: 'faq',
+          body: 'A.',
+        }),
+      ),
+    ).toEqual(['verify_by: a published item needs a verify_by date (YYYY-MM-DD)']);
   });
 
   it('rejects unknown fields and wrong types', () => {
-    const result = itemSchema.safeParse({ ...base, type: 'article', template: 'essay', body: 'A.', colour: 'red' });
-    expect(messages(result)).toEqual(expect.arrayContaining([expect.stringMatching(/^template: /), expect.stringMatching(/colour/)]));
+    const result = itemSchema.safeParse({
+      ...base,
+      type: 'article',
+      template: 'essay',
+      body: 'A.',
+      colour: 'red',
+    });
+    expect(messages(result)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^template: /),
+        expect.stringMatching(/colour/),
+      ]),
+    );
   });
 
   it('requires a tip to target an app', () => {
-    expect(messages(tipSchema.safeParse({ ...base, type: 'tip', body: 'Short hint.' }))).toEqual(['targeting.apps: a tip must target at least one app']);
+    expect(messages(tipSchema.safeParse({ ...base, type: 'tip', body: 'Short hint.' }))).toEqual([
+      'targeting.apps: a tip must target at least one app',
+    ]);
   });
 
   it('accepts a lesson with a valid knowledge check', () => {
@@ -47,7 +93,10 @@ describe('item schemas', () => {
   });
 
   it('rejects a done_when that mixes conditions', () => {
-    const bad = { ...lesson, steps: [{ title: 'Do', body: 'Do it.', done_when: { url: 'x', element: '#y' } }] };
+    const bad = {
+      ...lesson,
+      steps: [{ title: 'Do', body: 'Do it.', done_when: { url: 'x', element: '#y' } }],
+    };
     expect(lessonSchema.safeParse(bad).success).toBe(false);
   });
 });

@@ -15,7 +15,12 @@ export * from './anchor';
 export { itemTypes, itemTypeDef, type ItemType, type ItemTypeDef } from './registry';
 
 /** Any knowledge item, discriminated by `type`. */
-export const itemSchema = z.discriminatedUnion('type', [articleSchema, tipSchema, lessonSchema, pathSchema]);
+export const itemSchema = z.discriminatedUnion('type', [
+  articleSchema,
+  tipSchema,
+  lessonSchema,
+  pathSchema,
+]);
 export type Item = z.infer<typeof itemSchema>;
 
 export const BUNDLE_FORMAT = 'waymark-bundle';

@@ -15,8 +15,16 @@ export function jsonSchemas(): Record<string, object> {
     ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
   });
   return {
-    'app.schema.json': make('app.schema.json', appSchema, 'Waymark app definition (content/apps/<id>.yaml)'),
-    'item.schema.json': make('item.schema.json', itemSchema, 'Waymark knowledge item (front matter + body)'),
+    'app.schema.json': make(
+      'app.schema.json',
+      appSchema,
+      'Waymark app definition (content/apps/<id>.yaml)',
+    ),
+    'item.schema.json': make(
+      'item.schema.json',
+      itemSchema,
+      'Waymark knowledge item (front matter + body)',
+    ),
     'bundle.schema.json': make('bundle.schema.json', bundleSchema, 'Waymark content bundle'),
   };
 }

@@ -4,9 +4,13 @@ import { checkLifecycle, itemBaseShape, screenRefSchema, slugSchema } from './co
 
 /** When a step counts as done without the learner pressing "Next". */
 export const doneWhenSchema = z.union([
-  z.strictObject({ url: z.string().min(1).describe('a regular expression tested against the page URL') }),
+  z.strictObject({
+    url: z.string().min(1).describe('a regular expression tested against the page URL'),
+  }),
   z.strictObject({ screen: screenRefSchema }),
-  z.strictObject({ element: z.string().min(1).describe('a CSS selector that must match an element') }),
+  z.strictObject({
+    element: z.string().min(1).describe('a CSS selector that must match an element'),
+  }),
 ]);
 
 export const lessonStepSchema = z.strictObject({
@@ -37,11 +41,19 @@ export const questionSchema = z
     }
     q.correct.forEach((id, i) => {
       if (!ids.has(id)) {
-        ctx.addIssue({ code: 'custom', path: ['correct', i], message: `"${id}" is not one of the choices` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['correct', i],
+          message: `"${id}" is not one of the choices`,
+        });
       }
     });
     if (q.kind === 'single' && q.correct.length !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['correct'], message: 'a single-choice question has exactly one correct choice' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['correct'],
+        message: 'a single-choice question has exactly one correct choice',
+      });
     }
   });
 
@@ -51,7 +63,9 @@ export const lessonSchema = z
     type: z.literal('lesson'),
     ...itemBaseShape,
     duration_minutes: z.number().int().min(1).max(120).default(5),
-    objectives: z.array(z.string().trim().min(1).max(300)).min(1, 'a lesson needs at least one objective'),
+    objectives: z
+      .array(z.string().trim().min(1).max(300))
+      .min(1, 'a lesson needs at least one objective'),
     steps: z.array(lessonStepSchema).min(1, 'a lesson needs at least one step'),
     questions: z.array(questionSchema).default([]),
   })
@@ -59,7 +73,12 @@ export const lessonSchema = z
     checkLifecycle(item, ctx);
     const ids = new Set<string>();
     item.questions.forEach((q, i) => {
-      if (ids.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate question id "${q.id}"` });
+      if (ids.has(q.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'id'],
+          message: `duplicate question id "${q.id}"`,
+        });
       ids.add(q.id);
     });
   });

@@ -12,7 +12,12 @@ export const pathSchema = z
     checkLifecycle(item, ctx);
     const seen = new Set<string>();
     item.lessons.forEach((id, i) => {
-      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['lessons', i], message: `lesson "${id}" is listed twice` });
+      if (seen.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lessons', i],
+          message: `lesson "${id}" is listed twice`,
+        });
       seen.add(id);
     });
   });

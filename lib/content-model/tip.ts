@@ -10,7 +10,11 @@ export const tipSchema = z
   .strictObject({
     type: z.literal('tip'),
     ...itemBaseShape,
-    body: z.string().trim().min(1, 'a tip needs a body').max(1200, 'a tip body is at most 1200 characters'),
+    body: z
+      .string()
+      .trim()
+      .min(1, 'a tip needs a body')
+      .max(1200, 'a tip body is at most 1200 characters'),
     anchor: anchorSchema.optional(),
     placement: z.enum(['auto', 'top', 'bottom', 'left', 'right']).default('auto'),
   })

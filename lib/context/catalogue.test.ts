@@ -28,8 +28,21 @@ const desk = appSchema.parse({
     {
       id: 'entity',
       name: 'Entity',
-      match: { path: '^/main\\.aspx$', query: { etn: '^(?<etn>[a-z_]+)$', id: '^\\{?(?<id>[0-9A-Fa-f-]{36})\\}?$' } },
+      match: {
+        path: '^/main\\.aspx$',
+        query: { etn: '^(?<etn>[a-z_]+)$', id: '^\\{?(?<id>[0-9A-Fa-f-]{36})\\}?$' },
+      },
       record: { type: '{etn}', id: '{id}', lowercase: true },
+    },
+    {
+      id: 'case',
+      name: 'Case (page or workspace)',
+      match: [
+        { path: '^/case\\.do$', query: { sys_id: '^(?<id>[0-9a-f]{32})$' } },
+        { path: '^/ws/record/case/(?<id>[0-9a-f]{32})$' },
+      ],
+      record: { type: 'case', id: '{id}' },
+      context: { priority: ['select[name="priority"]'] },
     },
     {
       id: 'classic',
@@ -71,21 +84,54 @@ describe('Catalogue.detect', () => {
   });
 
   it('returns app with a null screen when no screen matches', () => {
-    expect(catalogue.detect('https://acme.desk.example/elsewhere')).toEqual({ app: 'desk', screen: null, record: null, context: {} });
+    expect(catalogue.detect('https://acme.desk.example/elsewhere')).toEqual({
+      app: 'desk',
+      screen: null,
+      record: null,
+      context: {},
+    });
   });
 
   it('extracts the record from query parameters, stripping braces and lower-casing the id', () => {
-    const d = catalogue.detect('https://acme.desk.example/main.aspx?etn=incident&id=%7BA1B2C3D4-0000-1111-2222-333344445555%7D');
+    const d = catalogue.detect(
+      'https://acme.desk.example/main.aspx?etn=incident&id=%7BA1B2C3D4-0000-1111-2222-333344445555%7D',
+    );
     expect(d.record).toEqual({ type: 'incident', id: 'a1b2c3d4-0000-1111-2222-333344445555' });
   });
 
   it('extracts the record from the hash', () => {
-    expect(catalogue.detect('https://acme.desk.example/board#issue=ABC-7').record).toEqual({ type: 'issue', id: 'ABC-7' });
+    expect(catalogue.detect('https://acme.desk.example/board#issue=ABC-7').record).toEqual({
+      type: 'issue',
+      id: 'ABC-7',
+    });
+  });
+
+  it('matches a screen listed with several URL rules through any of them', () => {
+    expect(catalogue.detect(`https://acme.desk.example/case.do?sys_id=${SYS_ID}`)).toMatchObject({
+      screen: 'case',
+      record: { id: SYS_ID },
+    });
+    expect(catalogue.detect(`https://acme.desk.example/ws/record/case/${SYS_ID}`)).toMatchObject({
+      screen: 'case',
+      record: { id: SYS_ID },
+    });
+  });
+
+  it('reads the label of the chosen option of a select, not its value', () => {
+    const doc = page(
+      '<select name="priority"><option value="1">Low</option><option value="4" selected>Urgent</option></select>',
+    );
+    expect(
+      catalogue.detect(`https://acme.desk.example/ws/record/case/${SYS_ID}`, doc).context,
+    ).toEqual({ priority: 'Urgent' });
   });
 
   it('unwraps a URL carried in a query parameter', () => {
     const url = `https://acme.desk.example/nav_to.do?uri=${encodeURIComponent(`/incident.do?sys_id=${SYS_ID}`)}`;
-    expect(catalogue.detect(url)).toMatchObject({ screen: 'classic', record: { type: 'incident', id: SYS_ID } });
+    expect(catalogue.detect(url)).toMatchObject({
+      screen: 'classic',
+      record: { type: 'incident', id: SYS_ID },
+    });
   });
 
   it('unwraps a URL carried percent-encoded in the path', () => {
@@ -100,16 +146,29 @@ describe('Catalogue.detect', () => {
 
   it('reads context text from the first selector that has text, input values included', () => {
     const doc = page('<h1>  Printer   on fire </h1>');
-    expect(catalogue.detect('https://acme.desk.example/tickets/1', doc).context).toEqual({ subject: 'Printer on fire' });
+    expect(catalogue.detect('https://acme.desk.example/tickets/1', doc).context).toEqual({
+      subject: 'Printer on fire',
+    });
     const withInput = page('<input data-test="subject" value="Refund for order 7"><h1>Other</h1>');
-    expect(catalogue.detect('https://acme.desk.example/tickets/1', withInput).context).toEqual({ subject: 'Refund for order 7' });
+    expect(catalogue.detect('https://acme.desk.example/tickets/1', withInput).context).toEqual({
+      subject: 'Refund for order 7',
+    });
   });
 
   it('lets DOM rules decide between screens for the same URL', () => {
     const url = 'https://acme.desk.example/page';
-    expect(catalogue.detect(url, page('<div class="report"></div><h1>Report: Q3</h1>')).screen).toBe('report');
-    expect(catalogue.detect(url, page('<div class="report"></div><div class="dashboard"></div><h1>Report</h1>')).screen).toBeNull();
-    expect(catalogue.detect(url, page('<div class="report"></div><h1>Summary</h1>')).screen).toBeNull();
+    expect(
+      catalogue.detect(url, page('<div class="report"></div><h1>Report: Q3</h1>')).screen,
+    ).toBe('report');
+    expect(
+      catalogue.detect(
+        url,
+        page('<div class="report"></div><div class="dashboard"></div><h1>Report</h1>'),
+      ).screen,
+    ).toBeNull();
+    expect(
+      catalogue.detect(url, page('<div class="report"></div><h1>Summary</h1>')).screen,
+    ).toBeNull();
   });
 
   it('does not match screens with DOM rules when no document is given', () => {
@@ -121,7 +180,10 @@ describe('Catalogue.detect', () => {
     ['a non-http scheme', 'ftp://acme.desk.example/tickets/1'],
     ['a look-alike host', 'https://acme.desk.example.evil.example/tickets/1'],
     ['a catalogue URL in the path', 'https://evil.example/acme.desk.example/tickets/1'],
-    ['a catalogue URL in the query', 'https://evil.example/?next=https://acme.desk.example/tickets/1'],
+    [
+      'a catalogue URL in the query',
+      'https://evil.example/?next=https://acme.desk.example/tickets/1',
+    ],
     ['userinfo that looks like the host', 'https://acme.desk.example@evil.example/tickets/1'],
     ['not a URL at all', 'acme.desk.example/tickets/1'],
   ])('returns app null for %s', (_, url) => {
@@ -129,7 +191,9 @@ describe('Catalogue.detect', () => {
   });
 
   it('explains which rules matched and which did not', () => {
-    const { explain } = catalogue.detect('https://acme.desk.example/tickets/9', undefined, { explain: true });
+    const { explain } = catalogue.detect('https://acme.desk.example/tickets/9', undefined, {
+      explain: true,
+    });
     expect(explain?.host).toEqual({ hostname: 'acme.desk.example', pattern: '*.desk.example' });
     expect(explain?.screens).toEqual([
       { id: 'new-ticket', matched: false, failed: 'path !~ /^\\/tickets\\/new$/' },
@@ -139,7 +203,11 @@ describe('Catalogue.detect', () => {
 
   it('explains an excluded host', () => {
     const { explain } = catalogue.detect('https://www.desk.example/', undefined, { explain: true });
-    expect(explain?.host).toEqual({ hostname: 'www.desk.example', pattern: '*.desk.example', excludedBy: 'www.desk.example' });
+    expect(explain?.host).toEqual({
+      hostname: 'www.desk.example',
+      pattern: '*.desk.example',
+      excludedBy: 'www.desk.example',
+    });
   });
 
   it('answers the app for a host without a URL', () => {

@@ -45,7 +45,9 @@ function parseHttpUrl(input: string | URL): URL | string {
   } catch {
     return 'not a URL';
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url : `scheme ${url.protocol} is not http(s)`;
+  return url.protocol === 'http:' || url.protocol === 'https:'
+    ? url
+    : `scheme ${url.protocol} is not http(s)`;
 }
 
 /**
@@ -81,12 +83,25 @@ export class Catalogue {
     const parsed = parseHttpUrl(input);
     const href = typeof input === 'string' ? input : input.href;
     if (typeof parsed === 'string') {
-      return nothing(options.explain ? { url: href, host: { hostname: '', pattern: null, reason: parsed }, screens: [] } : undefined);
+      return nothing(
+        options.explain
+          ? { url: href, host: { hostname: '', pattern: null, reason: parsed }, screens: [] }
+          : undefined,
+      );
     }
     const hit = this.#hosts.match(parsed.hostname);
-    const app = hit === undefined || hit.excludedBy !== undefined ? undefined : this.#apps.get(hit.appId);
+    const app =
+      hit === undefined || hit.excludedBy !== undefined ? undefined : this.#apps.get(hit.appId);
     const explain: Explanation | undefined = options.explain
-      ? { url: parsed.href, host: { hostname: parsed.hostname, pattern: hit?.pattern ?? null, ...(hit?.excludedBy === undefined ? {} : { excludedBy: hit.excludedBy }) }, screens: [] }
+      ? {
+          url: parsed.href,
+          host: {
+            hostname: parsed.hostname,
+            pattern: hit?.pattern ?? null,
+            ...(hit?.excludedBy === undefined ? {} : { excludedBy: hit.excludedBy }),
+          },
+          screens: [],
+        }
       : undefined;
     if (app === undefined) return nothing(explain);
 

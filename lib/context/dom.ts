@@ -16,13 +16,15 @@ export function safeQuery(root: QueryRoot, selector: string): Element | null {
   }
 }
 
-/** What a user sees in an element: an input's value, otherwise its text, whitespace collapsed. */
+/** What a user sees in an element: an input's value, a select's chosen label, otherwise its text, whitespace collapsed. */
 export function readText(element: Element): string {
   const tag = element.tagName.toLowerCase();
   const raw =
-    tag === 'input' || tag === 'textarea' || tag === 'select'
-      ? ((element as HTMLInputElement).value ?? element.getAttribute('value') ?? '')
-      : (element.textContent ?? '');
+    tag === 'select'
+      ? ((element as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')
+      : tag === 'input' || tag === 'textarea'
+        ? ((element as HTMLInputElement).value ?? element.getAttribute('value') ?? '')
+        : (element.textContent ?? '');
   return raw.replace(/\s+/g, ' ').trim().slice(0, MAX_CONTEXT_CHARS);
 }
 
@@ -33,10 +35,16 @@ export interface CompiledDomRule {
 
 export function compileDomRule(rule: DomRule): CompiledDomRule {
   if ('exists' in rule) {
-    return { describe: `exists ${rule.exists}`, test: (root) => safeQuery(root, rule.exists) !== null };
+    return {
+      describe: `exists ${rule.exists}`,
+      test: (root) => safeQuery(root, rule.exists) !== null,
+    };
   }
   if ('absent' in rule) {
-    return { describe: `absent ${rule.absent}`, test: (root) => safeQuery(root, rule.absent) === null };
+    return {
+      describe: `absent ${rule.absent}`,
+      test: (root) => safeQuery(root, rule.absent) === null,
+    };
   }
   const pattern = new RegExp(rule.text);
   return {

@@ -69,7 +69,18 @@ describe('the app catalogue', () => {
   });
 
   it('has exactly the ten supported apps', () => {
-    expect(appIds).toEqual(['dynamics365', 'freshdesk', 'helpscout', 'hubspot', 'intercom', 'jira', 'salesforce', 'servicenow', 'workday', 'zendesk']);
+    expect(appIds).toEqual([
+      'dynamics365',
+      'freshdesk',
+      'helpscout',
+      'hubspot',
+      'intercom',
+      'jira',
+      'salesforce',
+      'servicenow',
+      'workday',
+      'zendesk',
+    ]);
   });
 });
 
@@ -90,12 +101,20 @@ describe.each(appIds)('app %s', (id) => {
     expect(fixtures.positive.length).toBeGreaterThanOrEqual(5);
     expect(fixtures.negative.length).toBeGreaterThanOrEqual(5);
     const covered = new Set(fixtures.positive.map((f) => f.expect.screen));
-    expect(app().screens.map((s) => s.id).filter((s) => !covered.has(s))).toEqual([]);
+    expect(
+      app()
+        .screens.map((s) => s.id)
+        .filter((s) => !covered.has(s)),
+    ).toEqual([]);
   });
 
   it('has a saved page fixture for every screen with DOM rules or context extractors', () => {
-    const withPages = new Set(fixtures.positive.filter((f) => f.html !== undefined).map((f) => f.expect.screen));
-    const needPages = app().screens.filter((s) => s.dom.length > 0 || Object.keys(s.context).length > 0).map((s) => s.id);
+    const withPages = new Set(
+      fixtures.positive.filter((f) => f.html !== undefined).map((f) => f.expect.screen),
+    );
+    const needPages = app()
+      .screens.filter((s) => s.dom.length > 0 || Object.keys(s.context).length > 0)
+      .map((s) => s.id);
     expect(needPages.filter((s) => !withPages.has(s))).toEqual([]);
   });
 
@@ -103,13 +122,18 @@ describe.each(appIds)('app %s', (id) => {
     expect(app().screens.some((s) => s.record !== undefined)).toBe(true);
   });
 
-  it.each(fixtures.positive.map((f) => [`${f.url}${f.html ? ` + ${f.html}` : ''}`, f] as const))('detects %s', (_, fixture) => {
-    const detection = catalogue.detect(fixture.url, page(fixture.html));
-    expect(detection.app).toBe(id);
-    expect(detection.screen).toBe(fixture.expect.screen);
-    if (fixture.expect.record !== undefined) expect(detection.record).toEqual(fixture.expect.record);
-    if (fixture.expect.context !== undefined) expect(detection.context).toEqual(fixture.expect.context);
-  });
+  it.each(fixtures.positive.map((f) => [`${f.url}${f.html ? ` + ${f.html}` : ''}`, f] as const))(
+    'detects %s',
+    (_, fixture) => {
+      const detection = catalogue.detect(fixture.url, page(fixture.html));
+      expect(detection.app).toBe(id);
+      expect(detection.screen).toBe(fixture.expect.screen);
+      if (fixture.expect.record !== undefined)
+        expect(detection.record).toEqual(fixture.expect.record);
+      if (fixture.expect.context !== undefined)
+        expect(detection.context).toEqual(fixture.expect.context);
+    },
+  );
 
   it.each(fixtures.negative)('does not take %s for any app', (url) => {
     expect(catalogue.detect(url).app).toBeNull();
@@ -118,7 +142,9 @@ describe.each(appIds)('app %s', (id) => {
 
 describe('fixture files', () => {
   it('belong to an app in the catalogue', () => {
-    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+    const files = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.replace(/\.yaml$/, ''));
     expect(files.filter((f) => !appIds.includes(f))).toEqual([]);
   });
 });

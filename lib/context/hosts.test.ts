@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { HostIndex, normaliseHost } from './hosts';
 
 const index = new HostIndex([
-  { id: 'zendesk', hosts: ['*.zendesk.com'], exclude_hosts: ['www.zendesk.com', 'support.zendesk.com'] },
+  {
+    id: 'zendesk',
+    hosts: ['*.zendesk.com'],
+    exclude_hosts: ['www.zendesk.com', 'support.zendesk.com'],
+  },
   { id: 'hubspot', hosts: ['app.hubspot.com', 'app-eu1.hubspot.com'], exclude_hosts: [] },
   { id: 'dynamics', hosts: ['*.crm4.dynamics.com'], exclude_hosts: [] },
 ]);
@@ -20,15 +24,22 @@ describe('HostIndex', () => {
     expect(index.match('zendesk.com')).toBeUndefined();
   });
 
-  it.each(['acme.zendesk.com.evil.example', 'notzendesk.com', 'acmezendesk.com', 'zendesk.com.evil', 'evil-zendesk.com'])(
-    'does not match %s, which is not on a label boundary',
-    (host) => {
-      expect(index.match(host)).toBeUndefined();
-    },
-  );
+  it.each([
+    'acme.zendesk.com.evil.example',
+    'notzendesk.com',
+    'acmezendesk.com',
+    'zendesk.com.evil',
+    'evil-zendesk.com',
+  ])('does not match %s, which is not on a label boundary', (host) => {
+    expect(index.match(host)).toBeUndefined();
+  });
 
   it('reports an excluded vendor site instead of matching it', () => {
-    expect(index.match('www.zendesk.com')).toEqual({ appId: 'zendesk', pattern: '*.zendesk.com', excludedBy: 'www.zendesk.com' });
+    expect(index.match('www.zendesk.com')).toEqual({
+      appId: 'zendesk',
+      pattern: '*.zendesk.com',
+      excludedBy: 'www.zendesk.com',
+    });
   });
 
   it('matches exact hosts only exactly', () => {

@@ -58,7 +58,9 @@ export class HostIndex {
   readonly #exclude = new Map<string, Table>();
 
   /** Throws when two apps claim the same host pattern: the catalogue would be ambiguous. */
-  constructor(apps: readonly { id: string; hosts: readonly string[]; exclude_hosts: readonly string[] }[]) {
+  constructor(
+    apps: readonly { id: string; hosts: readonly string[]; exclude_hosts: readonly string[] }[],
+  ) {
     for (const app of apps) {
       for (const pattern of app.hosts) {
         const clash = add(this.#include, pattern, app.id);

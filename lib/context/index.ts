@@ -1,4 +1,10 @@
-export { Catalogue, type Detection, type DetectionResult, type Explanation, type DetectOptions } from './catalogue';
+export {
+  Catalogue,
+  type Detection,
+  type DetectionResult,
+  type Explanation,
+  type DetectOptions,
+} from './catalogue';
 export type { QueryRoot } from './dom';
 export type { RecordRef } from './screens';
 export { normaliseHost } from './hosts';

@@ -14,8 +14,7 @@ export interface UrlParts {
 }
 
 export type ScreenOutcome =
-  | { matched: true; captures: Record<string, string> }
-  | { matched: false; failed: string };
+  { matched: true; captures: Record<string, string> } | { matched: false; failed: string };
 
 export interface CompiledScreen {
   id: string;
@@ -45,35 +44,53 @@ function fill(template: string, captures: Record<string, string>): string | unde
   return missing ? undefined : out;
 }
 
-export function compileScreen(screen: Screen): CompiledScreen {
-  const path = screen.match.path === undefined ? undefined : new RegExp(screen.match.path);
-  const hash = screen.match.hash === undefined ? undefined : new RegExp(screen.match.hash);
-  const query = Object.entries(screen.match.query ?? {}).map(
+type UrlRule = Exclude<Screen['match'], unknown[]>;
+
+/** One URL rule as a matcher: path, then each query parameter, then hash must all match. */
+function compileUrlRule(rule: UrlRule): (url: UrlParts) => ScreenOutcome {
+  const path = rule.path === undefined ? undefined : new RegExp(rule.path);
+  const hash = rule.hash === undefined ? undefined : new RegExp(rule.hash);
+  const query = Object.entries(rule.query ?? {}).map(
     ([name, source]) => [name, new RegExp(source)] as const,
+  );
+  return (url) => {
+    const captures: Record<string, string> = {};
+    if (path !== undefined) {
+      const m = path.exec(url.pathname);
+      if (m === null) return { matched: false, failed: `path !~ /${path.source}/` };
+      collect(captures, m);
+    }
+    for (const [name, pattern] of query) {
+      const value = url.searchParams.get(name);
+      const m = value === null ? null : pattern.exec(value);
+      if (m === null) return { matched: false, failed: `query ${name} !~ /${pattern.source}/` };
+      collect(captures, m);
+    }
+    if (hash !== undefined) {
+      const m = hash.exec(url.hash);
+      if (m === null) return { matched: false, failed: `hash !~ /${hash.source}/` };
+      collect(captures, m);
+    }
+    return { matched: true, captures };
+  };
+}
+
+export function compileScreen(screen: Screen): CompiledScreen {
+  const alternatives = (Array.isArray(screen.match) ? screen.match : [screen.match]).map(
+    compileUrlRule,
   );
   const domRules: CompiledDomRule[] = screen.dom.map(compileDomRule);
 
   return {
     id: screen.id,
     matchUrl(url) {
-      const captures: Record<string, string> = {};
-      if (path !== undefined) {
-        const m = path.exec(url.pathname);
-        if (m === null) return { matched: false, failed: `path !~ /${path.source}/` };
-        collect(captures, m);
+      const failures: string[] = [];
+      for (const alternative of alternatives) {
+        const outcome = alternative(url);
+        if (outcome.matched) return outcome;
+        failures.push(outcome.failed);
       }
-      for (const [name, pattern] of query) {
-        const value = url.searchParams.get(name);
-        const m = value === null ? null : pattern.exec(value);
-        if (m === null) return { matched: false, failed: `query ${name} !~ /${pattern.source}/` };
-        collect(captures, m);
-      }
-      if (hash !== undefined) {
-        const m = hash.exec(url.hash);
-        if (m === null) return { matched: false, failed: `hash !~ /${hash.source}/` };
-        collect(captures, m);
-      }
-      return { matched: true, captures };
+      return { matched: false, failed: failures.join(' | ') };
     },
     failedDomRule(root) {
       if (domRules.length === 0) return undefined;

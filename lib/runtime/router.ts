@@ -2,7 +2,10 @@ import { envelopeSchema, payloadSchemas } from '@/lib/message-schemas';
 import type { MessageMap, MessageType, Reply } from '@/lib/messages';
 
 export type Handlers = {
-  [K in MessageType]: (payload: MessageMap[K]['payload'], sender: SenderInfo) => Promise<MessageMap[K]['result']>;
+  [K in MessageType]: (
+    payload: MessageMap[K]['payload'],
+    sender: SenderInfo,
+  ) => Promise<MessageMap[K]['result']>;
 };
 
 /** The parts of `runtime.MessageSender` the router looks at. */
@@ -12,7 +15,11 @@ export interface SenderInfo {
   tab?: { id?: number };
 }
 
-type Listener = (message: unknown, sender: SenderInfo, sendResponse: (reply: unknown) => void) => true | undefined;
+type Listener = (
+  message: unknown,
+  sender: SenderInfo,
+  sendResponse: (reply: unknown) => void,
+) => true | undefined;
 
 /**
  * Builds the background's `runtime.onMessage` listener. Messages from anything but this extension
@@ -20,7 +27,11 @@ type Listener = (message: unknown, sender: SenderInfo, sendResponse: (reply: unk
  * a handler's failure becomes `{ok: false}` rather than an unanswered promise. Answers go through
  * `sendResponse` + `return true`, which both Chrome and WXT's fake browser honour.
  */
-export function createRouter(extensionId: string, handlers: Handlers, log: (text: string) => void = console.warn): Listener {
+export function createRouter(
+  extensionId: string,
+  handlers: Handlers,
+  log: (text: string) => void = console.warn,
+): Listener {
   return (message, sender, sendResponse) => {
     if (sender.id !== extensionId) return undefined;
     const parsedEnvelope = envelopeSchema.safeParse(message);

@@ -10,7 +10,8 @@ export async function sendTyped<T extends MessageType>(
   payload: MessageMap[T]['payload'],
 ): Promise<MessageMap[T]['result']> {
   const reply = (await send(envelope(type, payload))) as Reply<T> | undefined;
-  if (reply === undefined || typeof reply !== 'object') throw new Error(`${type}: no answer from the background`);
+  if (reply === undefined || typeof reply !== 'object')
+    throw new Error(`${type}: no answer from the background`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.result;
 }

@@ -7,7 +7,13 @@ export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '..', '.outpu
 const CHROMIUM = process.env.WAYMARK_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Host names the fixture pages are served under, so the real catalogue rules are what is tested. */
-export const FIXTURE_HOSTS = ['acme.zendesk.com', 'acme.lightning.force.com', 'acme.service-now.com', 'www.zendesk.com', 'intranet.example'];
+export const FIXTURE_HOSTS = [
+  'acme.zendesk.com',
+  'acme.lightning.force.com',
+  'acme.service-now.com',
+  'www.zendesk.com',
+  'intranet.example',
+];
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -22,7 +28,8 @@ export interface ExtensionBrowser {
  * follow this machine's notes (background networking is refused here).
  */
 export async function launchWithExtension(profileDir?: string): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no built extension at ${EXTENSION_DIR}: run npm run build`);
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`no built extension at ${EXTENSION_DIR}: run npm run build`);
   const userDataDir = profileDir ?? mkdtempSync(join(tmpdir(), 'waymark-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -42,7 +49,9 @@ export async function launchWithExtension(profileDir?: string): Promise<Extensio
       '--disable-sync',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -62,10 +71,25 @@ export async function launchWithExtension(profileDir?: string): Promise<Extensio
 export async function launcherText(page: Page): Promise<string | undefined> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    interface Node { nodeName: string; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] }
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-    const text = (node: Node): string => [node.nodeName === '#text' ? (node.nodeValue ?? '') : '', ...(node.shadowRoots ?? []).map(text), ...(node.children ?? []).filter((c) => c.nodeName !== 'STYLE').map(text)].join(' ');
-    const find = (node: Node): Node | undefined => (node.nodeName === 'WAYMARK-LAUNCHER' ? node : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean));
+    interface Node {
+      nodeName: string;
+      nodeValue?: string;
+      children?: Node[];
+      shadowRoots?: Node[];
+    }
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: Node;
+    };
+    const text = (node: Node): string =>
+      [
+        node.nodeName === '#text' ? (node.nodeValue ?? '') : '',
+        ...(node.shadowRoots ?? []).map(text),
+        ...(node.children ?? []).filter((c) => c.nodeName !== 'STYLE').map(text),
+      ].join(' ');
+    const find = (node: Node): Node | undefined =>
+      node.nodeName === 'WAYMARK-LAUNCHER'
+        ? node
+        : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean);
     const launcher = find(root);
     return launcher === undefined ? undefined : text(launcher).replace(/\s+/g, ' ').trim();
   } finally {

@@ -30,8 +30,15 @@ export async function startFixtureServer(routes: Route[]): Promise<FixtureServer
       return;
     }
     readFile(join(PAGES, route.page)).then(
-      (body) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body),
-      (error: Error) => response.writeHead(500, { 'content-type': 'text/plain' }).end(error.message),
+      (body) =>
+        response
+          .writeHead(200, {
+            'content-type': 'text/html; charset=utf-8',
+            'cache-control': 'no-store',
+          })
+          .end(body),
+      (error: Error) =>
+        response.writeHead(500, { 'content-type': 'text/plain' }).end(error.message),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
