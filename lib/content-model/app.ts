@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slugSchema } from './common';
+import { checkUnique, slugSchema } from './common';
 
 /** A regular expression written as a string; checked to compile. */
 export const regexSource = z
@@ -99,16 +99,12 @@ export const appSchema = z
     screens: z.array(screenSchema).min(1, 'an app needs at least one screen'),
   })
   .superRefine((app, ctx) => {
-    const seen = new Set<string>();
-    app.screens.forEach((screen, i) => {
-      if (seen.has(screen.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['screens', i, 'id'],
-          message: `duplicate screen id "${screen.id}"`,
-        });
-      }
-      seen.add(screen.id);
-    });
+    checkUnique(
+      app.screens.map((s) => s.id),
+      ctx,
+      ['screens'],
+      (id) => `duplicate screen id "${id}"`,
+      ['id'],
+    );
   });
 export type AppDefinition = z.infer<typeof appSchema>;

@@ -63,3 +63,19 @@ export function checkLifecycle(
     });
   }
 }
+
+/** Reports each repeated id in `ids` at `[...path, index, ...suffix]`. */
+export function checkUnique(
+  ids: readonly string[],
+  ctx: z.RefinementCtx,
+  path: readonly PropertyKey[],
+  message: (id: string) => string,
+  suffix: readonly PropertyKey[] = [],
+): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id))
+      ctx.addIssue({ code: 'custom', path: [...path, i, ...suffix], message: message(id) });
+    seen.add(id);
+  });
+}

@@ -100,3 +100,10 @@ describe('item schemas', () => {
     expect(lessonSchema.safeParse(bad).success).toBe(false);
   });
 });
+
+describe('duplicate ids inside an item', () => {
+  it('reports a repeated question id at the repeat', () => {
+    const bad = { ...lesson, questions: [question, question] };
+    expect(messages(lessonSchema.safeParse(bad))).toEqual(['questions.1.id: duplicate question id "q"']);
+  });
+});

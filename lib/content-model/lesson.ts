@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { anchorSchema } from './anchor';
-import { checkLifecycle, itemBaseShape, screenRefSchema, slugSchema } from './common';
+import { checkLifecycle, checkUnique, itemBaseShape, screenRefSchema, slugSchema } from './common';
 
 /** When a step counts as done without the learner pressing "Next". */
 export const doneWhenSchema = z.union([
@@ -71,16 +71,13 @@ export const lessonSchema = z
   })
   .superRefine((item, ctx) => {
     checkLifecycle(item, ctx);
-    const ids = new Set<string>();
-    item.questions.forEach((q, i) => {
-      if (ids.has(q.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['questions', i, 'id'],
-          message: `duplicate question id "${q.id}"`,
-        });
-      ids.add(q.id);
-    });
+    checkUnique(
+      item.questions.map((q) => q.id),
+      ctx,
+      ['questions'],
+      (id) => `duplicate question id "${id}"`,
+      ['id'],
+    );
   });
 export type Lesson = z.infer<typeof lessonSchema>;
 export type LessonStep = z.infer<typeof lessonStepSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkLifecycle, itemBaseShape, slugSchema } from './common';
+import { checkLifecycle, checkUnique, itemBaseShape, slugSchema } from './common';
 
 /** An ordered set of lessons for a role, e.g. "Support agent — week 1". */
 export const pathSchema = z
@@ -10,15 +10,6 @@ export const pathSchema = z
   })
   .superRefine((item, ctx) => {
     checkLifecycle(item, ctx);
-    const seen = new Set<string>();
-    item.lessons.forEach((id, i) => {
-      if (seen.has(id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['lessons', i],
-          message: `lesson "${id}" is listed twice`,
-        });
-      seen.add(id);
-    });
+    checkUnique(item.lessons, ctx, ['lessons'], (id) => `lesson "${id}" is listed twice`);
   });
 export type Path = z.infer<typeof pathSchema>;
