@@ -1,6 +1,6 @@
 import { appSchema, type AppDefinition, type Item, type ItemTypeDef } from '@/lib/content-model';
 import { splitFrontMatter } from './front-matter';
-import { findUnsafeMarkdown, lineAt } from './markdown-safety';
+import { findUnsafeMarkdown, lineAt } from '@/lib/markdown/link-safety';
 import type { Problem } from './problem';
 import { parseYamlSource, zodProblems, type YamlSource } from './yaml-source';
 

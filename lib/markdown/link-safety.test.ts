@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnsafeMarkdown, isSafeLink, lineAt } from './markdown-safety';
+import { findUnsafeMarkdown, isSafeLink, lineAt } from './link-safety';
 
 describe('isSafeLink', () => {
   it.each([

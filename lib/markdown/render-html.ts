@@ -1,0 +1,88 @@
+import createDOMPurify, { type Config } from 'dompurify';
+import { Marked, type Tokens } from 'marked';
+import { isSafeLink } from './link-safety';
+
+/**
+ * Markdown → sanitised HTML for extension pages (side panel, popup). marked parses; DOMPurify, a
+ * well-kept sanitiser, keeps only an allow-list of tags and attributes; links are limited to
+ * http(s), mailto and in-page fragments and open in a new tab with `rel="noopener noreferrer"`.
+ * Images are dropped: a remote image would tell a third party who read what, and when.
+ */
+const ALLOWED_TAGS = [
+  'p',
+  'br',
+  'hr',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'strong',
+  'em',
+  'del',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'kbd',
+  'mark',
+];
+
+const CONFIG: Config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR: ['href', 'title', 'colspan', 'rowspan', 'start'],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'img', 'svg', 'math'],
+  KEEP_CONTENT: true,
+  RETURN_TRUSTED_TYPE: false,
+};
+
+const markdown = new Marked({ gfm: true, breaks: false, async: false });
+// Headings in an item body sit under the item's own title (h1), so they start at h2.
+markdown.use({
+  walkTokens: (token) => {
+    if (token.type === 'heading')
+      (token as Tokens.Heading).depth = Math.min(6, (token as Tokens.Heading).depth + 1);
+  },
+});
+
+type Purifier = ReturnType<typeof createDOMPurify>;
+const purifiers = new WeakMap<object, Purifier>();
+
+function purifierFor(window: Window): Purifier {
+  let purifier = purifiers.get(window);
+  if (purifier === undefined) {
+    purifier = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+    purifier.addHook('afterSanitizeAttributes', (node) => {
+      if (node.nodeName !== 'A') return;
+      const href = node.getAttribute('href')?.trim();
+      if (href === undefined || !isSafeLink(href) || !/^(?:https?:|mailto:|#)/i.test(href)) {
+        node.removeAttribute('href');
+        return;
+      }
+      if (!href.startsWith('#')) {
+        node.setAttribute('target', '_blank');
+        node.setAttribute('rel', 'noopener noreferrer');
+      }
+    });
+    purifiers.set(window, purifier);
+  }
+  return purifier;
+}
+
+/** Renders Markdown to HTML that is safe to insert into an extension page of `window`. */
+export function renderMarkdown(source: string, window: Window): string {
+  const html = markdown.parse(source, { async: false });
+  return purifierFor(window).sanitize(html, CONFIG);
+}
