@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { WaymarkDatabase } from './database';
+
+export const contentSources = ['starter-pack', 'server'] as const;
+export type ContentSource = (typeof contentSources)[number];
+
+const syncStateSchema = z.object({
+  /** Where the stored items and apps came from; unset until something is loaded. */
+  source: z.enum(contentSources).optional(),
+  /** The server feed's cursor to resume the delta from. */
+  cursor: z.string().optional(),
+  /** Last successful server sync, epoch milliseconds. */
+  lastSyncAt: z.number().optional(),
+  /** Grows by one whenever the stored items or apps change; the search index is keyed by it. */
+  contentVersion: z.number().int().min(0).default(0),
+  /** Hash of the content last loaded from a bundle, to skip reloading identical content. */
+  contentHash: z.string().optional(),
+});
+export type SyncState = z.output<typeof syncStateSchema>;
+
+const SYNC_KEY = 'sync';
+
+/** The meta table is a small key/value store; `sync` is the only key so far. */
+export type MetaRow = { key: typeof SYNC_KEY } & SyncState;
+
+/** The sync state; a missing or damaged row reads as "nothing loaded yet". */
+export async function getSyncState(db: WaymarkDatabase): Promise<SyncState> {
+  const parsed = syncStateSchema.safeParse(await db.meta.get(SYNC_KEY));
+  return parsed.success ? parsed.data : syncStateSchema.parse({});
+}
+
+/** Merges `patch` into the sync state (a key set to `undefined` is cleared). */
+export async function updateSyncState(
+  db: WaymarkDatabase,
+  patch: Partial<SyncState>,
+): Promise<SyncState> {
+  return db.transaction('rw', db.meta, async () => {
+    const next = { ...(await getSyncState(db)), ...patch };
+    await db.meta.put({ ...next, key: SYNC_KEY });
+    return next;
+  });
+}
+
+/** Records that the content changed: bumps contentVersion and applies `patch`. */
+export async function bumpContentVersion(
+  db: WaymarkDatabase,
+  patch: Omit<Partial<SyncState>, 'contentVersion'> = {},
+): Promise<SyncState> {
+  return db.transaction('rw', db.meta, async () => {
+    const { contentVersion } = await getSyncState(db);
+    return updateSyncState(db, { ...patch, contentVersion: contentVersion + 1 });
+  });
+}

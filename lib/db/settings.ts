@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { slugSchema } from '@/lib/content-model';
+import type { WaymarkDatabase } from './database';
+
+/**
+ * Every setting, with its schema and default. A stored value is parsed on read: one written by
+ * an older release, or damaged, reads as the default instead of reaching the code.
+ */
+export const settingSchemas = {
+  /** Show tips and beacons on business-app pages. */
+  tipsEnabled: z.boolean().default(true),
+  /** Queue usage events (views, votes, lesson progress) in the outbox for the content server. */
+  usageEventsEnabled: z.boolean().default(true),
+  /** The content server to sync from; unset means the starter pack only. */
+  serverUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** The learner's role and team, for targeting (`targeting.roles` / `targeting.teams`). */
+  role: slugSchema.optional(),
+  team: slugSchema.optional(),
+} as const;
+
+type Schemas = typeof settingSchemas;
+export type SettingKey = keyof Schemas;
+export type Settings = { [K in SettingKey]: z.output<Schemas[K]> };
+
+/** How a setting is stored. `value` is whatever was written, checked again on every read. */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export const settingKeys = Object.keys(settingSchemas) as SettingKey[];
+
+function parseSetting<K extends SettingKey>(key: K, value: unknown): Settings[K] {
+  // Indexing the map by a generic key loses the link between key and schema; the map's type
+  // (Settings) restores it.
+  const schema: z.ZodType = settingSchemas[key];
+  const parsed = schema.safeParse(value);
+  return (parsed.success ? parsed.data : schema.parse(undefined)) as Settings[K];
+}
+
+export function defaultSetting<K extends SettingKey>(key: K): Settings[K] {
+  return parseSetting(key, undefined);
+}
+
+export async function getSetting<K extends SettingKey>(
+  db: WaymarkDatabase,
+  key: K,
+): Promise<Settings[K]> {
+  return parseSetting(key, (await db.settings.get(key))?.value);
+}
+
+export async function getSettings(db: WaymarkDatabase): Promise<Settings> {
+  const rows = await db.settings.bulkGet(settingKeys);
+  const entries = settingKeys.map((key, i) => [key, parseSetting(key, rows[i]?.value)] as const);
+  return Object.fromEntries(entries) as Settings;
+}
+
+/**
+ * Stores a setting after checking it against its schema (throws a ZodError when it does not
+ * fit). Writing `undefined` removes the row, so the default applies again.
+ */
+export async function setSetting<K extends SettingKey>(
+  db: WaymarkDatabase,
+  key: K,
+  value: Settings[K],
+): Promise<void> {
+  if (value === undefined) {
+    await db.settings.delete(key);
+    return;
+  }
+  await db.settings.put({ key, value: settingSchemas[key].parse(value) });
+}
