@@ -25,7 +25,13 @@ export default defineConfig({
   manifest: {
     name: 'Waymark',
     description: 'Your organisation’s knowledge, on the screen where the work happens.',
-    permissions: ['storage'],
+    permissions: ['storage', 'sidePanel'],
+    commands: {
+      'open-search': {
+        suggested_key: { default: 'Alt+Shift+W', mac: 'Alt+Shift+W' },
+        description: 'Search Waymark',
+      },
+    },
   },
   hooks: {
     // The content script runs only on catalogue hosts: its patterns come from content/apps/.

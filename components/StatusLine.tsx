@@ -9,10 +9,14 @@ export function StatusLine({ status }: { status: StatusState }) {
       </p>
     );
   }
-  const { apps, items } = status.status;
+  const { apps, items, source, lastSyncAt } = status.status;
+  const from =
+    source === 'server'
+      ? `synced ${lastSyncAt ? new Date(lastSyncAt).toLocaleString() : 'from your server'}`
+      : 'from the built-in starter pack';
   return (
     <p className="status">
-      {items} items for {apps} apps, from the built-in starter pack.
+      {items} items for {apps} apps, {from}. Works offline.
     </p>
   );
 }

@@ -1,22 +1,129 @@
-import type { AppDefinition } from '@/lib/content-model';
+import type { AppDefinition, Item } from '@/lib/content-model';
+import type { Detection } from '@/lib/context';
 
 /**
  * THE protocol between the extension's contexts. Every message is declared once here, keyed by its
- * receiver (`bg:` = background), with its payload and result types. The receiver checks payloads
- * with the schemas in `lib/message-schemas.ts` (kept apart so the content script does not bundle
- * zod); those schemas are typed against this map, so the two cannot drift.
+ * receiver (`bg:` background, `cs:` content script), with its payload and result types. Receivers
+ * check payloads with the schemas in `lib/message-schemas.ts` (kept apart so the content script does
+ * not bundle zod); those schemas are typed against this map, so the two cannot drift.
  */
 export interface MessageMap {
   /** Content script → background: the app definition for this page's host, if any. */
   'bg:app-for-host': { payload: { host: string }; result: AppDefinition | null };
+  /** Content script → background: where the tab is now; answers what to show in the page. */
+  'bg:page-detected': { payload: { detection: Detection }; result: PageKnowledge };
+  /** Content script → background: open the side panel for this tab (from a user's click). */
+  'bg:open-panel': { payload: { view: PanelView }; result: { opened: boolean } };
+  /** Content script → background: the user dismissed a tip; it stays dismissed. */
+  'bg:dismiss-tip': { payload: { id: string }; result: { dismissed: true } };
+  /** Content script → background: a tip's anchor found no element (counted, no page content). */
+  'bg:tip-unresolved': {
+    payload: { id: string; app: string; screen: string | null };
+    result: { counted: true };
+  };
+  /** Side panel → background: items for a tab's current page, ranked for its context. */
+  'bg:page-items': { payload: { tabId: number }; result: PageItems };
+  /** Side panel / popup → background: search the local store. */
+  'bg:search': {
+    payload: { query: string; limit?: number; tabId?: number };
+    result: SearchResult[];
+  };
+  /** Side panel → background: one item, whole. */
+  'bg:item': { payload: { id: string }; result: ItemView | null };
+  /** Side panel → background: "Was this helpful?". */
+  'bg:vote': { payload: { id: string; helpful: boolean }; result: { helpful: boolean } };
+  /** Side panel → background: a lesson's saved progress. */
+  'bg:lesson-progress': { payload: { id: string }; result: LessonProgressView };
+  /** Side panel → background: record a step reached or an answer given. */
+  'bg:lesson-update': { payload: LessonUpdate; result: LessonProgressView };
+  /** Side panel → background: learning paths with the learner's progress. */
+  'bg:paths': { payload: Record<string, never>; result: PathView[] };
+  /** Side panel → background → tab: highlight a lesson step's element (or clear with `anchor: null`). */
+  'bg:highlight': { payload: { tabId: number; anchor: unknown }; result: { found: boolean } };
+  /** Background → content script: highlight an element for a lesson step. */
+  'cs:highlight': { payload: { anchor: unknown }; result: { found: boolean } };
+  /** Background → side panel: the active tab's page changed, or the panel should show a view. */
+  'panel:show': { payload: { tabId?: number; view?: PanelView }; result: undefined };
   /** Popup / side panel → background: what the local store holds. */
   'bg:status': { payload: Record<string, never>; result: StatusResult };
+}
+
+export const panelViews = ['page', 'search'] as const;
+export type PanelView = (typeof panelViews)[number];
+
+/** A tip as the page needs it: no more than the card shows. */
+export interface InPageTip {
+  id: string;
+  title: string;
+  body: string;
+  anchor?: unknown;
+  placement: 'auto' | 'top' | 'bottom' | 'left' | 'right';
+}
+
+export interface PageKnowledge {
+  /** How many items fit this page (the launcher's badge). */
+  count: number;
+  /** Anchored tips not yet dismissed, to show as beacons. */
+  tips: InPageTip[];
+}
+
+export interface ItemSummary {
+  id: string;
+  type: Item['type'];
+  title: string;
+  summary: string;
+  needsVerification: boolean;
+}
+
+export interface ItemView {
+  item: Item;
+  /** Past its verify-by date: shown to learners as "needs verification". */
+  needsVerification: boolean;
+  /** The learner's "Was this helpful?" answer, if any. */
+  vote?: boolean;
+}
+
+export interface PageItems {
+  detection: Detection | null;
+  appName: string | null;
+  screenName: string | null;
+  items: ItemSummary[];
+}
+
+export interface SearchResult extends ItemSummary {
+  /** Matched terms as [start, end) ranges into `title` and `snippet`: render as marks, never HTML. */
+  titleRanges: [number, number][];
+  snippet: string;
+  snippetRanges: [number, number][];
+}
+
+export interface LessonProgressView {
+  lessonId: string;
+  step: number;
+  completedSteps: number[];
+  answers: Record<string, { choices: string[]; correct: boolean }>;
+  completedAt?: string;
+}
+
+export type LessonUpdate =
+  /** Move to `step`; `completedStep` marks the step just finished. */
+  | { id: string; kind: 'step'; step: number; completedStep?: number }
+  | { id: string; kind: 'answer'; questionId: string; choices: string[] }
+  | { id: string; kind: 'complete' }
+  | { id: string; kind: 'restart' };
+
+export interface PathView {
+  id: string;
+  title: string;
+  summary: string;
+  lessons: { id: string; title: string; completed: boolean }[];
 }
 
 export interface StatusResult {
   apps: number;
   items: number;
-  source: 'starter-pack';
+  source: 'starter-pack' | 'server';
+  lastSyncAt?: string;
 }
 
 export type MessageType = keyof MessageMap;

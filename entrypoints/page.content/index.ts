@@ -1,34 +1,92 @@
-import { Catalogue } from '@/lib/context';
+import { resolveAnchor } from '@/lib/anchors';
+import type { AppDefinition } from '@/lib/content-model';
+import { Catalogue, type Detection } from '@/lib/context';
 import { sendTyped } from '@/lib/runtime/send';
+import { Beacons } from './beacons';
+import { Highlight } from './highlight';
 import { mountLauncher } from './launcher';
+import { listenForHighlights } from './messages';
+import { TipCard } from './tip-card';
+import { mountUiRoot } from './ui-root';
+
+/** SPAs render the new screen after the URL changes: detect again while it settles. */
+const SETTLE_MS = [0, 500, 1500];
+
+function describe(detection: Detection, app: AppDefinition): string {
+  const screen = app.screens.find((s) => s.id === detection.screen)?.name;
+  const record = detection.record ? `${detection.record.type} ${detection.record.id}` : undefined;
+  return [app.name, screen, record].filter(Boolean).join(' · ');
+}
 
 /**
  * Runs only on catalogue hosts: `matches` is replaced at build time by the patterns derived from
  * `content/apps/` (see wxt.config.ts). It asks the background for this host's app definition,
- * detects locally (page content never leaves the browser) and follows SPA navigation through
- * WXT's `wxt:locationchange` event, not a page-wide MutationObserver.
+ * detects locally (page content never leaves the browser), reports where the tab is, and shows the
+ * launcher and the beacons of anchored tips. SPA navigation is followed through WXT's
+ * `wxt:locationchange` (Navigation API events), not a page-wide MutationObserver. Everything is
+ * torn down through `ctx` when the extension reloads or updates.
  */
-/** How long an SPA usually takes to render the new screen after a navigation. */
-const SETTLE_MS = 500;
-
 export default defineContentScript({
   matches: ['https://*.zendesk.com/*'],
   runAt: 'document_idle',
   async main(ctx) {
     const send = (message: unknown) => browser.runtime.sendMessage(message);
-    const app = await sendTyped(send, 'bg:app-for-host', { host: location.hostname });
-    if (app === null || ctx.isInvalid) return;
-
+    const found = await sendTyped(send, 'bg:app-for-host', { host: location.hostname });
+    if (found === null || ctx.isInvalid) return;
+    const app = found;
+    const { signal } = ctx;
     const catalogue = new Catalogue([app]);
-    const launcher = mountLauncher();
-    ctx.onInvalidated(() => launcher.remove());
-    const update = () => launcher.update(catalogue.detect(location.href, document), app);
-    update();
-    // The Navigation API's event fires before the URL commits and SPAs render after it: detect
-    // once the navigation has landed, then once more when the new screen has had time to render.
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      ctx.setTimeout(update, 0);
-      ctx.setTimeout(update, SETTLE_MS);
-    });
+    const root = mountUiRoot(signal);
+    ctx.onInvalidated(() => root.remove());
+
+    const ignoreWhenGone = (error: unknown) => {
+      if (!ctx.isInvalid) console.warn('Waymark:', error);
+    };
+    const openPanel = () =>
+      void sendTyped(send, 'bg:open-panel', { view: 'page' }).catch(ignoreWhenGone);
+    let current: Detection | undefined;
+    let lastKey = '';
+
+    const card = new TipCard(
+      root.layer,
+      {
+        onDismiss: (tip) =>
+          void sendTyped(send, 'bg:dismiss-tip', { id: tip.id }).then(
+            () => refresh(true),
+            ignoreWhenGone,
+          ),
+        onMore: openPanel,
+      },
+      signal,
+    );
+    const beacons = new Beacons(
+      root.layer,
+      card,
+      (anchor) => resolveAnchor(anchor, document),
+      (tip) =>
+        void sendTyped(send, 'bg:tip-unresolved', {
+          id: tip.id,
+          app: app.id,
+          screen: current?.screen ?? null,
+        }).catch(ignoreWhenGone),
+      signal,
+    );
+    const launcher = mountLauncher(root.layer, openPanel, signal);
+    listenForHighlights(new Highlight(root.layer, signal), signal);
+
+    async function refresh(force = false): Promise<void> {
+      const detection = catalogue.detect(location.href, document);
+      const key = JSON.stringify(detection);
+      if (key === lastKey && !force) return;
+      [current, lastKey] = [detection, key];
+      const knowledge = await sendTyped(send, 'bg:page-detected', { detection });
+      if (ctx.isInvalid || key !== lastKey) return;
+      launcher.update(knowledge.count, describe(detection, app));
+      beacons.show(knowledge.tips);
+    }
+    const settle = () =>
+      SETTLE_MS.forEach((ms) => ctx.setTimeout(() => void refresh().catch(ignoreWhenGone), ms));
+    settle();
+    ctx.addEventListener(window, 'wxt:locationchange', settle);
   },
 });

@@ -1,11 +1,39 @@
+import { useState } from 'react';
+import { ItemScreen } from '@/components/ItemScreen';
+import { SearchPanel } from '@/components/SearchPanel';
 import { StatusLine } from '@/components/StatusLine';
+import { useBackground } from '@/hooks/use-background';
 import { useStatus } from '@/hooks/use-status';
 
+/** Quick search and the store's status; an item opens right here. */
 export function App() {
+  const [query, setQuery] = useState('');
+  const [openId, setOpenId] = useState<string>();
+  const [results] = useBackground(
+    'bg:search',
+    query.trim() === '' ? undefined : { query, limit: 8 },
+    query,
+  );
   const status = useStatus();
   return (
     <main className="popup">
-      <h1>Waymark</h1>
+      <h1 className="brand">Waymark</h1>
+      {openId === undefined ? (
+        <SearchPanel
+          query={query}
+          onQuery={setQuery}
+          results={results}
+          onOpen={setOpenId}
+          focusKey={0}
+        />
+      ) : (
+        <>
+          <button type="button" className="back" onClick={() => setOpenId(undefined)}>
+            ← Back to results
+          </button>
+          <ItemScreen id={openId} tabId={undefined} currentApp={undefined} onOpen={setOpenId} />
+        </>
+      )}
       <StatusLine status={status} />
     </main>
   );

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './style.css';
+import '@/components/panel.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('popup: #root is missing from index.html');

@@ -104,6 +104,8 @@ describe('item schemas', () => {
 describe('duplicate ids inside an item', () => {
   it('reports a repeated question id at the repeat', () => {
     const bad = { ...lesson, questions: [question, question] };
-    expect(messages(lessonSchema.safeParse(bad))).toEqual(['questions.1.id: duplicate question id "q"']);
+    expect(messages(lessonSchema.safeParse(bad))).toEqual([
+      'questions.1.id: duplicate question id "q"',
+    ]);
   });
 });

@@ -1,12 +1,19 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { envelope } from '@/lib/messages';
-import { createRouter, type Handlers } from './router';
+import { createRouter, senderKind, type Handlers, type SenderInfo } from './router';
 import { sendTyped } from './send';
 
-const EXTENSION_ID = 'waymark-test-id';
+const SELF = { id: 'waymark-test-id', baseUrl: 'chrome-extension://waymark-test-id/' };
+const PAGE: SenderInfo = { id: SELF.id, url: `${SELF.baseUrl}sidepanel.html` };
+const CONTENT: SenderInfo = {
+  id: SELF.id,
+  url: 'https://acme.zendesk.com/agent/tickets/1',
+  tab: { id: 7 },
+};
 
-function handlers(overrides: Partial<Handlers> = {}): Handlers {
+type Pair = 'bg:app-for-host' | 'bg:status';
+function handlers(overrides: Partial<Handlers<Pair>> = {}): Handlers<Pair> {
   return {
     'bg:app-for-host': vi.fn(() => Promise.resolve(null)),
     'bg:status': vi.fn(() =>
@@ -17,36 +24,43 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 }
 
 /** Calls the listener the way Chrome does and collects what it answered, if anything. */
-function deliver(
-  listener: ReturnType<typeof createRouter>,
-  message: unknown,
-  sender: { id?: string },
-) {
+function deliver(listener: ReturnType<typeof createRouter>, message: unknown, sender: SenderInfo) {
   return new Promise<{ returned: unknown; reply?: unknown }>((resolve) => {
     const returned = listener(message, sender, (reply) => resolve({ returned: true, reply }));
     if (returned !== true) resolve({ returned });
   });
 }
 
+const quiet = () => {};
+
+describe('senderKind', () => {
+  it('tells content scripts (with a tab) from extension pages (extension URL) and strangers', () => {
+    expect(senderKind(CONTENT, SELF)).toBe('content-script');
+    expect(senderKind(PAGE, SELF)).toBe('extension-page');
+    expect(senderKind({ id: SELF.id, url: 'https://evil.example/' }, SELF)).toBeUndefined();
+    expect(senderKind({ id: 'other', tab: { id: 1 } }, SELF)).toBeUndefined();
+  });
+});
+
 describe('createRouter', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('answers a valid message from this extension with the handler result', async () => {
-    const h = handlers();
-    const router = createRouter(EXTENSION_ID, h, () => {});
-    const { returned, reply } = await deliver(router, envelope('bg:status', {}), {
-      id: EXTENSION_ID,
-    });
+  it('answers a valid message from an allowed sender with the handler result', async () => {
+    const { returned, reply } = await deliver(
+      createRouter(SELF, handlers(), quiet),
+      envelope('bg:status', {}),
+      PAGE,
+    );
     expect(returned).toBe(true);
     expect(reply).toEqual({ ok: true, result: { apps: 10, items: 72, source: 'starter-pack' } });
   });
 
-  it.each([{ id: 'another-extension' }, {}])(
+  it.each([{ id: 'another-extension', url: PAGE.url }, {}])(
     'ignores messages from sender %j without answering or running a handler',
     async (sender) => {
       const h = handlers();
       const { returned, reply } = await deliver(
-        createRouter(EXTENSION_ID, h, () => {}),
+        createRouter(SELF, h, quiet),
         envelope('bg:status', {}),
         sender,
       );
@@ -56,27 +70,38 @@ describe('createRouter', () => {
     },
   );
 
+  it('refuses a message from the wrong kind of sender (a content script asking for status)', async () => {
+    const h = handlers();
+    const { reply } = await deliver(
+      createRouter(SELF, h, quiet),
+      envelope('bg:status', {}),
+      CONTENT,
+    );
+    expect(reply).toEqual({ ok: false, error: 'bg:status: not accepted from content-script' });
+    expect(h['bg:status']).not.toHaveBeenCalled();
+  });
+
   it.each([
     null,
     'bg:status',
     { type: 'bg:status' },
     { waymark: 1, type: 'bg:delete-everything', payload: {} },
-  ])('stays silent for a message that is not a Waymark envelope: %j', async (message) => {
-    const { returned } = await deliver(
-      createRouter(EXTENSION_ID, handlers(), () => {}),
-      message,
-      { id: EXTENSION_ID },
-    );
-    expect(returned).toBeUndefined();
-  });
+    envelope('bg:paths', {}),
+  ])(
+    'stays silent for a message that is not a Waymark envelope or not for this receiver: %j',
+    async (message) => {
+      const { returned } = await deliver(createRouter(SELF, handlers(), quiet), message, PAGE);
+      expect(returned).toBeUndefined();
+    },
+  );
 
   it('refuses an invalid payload with an error naming the field, without running the handler', async () => {
     const h = handlers();
     const log = vi.fn();
     const { reply } = await deliver(
-      createRouter(EXTENSION_ID, h, log),
+      createRouter(SELF, h, log),
       { waymark: 1, type: 'bg:app-for-host', payload: { host: 42 } },
-      { id: EXTENSION_ID },
+      CONTENT,
     );
     expect(reply).toEqual({
       ok: false,
@@ -88,19 +113,16 @@ describe('createRouter', () => {
 
   it('turns a failing handler into an error reply', async () => {
     const h = handlers({ 'bg:status': () => Promise.reject(new Error('store unavailable')) });
-    const { reply } = await deliver(
-      createRouter(EXTENSION_ID, h, () => {}),
-      envelope('bg:status', {}),
-      { id: EXTENSION_ID },
-    );
+    const { reply } = await deliver(createRouter(SELF, h, quiet), envelope('bg:status', {}), PAGE);
     expect(reply).toEqual({ ok: false, error: 'bg:status: store unavailable' });
   });
 
   it('round-trips through runtime.sendMessage with sendTyped', async () => {
-    const router = createRouter(fakeBrowser.runtime.id, handlers(), () => {});
-    // The fake browser reports an empty sender; Chrome always sets sender.id for its own contexts.
+    const self = { id: fakeBrowser.runtime.id, baseUrl: fakeBrowser.runtime.getURL('/') };
+    const router = createRouter(self, handlers(), quiet);
+    // The fake browser reports an empty sender; Chrome sets id and url for its own pages.
     fakeBrowser.runtime.onMessage.addListener((message, sender, reply) =>
-      router(message, { ...sender, id: fakeBrowser.runtime.id }, reply),
+      router(message, { ...sender, id: self.id, url: `${self.baseUrl}popup.html` }, reply),
     );
     const status = await sendTyped((m) => fakeBrowser.runtime.sendMessage(m), 'bg:status', {});
     expect(status.items).toBe(72);
@@ -117,3 +139,5 @@ describe('createRouter', () => {
 envelope('bg:nope', {});
 // @ts-expect-error a payload of the wrong shape
 envelope('bg:app-for-host', { hostname: 'x' });
+// @ts-expect-error a lesson update without its kind-specific fields
+envelope('bg:lesson-update', { id: 'x', kind: 'answer' });

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { callBackground, useBackground } from '@/hooks/use-background';
+import type { ItemView, PathView } from '@/lib/messages';
+import { ArticleView } from './ArticleView';
+import { AsyncView } from './AsyncView';
+import { LessonScreen } from './LessonScreen';
+import { PathList } from './PathList';
+
+interface Props {
+  id: string;
+  tabId: number | undefined;
+  currentApp: string | undefined;
+  onOpen: (id: string) => void;
+}
+
+/** One item, whatever its type: article and tip readers, the lesson player, a path. */
+export function ItemScreen({ id, tabId, currentApp, onOpen }: Props) {
+  const [view] = useBackground('bg:item', { id }, id);
+  return (
+    <AsyncView value={view} loading="Opening…">
+      {(found) =>
+        found === null ? (
+          <p className="error" role="alert">
+            This item is no longer available. It may have been archived.
+          </p>
+        ) : (
+          <Viewer view={found} tabId={tabId} currentApp={currentApp} onOpen={onOpen} />
+        )
+      }
+    </AsyncView>
+  );
+}
+
+function Viewer({ view, tabId, currentApp, onOpen }: { view: ItemView } & Omit<Props, 'id'>) {
+  const [vote, setVote] = useState(view.vote);
+  const { item } = view;
+  if (item.type === 'lesson') {
+    const onLessonPage =
+      currentApp !== undefined &&
+      (item.targeting.apps.length === 0 || item.targeting.apps.includes(currentApp));
+    return <LessonScreen lesson={item} tabId={tabId} onLessonPage={onLessonPage} />;
+  }
+  if (item.type === 'path') return <PathScreen id={item.id} onOpen={onOpen} />;
+  const onVote =
+    item.type === 'article'
+      ? (helpful: boolean) =>
+          void callBackground('bg:vote', { id: item.id, helpful }).then((r) => setVote(r.helpful))
+      : undefined;
+  return (
+    <ArticleView
+      item={item}
+      needsVerification={view.needsVerification}
+      vote={vote}
+      onVote={onVote}
+    />
+  );
+}
+
+function PathScreen({ id, onOpen }: { id: string; onOpen: (id: string) => void }) {
+  const [paths] = useBackground('bg:paths', {}, 'paths');
+  return (
+    <AsyncView value={paths} loading="Loading the path…">
+      {(all: PathView[]) => (
+        <PathList paths={all.filter((p) => p.id === id)} onOpenLesson={onOpen} />
+      )}
+    </AsyncView>
+  );
+}

@@ -1,0 +1,84 @@
+import { Catalogue } from '@/lib/context';
+import { allApps, db, ensureStarterContent, type StarterReason } from '@/lib/db';
+import { KnowledgeService, LessonProgressService } from '@/lib/knowledge';
+import { envelope, type PanelView } from '@/lib/messages';
+import { createRouter, type BackgroundMessage, type Handlers } from '@/lib/runtime/router';
+import { sendTyped } from '@/lib/runtime/send';
+import { loadStarterBundle } from './starter-bundle';
+import { sessionTabPages } from './tab-pages';
+import { openPanel } from './panel';
+
+/**
+ * Wiring only: the local store, the starter pack, message handlers, the side panel and the
+ * keyboard command. The answers themselves come from lib/knowledge.
+ */
+export default defineBackground(() => {
+  const store = db();
+  const tabs = sessionTabPages();
+  const knowledge = new KnowledgeService(store, tabs);
+  const lessons = new LessonProgressService(store);
+  let catalogue: Promise<Catalogue> | undefined;
+  const appsCatalogue = () => (catalogue ??= allApps(store).then((apps) => new Catalogue(apps)));
+
+  // The starter pack goes in on install and on every start while nothing was synced from a server.
+  const ready = (reason: StarterReason) =>
+    loadStarterBundle()
+      .then((bundle) => ensureStarterContent(store, bundle, { reason }))
+      .then(() => (catalogue = undefined))
+      .catch((error: unknown) => console.error('Waymark: could not load the starter pack', error));
+  let starting = ready('startup');
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    starting = ready(reason === 'install' ? 'install' : 'update');
+  });
+
+  const notifyPanel = (payload: { tabId?: number; view?: PanelView }) =>
+    void browser.runtime.sendMessage(envelope('panel:show', payload)).catch(() => {
+      // No side panel is open: nothing to tell.
+    });
+
+  const handlers: Handlers<BackgroundMessage> = {
+    'bg:app-for-host': async ({ host }) => {
+      await starting;
+      const appId = (await appsCatalogue()).appForHost(host);
+      return (await allApps(store)).find((app) => app.id === appId) ?? null;
+    },
+    'bg:page-detected': async ({ detection }, sender) => {
+      await starting;
+      const result = await knowledge.pageDetected(sender.tab?.id, detection);
+      notifyPanel({ ...(sender.tab?.id === undefined ? {} : { tabId: sender.tab.id }) });
+      return result;
+    },
+    'bg:open-panel': async ({ view }, sender) => ({
+      opened: await openPanel(sender.tab?.id, view, notifyPanel),
+    }),
+    'bg:dismiss-tip': ({ id }) => knowledge.dismissTip(id),
+    'bg:tip-unresolved': ({ id, app, screen }) => knowledge.tipUnresolved(id, app, screen),
+    'bg:page-items': async ({ tabId }) => (await starting, knowledge.pageItems(tabId)),
+    'bg:search': async ({ query, limit, tabId }) => (
+      await starting,
+      knowledge.searchItems(query, limit, tabId)
+    ),
+    'bg:item': ({ id }) => knowledge.item(id),
+    'bg:vote': ({ id, helpful }) => knowledge.vote(id, helpful),
+    'bg:lesson-progress': ({ id }) => lessons.progress(id),
+    'bg:lesson-update': (change) => lessons.update(change),
+    'bg:paths': async () => (await starting, knowledge.paths()),
+    'bg:highlight': async ({ tabId, anchor }) =>
+      sendTyped((message) => browser.tabs.sendMessage(tabId, message), 'cs:highlight', {
+        anchor,
+      }).catch(() => ({ found: false })),
+    'bg:status': async () => (await starting, knowledge.status()),
+  };
+  browser.runtime.onMessage.addListener(
+    createRouter({ id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }, handlers),
+  );
+
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === 'open-search') void openPanel(tab?.id, 'search', notifyPanel);
+  });
+  // A real navigation clears what the tab showed; its content script reports the new page.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void tabs.delete(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
+});

@@ -1,0 +1,40 @@
+/**
+ * The in-page UI's only stylesheet, inside a closed shadow root. `:host { all: initial }` stops
+ * inherited host styles; nothing outside the shadow root can select our nodes, so a page's
+ * `* { all: unset }` or `!important` rules do not reach them.
+ */
+export const STYLE = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646;
+  font: 400 13px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1b1b1b; }
+.launcher { pointer-events: auto; position: fixed; right: 16px; bottom: 16px; display: flex; align-items: center;
+  gap: 8px; font: 500 13px/1.2 inherit; font-family: inherit; color: #fff; background: #1f4e79; border: 0;
+  border-radius: 999px; padding: 8px 14px; cursor: pointer; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
+.launcher:focus-visible, .beacon:focus-visible, .card button:focus-visible, .card a:focus-visible {
+  outline: 3px solid #f5a623; outline-offset: 2px; }
+.launcher .mark { font-weight: 700; }
+.launcher .count { min-width: 20px; padding: 1px 6px; border-radius: 999px; background: #fff; color: #1f4e79;
+  font-weight: 700; text-align: center; }
+.launcher[data-count='0'] .count { background: rgba(255,255,255,.25); color: #fff; }
+.beacon { pointer-events: auto; position: fixed; width: 18px; height: 18px; margin: 0; padding: 0; border: 2px solid #fff;
+  border-radius: 50%; background: #f5a623; box-shadow: 0 0 0 2px rgba(245,166,35,.45); cursor: pointer; }
+.beacon::after { content: ''; position: absolute; inset: -6px; border-radius: 50%; border: 2px solid rgba(245,166,35,.6);
+  animation: pulse 2s ease-out infinite; }
+@media (prefers-reduced-motion: reduce) { .beacon::after { animation: none; } }
+@keyframes pulse { from { transform: scale(.6); opacity: 1; } to { transform: scale(1.4); opacity: 0; } }
+.card { pointer-events: auto; position: fixed; width: 300px; max-width: calc(100vw - 16px); background: #fff; color: #1b1b1b;
+  border: 1px solid #c8c8c8; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.2); padding: 12px 14px; }
+.card h2 { font: 600 14px/1.3 inherit; font-family: inherit; margin: 0 24px 6px 0; color: #1f4e79; }
+.card p, .card ul, .card ol { margin: 0 0 8px; }
+.card ul, .card ol { padding-left: 20px; }
+.card code { font-family: ui-monospace, Menlo, Consolas, monospace; background: #f3f3f3; padding: 0 3px; border-radius: 3px; }
+.card a { color: #0b5cad; }
+.card .actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 4px; }
+.card button { font: 500 12px/1 inherit; font-family: inherit; border-radius: 4px; padding: 6px 10px; cursor: pointer;
+  border: 1px solid #1f4e79; background: #fff; color: #1f4e79; }
+.card button.primary { background: #1f4e79; color: #fff; }
+.card .close { position: absolute; top: 6px; right: 6px; border: 0; padding: 4px 6px; font-size: 16px; }
+.highlight { position: fixed; border: 3px solid #f5a623; border-radius: 4px; box-shadow: 0 0 0 9999px rgba(0,0,0,.18);
+  pointer-events: none; transition: all .15s ease-out; }
+`;

@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'react';
+import { AsyncView } from '@/components/AsyncView';
+import { ItemList } from '@/components/ItemList';
+import { ItemScreen } from '@/components/ItemScreen';
+import { PathList } from '@/components/PathList';
+import { SearchPanel } from '@/components/SearchPanel';
+import { StatusLine } from '@/components/StatusLine';
+import { useActiveTab } from '@/hooks/use-active-tab';
+import { useBackground } from '@/hooks/use-background';
+import { useStatus } from '@/hooks/use-status';
+import type { PageItems } from '@/lib/messages';
+
+type Tab = 'page' | 'search' | 'learn';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'page', label: 'For this page' },
+  { id: 'search', label: 'Search' },
+  { id: 'learn', label: 'Learn' },
+];
+
+export function App() {
+  const active = useActiveTab();
+  const [tab, setTab] = useState<Tab>('page');
+  const [stack, setStack] = useState<string[]>([]);
+  const [query, setQuery] = useState('');
+  const [page] = useBackground(
+    'bg:page-items',
+    active.tabId === undefined ? undefined : { tabId: active.tabId },
+    `${active.tabId}:${active.version}`,
+  );
+  const [results] = useBackground(
+    'bg:search',
+    query.trim() === ''
+      ? undefined
+      : { query, ...(active.tabId === undefined ? {} : { tabId: active.tabId }) },
+    `${query}|${active.tabId}`,
+  );
+  const [paths] = useBackground(
+    'bg:paths',
+    tab === 'learn' ? {} : undefined,
+    `${tab}:${stack.length}`,
+  );
+  const status = useStatus();
+
+  useEffect(() => {
+    if (active.requestedView === undefined) return;
+    setTab(active.requestedView.view);
+    setStack([]);
+  }, [active.requestedView]);
+
+  const open = (id: string) => setStack((s) => [...s, id]);
+  const openId = stack.at(-1);
+  const currentApp = page.state === 'ready' ? (page.value.detection?.app ?? undefined) : undefined;
+
+  return (
+    <div className="panel">
+      <header className="panel-header">
+        <span className="brand">Waymark</span>
+        <nav className="tabs" role="tablist" aria-label="Waymark">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={openId === undefined && tab === t.id}
+              onClick={() => {
+                setTab(t.id);
+                setStack([]);
+              }}
+            >
+              {t.label}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <main className="panel-body">
+        {openId !== undefined ? (
+          <>
+            <button type="button" className="back" onClick={() => setStack((s) => s.slice(0, -1))}>
+              ← Back
+            </button>
+            <ItemScreen
+              key={openId}
+              id={openId}
+              tabId={active.tabId}
+              currentApp={currentApp}
+              onOpen={open}
+            />
+          </>
+        ) : tab === 'page' ? (
+          <AsyncView value={page} loading="Finding what fits this page…">
+            {(value) => <ForThisPage page={value} onOpen={open} />}
+          </AsyncView>
+        ) : tab === 'search' ? (
+          <SearchPanel
+            query={query}
+            onQuery={setQuery}
+            results={results}
+            onOpen={open}
+            focusKey={active.requestedView?.at}
+          />
+        ) : (
+          <AsyncView value={paths} loading="Loading learning paths…">
+            {(value) => <PathList paths={value} onOpenLesson={open} />}
+          </AsyncView>
+        )}
+      </main>
+      <footer className="panel-footer">
+        <StatusLine status={status} />
+      </footer>
+    </div>
+  );
+}
+
+function ForThisPage({ page, onOpen }: { page: PageItems; onOpen: (id: string) => void }) {
+  if (page.detection?.app == null) {
+    return (
+      <p className="muted">
+        This tab is not one of the apps Waymark knows. Search still works: use the Search tab.
+      </p>
+    );
+  }
+  const where = [page.appName, page.screenName].filter(Boolean).join(' · ');
+  return (
+    <section aria-label="For this page">
+      <p className="where">
+        {where}
+        {page.detection.record
+          ? ` · ${page.detection.record.type} ${page.detection.record.id}`
+          : ''}
+      </p>
+      {page.items.length === 0 ? (
+        <p className="muted">
+          Nothing is published for this screen yet. Try Search, or ask your enablement team for an
+          article.
+        </p>
+      ) : (
+        <ItemList items={page.items} onOpen={onOpen} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { normaliseText } from './text';
+
+/**
+ * A pragmatic subset of accname (https://www.w3.org/TR/accname-1.2/): the labelling sources that
+ * business apps actually use. Unlike accname, a visible `<label>` wins over `aria-label`, because
+ * aria-labels often embed the current value (Lightning: "Status, New") while the label is stable.
+ * An input's value is record data, so it never names the input; placeholder and title come last.
+ */
+export function labelOf(element: Element): string | undefined {
+  const sources = [
+    () => labelledByText(element),
+    () => associatedLabelText(element),
+    () => element.getAttribute('aria-label'),
+    () => (element.localName === 'fieldset' ? element.querySelector('legend')?.textContent : null),
+    () => (element.localName === 'img' ? element.getAttribute('alt') : null),
+    () => element.getAttribute('placeholder'),
+    () => element.getAttribute('title'),
+  ];
+  for (const source of sources) {
+    const text = normaliseText(source());
+    if (text !== '') return text;
+  }
+  return undefined;
+}
+
+function byId(element: Element, id: string): Element | null {
+  const root = element.getRootNode() as Document | ShadowRoot;
+  return typeof root.getElementById === 'function' ? root.getElementById(id) : null;
+}
+
+export function labelledByText(element: Element): string | undefined {
+  const ids = element.getAttribute('aria-labelledby')?.trim().split(/\s+/) ?? [];
+  const parts = ids.map((id) => (id ? (byId(element, id)?.textContent ?? '') : ''));
+  const text = parts.join(' ').trim();
+  return text === '' ? undefined : text;
+}
+
+const LABELABLE = new Set(['button', 'input', 'select', 'textarea', 'meter', 'progress', 'output']);
+
+/** `<label for=id>` in the same root, else a wrapping `<label>` minus the control's own text. */
+export function associatedLabelText(element: Element): string | undefined {
+  if (!LABELABLE.has(element.localName)) return undefined;
+  const root = element.getRootNode() as ParentNode;
+  const id = element.getAttribute('id');
+  if (id) {
+    for (const label of Array.from(root.querySelectorAll('label[for]'))) {
+      if (label.getAttribute('for') === id) return label.textContent ?? undefined;
+    }
+  }
+  const wrapping = element.closest('label');
+  if (!wrapping) return undefined;
+  const clone = wrapping.cloneNode(true) as Element;
+  clone.querySelectorAll('input, select, textarea').forEach((control) => control.remove());
+  return clone.textContent ?? undefined;
+}
+
+/** Text a user reads on the element: its content, or the value of a button-like input. */
+export function visibleText(element: Element): string {
+  const type = element.getAttribute('type');
+  if (element.localName === 'input' && (type === 'submit' || type === 'button')) {
+    return normaliseText(element.getAttribute('value'));
+  }
+  if (['input', 'select', 'textarea'].includes(element.localName)) return '';
+  return normaliseText(element.textContent);
+}

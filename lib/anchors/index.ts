@@ -1,0 +1,26 @@
+import { buildAnchor } from './locate';
+import { resolveIn } from './locate';
+import type { Anchor } from './types';
+import { parseAnchor } from './validate';
+
+export type { Anchor, HostStep, Landmark, Signature } from './types';
+
+/** Records how to find `element` again: its own signals, its context, and the shadow/frame path. */
+export function createAnchor(element: Element): Anchor {
+  return buildAnchor(element);
+}
+
+/**
+ * Finds the element an anchor was made from, or null. Never guesses: a weak or ambiguous match is
+ * null, because a tip on the wrong element misleads more than a missing one.
+ */
+export function resolveAnchor(anchor: unknown, document: Document): Element | null {
+  const parsed = parseAnchor(anchor);
+  if (!parsed) return null;
+  try {
+    return resolveIn(document, parsed.path, parsed.target) ?? null;
+  } catch {
+    // Host pages are hostile ground (patched DOM methods, odd markup): fail closed, never throw.
+    return null;
+  }
+}

@@ -1,0 +1,11 @@
+export { KnowledgeService } from './service';
+export { LessonProgressService, isCorrect } from './lessons';
+export { SearchCache } from './search-cache';
+export { memoryTabPages, type TabPages } from './tab-pages';
+export {
+  fitsPage,
+  fitsAudience,
+  rankForPage,
+  contextQuery,
+  needsVerification,
+} from './page-ranking';

@@ -1,0 +1,61 @@
+import {
+  allPublishedItems,
+  getSearchIndexFor,
+  getSyncState,
+  putSearchIndex,
+  type WaymarkDatabase,
+} from '@/lib/db';
+import {
+  buildIndex,
+  itemToSearchDoc,
+  loadIndex,
+  type SearchIndex,
+  type SerializedIndex,
+} from '@/lib/search';
+
+/**
+ * The search index for the store's current content version. Built once after content changes and
+ * persisted; a service-worker wake loads the stored one; queries reuse the one in memory. Never
+ * rebuilt per query.
+ */
+export class SearchCache {
+  #version = -1;
+  #index: Promise<SearchIndex> | undefined;
+  /** How the current index was obtained (for tests and status). */
+  lastSource: 'memory' | 'stored' | 'built' | undefined;
+
+  constructor(private readonly db: WaymarkDatabase) {}
+
+  async get(): Promise<SearchIndex> {
+    const { contentVersion } = await getSyncState(this.db);
+    if (this.#index !== undefined && this.#version === contentVersion) {
+      this.lastSource = 'memory';
+      return this.#index;
+    }
+    this.#version = contentVersion;
+    this.#index = this.#open(contentVersion);
+    this.#index.catch(() => {
+      // A failed build is retried on the next call rather than cached.
+      this.#index = undefined;
+    });
+    return this.#index;
+  }
+
+  async #open(contentVersion: number): Promise<SearchIndex> {
+    const stored = await getSearchIndexFor(this.db, contentVersion);
+    if (stored !== undefined) {
+      try {
+        const index = loadIndex(JSON.parse(stored) as SerializedIndex);
+        this.lastSource = 'stored';
+        return index;
+      } catch (error) {
+        console.warn('Waymark: the stored search index is unreadable; rebuilding it.', error);
+      }
+    }
+    const items = await allPublishedItems(this.db);
+    const index = buildIndex(items.map(itemToSearchDoc));
+    await putSearchIndex(this.db, { contentVersion, data: JSON.stringify(index.toJSON()) });
+    this.lastSource = 'built';
+    return index;
+  }
+}
