@@ -53,7 +53,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'bench/results/**',
-      'public/**',
+      'build/**',
     ],
   },
   js.configs.recommended,

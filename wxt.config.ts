@@ -1,27 +1,27 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { contentScriptPatterns } from './lib/context/match-patterns';
 
-const STARTER_PACK = new URL('./public/starter-pack.json', import.meta.url);
+/**
+ * The starter pack the extension ships: `npm run build` writes it with `waymark content build`.
+ * WAYMARK_STARTER_PACK points at another bundle (the browser tests build one full of XSS payloads)
+ * and WAYMARK_OUT_DIR puts that build elsewhere.
+ */
+const STARTER_PACK = resolve(import.meta.dirname, process.env.WAYMARK_STARTER_PACK ?? 'build/starter-pack.json');
 
-/** Host patterns of the starter pack's apps; `npm run build` writes the pack before WXT runs. */
 function catalogueApps(): { hosts: string[]; exclude_hosts: string[] }[] {
   try {
-    return (
-      JSON.parse(readFileSync(STARTER_PACK, 'utf8')) as {
-        apps: { hosts: string[]; exclude_hosts: string[] }[];
-      }
-    ).apps;
+    return (JSON.parse(readFileSync(STARTER_PACK, 'utf8')) as { apps: { hosts: string[]; exclude_hosts: string[] }[] }).apps;
   } catch {
-    throw new Error(
-      'public/starter-pack.json is missing or unreadable: run `npm run content:build` (npm run build does it)',
-    );
+    throw new Error(`${STARTER_PACK} is missing or unreadable: run \`npm run content:build\` (npm run build does it)`);
   }
 }
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  ...(process.env.WAYMARK_OUT_DIR ? { outDir: process.env.WAYMARK_OUT_DIR } : {}),
   manifest: {
     name: 'Waymark',
     description: 'Your organisation’s knowledge, on the screen where the work happens.',
@@ -34,7 +34,10 @@ export default defineConfig({
     },
   },
   hooks: {
-    // The content script runs only on catalogue hosts: its patterns come from content/apps/.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'starter-pack.json', absoluteSrc: STARTER_PACK });
+    },
+    // The content script runs only on catalogue hosts: its patterns come from the apps.
     'build:manifestGenerated': (_wxt, manifest) => {
       const patterns = contentScriptPatterns(catalogueApps());
       for (const script of manifest.content_scripts ?? []) {

@@ -1,3 +1,5 @@
+import { anchorCommand } from './commands/anchor';
+import { benchCommand } from './commands/bench-search';
 import { contentCommand } from './commands/content';
 import { detectCommand } from './commands/detect';
 import { startCommand } from './commands/start';
@@ -11,6 +13,10 @@ Commands:
   content check [DIR]     validate every content file (default: content/); exit 1 on problems
   content build [DIR] [--out FILE]
                           compile content into the bundle the extension and server load
+  bench search [--corpus FILE.jsonl[.gz]] [--queries FILE.jsonl] [--size N] [--repeat R] [--no-rerank]
+                          measure search quality, latency, build, size and load times (JSON)
+  anchor --html page.html --selector CSS [--json]
+                          the anchor for one element of a saved page (YAML for a tip's front matter)
   start                   build the extension with the starter pack and say how to load it
   help                    this text`;
 
@@ -20,6 +26,8 @@ const commands: Record<string, Command> = {
   detect: detectCommand,
   content: contentCommand,
   start: startCommand,
+  bench: benchCommand,
+  anchor: anchorCommand,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

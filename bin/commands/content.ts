@@ -5,11 +5,11 @@ import { buildBundle, formatProblem, loadContent } from '@/lib/content-files';
 import { itemTypes } from '@/lib/content-model';
 import { DEFAULT_CONTENT_DIR, EXIT, UsageError, type Io } from '../io';
 
-/** Where the extension build picks the starter pack up (see entrypoints/background). */
+/** Where `wxt build` picks the starter pack up (see wxt.config.ts). */
 export const DEFAULT_BUNDLE_PATH = resolve(
   DEFAULT_CONTENT_DIR,
   '..',
-  'public',
+  'build',
   'starter-pack.json',
 );
 

@@ -13,6 +13,11 @@ export const STABLE_ATTRS = [
   'data-automation-id',
   'data-qa',
   'data-field',
+  // Vendors' own stable markers: Salesforce Lightning, ServiceNow workspaces, HubSpot, Help Scout.
+  'data-target-selection-name',
+  'data-field-name',
+  'data-selenium-test',
+  'data-cy',
   'name',
   'id',
   'form',
