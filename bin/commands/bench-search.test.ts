@@ -1,0 +1,137 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'waymark.mjs');
+const run = promisify(execFile);
+
+async function waymark(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'waymark-bench-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const TOPICS = ['outlook password', 'printer offline', 'refund policy', 'vpn certificate'];
+const corpusLines = TOPICS.map((topic, i) =>
+  JSON.stringify({
+    id: `d${i}`,
+    title: `How to fix ${topic}`,
+    intro: `About ${topic}.`,
+    body: `Steps for ${topic}.`,
+  }),
+);
+const corpus = join(scratch, 'corpus.jsonl.gz');
+writeFileSync(corpus, gzipSync(corpusLines.join('\n')));
+const queries = join(scratch, 'queries.jsonl');
+writeFileSync(
+  queries,
+  TOPICS.map((topic, i) =>
+    JSON.stringify({ query: topic.replace('o', ''), expected: `d${i}` }),
+  ).join('\n'),
+);
+const LAST_LINE = /^search: recall@5 \d\.\d{3}, p95 \d+\.\d{2} ms$/;
+
+describe('waymark bench search', () => {
+  it('prints a JSON report and the summary line when given a gzip corpus and queries', async () => {
+    const { code, stdout } = await waymark(
+      'bench',
+      'search',
+      '--corpus',
+      corpus,
+      '--queries',
+      queries,
+    );
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines.at(-1)).toMatch(LAST_LINE);
+    const report = JSON.parse(lines.slice(0, -1).join('\n')) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      documents: 4,
+      queryCount: 4,
+      recall5: 1,
+      loadedIdentical: true,
+    });
+    expect(report).toHaveProperty('latencyMs.p95');
+    expect(report).toHaveProperty('indexBytes.gzip');
+  });
+
+  it('repeats the corpus with suffixed ids up to --size and counts copies as hits', async () => {
+    const { code, stdout } = await waymark(
+      'bench',
+      'search',
+      '--corpus',
+      corpus,
+      '--queries',
+      queries,
+      '--size',
+      '10',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('"documents": 10');
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^search: recall@5 1\.000, p95 /);
+  });
+
+  it('exits 2 with a message when given a bad --size or an unknown argument', async () => {
+    for (const args of [['--size', 'lots'], ['--size', '0'], ['extra'], ['--nope']]) {
+      const { code, stderr } = await waymark(
+        'bench',
+        'search',
+        '--corpus',
+        corpus,
+        '--queries',
+        queries,
+        ...args,
+      );
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/waymark bench/);
+    }
+    expect((await waymark('bench', 'nothing')).code).toBe(2);
+  });
+
+  it('skips a malformed corpus line with a count naming file and line', async () => {
+    const mixed = join(scratch, 'mixed.jsonl');
+    writeFileSync(mixed, [corpusLines[0], '{broken', ...corpusLines.slice(1)].join('\n'));
+    const { code, stderr } = await waymark(
+      'bench',
+      'search',
+      '--corpus',
+      mixed,
+      '--queries',
+      queries,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain(`skipped 1 bad line(s), first: ${mixed}:2:`);
+  });
+
+  it('exits 1 naming the file when nothing loads or the file is unreadable', async () => {
+    const junk = join(scratch, 'junk.jsonl');
+    writeFileSync(junk, 'not json\n{"id": 1}\n');
+    const bad = await waymark('bench', 'search', '--corpus', junk, '--queries', queries);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`nothing loaded from ${junk}`);
+    const missing = await waymark(
+      'bench',
+      'search',
+      '--corpus',
+      join(scratch, 'none.jsonl'),
+      '--queries',
+      queries,
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('cannot read');
+  });
+});

@@ -1,0 +1,255 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { buildIndex, loadIndex, type SearchDoc, type SearchIndex } from '@/lib/search';
+import { EXIT, UsageError, type Io } from '../io';
+
+const SHARED = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+const DEFAULT_CORPUS = `${SHARED}ms-help-support.jsonl.gz`;
+const DEFAULT_QUERIES = `${SHARED}queries-dev.jsonl`;
+
+interface BenchQuery {
+  query: string;
+  expected: string[];
+  type?: string;
+}
+
+/** `waymark bench <what>`: only `search` so far. */
+export function benchCommand(args: string[], io: Io): Promise<number> {
+  const [what, ...rest] = args;
+  if (what !== 'search')
+    throw new UsageError(`unknown benchmark "${what ?? ''}": expected "search"`);
+  return benchSearchCommand(rest, io);
+}
+
+/**
+ * `waymark bench search [--corpus FILE.jsonl[.gz]] [--queries FILE.jsonl] [--size N] [--repeat R]
+ * [--no-rerank]`
+ * Builds the search index over a JSONL corpus, runs the queries and prints quality, latency, build,
+ * size and load figures as JSON, then `search: recall@5 R, p95 X ms`.
+ */
+export function benchSearchCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      corpus: { type: 'string' },
+      queries: { type: 'string' },
+      size: { type: 'string' },
+      repeat: { type: 'string', default: '3' },
+      'no-rerank': { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const size = values.size === undefined ? undefined : Number(values.size);
+  if (size !== undefined && !(Number.isInteger(size) && size > 0))
+    throw new UsageError(`--size must be a positive integer, got "${values.size}"`);
+  const repeat = Number(values.repeat);
+  if (!(Number.isInteger(repeat) && repeat > 0 && repeat <= 100))
+    throw new UsageError(`--repeat must be an integer from 1 to 100, got "${values.repeat}"`);
+  const corpusFile = values.corpus ?? defaultFile(DEFAULT_CORPUS, '--corpus');
+  const queriesFile = values.queries ?? defaultFile(DEFAULT_QUERIES, '--queries');
+
+  const corpus = readJsonl(corpusFile, toDoc, io);
+  const queries = readJsonl(queriesFile, toQuery, io);
+  if (corpus === undefined || queries === undefined) return Promise.resolve(EXIT.problems);
+  const docs = size === undefined ? corpus : blowUp(corpus, size);
+  const report = runBench(docs, queries, { rerank: !values['no-rerank'], repeat });
+  io.out(JSON.stringify({ corpus: corpusFile, queries: queriesFile, ...report }, null, 2));
+  io.out(
+    `search: recall@5 ${report.recall5.toFixed(3)}, p95 ${report.latencyMs.p95.toFixed(2)} ms`,
+  );
+  return Promise.resolve(EXIT.ok);
+}
+
+function defaultFile(path: string, flag: string): string {
+  if (!existsSync(path)) throw new UsageError(`${flag} FILE is required (no default at ${path})`);
+  return path;
+}
+
+/** Parses a JSONL file (gzip by extension or magic bytes), skipping bad lines with a count. */
+export function readJsonl<T>(
+  file: string,
+  convert: (value: unknown) => T | string,
+  io: Io,
+): T[] | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+    if (file.endsWith('.gz') || (bytes[0] === 0x1f && bytes[1] === 0x8b)) bytes = gunzipSync(bytes);
+  } catch (error) {
+    io.err(`waymark bench search: cannot read ${file}: ${(error as Error).message}`);
+    return undefined;
+  }
+  const out: T[] = [];
+  const bad: string[] = [];
+  bytes
+    .toString('utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      let result: T | string;
+      try {
+        result = convert(JSON.parse(line));
+      } catch (error) {
+        result = `not JSON (${(error as Error).message})`;
+      }
+      if (typeof result === 'string') bad.push(`${file}:${i + 1}: ${result}`);
+      else out.push(result);
+    });
+  if (bad.length > 0) {
+    io.err(`waymark bench search: skipped ${bad.length} bad line(s), first: ${bad[0]}`);
+  }
+  if (out.length === 0) {
+    io.err(
+      `waymark bench search: nothing loaded from ${file}${bad.length > 0 ? ` (${bad[0]})` : ''}`,
+    );
+    return undefined;
+  }
+  return out;
+}
+
+function toDoc(value: unknown): SearchDoc | string {
+  const v = value as Record<string, unknown> | null;
+  if (typeof v !== 'object' || v === null) return 'not an object';
+  if (typeof v.id !== 'string' || typeof v.title !== 'string') return 'needs string id and title';
+  const summary = typeof v.intro === 'string' ? v.intro : v.summary;
+  return {
+    id: v.id,
+    title: v.title,
+    summary: typeof summary === 'string' ? summary : '',
+    tags: Array.isArray(v.tags) ? v.tags.filter((t): t is string => typeof t === 'string') : [],
+    body: typeof v.body === 'string' ? v.body : '',
+  };
+}
+
+function toQuery(value: unknown): BenchQuery | string {
+  const v = value as Record<string, unknown> | null;
+  if (typeof v !== 'object' || v === null || typeof v.query !== 'string')
+    return 'needs a string query';
+  const expected = typeof v.expected === 'string' ? [v.expected] : v.expected;
+  if (!Array.isArray(expected) || !expected.every((e) => typeof e === 'string'))
+    return 'needs expected: an id or a list of ids';
+  return { query: v.query, expected, ...(typeof v.type === 'string' ? { type: v.type } : {}) };
+}
+
+/** Repeats the corpus with ids `<id>~2`, `<id>~3`, … until it has `size` documents. */
+export function blowUp(docs: SearchDoc[], size: number): SearchDoc[] {
+  const out: SearchDoc[] = [];
+  for (let copy = 1; out.length < size; copy++) {
+    for (const doc of docs) {
+      if (out.length >= size) break;
+      out.push(copy === 1 ? doc : { ...doc, id: `${doc.id}~${copy}` });
+    }
+  }
+  return out;
+}
+
+export function runBench(
+  docs: SearchDoc[],
+  queries: BenchQuery[],
+  options: { rerank: boolean; repeat: number },
+) {
+  let t = performance.now();
+  const index = buildIndex(docs);
+  const buildMs = performance.now() - t;
+  // With --size, every item has identical copies: ask for 10 per copy and count each item once,
+  // so quality stays comparable with the plain corpus and the latency includes the extra hits.
+  const copies = Math.max(1, Math.ceil(docs.length / new Set(docs.map((d) => baseId(d.id))).size));
+  const rawRun = (q: BenchQuery, from: SearchIndex) =>
+    from.search(q.query, { limit: 10 * copies, rerank: options.rerank }).map((h) => baseId(h.id));
+  const run = (q: BenchQuery, from: SearchIndex) => [...new Set(rawRun(q, from))];
+  // Also the plain measure: the first five hits as returned, a copy of the expected item a hit.
+  const rawRecall5 =
+    queries.filter((q) =>
+      rawRun(q, index)
+        .slice(0, 5)
+        .some((id) => q.expected.includes(id)),
+    ).length / Math.max(1, queries.length);
+  // Timed before serializing, so the garbage of a 20 MB JSON round trip is not collected mid-run.
+  queries.forEach((q) => run(q, index)); // warm-up pass
+  // Each query is timed `repeat` times in a row and its median kept: one query's figure is then
+  // not a GC pause or another process's time slice. The first pass alone is reported too.
+  const times: number[] = [];
+  const firstPass: number[] = [];
+  const ranks = queries.map((q) => {
+    let ids: string[] = [];
+    const runs: number[] = [];
+    for (let r = 0; r < options.repeat; r++) {
+      const start = performance.now();
+      ids = run(q, index);
+      runs.push(performance.now() - start);
+    }
+    firstPass.push(runs[0]!);
+    times.push(percentile(runs, 50));
+    return ids.findIndex((id) => q.expected.includes(id));
+  });
+  const json = JSON.stringify(index.toJSON());
+  t = performance.now();
+  const loaded = loadIndex(JSON.parse(json) as ReturnType<SearchIndex['toJSON']>);
+  const loadMs = performance.now() - t;
+
+  const loadedIdentical = queries.every(
+    (q) => JSON.stringify(run(q, loaded)) === JSON.stringify(run(q, index)),
+  );
+  return {
+    documents: index.size,
+    queryCount: queries.length,
+    rerank: options.rerank,
+    ...quality(ranks),
+    /** With --size: recall@5 over the first five hits as returned, copies not folded together. */
+    rawRecall5: Math.round(rawRecall5 * 10_000) / 10_000,
+    copiesPerItem: copies,
+    byType: byType(queries, ranks),
+    latencyMs: {
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      p99: percentile(times, 99),
+    },
+    latencyMsFirstPass: {
+      p50: percentile(firstPass, 50),
+      p95: percentile(firstPass, 95),
+      p99: percentile(firstPass, 99),
+    },
+    repeat: options.repeat,
+    buildMs: round(buildMs),
+    indexBytes: { raw: Buffer.byteLength(json), gzip: gzipSync(json).length },
+    loadMs: round(loadMs),
+    loadedIdentical,
+    heapUsedMB: round(process.memoryUsage().heapUsed / 2 ** 20),
+  };
+}
+
+/** `<id>~k` (a --size copy) → `<id>`. */
+function baseId(id: string): string {
+  return id.replace(/~\d+$/, '');
+}
+
+function quality(ranks: number[]) {
+  const n = Math.max(1, ranks.length);
+  const at = (k: number) => round(ranks.filter((r) => r >= 0 && r < k).length / n, 4);
+  const mrr = ranks.reduce((sum, r) => sum + (r >= 0 && r < 10 ? 1 / (r + 1) : 0), 0) / n;
+  return { recall1: at(1), recall5: at(5), mrr10: round(mrr, 4) };
+}
+
+function byType(queries: BenchQuery[], ranks: number[]) {
+  const types = [...new Set(queries.map((q) => q.type ?? 'all'))];
+  return Object.fromEntries(
+    types.map((type) => [
+      type,
+      quality(ranks.filter((_, i) => (queries[i]!.type ?? 'all') === type)),
+    ]),
+  );
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return round(sorted[Math.max(0, at)] ?? 0, 3);
+}
+
+function round(value: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

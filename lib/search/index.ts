@@ -1,0 +1,25 @@
+/**
+ * Waymark search: a BM25F inverted index over title, summary, tags and body with typo tolerance
+ * (deletion neighbourhoods + bounded Damerau-Levenshtein), prefix matching of the word being typed,
+ * and a fuse.js fuzzy re-rank of the best candidates' titles. Pure TypeScript: runs in the
+ * extension's service worker and in Node (`waymark bench search`).
+ *
+ *   const index = buildIndex(items.map(itemToSearchDoc));
+ *   index.search('outlook keeps asking for password', { filter: { role }, boost: { app, screen } });
+ *   await db.put(index.toJSON());  …  const again = loadIndex(stored);
+ */
+import { SearchIndex } from './search-index';
+import type { SearchDoc } from './types';
+
+export { SearchIndex, APP_BOOST, SCREEN_BOOST } from './search-index';
+export { loadIndex } from './load-index';
+export { SERIALIZED_FORMAT, type SerializedIndex } from './serialize';
+export { itemToSearchDoc, stripMarkdown } from './item-to-doc';
+export type * from './types';
+
+/** Builds an index over `docs` (a later doc with an id already seen replaces the earlier one). */
+export function buildIndex(docs: Iterable<SearchDoc>): SearchIndex {
+  const index = new SearchIndex();
+  for (const doc of docs) index.add(doc);
+  return index;
+}

@@ -1,0 +1,44 @@
+import { DocStore } from './doc-store';
+import { FIELD_COUNT } from './fields';
+import { InvertedIndex } from './inverted-index';
+import { SearchIndex } from './search-index';
+import { SERIALIZED_FORMAT, type SerializedIndex } from './serialize';
+import { VarintReader } from './varint';
+
+/** Rebuilds a SearchIndex from `serialize` output; throws on a foreign or corrupt payload. */
+export function loadIndex(data: SerializedIndex): SearchIndex {
+  if ((data as { format?: unknown }).format !== SERIALIZED_FORMAT)
+    throw new Error(`not a ${SERIALIZED_FORMAT} index`);
+  const index = new InvertedIndex();
+  const store = new DocStore();
+  const lengths = new VarintReader(data.lengths);
+  data.docs.forEach(([id, title, summary, excerpt, type, apps, screens, roles, teams], slot) => {
+    const row: number[] = [];
+    for (let f = 0; f < FIELD_COUNT; f++) row.push(lengths.read());
+    index.pushLengths(row);
+    store.putStored(slot, {
+      id,
+      title,
+      summary,
+      excerpt,
+      type,
+      targeting: [apps, screens, roles, teams],
+    });
+  });
+  const postings = new VarintReader(data.postings);
+  for (const term of data.terms) {
+    const id = index.termId(term);
+    const count = postings.read();
+    const docs = new Array<number>(count);
+    const tfs = new Array<number>(count);
+    let slot = 0;
+    for (let i = 0; i < count; i++) {
+      slot += postings.read();
+      docs[i] = slot;
+      tfs[i] = postings.read();
+    }
+    index.postingDocs[id] = docs;
+    index.postingTfs[id] = tfs;
+  }
+  return new SearchIndex(index, store, data.terms.length);
+}

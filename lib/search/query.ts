@@ -1,0 +1,36 @@
+import { stem } from './stem';
+import { tokens } from './tokenize';
+
+/** A meaningful word of the query. */
+export interface QueryWord {
+  /** Folded, unstemmed: what typo and prefix matching start from. */
+  word: string;
+  /** The index key. */
+  term: string;
+  /** The last word, still being typed: also matches terms it is a prefix of. */
+  prefix: boolean;
+}
+
+/** Queries are cut here before tokenising: nobody types more, and pasted pages must stay fast. */
+export const MAX_QUERY_CHARS = 1000;
+/** Distinct words kept from a query (the rarest are chosen when there are more; see search). */
+export const MAX_QUERY_WORDS = 64;
+
+/**
+ * Splits a query into distinct meaningful words: stop words and question words dropped,
+ * one-letter words dropped (a one-character query gives no words, so no scan at all).
+ */
+export function parseQuery(query: string): QueryWord[] {
+  const text = query.length > MAX_QUERY_CHARS ? query.slice(0, MAX_QUERY_CHARS) : query;
+  const typing = !/[\s\p{P}]$/u.test(text) && text.length < MAX_QUERY_CHARS;
+  const found = tokens(text, MAX_QUERY_WORDS * 2);
+  const words: QueryWord[] = [];
+  found.forEach((token, i) => {
+    const last = i === found.length - 1 && typing && token.end === text.length;
+    if (token.word.length < 2) return;
+    const earlier = words.find((w) => w.term === token.term);
+    if (earlier !== undefined) earlier.prefix ||= last;
+    else words.push({ word: token.word, term: stem(token.word), prefix: last });
+  });
+  return words.slice(0, MAX_QUERY_WORDS);
+}

@@ -1,0 +1,149 @@
+import { FuzzyVocabulary } from './fuzzy';
+import { highlight } from './highlight';
+import { InvertedIndex } from './inverted-index';
+import { rarest, variantsOf, type MatchContext } from './matcher';
+import { PrefixLookup } from './prefix';
+import { serialize, type SerializedIndex } from './serialize';
+import { parseQuery } from './query';
+import { rerankByTitle, type Candidate } from './rerank';
+import { DocStore } from './doc-store';
+import { TopK } from './top-k';
+import { terms } from './tokenize';
+import type { Highlight, SearchDoc, SearchHit, SearchOptions } from './types';
+
+/** Query words actually scored: the rarest this many (a pasted page still searches fast). */
+const SCORED_WORDS = 24;
+/** Candidates handed to the fuse.js title re-ranker. */
+const RERANK_POOL = 20;
+const MAX_LIMIT = 100;
+/** Multiplicative lift for items targeted at the current app / `app:screen`: bounded, so it
+ * reorders close results without burying a clearly better match. */
+export const APP_BOOST = 1.15;
+export const SCREEN_BOOST = 1.3;
+
+/**
+ * The search index: BM25F over title, summary, tags and body, typo-tolerant and prefix-aware,
+ * updated in place after a sync and persisted with `toJSON()` (see serialize.ts).
+ */
+export class SearchIndex {
+  private readonly fuzzy = new FuzzyVocabulary();
+  private readonly prefixes: PrefixLookup;
+  private best = new Float64Array(0);
+  private total = new Float64Array(0);
+
+  /** @internal use `buildIndex` or `loadIndex`. */
+  constructor(
+    readonly index: InvertedIndex = new InvertedIndex(),
+    readonly store: DocStore = new DocStore(),
+    sortedTerms = 0,
+  ) {
+    this.prefixes = new PrefixLookup(sortedTerms);
+  }
+
+  get size(): number {
+    return this.index.liveCount;
+  }
+
+  has(id: string): boolean {
+    return this.store.slotOf(id) !== undefined;
+  }
+
+  /** Adds a document, replacing any with the same id. */
+  add(doc: SearchDoc): void {
+    this.remove(doc.id);
+    const slot = this.index.addDocument([
+      terms(doc.title),
+      terms(doc.summary ?? ''),
+      terms((doc.tags ?? []).join(' ')),
+      terms(doc.body ?? ''),
+    ]);
+    this.store.put(slot, doc);
+  }
+
+  remove(id: string): boolean {
+    const slot = this.store.slotOf(id);
+    if (slot === undefined) return false;
+    this.index.removeDocument(slot);
+    this.store.delete(slot);
+    return true;
+  }
+
+  /** The persisted form (see serialize.ts); `loadIndex` turns it back into an equal index. */
+  toJSON(): SerializedIndex {
+    return serialize(this);
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = Math.max(0, Math.min(MAX_LIMIT, Math.floor(options.limit ?? 10)));
+    if (limit === 0 || query.trim() === '') return [];
+    this.fuzzy.update(this.index.terms);
+    const ctx: MatchContext = { index: this.index, fuzzy: this.fuzzy, prefix: this.prefixes };
+    const words = rarest(parseQuery(query), ctx, SCORED_WORDS);
+    if (words.length === 0) return [];
+    const matched = new Set<string>();
+    const touched = this.accumulate(
+      words.map((w) => variantsOf(w, ctx)),
+      matched,
+    );
+    const pool = options.rerank === false ? limit : Math.max(limit, RERANK_POOL);
+    const top = new TopK(pool, (slot) => this.store.ids[slot]!);
+    for (const slot of touched) {
+      const score = this.total[slot]!;
+      this.total[slot] = 0;
+      if (!this.store.visible(slot, options.filter)) continue;
+      top.push(slot, score * this.store.boost(slot, options.boost, APP_BOOST, SCREEN_BOOST));
+    }
+    let ranked: Candidate[] = top.result();
+    if (options.rerank !== false) {
+      const titleOf = (slot: number) => this.store.titles[slot]!;
+      ranked = rerankByTitle(
+        ranked,
+        titleOf,
+        words.map((w) => w.word),
+      );
+    }
+    return ranked.slice(0, limit).map((c) => this.hit(c, matched));
+  }
+
+  /** Sums each query word's best variant score per document; returns the documents touched. */
+  private accumulate(perWord: { id: number; weight: number }[][], matched: Set<string>): number[] {
+    const slots = this.index.slotCount;
+    if (this.best.length < slots) {
+      this.best = new Float64Array(slots * 2);
+      this.total = new Float64Array(slots * 2);
+    }
+    const touched: number[] = [];
+    const wordTouched: number[] = [];
+    for (const variants of perWord) {
+      wordTouched.length = 0;
+      for (const { id, weight } of variants) {
+        this.index.scoreTerm(id, weight, this.best, wordTouched);
+        matched.add(this.index.terms[id]!);
+      }
+      for (const slot of wordTouched) {
+        if (this.total[slot] === 0) touched.push(slot);
+        this.total[slot]! += this.best[slot]!;
+        this.best[slot] = 0;
+      }
+    }
+    return touched;
+  }
+
+  private hit({ slot, score }: Candidate, matched: Set<string>): SearchHit {
+    const has = (term: string) => matched.has(term);
+    const title = this.store.titles[slot]!;
+    const highlights = [
+      highlight('title', title, has, 200),
+      highlight('summary', this.store.summaries[slot]!, has, 200),
+      highlight('body', this.store.excerpts[slot]!, has, 160),
+    ].filter((h): h is Highlight => h !== undefined);
+    const type = this.store.types[slot];
+    return {
+      id: this.store.ids[slot]!,
+      score,
+      title,
+      ...(type === undefined ? {} : { type }),
+      highlights,
+    };
+  }
+}

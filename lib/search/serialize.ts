@@ -1,0 +1,68 @@
+import { FIELD_COUNT } from './fields';
+import type { SearchIndex } from './search-index';
+import { compare } from './top-k';
+import { VarintWriter } from './varint';
+
+export const SERIALIZED_FORMAT = 'waymark-search@1';
+
+/**
+ * The persisted index: plain JSON (strings and arrays), so it survives JSON and structured
+ * clone into IndexedDB. Only live documents are written, renumbered densely; terms are sorted, so
+ * prefix lookup needs no sort after loading; postings and lengths are varint/base64.
+ */
+export interface SerializedIndex {
+  format: typeof SERIALIZED_FORMAT;
+  /** Per document: [id, title, summary, body excerpt, type, apps, screens, roles, teams]. */
+  docs: [string, string, string, string, string, string[], string[], string[], string[]][];
+  /** FIELD_COUNT lengths per document. */
+  lengths: string;
+  terms: string[];
+  /** Per term (in `terms` order): posting count, then (document delta, packed tf) pairs. */
+  postings: string;
+}
+
+export function serialize(search: SearchIndex): SerializedIndex {
+  const { index, store } = search;
+  const renumber = new Map<number, number>();
+  const docs: SerializedIndex['docs'] = [];
+  const lengths = new VarintWriter();
+  for (let slot = 0; slot < index.slotCount; slot++) {
+    if (!index.isLive(slot)) continue;
+    renumber.set(slot, docs.length);
+    const [apps = [], screens = [], roles = [], teams = []] = store.targeting[slot]!;
+    docs.push([
+      store.ids[slot]!,
+      store.titles[slot]!,
+      store.summaries[slot]!,
+      store.excerpts[slot]!,
+      store.types[slot] ?? '',
+      apps,
+      screens,
+      roles,
+      teams,
+    ]);
+    for (let f = 0; f < FIELD_COUNT; f++) lengths.write(index.lengths[slot * FIELD_COUNT + f]!);
+  }
+  const ids = index.terms.map((_, id) => id).filter((id) => index.df(id) > 0);
+  ids.sort((a, b) => compare(index.terms[a]!, index.terms[b]!));
+  const postings = new VarintWriter();
+  for (const id of ids) {
+    const docsOf = index.postingDocs[id]!;
+    const tfs = index.postingTfs[id]!;
+    postings.write(docsOf.length);
+    let previous = 0;
+    docsOf.forEach((slot, i) => {
+      const dense = renumber.get(slot)!;
+      postings.write(dense - previous);
+      postings.write(tfs[i]!);
+      previous = dense;
+    });
+  }
+  return {
+    format: SERIALIZED_FORMAT,
+    docs,
+    lengths: lengths.toBase64(),
+    terms: ids.map((id) => index.terms[id]!),
+    postings: postings.toBase64(),
+  };
+}

@@ -1,0 +1,47 @@
+/** What the search index needs of a knowledge item (see `itemToSearchDoc`). */
+export interface SearchDoc {
+  id: string;
+  title: string;
+  /** Short description; weighted between the title and the body. */
+  summary?: string;
+  tags?: string[];
+  /** Plain text (Markdown syntax stripped). */
+  body?: string;
+  type?: string;
+  apps?: string[];
+  /** `app:screen` references. */
+  screens?: string[];
+  /** Empty or absent: for everyone. */
+  roles?: string[];
+  /** Empty or absent: for every team. */
+  teams?: string[];
+}
+
+export interface SearchOptions {
+  /** Maximum hits returned (default 10, at most 100). */
+  limit?: number;
+  /** Keep items for everyone plus those listing this role / team. */
+  filter?: { role?: string; team?: string };
+  /** Lift items targeted at the user's current app, more for the current `app:screen`. */
+  boost?: { app?: string; screen?: string };
+  /** Re-rank the best candidates by a fuse.js fuzzy match on their titles (default true). */
+  rerank?: boolean;
+}
+
+export const HIGHLIGHT_FIELDS = ['title', 'summary', 'body'] as const;
+export type HighlightField = (typeof HIGHLIGHT_FIELDS)[number];
+
+/** A piece of stored text with the matched words as `[start, end)` ranges into `text`. */
+export interface Highlight {
+  field: HighlightField;
+  text: string;
+  ranges: [number, number][];
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  title: string;
+  type?: string;
+  highlights: Highlight[];
+}
