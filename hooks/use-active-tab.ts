@@ -13,49 +13,64 @@ export interface ActiveTab {
 const PENDING_VIEW_MS = 10_000;
 
 function isPanelShow(message: unknown): message is Envelope<'panel:show'> {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as Envelope).waymark === 1 &&
-    (message as Envelope).type === 'panel:show'
-  );
+  const m = message as Partial<Envelope> | null;
+  return typeof m === 'object' && m !== null && m.waymark === 1 && m.type === 'panel:show';
 }
 
-/** The tab the side panel is beside, following tab switches and page changes. */
+/** `sidepanel.html?tab=N` pins the panel to one tab (a popped-out panel, and the browser tests). */
+function pinnedTab(): number | undefined {
+  const value = Number(new URLSearchParams(location.search).get('tab'));
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+async function takePendingView(): Promise<PanelView | undefined> {
+  const { pendingPanelView } = (await browser.storage.session?.get('pendingPanelView')) ?? {};
+  const pending = pendingPanelView as { view?: PanelView; at?: number } | undefined;
+  if (
+    pending?.view === undefined ||
+    pending.at === undefined ||
+    Date.now() - pending.at > PENDING_VIEW_MS
+  )
+    return undefined;
+  await browser.storage.session?.remove('pendingPanelView');
+  return pending.view;
+}
+
+/** The tab the side panel is beside, following tab switches and that tab's page changes. */
 export function useActiveTab(): ActiveTab {
   const [state, setState] = useState<ActiveTab>({
-    tabId: undefined,
+    tabId: pinnedTab(),
     version: 0,
     requestedView: undefined,
   });
   useEffect(() => {
-    const refresh = () =>
+    const pinned = pinnedTab();
+    const refresh = () => {
+      if (pinned !== undefined) return setState((s) => ({ ...s, version: s.version + 1 }));
       void browser.tabs
         .query({ active: true, currentWindow: true })
         .then(([tab]) => setState((s) => ({ ...s, tabId: tab?.id, version: s.version + 1 })));
+    };
     const onMessage = (message: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id || !isPanelShow(message)) return undefined;
       const { tabId, view } = message.payload;
-      setState((s) => ({
-        tabId: tabId ?? s.tabId,
-        version: s.version + 1,
-        requestedView: view === undefined ? s.requestedView : { view, at: Date.now() },
-      }));
+      setState((s) => {
+        // Another tab's page changed: not what this panel shows.
+        if (view === undefined && tabId !== undefined && tabId !== s.tabId) return s;
+        const followed = pinned ?? tabId ?? s.tabId;
+        return {
+          tabId: followed,
+          version: s.version + 1,
+          requestedView: view === undefined ? s.requestedView : { view, at: Date.now() },
+        };
+      });
       return undefined;
     };
     refresh();
     // The panel was opened with a view in mind (launcher, keyboard shortcut) before it could listen.
-    void browser.storage.session?.get('pendingPanelView').then(({ pendingPanelView }) => {
-      const pending = pendingPanelView as { view?: PanelView; at?: number } | undefined;
-      if (
-        pending?.view === undefined ||
-        pending.at === undefined ||
-        Date.now() - pending.at > PENDING_VIEW_MS
-      )
-        return;
-      void browser.storage.session?.remove('pendingPanelView');
-      setState((s) => ({ ...s, requestedView: { view: pending.view ?? 'page', at: Date.now() } }));
-    });
+    void takePendingView().then(
+      (view) => view && setState((s) => ({ ...s, requestedView: { view, at: Date.now() } })),
+    );
     browser.tabs.onActivated.addListener(refresh);
     browser.runtime.onMessage.addListener(onMessage);
     return () => {

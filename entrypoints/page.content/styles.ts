@@ -1,10 +1,14 @@
 /**
- * The in-page UI's only stylesheet, inside a closed shadow root. `:host { all: initial }` stops
- * inherited host styles; nothing outside the shadow root can select our nodes, so a page's
- * `* { all: unset }` or `!important` rules do not reach them.
+ * The in-page UI's only stylesheet, inside a closed shadow root. Nothing outside the shadow root can
+ * select our nodes. The page can still style the host element itself, so `:host` resets it with
+ * `!important`: for important declarations the shadow tree's rules win over the page's
+ * (https://www.w3.org/TR/css-cascade-5/#cascade-context), so `* { all: unset !important }` or
+ * `waymark-root { display: none !important }` cannot hide or move it.
  */
 export const STYLE = `
-:host { all: initial; }
+:host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important;
+  left: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important;
+  visibility: visible !important; opacity: 1 !important; z-index: 2147483646 !important; }
 * { box-sizing: border-box; }
 .layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646;
   font: 400 13px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1b1b1b; }

@@ -37,6 +37,7 @@ describe('senderKind', () => {
   it('tells content scripts (with a tab) from extension pages (extension URL) and strangers', () => {
     expect(senderKind(CONTENT, SELF)).toBe('content-script');
     expect(senderKind(PAGE, SELF)).toBe('extension-page');
+    expect(senderKind({ ...PAGE, tab: { id: 3 } }, SELF)).toBe('extension-page');
     expect(senderKind({ id: SELF.id, url: 'https://evil.example/' }, SELF)).toBeUndefined();
     expect(senderKind({ id: 'other', tab: { id: 1 } }, SELF)).toBeUndefined();
   });

@@ -36,11 +36,14 @@ export interface ExtensionIdentity {
   baseUrl: string;
 }
 
-/** A content script's sender carries its tab; an extension page's URL is inside the extension. */
+/**
+ * An extension page's URL is inside the extension (whether it is the side panel, the popup or a
+ * page opened in a tab); a content script's is the web page's, and it carries the tab.
+ */
 export function senderKind(sender: SenderInfo, self: ExtensionIdentity): SenderKind | undefined {
   if (sender.id !== self.id) return undefined;
-  if (sender.tab?.id !== undefined) return 'content-script';
   if (sender.url?.startsWith(self.baseUrl)) return 'extension-page';
+  if (sender.tab?.id !== undefined) return 'content-script';
   return undefined;
 }
 

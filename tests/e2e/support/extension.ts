@@ -27,17 +27,20 @@ export interface ExtensionBrowser {
  * need one). Fixture hosts resolve to 127.0.0.1; the flags that keep Chromium off the network
  * follow this machine's notes (background networking is refused here).
  */
-export async function launchWithExtension(profileDir?: string): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
-    throw new Error(`no built extension at ${EXTENSION_DIR}: run npm run build`);
+export async function launchWithExtension(
+  profileDir?: string,
+  extensionDir = EXTENSION_DIR,
+): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`no built extension at ${extensionDir}: run npm run build`);
   const userDataDir = profileDir ?? mkdtempSync(join(tmpdir(), 'waymark-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     ignoreHTTPSErrors: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
       '--ignore-certificate-errors',
       '--no-sandbox',
@@ -65,39 +68,6 @@ export async function launchWithExtension(profileDir?: string): Promise<Extensio
 }
 
 /**
- * Text inside the page's `waymark-launcher` element, read through the DevTools protocol, which
- * sees into closed shadow roots (the page itself cannot). Empty string when there is no launcher.
- */
-export async function launcherText(page: Page): Promise<string | undefined> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    interface Node {
-      nodeName: string;
-      nodeValue?: string;
-      children?: Node[];
-      shadowRoots?: Node[];
-    }
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
-      root: Node;
-    };
-    const text = (node: Node): string =>
-      [
-        node.nodeName === '#text' ? (node.nodeValue ?? '') : '',
-        ...(node.shadowRoots ?? []).map(text),
-        ...(node.children ?? []).filter((c) => c.nodeName !== 'STYLE').map(text),
-      ].join(' ');
-    const find = (node: Node): Node | undefined =>
-      node.nodeName === 'WAYMARK-LAUNCHER'
-        ? node
-        : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean);
-    const launcher = find(root);
-    return launcher === undefined ? undefined : text(launcher).replace(/\s+/g, ' ').trim();
-  } finally {
-    await cdp.detach();
-  }
-}
-
-/**
  * Starts recording the extension's isolated worlds created in `page` (one per injected content
  * script). Call before navigating; the returned array fills as Chromium reports contexts.
  */
@@ -109,4 +79,41 @@ export async function extensionWorlds(page: Page, extensionId: string): Promise<
   });
   await cdp.send('Runtime.enable');
   return worlds;
+}
+
+/** The few `chrome.*` calls the tests make inside the service worker (no @types/chrome here). */
+interface WorkerChrome {
+  storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+  runtime: { getContexts(q: { contextTypes: string[] }): Promise<unknown[]> };
+}
+
+/**
+ * The id of the tab whose page Waymark detected with this record id. Read from the background's
+ * per-tab state in storage.session, so the test needs no "tabs" permission the product lacks.
+ */
+export async function tabIdShowing(browser: ExtensionBrowser, recordId: string): Promise<number> {
+  const id = await browser.worker.evaluate(async (record) => {
+    const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+    const all = await chrome.storage.session.get(null);
+    const hit = Object.entries(all).find(([key, value]) => key.startsWith('tab:') && (value as { record?: { id?: string } }).record?.id === record);
+    return hit === undefined ? undefined : Number(hit[0].slice(4));
+  }, recordId);
+  if (id === undefined) throw new Error(`no tab shows record ${recordId}`);
+  return id;
+}
+
+/** The side panel's page, pinned to a tab (`?tab=`), opened in a tab Playwright can drive. */
+export async function openPanelFor(browser: ExtensionBrowser, tabId?: number): Promise<Page> {
+  const page = await browser.context.newPage();
+  const query = tabId === undefined ? '' : `?tab=${tabId}`;
+  await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html${query}`);
+  return page;
+}
+
+/** How many real side panels the browser has open (Chrome's runtime.getContexts). */
+export async function openSidePanels(browser: ExtensionBrowser): Promise<number> {
+  return browser.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+    return (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length;
+  });
 }

@@ -1,0 +1,102 @@
+import type { CDPSession, Page } from '@playwright/test';
+
+/**
+ * Waymark's in-page UI lives in a closed shadow root that page scripts (and Playwright's locators)
+ * cannot enter. The DevTools protocol can: these helpers read it through CDP, and clicks go through
+ * the real mouse at the element's box, so they are trusted events like a user's.
+ */
+interface Node {
+  nodeName: string;
+  backendNodeId: number;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: Node[];
+  shadowRoots?: Node[];
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface UiPart {
+  text: string;
+  attrs: Record<string, string>;
+  box: Box | undefined;
+}
+
+export interface InPageUi {
+  present: boolean;
+  launcher: UiPart | undefined;
+  beacons: UiPart[];
+  card: UiPart | undefined;
+  highlight: UiPart | undefined;
+}
+
+const attrsOf = (node: Node): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < (node.attributes?.length ?? 0); i += 2) out[node.attributes![i]!] = node.attributes![i + 1]!;
+  return out;
+};
+const kids = (node: Node): Node[] => [...(node.shadowRoots ?? []), ...(node.children ?? [])];
+const textOf = (node: Node): string =>
+  node.nodeName === '#text' ? (node.nodeValue ?? '') : node.nodeName === 'STYLE' ? '' : kids(node).map(textOf).join(' ');
+function* walk(node: Node): Generator<Node> {
+  yield node;
+  for (const child of kids(node)) yield* walk(child);
+}
+
+async function boxOf(cdp: CDPSession, node: Node): Promise<Box | undefined> {
+  try {
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId });
+    const [x1, y1, x2, , , y3] = model.border;
+    return { x: x1!, y: y1!, width: x2! - x1!, height: y3! - y1! };
+  } catch {
+    return undefined; // not rendered (hidden)
+  }
+}
+
+export async function inPageUi(page: Page): Promise<InPageUi> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: Node };
+    const host = [...walk(root)].find((n) => n.nodeName === 'WAYMARK-ROOT');
+    if (host === undefined) return { present: false, launcher: undefined, beacons: [], card: undefined, highlight: undefined };
+    const part = async (node: Node): Promise<UiPart> => ({ text: textOf(node).replace(/\s+/g, ' ').trim(), attrs: attrsOf(node), box: await boxOf(cdp, node) });
+    const byClass = (cls: string) => [...walk(host)].filter((n) => (attrsOf(n).class ?? '').split(' ').includes(cls));
+    const first = async (cls: string) => {
+      const node = byClass(cls)[0];
+      return node === undefined ? undefined : part(node);
+    };
+    return {
+      present: true,
+      launcher: await first('launcher'),
+      beacons: await Promise.all(byClass('beacon').map(part)),
+      card: await first('card'),
+      highlight: await first('highlight'),
+    };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks the middle of a box with the real mouse (a trusted event). */
+export async function clickBox(page: Page, box: Box | undefined): Promise<void> {
+  if (box === undefined) throw new Error('nothing to click: the element is not rendered');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** Clicks a button inside a UI part (the card) by its visible text. */
+export async function clickInCard(page: Page, label: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: Node };
+    const button = [...walk(root)].find((n) => n.nodeName === 'BUTTON' && textOf(n).trim() === label);
+    if (button === undefined) throw new Error(`no button "${label}" in the page UI`);
+    await clickBox(page, await boxOf(cdp, button));
+  } finally {
+    await cdp.detach();
+  }
+}

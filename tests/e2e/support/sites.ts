@@ -1,0 +1,19 @@
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+
+/** Zendesk ticket, Salesforce case, ServiceNow incident and a hostile page, under real app hosts. */
+export function startSites(): Promise<FixtureServer> {
+  return startFixtureServer([
+    { path: /^\/agent\/tickets\/666$/, page: 'hostile.html' },
+    { path: /^\/agent\/tickets\/\d+$/, page: 'zendesk-ticket.html' },
+    { path: /^\/lightning\/r\/Case\/[A-Za-z0-9]+\/view$/, page: 'salesforce-case.html' },
+    { path: /^\/incident\.do$/, page: 'servicenow-incident.html' },
+    { path: /.*/, page: 'plain.html' },
+  ]);
+}
+
+export const URLS = {
+  zendesk: ['acme.zendesk.com', '/agent/tickets/123'],
+  salesforce: ['acme.lightning.force.com', '/lightning/r/Case/5003h00000AbCdEAAQ/view'],
+  servicenow: ['acme.service-now.com', '/incident.do?sys_id=9d385017c611228701d22104cc95c371'],
+  hostile: ['acme.zendesk.com', '/agent/tickets/666'],
+} as const;
