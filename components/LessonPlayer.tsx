@@ -23,7 +23,12 @@ export function LessonPlayer(props: Props) {
   const [showCheck, setShowCheck] = useState(
     progress.completedSteps.length >= total && lesson.questions.length > 0,
   );
-  const step = Math.min(progress.step, total - 1);
+  // The step moves at once on a click; saving it to the store happens behind (onStep).
+  const [step, setStep] = useState(Math.min(progress.step, total - 1));
+  const go = (to: number, completed?: number) => {
+    setStep(Math.max(0, Math.min(to, total - 1)));
+    props.onStep(to, completed);
+  };
   const current = lesson.steps[step];
   const answered = lesson.questions.filter((q) => progress.answers[q.id] !== undefined).length;
 
@@ -73,15 +78,11 @@ export function LessonPlayer(props: Props) {
             </button>
           )}
           <div className="nav">
-            <button type="button" disabled={step === 0} onClick={() => props.onStep(step - 1)}>
+            <button type="button" disabled={step === 0} onClick={() => go(step - 1)}>
               Back
             </button>
             {step + 1 < total ? (
-              <button
-                type="button"
-                className="primary"
-                onClick={() => props.onStep(step + 1, step)}
-              >
+              <button type="button" className="primary" onClick={() => go(step + 1, step)}>
                 Next
               </button>
             ) : lesson.questions.length > 0 ? (
@@ -89,7 +90,7 @@ export function LessonPlayer(props: Props) {
                 type="button"
                 className="primary"
                 onClick={() => {
-                  props.onStep(step, step);
+                  go(step, step);
                   setShowCheck(true);
                 }}
               >
@@ -100,7 +101,7 @@ export function LessonPlayer(props: Props) {
                 type="button"
                 className="primary"
                 onClick={() => {
-                  props.onStep(step, step);
+                  go(step, step);
                   props.onComplete();
                 }}
               >

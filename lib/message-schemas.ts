@@ -20,8 +20,7 @@ export const detectionSchema = z.strictObject({
     .refine((context) => Object.keys(context).length <= 10, 'at most 10 context values'),
 });
 
-/** Payload schemas for every message in `MessageMap`; receivers parse with these, never trust. */
-export const payloadSchemas: PayloadSchemas = {
+const schemas = {
   'bg:app-for-host': z.strictObject({ host: z.string().min(1).max(253) }),
   'bg:page-detected': z.strictObject({ detection: detectionSchema }),
   'bg:open-panel': z.strictObject({ view: z.enum(panelViews) }),
@@ -45,7 +44,7 @@ export const payloadSchemas: PayloadSchemas = {
       id,
       kind: z.literal('step'),
       step: z.number().int().min(0).max(200),
-      completed: z.boolean(),
+      completedStep: z.number().int().min(0).max(200).optional(),
     }),
     z.strictObject({ id, kind: z.literal('answer'), questionId: id, choices: z.array(id).max(8) }),
     z.strictObject({ id, kind: z.literal('complete') }),
@@ -56,7 +55,22 @@ export const payloadSchemas: PayloadSchemas = {
   'cs:highlight': z.strictObject({ anchor }),
   'panel:show': z.strictObject({ tabId: tabId.optional(), view: z.enum(panelViews).optional() }),
   'bg:status': z.strictObject({}),
+} as const;
+
+/**
+ * Each schema's output must be exactly its message's payload type, not merely assignable to it (a
+ * schema with a renamed optional field would otherwise still compile): `schemasMatch` fails to
+ * type-check when a schema and `MessageMap` drift apart; hover `Drift` to see which message.
+ */
+type Equals<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Drift = {
+  [K in MessageType]: Equals<z.output<(typeof schemas)[K]>, MessageMap[K]['payload']>;
 };
+export const schemasMatch: Drift[MessageType] extends true ? true : false = true;
+
+/** Payload schemas for every message in `MessageMap`; receivers parse with these, never trust. */
+export const payloadSchemas: PayloadSchemas = schemas;
 
 /**
  * Who may send each message: a content script (its sender has a tab) or an extension page (its

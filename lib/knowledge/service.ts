@@ -40,6 +40,14 @@ import type { TabPages } from './tab-pages';
 
 const PAGE_ITEMS_LIMIT = 30;
 
+/** Search lifts items for the current app, and more those for the current `app:screen`. */
+function boostFor(detection: Detection): { app: string; screen?: string } | undefined {
+  if (detection.app === null) return undefined;
+  return detection.screen === null
+    ? { app: detection.app }
+    : { app: detection.app, screen: `${detection.app}:${detection.screen}` };
+}
+
 function summary(item: Item, now: Date): ItemSummary {
   return {
     id: item.id,
@@ -92,11 +100,7 @@ export class KnowledgeService {
     const relevance = new Map<string, number>();
     if (query !== '') {
       const index = await this.search.get();
-      const boost =
-        detection.screen === null
-          ? { app: detection.app }
-          : { app: detection.app, screen: detection.screen };
-      for (const hit of index.search(query, { limit: 100, boost }))
+      for (const hit of index.search(query, { limit: 100, boost: boostFor(detection) }))
         relevance.set(hit.id, hit.score);
     }
     // Company-wide items (no app) join a page only when its context makes them relevant.
@@ -146,9 +150,7 @@ export class KnowledgeService {
   async searchItems(query: string, limit = 20, tabId?: number): Promise<SearchResult[]> {
     const detection = tabId === undefined ? undefined : await this.tabs.get(tabId);
     const index = await this.search.get();
-    const boost = detection?.app
-      ? { app: detection.app, ...(detection.screen ? { screen: detection.screen } : {}) }
-      : undefined;
+    const boost = detection === undefined ? undefined : boostFor(detection);
     const audience = await this.#audience();
     const filter = {
       ...(audience.role ? { role: audience.role } : {}),

@@ -82,8 +82,9 @@ export class DocStore {
   }
 }
 
+/** Empty lists mean everyone; a user who has not said their role (team) is not filtered by it. */
 function allows(listed: readonly string[], mine: string | undefined): boolean {
-  return listed.length === 0 || (mine !== undefined && listed.includes(mine));
+  return mine === undefined || listed.length === 0 || listed.includes(mine);
 }
 
 /** The body's first characters, cut at a word boundary. */

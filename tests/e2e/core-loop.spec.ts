@@ -88,7 +88,7 @@ for (const [name, url, screen, tip] of [
 ] as const) {
   test(`detection, suggestions and a tip beacon on ${name}`, async () => {
     const page = await browser.context.newPage();
-    await page.goto(server.url(...url));
+    await page.goto(server.url(url[0], url[1]));
     await expect.poll(async () => (await inPageUi(page)).launcher?.attrs.title, { timeout: 15_000 }).toBe(screen);
     const target = page.locator(tip);
     await expect.poll(async () => near((await inPageUi(page)).beacons[0]?.box, await target.boundingBox()), { timeout: 10_000 }).toBe(true);
