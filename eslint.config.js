@@ -48,6 +48,7 @@ export default tseslint.config(
   {
     ignores: [
       '.output/**',
+      '.output-xss/**',
       '.wxt/**',
       'node_modules/**',
       'test-results/**',

@@ -28,13 +28,15 @@ export const STYLE = `
 @media (prefers-reduced-motion: reduce) { .beacon::after { animation: none; } }
 @keyframes pulse { from { transform: scale(.6); opacity: 1; } to { transform: scale(1.4); opacity: 0; } }
 .card { pointer-events: auto; position: fixed; width: 300px; max-width: calc(100vw - 16px); background: #fff; color: #1b1b1b;
-  border: 1px solid #c8c8c8; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.2); padding: 12px 14px; }
+  border: 1px solid #c8c8c8; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.2); padding: 12px 14px 0;
+  max-height: min(60vh, 420px); overflow: auto; overscroll-behavior: contain; }
 .card h2 { font: 600 14px/1.3 inherit; font-family: inherit; margin: 0 24px 6px 0; color: #1f4e79; }
 .card p, .card ul, .card ol { margin: 0 0 8px; }
 .card ul, .card ol { padding-left: 20px; }
 .card code { font-family: ui-monospace, Menlo, Consolas, monospace; background: #f3f3f3; padding: 0 3px; border-radius: 3px; }
 .card a { color: #0b5cad; }
-.card .actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 4px; }
+.card .actions { position: sticky; bottom: 0; display: flex; gap: 8px; justify-content: flex-end; margin-top: 4px;
+  padding: 8px 0 12px; background: #fff; }
 .card button { font: 500 12px/1 inherit; font-family: inherit; border-radius: 4px; padding: 6px 10px; cursor: pointer;
   border: 1px solid #1f4e79; background: #fff; color: #1f4e79; }
 .card button.primary { background: #1f4e79; color: #fff; }

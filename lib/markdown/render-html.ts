@@ -48,12 +48,25 @@ const CONFIG: Config = {
   RETURN_TRUSTED_TYPE: false,
 };
 
+/** Raw HTML kept as markup: a few harmless inline tags without attributes. */
+const RAW_HTML_KEPT = /^<\/?(?:kbd|mark|br|sub|sup|del|em|strong|code)\s*\/?>$/i;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
-// Headings in an item body sit under the item's own title (h1), so they start at h2.
 markdown.use({
+  // Headings in an item body sit under the item's own title (h1), so they start at h2.
   walkTokens: (token) => {
     if (token.type === 'heading')
       (token as Tokens.Heading).depth = Math.min(6, (token as Tokens.Heading).depth + 1);
+  },
+  // Raw HTML in Markdown is shown as text (but for a few bare inline tags), so markup written by an
+  // author never even reaches an HTML parser. DOMPurify still checks everything marked produces:
+  // two layers, and no inline handler is ever parsed in the extension's document (Chrome reports
+  // even an inert DOMParser document's `onerror=` as a CSP violation).
+  renderer: {
+    html: ({ text }: Tokens.HTML | Tokens.Tag) =>
+      RAW_HTML_KEPT.test(text.trim()) ? text : escapeHtml(text),
   },
 });
 

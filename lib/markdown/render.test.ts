@@ -81,6 +81,14 @@ describe('renderMarkdown (extension pages)', () => {
     ]).toEqual(['https://example.com/p', 'noopener noreferrer', '_blank']);
   });
 
+  it('shows raw HTML as text, keeping only a few bare inline tags', () => {
+    const out = html('Press <kbd>Ctrl</kbd> then <b onclick="x()">this</b>\n\n<div class="box">block</div>');
+    expect(out.querySelector('kbd')?.textContent).toBe('Ctrl');
+    expect(out.querySelector('b, div')).toBeNull();
+    expect(out.textContent).toContain('<b onclick="x()">this</b>');
+    expect(out.textContent).toContain('<div class="box">block</div>');
+  });
+
   it('drops javascript: and data: links but keeps their text', () => {
     const out = html(
       '[click](javascript:alert(1)) and [data](data:text/html,x) and <a href="JaVaScRiPt:alert(1)">raw</a>',

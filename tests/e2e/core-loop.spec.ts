@@ -1,5 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { launchWithExtension, openPanelFor, openSidePanels, tabIdShowing, type ExtensionBrowser } from './support/extension';
+import {
+  launchWithExtension,
+  openPanelFor,
+  openSidePanels,
+  tabIdShowing,
+  type ExtensionBrowser,
+} from './support/extension';
 import type { FixtureServer } from './support/fixture-server';
 import { clickBox, clickInCard, inPageUi, type Box } from './support/in-page';
 import { startSites, URLS } from './support/sites';
@@ -18,7 +24,10 @@ test.afterAll(async () => {
 });
 
 const near = (beacon: Box | undefined, target: Box | null) =>
-  beacon !== undefined && target !== null && Math.abs(beacon.x + 9 - (target.x + target.width)) < 4 && Math.abs(beacon.y + 9 - target.y) < 4;
+  beacon !== undefined &&
+  target !== null &&
+  Math.abs(beacon.x + 9 - (target.x + target.width)) < 4 &&
+  Math.abs(beacon.y + 9 - target.y) < 4;
 
 async function panelTitles(panel: Page): Promise<string[]> {
   await panel.getByRole('tab', { name: 'For this page' }).click();
@@ -28,19 +37,29 @@ async function panelTitles(panel: Page): Promise<string[]> {
 test('suggestions for the ticket subject appear in the launcher and the side panel, and follow SPA navigation', async () => {
   const page = await browser.context.newPage();
   await page.goto(server.url(...URLS.zendesk));
-  await expect.poll(async () => (await inPageUi(page)).launcher?.attrs['data-count'], { timeout: 15_000 }).toMatch(/^[1-9]\d*$/);
+  await expect
+    .poll(async () => (await inPageUi(page)).launcher?.attrs['data-count'], { timeout: 15_000 })
+    .toMatch(/^[1-9]\d*$/);
   const tabId = await tabIdShowing(browser, '123');
   const panel = await openPanelFor(browser, tabId);
   await expect(panel.locator('.where')).toHaveText('Zendesk Support · Ticket · ticket 123');
   await panel.screenshot({ path: test.info().outputPath('side-panel-zendesk-ticket.png') });
-  await expect.poll(async () => (await panelTitles(panel)).slice(0, 3).join(' | ')).toMatch(/refund/i);
+  await expect
+    .poll(async () => (await panelTitles(panel)).slice(0, 3).join(' | '))
+    .toMatch(/refund/i);
   await page.bringToFront();
   await page.screenshot({ path: test.info().outputPath('launcher-zendesk-ticket.png') });
 
   await page.click('#next-ticket');
-  await expect.poll(async () => (await inPageUi(page)).launcher?.attrs.title, { timeout: 10_000 }).toBe('Zendesk Support · Ticket · ticket 456');
-  await expect(panel.locator('.where')).toHaveText('Zendesk Support · Ticket · ticket 456', { timeout: 10_000 });
-  await expect.poll(async () => (await panelTitles(panel)).slice(0, 3).join(' | '), { timeout: 10_000 }).toMatch(/sign in|password|log in/i);
+  await expect
+    .poll(async () => (await inPageUi(page)).launcher?.attrs.title, { timeout: 10_000 })
+    .toBe('Zendesk Support · Ticket · ticket 456');
+  await expect(panel.locator('.where')).toHaveText('Zendesk Support · Ticket · ticket 456', {
+    timeout: 10_000,
+  });
+  await expect
+    .poll(async () => (await panelTitles(panel)).slice(0, 3).join(' | '), { timeout: 10_000 })
+    .toMatch(/sign in|password|log in/i);
   await panel.close();
   await page.close();
 });
@@ -49,24 +68,38 @@ test('a tip beacon sits on its element, follows scroll and a re-render, and a di
   const page = await browser.context.newPage();
   await page.goto(server.url(...URLS.zendesk));
   const select = page.locator('[data-test-id="ticket-fields-priority-select"]');
-  await expect.poll(async () => near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()), { timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(async () => near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()), {
+      timeout: 15_000,
+    })
+    .toBe(true);
 
   await page.click('#rerender');
-  await expect.poll(async () => near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(async () => near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()), {
+      timeout: 10_000,
+    })
+    .toBe(true);
   expect(await select.getAttribute('id')).not.toBe('ember612');
 
   await page.mouse.move(600, 400);
   await page.mouse.wheel(0, 100);
-  await expect.poll(async () => near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox())).toBe(true);
+  await expect
+    .poll(async () => near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()))
+    .toBe(true);
   await page.mouse.wheel(0, -100);
 
   await clickBox(page, (await inPageUi(page)).beacons[0]?.box);
-  await expect.poll(async () => (await inPageUi(page)).card?.text ?? '').toContain('The Priority field drives the SLA clock');
+  await expect
+    .poll(async () => (await inPageUi(page)).card?.text ?? '')
+    .toContain('The Priority field drives the SLA clock');
   await page.screenshot({ path: test.info().outputPath('tip-card-zendesk-priority.png') });
   await clickInCard(page, 'Got it');
   await expect.poll(async () => (await inPageUi(page)).beacons.length).toBe(0);
   await page.reload();
-  await expect.poll(async () => (await inPageUi(page)).launcher?.attrs['data-count'], { timeout: 15_000 }).toMatch(/^\d+$/);
+  await expect
+    .poll(async () => (await inPageUi(page)).launcher?.attrs['data-count'], { timeout: 15_000 })
+    .toMatch(/^\d+$/);
   await page.waitForTimeout(3_500);
   expect((await inPageUi(page)).beacons).toEqual([]);
   await page.close();
@@ -75,7 +108,9 @@ test('a tip beacon sits on its element, follows scroll and a re-render, and a di
 test('the launcher opens the side panel', async () => {
   const page = await browser.context.newPage();
   await page.goto(server.url(...URLS.zendesk));
-  await expect.poll(async () => (await inPageUi(page)).launcher?.box, { timeout: 15_000 }).toBeDefined();
+  await expect
+    .poll(async () => (await inPageUi(page)).launcher?.box, { timeout: 15_000 })
+    .toBeDefined();
   expect(await openSidePanels(browser)).toBe(0);
   await clickBox(page, (await inPageUi(page)).launcher?.box);
   await expect.poll(() => openSidePanels(browser), { timeout: 10_000 }).toBe(1);
@@ -83,16 +118,34 @@ test('the launcher opens the side panel', async () => {
 });
 
 for (const [name, url, screen, tip] of [
-  ['a Salesforce case', URLS.salesforce, 'Salesforce · Case · Case 5003h00000AbCdEAAQ', '[data-target-selection-name="sfdc:RecordField.Case.Origin"]'],
-  ['a ServiceNow incident', URLS.servicenow, 'ServiceNow · Incident · incident 9d385017c611228701d22104cc95c371', '[id="sys_display.incident.assignment_group"]'],
+  [
+    'a Salesforce case',
+    URLS.salesforce,
+    'Salesforce · Case · Case 5003h00000AbCdEAAQ',
+    '[data-target-selection-name="sfdc:RecordField.Case.Origin"]',
+  ],
+  [
+    'a ServiceNow incident',
+    URLS.servicenow,
+    'ServiceNow · Incident · incident 9d385017c611228701d22104cc95c371',
+    '[id="sys_display.incident.assignment_group"]',
+  ],
 ] as const) {
   test(`detection, suggestions and a tip beacon on ${name}`, async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url(url[0], url[1]));
-    await expect.poll(async () => (await inPageUi(page)).launcher?.attrs.title, { timeout: 15_000 }).toBe(screen);
+    await expect
+      .poll(async () => (await inPageUi(page)).launcher?.attrs.title, { timeout: 15_000 })
+      .toBe(screen);
     const target = page.locator(tip);
-    await expect.poll(async () => near((await inPageUi(page)).beacons[0]?.box, await target.boundingBox()), { timeout: 10_000 }).toBe(true);
-    await page.screenshot({ path: test.info().outputPath(`launcher-${name.replace(/\W+/g, '-')}.png`) });
+    await expect
+      .poll(async () => near((await inPageUi(page)).beacons[0]?.box, await target.boundingBox()), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    await page.screenshot({
+      path: test.info().outputPath(`launcher-${name.replace(/\W+/g, '-')}.png`),
+    });
     await page.close();
   });
 }

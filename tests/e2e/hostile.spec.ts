@@ -23,16 +23,27 @@ test('a hostile page neither breaks the UI nor gets any answer', async () => {
   await page.goto(server.url(...URLS.hostile));
 
   // The launcher is there and visible despite `* { all: unset !important }` and `display: none` on its host.
-  await expect.poll(async () => (await inPageUi(page)).launcher?.attrs.title, { timeout: 15_000 }).toBe('Zendesk Support · Ticket · ticket 666');
+  await expect
+    .poll(async () => (await inPageUi(page)).launcher?.attrs.title, { timeout: 15_000 })
+    .toBe('Zendesk Support · Ticket · ticket 666');
   const ui = await inPageUi(page);
   expect(ui.launcher?.box?.width).toBeGreaterThan(60);
   const select = await page.locator('[data-test-id="ticket-fields-priority-select"]').boundingBox();
-  await expect.poll(async () => (await inPageUi(page)).beacons[0]?.box?.x).toBeCloseTo((select?.x ?? 0) + (select?.width ?? 0) - 9, 0);
+  await expect
+    .poll(async () => (await inPageUi(page)).beacons[0]?.box?.x)
+    .toBeCloseTo((select?.x ?? 0) + (select?.width ?? 0) - 9, 0);
   await page.screenshot({ path: test.info().outputPath('hostile-page.png') });
 
   // Forged messages and events for two seconds: nothing opens, nothing answers, nothing is readable.
   await page.waitForTimeout(2_000);
-  const hostile = await page.evaluate(() => (window as unknown as { __hostile: { answers: number; shadowReadable: boolean; forgedClicks: number } }).__hostile);
+  const hostile = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __hostile: { answers: number; shadowReadable: boolean; forgedClicks: number };
+        }
+      ).__hostile,
+  );
   expect(hostile.forgedClicks).toBeGreaterThan(5);
   expect(hostile.answers).toBe(0);
   expect(hostile.shadowReadable).toBe(false);

@@ -53,7 +53,9 @@ test('a lesson is completed, highlights its step on the page, and its progress s
     let browser = await launchWithExtension(profile);
     const page = await browser.context.newPage();
     await page.goto(server.url(...URLS.zendesk));
-    await expect.poll(async () => (await inPageUi(page)).launcher?.attrs['data-count'], { timeout: 15_000 }).toMatch(/^\d+$/);
+    await expect
+      .poll(async () => (await inPageUi(page)).launcher?.attrs['data-count'], { timeout: 15_000 })
+      .toMatch(/^\d+$/);
     const panel = await openPanelFor(browser, await tabIdShowing(browser, '123'));
     await panel.getByRole('tab', { name: 'Learn' }).click();
     await panel.getByRole('button', { name: 'Zendesk ticket basics' }).first().click();
@@ -66,7 +68,12 @@ test('a lesson is completed, highlights its step on the page, and its progress s
     await expect
       .poll(async () => {
         const [ring, target] = [(await inPageUi(page)).highlight?.box, await select.boundingBox()];
-        return ring !== undefined && target !== null && Math.abs(ring.x + 4 - target.x) < 3 && Math.abs(ring.width - 8 - target.width) < 3;
+        return (
+          ring !== undefined &&
+          target !== null &&
+          Math.abs(ring.x + 4 - target.x) < 3 &&
+          Math.abs(ring.width - 8 - target.width) < 3
+        );
       })
       .toBe(true);
     await page.bringToFront();
@@ -81,14 +88,18 @@ test('a lesson is completed, highlights its step on the page, and its progress s
     await again.getByRole('tab', { name: 'Learn' }).click();
     await again.getByRole('button', { name: 'Zendesk ticket basics' }).first().click();
     await expect(again.getByRole('heading', { level: 2 })).toContainText('Step 3 of');
-    while (await again.getByRole('button', { name: 'Next' }).isVisible()) await again.getByRole('button', { name: 'Next' }).click();
+    while (await again.getByRole('button', { name: 'Next' }).isVisible())
+      await again.getByRole('button', { name: 'Next' }).click();
     await again.getByRole('button', { name: 'Check what you learned' }).click();
     for (const question of await again.locator('fieldset.question').all()) {
       await question.locator('input').first().check();
       await question.getByRole('button', { name: 'Check answer' }).click();
       await expect(question.getByRole('status')).toContainText(/Right\.|Not quite\./);
     }
-    await again.screenshot({ path: test.info().outputPath('lesson-knowledge-check.png'), fullPage: true });
+    await again.screenshot({
+      path: test.info().outputPath('lesson-knowledge-check.png'),
+      fullPage: true,
+    });
     await again.getByRole('button', { name: 'Finish lesson' }).click();
     await expect(again.getByRole('status').filter({ hasText: 'Lesson complete' })).toBeVisible();
     await browser.close();
@@ -97,7 +108,9 @@ test('a lesson is completed, highlights its step on the page, and its progress s
     const third = await openPanelFor(browser);
     await third.getByRole('tab', { name: 'Learn' }).click();
     const path = third.getByRole('region', { name: 'Support agent — week 1' });
-    await expect(path.locator('li', { hasText: 'Zendesk ticket basics' }).getByLabel('completed')).toBeVisible();
+    await expect(
+      path.locator('li', { hasText: 'Zendesk ticket basics' }).getByLabel('completed'),
+    ).toBeVisible();
     await browser.close();
   } finally {
     rmSync(profile, { recursive: true, force: true });

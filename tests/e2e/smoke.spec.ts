@@ -21,13 +21,18 @@ test('the content script runs on a catalogue host and shows the launcher', async
   const page = await browser.context.newPage();
   const worlds = await extensionWorlds(page, browser.extensionId);
   await page.goto(server.url(...URLS.zendesk));
-  await expect.poll(async () => (await inPageUi(page)).launcher?.attrs.title, { timeout: 15_000 }).toBe('Zendesk Support · Ticket · ticket 123');
+  await expect
+    .poll(async () => (await inPageUi(page)).launcher?.attrs.title, { timeout: 15_000 })
+    .toBe('Zendesk Support · Ticket · ticket 123');
   expect(worlds).toEqual(['Waymark']);
   await page.close();
 });
 
 test('nothing is injected on a vendor site or a host outside the catalogue', async () => {
-  for (const url of [server.url('www.zendesk.com', '/agent/tickets/1'), server.url('intranet.example', '/')]) {
+  for (const url of [
+    server.url('www.zendesk.com', '/agent/tickets/1'),
+    server.url('intranet.example', '/'),
+  ]) {
     const page = await browser.context.newPage();
     const worlds = await extensionWorlds(page, browser.extensionId);
     await page.goto(url);

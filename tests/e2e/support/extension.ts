@@ -95,7 +95,10 @@ export async function tabIdShowing(browser: ExtensionBrowser, recordId: string):
   const id = await browser.worker.evaluate(async (record) => {
     const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
     const all = await chrome.storage.session.get(null);
-    const hit = Object.entries(all).find(([key, value]) => key.startsWith('tab:') && (value as { record?: { id?: string } }).record?.id === record);
+    const hit = Object.entries(all).find(
+      ([key, value]) =>
+        key.startsWith('tab:') && (value as { record?: { id?: string } }).record?.id === record,
+    );
     return hit === undefined ? undefined : Number(hit[0].slice(4));
   }, recordId);
   if (id === undefined) throw new Error(`no tab shows record ${recordId}`);

@@ -37,12 +37,17 @@ export interface InPageUi {
 
 const attrsOf = (node: Node): Record<string, string> => {
   const out: Record<string, string> = {};
-  for (let i = 0; i + 1 < (node.attributes?.length ?? 0); i += 2) out[node.attributes![i]!] = node.attributes![i + 1]!;
+  for (let i = 0; i + 1 < (node.attributes?.length ?? 0); i += 2)
+    out[node.attributes![i]!] = node.attributes![i + 1]!;
   return out;
 };
 const kids = (node: Node): Node[] => [...(node.shadowRoots ?? []), ...(node.children ?? [])];
 const textOf = (node: Node): string =>
-  node.nodeName === '#text' ? (node.nodeValue ?? '') : node.nodeName === 'STYLE' ? '' : kids(node).map(textOf).join(' ');
+  node.nodeName === '#text'
+    ? (node.nodeValue ?? '')
+    : node.nodeName === 'STYLE'
+      ? ''
+      : kids(node).map(textOf).join(' ');
 function* walk(node: Node): Generator<Node> {
   yield node;
   for (const child of kids(node)) yield* walk(child);
@@ -61,11 +66,26 @@ async function boxOf(cdp: CDPSession, node: Node): Promise<Box | undefined> {
 export async function inPageUi(page: Page): Promise<InPageUi> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: Node };
+    const { root } = (await cdp.send('DOM.getDocument', {
+      depth: -1,
+      pierce: true,
+    })) as unknown as { root: Node };
     const host = [...walk(root)].find((n) => n.nodeName === 'WAYMARK-ROOT');
-    if (host === undefined) return { present: false, launcher: undefined, beacons: [], card: undefined, highlight: undefined };
-    const part = async (node: Node): Promise<UiPart> => ({ text: textOf(node).replace(/\s+/g, ' ').trim(), attrs: attrsOf(node), box: await boxOf(cdp, node) });
-    const byClass = (cls: string) => [...walk(host)].filter((n) => (attrsOf(n).class ?? '').split(' ').includes(cls));
+    if (host === undefined)
+      return {
+        present: false,
+        launcher: undefined,
+        beacons: [],
+        card: undefined,
+        highlight: undefined,
+      };
+    const part = async (node: Node): Promise<UiPart> => ({
+      text: textOf(node).replace(/\s+/g, ' ').trim(),
+      attrs: attrsOf(node),
+      box: await boxOf(cdp, node),
+    });
+    const byClass = (cls: string) =>
+      [...walk(host)].filter((n) => (attrsOf(n).class ?? '').split(' ').includes(cls));
     const first = async (cls: string) => {
       const node = byClass(cls)[0];
       return node === undefined ? undefined : part(node);
@@ -92,8 +112,13 @@ export async function clickBox(page: Page, box: Box | undefined): Promise<void> 
 export async function clickInCard(page: Page, label: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: Node };
-    const button = [...walk(root)].find((n) => n.nodeName === 'BUTTON' && textOf(n).trim() === label);
+    const { root } = (await cdp.send('DOM.getDocument', {
+      depth: -1,
+      pierce: true,
+    })) as unknown as { root: Node };
+    const button = [...walk(root)].find(
+      (n) => n.nodeName === 'BUTTON' && textOf(n).trim() === label,
+    );
     if (button === undefined) throw new Error(`no button "${label}" in the page UI`);
     await clickBox(page, await boxOf(cdp, button));
   } finally {
