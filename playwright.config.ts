@@ -7,7 +7,9 @@ export default defineConfig({
   outputDir: 'test-results',
   workers: 1,
   timeout: 60_000,
-  retries: 0,
+  // One retry in CI: a lost animation frame on a loaded 2-core machine must not sink a submission;
+  // the list reporter still marks such a test as flaky.
+  retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: { trace: 'retain-on-failure' },
 });

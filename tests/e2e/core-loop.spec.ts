@@ -7,7 +7,7 @@ import {
   type ExtensionBrowser,
 } from './support/extension';
 import type { FixtureServer } from './support/fixture-server';
-import { clickBox, clickInCard, inPageUi, type Box } from './support/in-page';
+import { clickBox, clickInCard, inPageUi, openTipCard, type Box } from './support/in-page';
 import { startSites, URLS } from './support/sites';
 
 let server: FixtureServer;
@@ -88,11 +88,11 @@ test('a tip beacon sits on its element, follows scroll and a re-render, and a di
     .poll(async () => near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()))
     .toBe(true);
   await page.mouse.wheel(0, -100);
-
-  await clickBox(page, (await inPageUi(page)).beacons[0]?.box);
   await expect
-    .poll(async () => (await inPageUi(page)).card?.text ?? '')
-    .toContain('The Priority field drives the SLA clock');
+    .poll(async () => near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()))
+    .toBe(true);
+
+  expect(await openTipCard(page)).toContain('The Priority field drives the SLA clock');
   await page.screenshot({ path: test.info().outputPath('tip-card-zendesk-priority.png') });
   await clickInCard(page, 'Got it');
   await expect.poll(async () => (await inPageUi(page)).beacons.length).toBe(0);
@@ -149,3 +149,20 @@ for (const [name, url, screen, tip] of [
     await page.close();
   });
 }
+
+test('the in-page UI tears down without page errors when the extension reloads', async () => {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(server.url(...URLS.zendesk));
+  await expect
+    .poll(async () => (await inPageUi(page)).launcher?.box, { timeout: 15_000 })
+    .toBeDefined();
+  await browser.worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
+  );
+  await expect.poll(async () => (await inPageUi(page)).present, { timeout: 10_000 }).toBe(false);
+  await page.waitForTimeout(1_000);
+  expect(errors).toEqual([]);
+});

@@ -108,6 +108,8 @@ export async function tabIdShowing(browser: ExtensionBrowser, recordId: string):
 /** The side panel's page, pinned to a tab (`?tab=`), opened in a tab Playwright can drive. */
 export async function openPanelFor(browser: ExtensionBrowser, tabId?: number): Promise<Page> {
   const page = await browser.context.newPage();
+  // About the size Chrome gives a side panel.
+  await page.setViewportSize({ width: 420, height: 860 });
   const query = tabId === undefined ? '' : `?tab=${tabId}`;
   await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html${query}`);
   return page;

@@ -125,3 +125,27 @@ export async function clickInCard(page: Page, label: string): Promise<void> {
     await cdp.detach();
   }
 }
+
+/**
+ * Clicks a beacon and waits for its card. A beacon is repositioned on the next animation frame
+ * after scrolls and re-renders, so a click that lands on its previous spot is retried with the
+ * fresh position.
+ */
+export async function openTipCard(
+  page: Page,
+  which: (beacons: UiPart[]) => UiPart | undefined = (b) => b.find((x) => x.box),
+): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const beacon = which((await inPageUi(page)).beacons);
+    if (beacon?.box !== undefined) await clickBox(page, beacon.box);
+    for (let wait = 0; wait < 10; wait++) {
+      const card = (await inPageUi(page)).card;
+      if (card !== undefined) return card.text;
+      await page.waitForTimeout(100);
+    }
+  }
+  const ui = await inPageUi(page);
+  throw new Error(
+    `no tip card opened after 5 clicks on the beacon: ${JSON.stringify(ui.beacons.slice(0, 3))}`,
+  );
+}
