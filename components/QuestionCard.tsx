@@ -18,7 +18,7 @@ export function QuestionCard({ question, answer, onAnswer }: Props) {
     <fieldset className="question">
       <legend>
         {question.prompt}
-        {single ? '' : ' (choose all that apply)'}
+        {single || /all that apply/i.test(question.prompt) ? '' : ' (choose all that apply)'}
       </legend>
       {question.choices.map((choice) => (
         <label key={choice.id} className="choice">
