@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { JSDOM } from 'jsdom';
 import { stringify } from 'yaml';
 import { createAnchor, resolveAnchor } from '@/lib/anchors';
-import { EXIT, UsageError, type Io } from '../io';
+import { EXIT, readHtmlArg, UsageError, type Io } from '../io';
 
 /**
  * `waymark anchor --html page.html --selector CSS [--json]`: the anchor for one element of a saved
@@ -22,15 +21,7 @@ export async function anchorCommand(args: string[], io: Io): Promise<number> {
   });
   if (values.html === undefined || values.selector === undefined)
     throw new UsageError('anchor needs --html FILE and --selector CSS');
-  let html: string;
-  try {
-    html = await readFile(values.html, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `cannot read --html ${values.html}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-  }
-  const { document } = new JSDOM(html).window;
+  const { document } = new JSDOM(await readHtmlArg(values.html)).window;
   let matches: Element[];
   try {
     matches = [...document.querySelectorAll(values.selector)];

@@ -6,12 +6,7 @@ import { itemTypes } from '@/lib/content-model';
 import { DEFAULT_CONTENT_DIR, EXIT, UsageError, type Io } from '../io';
 
 /** Where `wxt build` picks the starter pack up (see wxt.config.ts). */
-export const DEFAULT_BUNDLE_PATH = resolve(
-  DEFAULT_CONTENT_DIR,
-  '..',
-  'build',
-  'starter-pack.json',
-);
+export const DEFAULT_BUNDLE_PATH = resolve(DEFAULT_CONTENT_DIR, '..', 'build', 'starter-pack.json');
 
 function summary(counts: Map<string, number>): string {
   return itemTypes.map((def) => `${counts.get(def.type) ?? 0} ${def.folder}`).join(', ');

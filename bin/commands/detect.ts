@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { JSDOM } from 'jsdom';
 import { formatProblem, loadContent } from '@/lib/content-files';
 import { Catalogue, type QueryRoot } from '@/lib/context';
-import { DEFAULT_CONTENT_DIR, EXIT, UsageError, type Io } from '../io';
+import { DEFAULT_CONTENT_DIR, EXIT, readHtmlArg, UsageError, type Io } from '../io';
 
 /** `waymark detect <url> [--html page.html] [--explain] [--content DIR]` */
 export async function detectCommand(args: string[], io: Io): Promise<number> {
@@ -22,15 +21,7 @@ export async function detectCommand(args: string[], io: Io): Promise<number> {
 
   let root: QueryRoot | undefined;
   if (values.html !== undefined) {
-    let html: string;
-    try {
-      html = await readFile(values.html, 'utf8');
-    } catch (error) {
-      throw new UsageError(
-        `cannot read --html ${values.html}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      );
-    }
-    root = new JSDOM(html).window.document;
+    root = new JSDOM(await readHtmlArg(values.html)).window.document;
   }
 
   const content = await loadContent(values.content, { appsOnly: true });

@@ -1,27 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import {
-  launchWithExtension,
-  openPanelFor,
-  openSidePanels,
-  tabIdShowing,
-  type ExtensionBrowser,
-} from './support/extension';
-import type { FixtureServer } from './support/fixture-server';
+import { openPanelFor, openSidePanels, tabIdShowing } from './support/extension';
 import { clickBox, clickInCard, inPageUi, openTipCard, type Box } from './support/in-page';
-import { startSites, URLS } from './support/sites';
+import { URLS } from './support/sites';
+import { sitesAndExtension } from './support/session';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-test.beforeAll(async () => {
-  server = await startSites();
-  browser = await launchWithExtension();
-});
-
-test.afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = sitesAndExtension();
 
 const near = (beacon: Box | undefined, target: Box | null) =>
   beacon !== undefined &&
@@ -35,13 +18,13 @@ async function panelTitles(panel: Page): Promise<string[]> {
 }
 
 test('suggestions for the ticket subject appear in the launcher and the side panel, and follow SPA navigation', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(...URLS.zendesk));
+  const page = await session.browser.context.newPage();
+  await page.goto(session.server.url(...URLS.zendesk));
   await expect
     .poll(async () => (await inPageUi(page)).launcher?.attrs['data-count'], { timeout: 15_000 })
     .toMatch(/^[1-9]\d*$/);
-  const tabId = await tabIdShowing(browser, '123');
-  const panel = await openPanelFor(browser, tabId);
+  const tabId = await tabIdShowing(session.browser, '123');
+  const panel = await openPanelFor(session.browser, tabId);
   await expect(panel.locator('.where')).toHaveText('Zendesk Support · Ticket · ticket 123');
   await panel.screenshot({ path: test.info().outputPath('side-panel-zendesk-ticket.png') });
   await expect
@@ -65,8 +48,8 @@ test('suggestions for the ticket subject appear in the launcher and the side pan
 });
 
 test('a tip beacon sits on its element, follows scroll and a re-render, and a dismissal is remembered', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(...URLS.zendesk));
+  const page = await session.browser.context.newPage();
+  await page.goto(session.server.url(...URLS.zendesk));
   const select = page.locator('[data-test-id="ticket-fields-priority-select"]');
   await expect
     .poll(async () => near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()), {
@@ -106,14 +89,14 @@ test('a tip beacon sits on its element, follows scroll and a re-render, and a di
 });
 
 test('the launcher opens the side panel', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(...URLS.zendesk));
+  const page = await session.browser.context.newPage();
+  await page.goto(session.server.url(...URLS.zendesk));
   await expect
     .poll(async () => (await inPageUi(page)).launcher?.box, { timeout: 15_000 })
     .toBeDefined();
-  expect(await openSidePanels(browser)).toBe(0);
+  expect(await openSidePanels(session.browser)).toBe(0);
   await clickBox(page, (await inPageUi(page)).launcher?.box);
-  await expect.poll(() => openSidePanels(browser), { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => openSidePanels(session.browser), { timeout: 10_000 }).toBe(1);
   await page.close();
 });
 
@@ -132,8 +115,8 @@ for (const [name, url, screen, tip] of [
   ],
 ] as const) {
   test(`detection, suggestions and a tip beacon on ${name}`, async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url(url[0], url[1]));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url(url[0], url[1]));
     await expect
       .poll(async () => (await inPageUi(page)).launcher?.attrs.title, { timeout: 15_000 })
       .toBe(screen);
@@ -151,15 +134,15 @@ for (const [name, url, screen, tip] of [
 }
 
 test('the in-page UI tears down without page errors when the extension reloads', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(server.url(...URLS.zendesk));
+  await page.goto(session.server.url(...URLS.zendesk));
   await expect
     .poll(async () => (await inPageUi(page)).launcher?.box, { timeout: 15_000 })
     .toBeDefined();
-  await browser.worker.evaluate(() =>
+  await session.browser.worker.evaluate(() =>
     (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
   );
   await expect.poll(async () => (await inPageUi(page)).present, { timeout: 10_000 }).toBe(false);

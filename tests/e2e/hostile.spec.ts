@@ -1,26 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { launchWithExtension, openSidePanels, type ExtensionBrowser } from './support/extension';
-import type { FixtureServer } from './support/fixture-server';
+import { openSidePanels } from './support/extension';
 import { inPageUi } from './support/in-page';
-import { startSites, URLS } from './support/sites';
+import { URLS } from './support/sites';
+import { sitesAndExtension } from './support/session';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-test.beforeAll(async () => {
-  server = await startSites();
-  browser = await launchWithExtension();
-});
-test.afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = sitesAndExtension();
 
 test('a hostile page neither breaks the UI nor gets any answer', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   const warnings: string[] = [];
   page.on('console', (m) => m.text().includes('Waymark') && warnings.push(m.text()));
-  browser.worker.on('console', (m) => warnings.push(`SW: ${m.text()}`));
-  await page.goto(server.url(...URLS.hostile));
+  session.browser.worker.on('console', (m) => warnings.push(`SW: ${m.text()}`));
+  await page.goto(session.server.url(...URLS.hostile));
 
   // The launcher is there and visible despite `* { all: unset !important }` and `display: none` on its host.
   await expect
@@ -49,6 +40,6 @@ test('a hostile page neither breaks the UI nor gets any answer', async () => {
   expect(hostile.shadowReadable).toBe(false);
   expect((await inPageUi(page)).card).toBeUndefined();
   expect((await inPageUi(page)).highlight).toBeUndefined();
-  expect(await openSidePanels(browser)).toBe(0);
+  expect(await openSidePanels(session.browser)).toBe(0);
   expect(warnings).toEqual([]);
 });

@@ -1,26 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { extensionWorlds, launchWithExtension, type ExtensionBrowser } from './support/extension';
-import type { FixtureServer } from './support/fixture-server';
+import { extensionWorlds } from './support/extension';
 import { inPageUi } from './support/in-page';
-import { startSites, URLS } from './support/sites';
+import { URLS } from './support/sites';
+import { sitesAndExtension } from './support/session';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-test.beforeAll(async () => {
-  server = await startSites();
-  browser = await launchWithExtension();
-});
-
-test.afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = sitesAndExtension();
 
 test('the content script runs on a catalogue host and shows the launcher', async () => {
-  const page = await browser.context.newPage();
-  const worlds = await extensionWorlds(page, browser.extensionId);
-  await page.goto(server.url(...URLS.zendesk));
+  const page = await session.browser.context.newPage();
+  const worlds = await extensionWorlds(page, session.browser.extensionId);
+  await page.goto(session.server.url(...URLS.zendesk));
   await expect
     .poll(async () => (await inPageUi(page)).launcher?.attrs.title, { timeout: 15_000 })
     .toBe('Zendesk Support · Ticket · ticket 123');
@@ -30,11 +19,11 @@ test('the content script runs on a catalogue host and shows the launcher', async
 
 test('nothing is injected on a vendor site or a host outside the catalogue', async () => {
   for (const url of [
-    server.url('www.zendesk.com', '/agent/tickets/1'),
-    server.url('intranet.example', '/'),
+    session.server.url('www.zendesk.com', '/agent/tickets/1'),
+    session.server.url('intranet.example', '/'),
   ]) {
-    const page = await browser.context.newPage();
-    const worlds = await extensionWorlds(page, browser.extensionId);
+    const page = await session.browser.context.newPage();
+    const worlds = await extensionWorlds(page, session.browser.extensionId);
     await page.goto(url);
     await page.waitForTimeout(1_000);
     expect((await inPageUi(page)).present).toBe(false);
