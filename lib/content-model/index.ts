@@ -35,3 +35,4 @@ export const bundleSchema = z.strictObject({
   items: z.array(itemSchema),
 });
 export type Bundle = z.infer<typeof bundleSchema>;
+export * from './feed';
