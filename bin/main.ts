@@ -2,7 +2,10 @@ import { anchorCommand } from './commands/anchor';
 import { benchCommand } from './commands/bench-search';
 import { contentCommand } from './commands/content';
 import { detectCommand } from './commands/detect';
+import { feedCommand } from './commands/feed';
+import { serveCommand } from './commands/serve';
 import { startCommand } from './commands/start';
+import { usersCommand } from './commands/users';
 import { EXIT, processIo, UsageError, type Io } from './io';
 
 const USAGE = `Usage: waymark <command>
@@ -18,6 +21,15 @@ Commands:
   anchor --html page.html --selector CSS [--json]
                           the anchor for one element of a saved page (YAML for a tip's front matter)
   start                   build the extension with the starter pack and say how to load it
+  serve [--db FILE] [--port N] [--host H] [--seed DIR]
+                          run the content server (seeds an empty database from content/)
+  users add <email> --role learner|author|reviewer|admin [--team T] [--rotate] [--db FILE]
+                          add a user (or --rotate their token); prints the token once on stdout
+  users revoke <email> [--db FILE]
+                          revoke a user's token, effective on its next request
+  users list [--db FILE]  list users (never tokens)
+  feed export <dir> [--audience role[:team]] [--db FILE] [--page-size N]
+                          write the feed as immutable static pages plus head.json (for a CDN)
   help                    this text`;
 
 type Command = (args: string[], io: Io) => Promise<number>;
@@ -28,6 +40,9 @@ const commands: Record<string, Command> = {
   start: startCommand,
   bench: benchCommand,
   anchor: anchorCommand,
+  serve: serveCommand,
+  users: usersCommand,
+  feed: feedCommand,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STABLE_ATTRS } from './signature';
+import { STABLE_ATTRS } from './stable-attrs';
 
 /**
  * The anchor format (v1) for content boundaries (content files, feed, server). The content script

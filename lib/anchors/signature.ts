@@ -2,27 +2,10 @@ import { labelOf, visibleText } from './accessible-name';
 import { isGeneratedId } from './generated-id';
 import { CONTEXT_ROLES, NAME_FROM_CONTENT, roleOf } from './role';
 import { looksLikeData } from './text';
+import { STABLE_ATTRS } from './stable-attrs';
 import type { Landmark, Signature } from './types';
 
-/** Attributes teams put there on purpose for tests and automation, plus form-field identity. */
-export const STABLE_ATTRS = [
-  'data-testid',
-  'data-test-id',
-  'data-test',
-  'data-id',
-  'data-automation-id',
-  'data-qa',
-  'data-field',
-  // Vendors' own stable markers: Salesforce Lightning, ServiceNow workspaces, HubSpot, Help Scout.
-  'data-target-selection-name',
-  'data-field-name',
-  'data-selenium-test',
-  'data-cy',
-  'name',
-  'id',
-  'form',
-  'type',
-] as const;
+export { STABLE_ATTRS };
 
 const MAX_ANCESTOR_TOKENS = 12;
 

@@ -1,4 +1,4 @@
-import { STABLE_ATTRS } from './signature';
+import { STABLE_ATTRS } from './stable-attrs';
 import type { Anchor, HostStep, Landmark, Signature } from './types';
 
 /**

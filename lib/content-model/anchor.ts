@@ -3,4 +3,4 @@
  * (version 1), validated here at content boundaries (files, bundle, feed).
  */
 export { anchorSchema } from '@/lib/anchors/schema';
-export type { Anchor as AnchorRef } from '@/lib/anchors';
+export type { Anchor as AnchorRef } from '@/lib/anchors/types';

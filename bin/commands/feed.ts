@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  FEED_PAGE_DEFAULT_LIMIT,
+  FEED_PAGE_MAX_LIMIT,
+  roleSchema,
+  slugSchema,
+} from '@/lib/content-model';
+import type { Audience } from '@/server/feed-page';
+import { DEFAULT_DB_PATH, openStoreAt } from '@/server/open-store';
+import { exportStaticFeed } from '@/server/static-export';
+import { EXIT, UsageError, type Io } from '../io';
+
+/** `role` or `role:team`, e.g. `learner:emea-support`. */
+function parseAudience(raw: string): Audience {
+  const [role = '', team, ...extra] = raw.split(':');
+  const parsedRole = roleSchema.safeParse(role);
+  if (
+    !parsedRole.success ||
+    extra.length > 0 ||
+    (team !== undefined && !slugSchema.safeParse(team).success)
+  )
+    throw new UsageError(
+      `--audience must be role[:team] with role one of ${roleSchema.options.join(', ')}`,
+    );
+  return { role: parsedRole.data, team };
+}
+
+function parsePageSize(raw: string): number {
+  const size = /^[0-9]{1,5}$/.test(raw) ? Number(raw) : 0;
+  if (size < 1 || size > FEED_PAGE_MAX_LIMIT)
+    throw new UsageError(`--page-size must be an integer from 1 to ${FEED_PAGE_MAX_LIMIT}`);
+  return size;
+}
+
+async function exportFeed(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      audience: { type: 'string', default: 'learner' },
+      db: { type: 'string', default: DEFAULT_DB_PATH },
+      'page-size': { type: 'string', default: String(FEED_PAGE_DEFAULT_LIMIT) },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('feed export takes exactly one folder');
+  const dir = resolve(positionals[0] ?? '');
+  const audience = parseAudience(values.audience);
+  const pageSize = parsePageSize(values['page-size']);
+  const store = openStoreAt(values.db);
+  try {
+    const head = await exportStaticFeed(store, dir, audience, pageSize);
+    io.err(`wrote ${dir}/head.json: ${head.pages.length} page(s) for ${values.audience}`);
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}
+
+/** `waymark feed export <dir> [--audience role[:team]] [--db FILE] [--page-size N]` */
+export async function feedCommand(args: string[], io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'export') return exportFeed(rest, io);
+  throw new UsageError(
+    sub === undefined ? 'feed needs a subcommand: export' : `unknown feed subcommand "${sub}"`,
+  );
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { appSchema, feedPageSchema, itemSchema, meSchema } from '@/lib/content-model';
+import { errorSchema } from './http';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+function schema(s: z.ZodType): object {
+  // Rules written as code (refinements) are not representable; the shapes are what clients need.
+  const json: Record<string, unknown> = z.toJSONSchema(s, { unrepresentable: 'any' });
+  delete json.$schema; // components are embedded in the document, which sets the dialect
+  return json;
+}
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref('Error') } },
+});
+
+const authErrors = {
+  '401': errorResponse('Missing, unknown or revoked token'),
+  '429': errorResponse('Too many failed sign-ins from this address (see Retry-After)'),
+};
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas the server and extension use. */
+export function openApiDocument(serverUrl?: string): object {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Waymark content server',
+      version: '1',
+      description:
+        'The content feed of Waymark: a paged delta feed of items, apps and tombstones. Items in a feed page are validated one by one against Item.',
+    },
+    ...(serverUrl === undefined ? {} : { servers: [{ url: serverUrl }] }),
+    security: [{ bearer: [] }],
+    paths: {
+      '/healthz': {
+        get: {
+          summary: 'Liveness check',
+          security: [],
+          responses: { '200': { description: 'The server is up' } },
+        },
+      },
+      '/v1/me': {
+        get: {
+          summary: 'Who the token belongs to',
+          responses: {
+            '200': {
+              description: 'The caller',
+              content: { 'application/json': { schema: ref('Me') } },
+            },
+            ...authErrors,
+          },
+        },
+      },
+      '/v1/feed': {
+        get: {
+          summary: 'One page of the delta feed after a cursor',
+          parameters: [
+            { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
+            },
+            { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': {
+              description: 'A feed page (items are Item objects, apps are AppDefinition objects)',
+              headers: { ETag: { schema: { type: 'string' } } },
+              content: { 'application/json': { schema: ref('FeedPage') } },
+            },
+            '304': { description: 'Not modified since the ETag sent in If-None-Match' },
+            '400': errorResponse('A malformed query parameter (named in the message)'),
+            '410': errorResponse('The cursor expired or is unknown: start again from zero'),
+            ...authErrors,
+          },
+        },
+      },
+      '/v1/openapi.json': {
+        get: {
+          summary: 'This document',
+          security: [],
+          responses: { '200': { description: 'OpenAPI 3.1 document' } },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'opaque (wmk_…)' },
+      },
+      schemas: {
+        FeedPage: schema(feedPageSchema),
+        Me: schema(meSchema),
+        Item: schema(itemSchema),
+        AppDefinition: schema(appSchema),
+        Error: schema(errorSchema),
+      },
+    },
+  };
+}

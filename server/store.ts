@@ -1,0 +1,193 @@
+import { appSchema, itemSchema, type AppDefinition, type Item } from '@/lib/content-model';
+import { epochOf, openDatabase, type Db } from './db';
+
+/** A change that breaks the version rule: a stored item may only move to a higher version. */
+export class VersionConflictError extends Error {}
+
+/** One row of the feed, in sequence order: an item or app, live or a tombstone. */
+export interface FeedRow {
+  kind: 'item' | 'app';
+  id: string;
+  seq: number;
+  deleted: boolean;
+  /** Items only: for the visibility check without parsing the body. */
+  status: string | undefined;
+  teams: string[];
+  /** The stored JSON text, sent as is. */
+  body: string;
+}
+
+interface RawRow {
+  kind: 'item' | 'app';
+  id: string;
+  seq: number;
+  deleted: number;
+  status: string | null;
+  teams: string | null;
+  body: string;
+}
+
+/** The server's content: items with their versions, apps, and the feed sequence. */
+export class Store {
+  readonly epoch: string;
+
+  constructor(readonly db: Db) {
+    this.epoch = epochOf(db);
+  }
+
+  static open(file: string): Store {
+    return new Store(openDatabase(file));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** The last sequence number handed out (0 for an empty database). */
+  lastSeq(): number {
+    return (this.db.prepare('SELECT value FROM seq WHERE id = 1').get() as { value: number }).value;
+  }
+
+  private nextSeq(): number {
+    return (
+      this.db.prepare('UPDATE seq SET value = value + 1 WHERE id = 1 RETURNING value').get() as {
+        value: number;
+      }
+    ).value;
+  }
+
+  isEmpty(): boolean {
+    const row = this.db
+      .prepare('SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM apps) AS n')
+      .get() as { n: number };
+    return row.n === 0;
+  }
+
+  getItem(id: string): Item | undefined {
+    const row = this.db.prepare('SELECT body FROM items WHERE id = ? AND deleted = 0').get(id) as
+      { body: string } | undefined;
+    return row === undefined ? undefined : (JSON.parse(row.body) as Item);
+  }
+
+  /**
+   * Stores an item (validated) as its newest version and gives it the next sequence number.
+   * Re-sending the stored body is a no-op; any other change needs a higher `version`.
+   * Returns the item's sequence number.
+   */
+  upsertItem(input: unknown, author: string | undefined): number {
+    const item = itemSchema.parse(input);
+    const body = JSON.stringify(item);
+    return this.db.transaction(() => {
+      const current = this.db
+        .prepare('SELECT version, body, seq, deleted FROM items WHERE id = ?')
+        .get(item.id) as
+        { version: number; body: string; seq: number; deleted: number } | undefined;
+      if (current !== undefined && current.deleted === 0 && current.body === body)
+        return current.seq;
+      if (current !== undefined && item.version <= current.version)
+        throw new VersionConflictError(
+          `item "${item.id}" is at version ${current.version}; a change needs a higher version (got ${item.version})`,
+        );
+      const seq = this.nextSeq();
+      this.db
+        .prepare(
+          `INSERT INTO items (id, type, status, teams, body, version, seq, deleted)
+           VALUES (@id, @type, @status, @teams, @body, @version, @seq, 0)
+           ON CONFLICT (id) DO UPDATE SET type = @type, status = @status, teams = @teams,
+             body = @body, version = @version, seq = @seq, deleted = 0`,
+        )
+        .run({ ...pick(item), body, seq });
+      this.db
+        .prepare(
+          'INSERT INTO item_versions (id, version, body, created_at, author) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(item.id, item.version, body, new Date().toISOString(), author ?? null);
+      return seq;
+    })();
+  }
+
+  /** Deletes an item, leaving a tombstone at a new sequence number; false if there was none. */
+  deleteItem(id: string): boolean {
+    return this.tombstone('items', id);
+  }
+
+  /** Stores an app definition (validated); re-sending the same body is a no-op. */
+  upsertApp(input: unknown): number {
+    const app: AppDefinition = appSchema.parse(input);
+    const body = JSON.stringify(app);
+    return this.db.transaction(() => {
+      const current = this.db
+        .prepare('SELECT body, seq, deleted FROM apps WHERE id = ?')
+        .get(app.id) as { body: string; seq: number; deleted: number } | undefined;
+      if (current !== undefined && current.deleted === 0 && current.body === body)
+        return current.seq;
+      const seq = this.nextSeq();
+      this.db
+        .prepare(
+          `INSERT INTO apps (id, body, seq, deleted) VALUES (?, ?, ?, 0)
+           ON CONFLICT (id) DO UPDATE SET body = excluded.body, seq = excluded.seq, deleted = 0`,
+        )
+        .run(app.id, body, seq);
+      return seq;
+    })();
+  }
+
+  deleteApp(id: string): boolean {
+    return this.tombstone('apps', id);
+  }
+
+  private tombstone(table: 'items' | 'apps', id: string): boolean {
+    return this.db.transaction(() => {
+      const row = this.db.prepare(`SELECT deleted FROM ${table} WHERE id = ?`).get(id) as
+        { deleted: number } | undefined;
+      if (row === undefined || row.deleted === 1) return false;
+      this.db
+        .prepare(`UPDATE ${table} SET deleted = 1, seq = ? WHERE id = ?`)
+        .run(this.nextSeq(), id);
+      return true;
+    })();
+  }
+
+  /** Rows changed after `afterSeq`, oldest first; iterate lazily so a page reads only what it sends. */
+  *rowsAfter(afterSeq: number): Generator<FeedRow> {
+    const rows = this.db
+      .prepare(
+        `SELECT 'item' AS kind, id, seq, deleted, status, teams, body FROM items WHERE seq > @after
+         UNION ALL
+         SELECT 'app' AS kind, id, seq, deleted, NULL, NULL, body FROM apps WHERE seq > @after
+         ORDER BY seq`,
+      )
+      .iterate({ after: afterSeq }) as IterableIterator<RawRow>;
+    for (const row of rows) {
+      yield {
+        kind: row.kind,
+        id: row.id,
+        seq: row.seq,
+        deleted: row.deleted === 1,
+        status: row.status ?? undefined,
+        teams: row.teams === null ? [] : (JSON.parse(row.teams) as string[]),
+        body: row.body,
+      };
+    }
+  }
+
+  /** Every stored version of an item, oldest first (the history behind `version`). */
+  itemVersions(id: string): { version: number; author: string | undefined; created_at: string }[] {
+    const rows = this.db
+      .prepare(
+        'SELECT version, author, created_at FROM item_versions WHERE id = ? ORDER BY version',
+      )
+      .all(id) as { version: number; author: string | null; created_at: string }[];
+    return rows.map((r) => ({ ...r, author: r.author ?? undefined }));
+  }
+}
+
+function pick(item: Item) {
+  return {
+    id: item.id,
+    type: item.type,
+    status: item.status,
+    teams: JSON.stringify(item.targeting.teams),
+    version: item.version,
+  };
+}
