@@ -55,6 +55,7 @@ export default tseslint.config(
       'playwright-report/**',
       'bench/results/**',
       'build/**',
+      'public/**',
     ],
   },
   js.configs.recommended,

@@ -25,7 +25,11 @@ export default defineConfig({
   manifest: {
     name: 'Waymark',
     description: 'Your organisation’s knowledge, on the screen where the work happens.',
-    permissions: ['storage', 'sidePanel'],
+    permissions: ['storage', 'sidePanel', 'alarms', 'scripting'],
+    // The content server's origin is asked for when the user connects (options page), never upfront.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Organisations preset the endpoint (and team) by policy: chrome.storage.managed.
+    storage: { managed_schema: 'managed-schema.json' },
     commands: {
       'open-search': {
         suggested_key: { default: 'Alt+Shift+W', mac: 'Alt+Shift+W' },

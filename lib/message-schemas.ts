@@ -54,6 +54,13 @@ const schemas = {
   'bg:highlight': z.strictObject({ tabId, anchor }),
   'cs:highlight': z.strictObject({ anchor }),
   'panel:show': z.strictObject({ tabId: tabId.optional(), view: z.enum(panelViews).optional() }),
+  'bg:account': z.strictObject({}),
+  'bg:connect': z.strictObject({
+    serverUrl: z.string().trim().max(2_000),
+    token: z.string().trim().max(500),
+  }),
+  'bg:sync-now': z.strictObject({}),
+  'bg:sign-out': z.strictObject({}),
   'bg:status': z.strictObject({}),
 } as const;
 
@@ -94,6 +101,10 @@ export const allowedSenders: { [K in MessageType]: readonly SenderKind[] } = {
   'bg:highlight': ['extension-page'],
   'cs:highlight': ['background'],
   'panel:show': ['background'],
+  'bg:account': ['extension-page'],
+  'bg:connect': ['extension-page'],
+  'bg:sync-now': ['extension-page'],
+  'bg:sign-out': ['extension-page'],
   'bg:status': ['extension-page'],
 };
 

@@ -44,6 +44,14 @@ export interface MessageMap {
   'cs:highlight': { payload: { anchor: unknown }; result: { found: boolean } };
   /** Background → side panel: the active tab's page changed, or the panel should show a view. */
   'panel:show': { payload: { tabId?: number; view?: PanelView }; result: undefined };
+  /** Options page → background: the account and sync state, in words. */
+  'bg:account': { payload: Record<string, never>; result: AccountView };
+  /** Options page → background: check an endpoint and token; saves them and syncs when they work. */
+  'bg:connect': { payload: { serverUrl: string; token: string }; result: ConnectResult };
+  /** Options page / popup / side panel → background: sync now. */
+  'bg:sync-now': { payload: Record<string, never>; result: AccountView };
+  /** Options page → background: forget the token and everything synced or learned under it. */
+  'bg:sign-out': { payload: Record<string, never>; result: AccountView };
   /** Popup / side panel → background: what the local store holds. */
   'bg:status': { payload: Record<string, never>; result: StatusResult };
 }
@@ -119,11 +127,32 @@ export interface PathView {
   lessons: { id: string; title: string; completed: boolean }[];
 }
 
+export interface AccountView {
+  serverUrl?: string;
+  signedIn: boolean;
+  /** Who the server says the token belongs to. */
+  me?: { email: string; role: string; team: string | null };
+  /** Set by the organisation's policy (chrome.storage.managed): shown read-only. */
+  managed: { serverUrl?: string; team?: string };
+  /** Hosts of apps from the server that Waymark may not run on yet: the user grants them. */
+  pendingOrigins: string[];
+  sync: { lastSyncAt?: string; items: number; problem?: string; running: boolean };
+}
+
+export interface ConnectResult {
+  ok: boolean;
+  /** In plain words: what worked, or what is wrong and what to do. */
+  message: string;
+  account: AccountView;
+}
+
 export interface StatusResult {
   apps: number;
   items: number;
   source: 'starter-pack' | 'server';
   lastSyncAt?: string;
+  /** The last sync problem in words, if the last sync failed. */
+  problem?: string;
 }
 
 export type MessageType = keyof MessageMap;

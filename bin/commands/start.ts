@@ -1,30 +1,63 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadContent } from '@/lib/content-files';
+import { closeOnSignal, startServer } from '@/server/main';
+import { DEFAULT_DB_PATH, openStoreAt } from '@/server/open-store';
+import { SeedRefusedError, seedFromContent } from '@/server/seed';
+import { addUser } from '@/server/users';
 import { DEFAULT_CONTENT_DIR, EXIT, type Io } from '../io';
 
 const ROOT = resolve(DEFAULT_CONTENT_DIR, '..');
+const DEMO = [
+  { email: 'admin@example.com', role: 'admin', team: undefined },
+  { email: 'learner@example.com', role: 'learner', team: 'tier1' },
+] as const;
 
-/** `waymark start`: build the extension with the starter pack, then say how to load it. */
-export async function startCommand(_args: string[], io: Io): Promise<number> {
-  io.err('Building the Waymark extension with the starter pack…');
-  const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) {
-    io.err('waymark start: the build failed (see above)');
+/**
+ * `waymark start` (`npm start`): builds the extension with the starter pack, starts the content
+ * server on the embedded SQLite database seeded from content/, gives the demo admin and learner
+ * fresh tokens (tokens are stored only as hashes, so each start prints new ones), and says how to
+ * load the extension and connect it.
+ */
+export async function startCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string', default: DEFAULT_DB_PATH }, port: { type: 'string', default: '8787' }, 'skip-build': { type: 'boolean', default: false } } });
+  if (!values['skip-build']) {
+    io.err('Building the Waymark extension with the starter pack…');
+    const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (build.status !== 0) {
+      io.err('waymark start: the build failed (see above)');
+      return EXIT.problems;
+    }
+  }
+  const store = openStoreAt(values.db);
+  try {
+    await seedFromContent(store, DEFAULT_CONTENT_DIR, loadContent);
+  } catch (error) {
+    store.close();
+    if (!(error instanceof SeedRefusedError)) throw error;
+    error.problems.forEach((problem) => io.err(problem));
     return EXIT.problems;
   }
-  const output = resolve(ROOT, '.output', 'chrome-mv3');
+  const tokens = DEMO.map((user) => ({ ...user, token: addUser(store.db, { email: user.email, role: user.role, team: user.team, rotate: true }) }));
+  const running = await startServer(store, { host: '127.0.0.1', port: Number(values.port) });
   io.out(`
-Waymark is built.
+Waymark is running.
 
-  Extension:  ${output}
+  Extension:        ${resolve(ROOT, '.output', 'chrome-mv3')}
+  Content server:   ${running.url}   (database ${resolve(values.db)})
+${tokens.map((t) => `  ${t.role === 'admin' ? 'Admin token:  ' : 'Learner token:'}    ${t.token}   (${t.email}${t.team ? `, team ${t.team}` : ''})`).join('\n')}
 
-Load it in Chrome or Chromium:
-  1. Open chrome://extensions
-  2. Turn on "Developer mode" (top right)
-  3. Click "Load unpacked" and choose the folder above
+Load the extension in Chrome or Chromium:
+  1. Open chrome://extensions and turn on "Developer mode" (top right)
+  2. Click "Load unpacked" and choose the Extension folder above
+  3. Open the extension's options (Details → Extension options), enter the content server URL and
+     a token, and click "Test connection and save". It works offline from the starter pack meanwhile.
 
-Then open a ticket in one of the supported apps (see README.md) and look for the Waymark launcher.
+Open a ticket in a supported app (see README.md) and look for the Waymark launcher.
 Firefox: npm run build:firefox, then about:debugging → "Load Temporary Add-on" → .output/firefox-mv2/manifest.json
+Stop with Ctrl+C.
 `);
-  return Promise.resolve(EXIT.ok);
+  await closeOnSignal(running, (signal) => io.err(`${signal}: stopping the content server`));
+  return EXIT.ok;
 }

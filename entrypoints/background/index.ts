@@ -1,5 +1,6 @@
 import { Catalogue } from '@/lib/context';
-import { allApps, db, ensureStarterContent, type StarterReason } from '@/lib/db';
+import type { AppDefinition } from '@/lib/content-model';
+import { allApps, db, ensureStarterContent, getSyncState, type StarterReason } from '@/lib/db';
 import { KnowledgeService, LessonProgressService } from '@/lib/knowledge';
 import { envelope, type PanelView } from '@/lib/messages';
 import { createRouter, type BackgroundMessage, type Handlers } from '@/lib/runtime/router';
@@ -7,6 +8,7 @@ import { sendTyped } from '@/lib/runtime/send';
 import { loadStarterBundle } from './starter-bundle';
 import { sessionTabPages } from './tab-pages';
 import { openPanel } from './panel';
+import { createSyncService } from './sync';
 
 /**
  * Wiring only: the local store, the starter pack, message handlers, the side panel and the
@@ -17,19 +19,34 @@ export default defineBackground(() => {
   const tabs = sessionTabPages();
   const knowledge = new KnowledgeService(store, tabs);
   const lessons = new LessonProgressService(store);
-  let catalogue: Promise<Catalogue> | undefined;
-  const appsCatalogue = () => (catalogue ??= allApps(store).then((apps) => new Catalogue(apps)));
+  // The app catalogue, compiled once per content version (a sync can bring new or changed apps).
+  let catalogue:
+    | { version: number; apps: Promise<{ byId: Map<string, AppDefinition>; catalogue: Catalogue }> }
+    | undefined;
+  const appsCatalogue = async () => {
+    const { contentVersion } = await getSyncState(store);
+    if (catalogue?.version !== contentVersion) {
+      const apps = allApps(store).then((list) => ({
+        byId: new Map(list.map((a) => [a.id, a])),
+        catalogue: new Catalogue(list),
+      }));
+      catalogue = { version: contentVersion, apps };
+    }
+    return catalogue.apps;
+  };
 
   // The starter pack goes in on install and on every start while nothing was synced from a server.
   const ready = (reason: StarterReason) =>
     loadStarterBundle()
       .then((bundle) => ensureStarterContent(store, bundle, { reason }))
-      .then(() => (catalogue = undefined))
       .catch((error: unknown) => console.error('Waymark: could not load the starter pack', error));
+  const sync = createSyncService(store, knowledge);
   let starting = ready('startup');
   browser.runtime.onInstalled.addListener(({ reason }) => {
     starting = ready(reason === 'install' ? 'install' : 'update');
   });
+  // Sync after the starter pack is in: on start-up, then on the alarm schedule and "Sync now".
+  void starting.then(() => sync.start());
 
   const notifyPanel = (payload: { tabId?: number; view?: PanelView }) =>
     void browser.runtime.sendMessage(envelope('panel:show', payload)).catch(() => {
@@ -39,8 +56,9 @@ export default defineBackground(() => {
   const handlers: Handlers<BackgroundMessage> = {
     'bg:app-for-host': async ({ host }) => {
       await starting;
-      const appId = (await appsCatalogue()).appForHost(host);
-      return (await allApps(store)).find((app) => app.id === appId) ?? null;
+      const { byId, catalogue: compiled } = await appsCatalogue();
+      const appId = compiled.appForHost(host);
+      return (appId === undefined ? undefined : byId.get(appId)) ?? null;
     },
     'bg:page-detected': async ({ detection }, sender) => {
       await starting;
@@ -67,7 +85,15 @@ export default defineBackground(() => {
       sendTyped((message) => browser.tabs.sendMessage(tabId, message), 'cs:highlight', {
         anchor,
       }).catch(() => ({ found: false })),
-    'bg:status': async () => (await starting, knowledge.status()),
+    'bg:status': async () => {
+      await starting;
+      const [status, account] = [await knowledge.status(), await sync.view()];
+      return { ...status, ...(account.sync.problem ? { problem: account.sync.problem } : {}) };
+    },
+    'bg:account': () => sync.view(),
+    'bg:connect': async ({ serverUrl, token }) => (await starting, sync.connect(serverUrl, token)),
+    'bg:sync-now': async () => (await starting, sync.syncNow()),
+    'bg:sign-out': () => sync.signOut(),
   };
   browser.runtime.onMessage.addListener(
     createRouter({ id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }, handlers),

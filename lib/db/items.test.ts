@@ -12,6 +12,7 @@ import {
   itemsOfType,
   replaceItems,
   upsertItems,
+  upsertNewerItems,
 } from './items';
 import { article, lesson, testDatabase, tip } from './test-support';
 
@@ -36,6 +37,31 @@ describe('upsertItems', () => {
     await upsertItems(db, [article('a')]);
     await upsertItems(db, [{ ...article('a'), title: 'Renamed' }]);
     expect((await getItem(db, 'a'))?.title).toBe('Renamed');
+  });
+});
+
+describe('upsertNewerItems', () => {
+  it('returns only the ids written when the store holds some at the same or a newer version', async () => {
+    await upsertItems(db, [{ ...article('a'), version: 3 }, article('b')]);
+    const written = await upsertNewerItems(db, [
+      { ...article('a'), version: 2, title: 'Older' },
+      { ...article('b'), title: 'Same version' },
+      { ...article('c'), version: 1 },
+    ]);
+    expect(written).toEqual(['c']);
+    expect((await getItem(db, 'a'))?.version).toBe(3);
+    expect((await getItem(db, 'b'))?.title).toBe('Article b');
+  });
+
+  it('returns the id once and keeps the newer copy when the list holds an id twice', async () => {
+    const v2 = { ...article('a'), version: 2, title: 'Second' };
+    expect(await upsertNewerItems(db, [v2, article('a')])).toEqual(['a']);
+    expect((await getItem(db, 'a'))?.title).toBe('Second');
+  });
+
+  it('returns the id when the stored row is damaged and has no readable version', async () => {
+    await db.items.put({ ...(await db.items.get('x')), id: 'x', item: {} } as never);
+    expect(await upsertNewerItems(db, [article('x')])).toEqual(['x']);
   });
 });
 

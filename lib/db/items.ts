@@ -27,6 +27,32 @@ export async function upsertItems(db: WaymarkDatabase, items: readonly Item[]): 
   await db.items.bulkPut(items.map(toItemRow));
 }
 
+/** Stored rows may be damaged or from an older release: an unreadable version counts as oldest. */
+function storedVersion(row: ItemRow | undefined): number {
+  const version = (row?.item as { version?: unknown } | undefined)?.version;
+  return typeof version === 'number' ? version : -1;
+}
+
+/**
+ * Stores each item unless the store already holds that id at the same or a newer `version` (a
+ * feed page delivered twice or out of order must not roll an item back). When `items` lists an
+ * id twice, the newer wins. Returns the ids written. Call inside a transaction to combine it.
+ */
+export async function upsertNewerItems(
+  db: WaymarkDatabase,
+  items: readonly Item[],
+): Promise<string[]> {
+  const newest = new Map<string, Item>();
+  for (const item of items) {
+    if ((newest.get(item.id)?.version ?? -1) < item.version) newest.set(item.id, item);
+  }
+  const incoming = [...newest.values()];
+  const stored = await db.items.bulkGet(incoming.map((item) => item.id));
+  const newer = incoming.filter((item, i) => storedVersion(stored[i]) < item.version);
+  await db.items.bulkPut(newer.map(toItemRow));
+  return newer.map((item) => item.id);
+}
+
 export async function deleteItems(db: WaymarkDatabase, ids: readonly string[]): Promise<void> {
   await db.items.bulkDelete([...ids]);
 }

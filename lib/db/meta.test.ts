@@ -40,3 +40,19 @@ describe('bumpContentVersion', () => {
     expect(state).toMatchObject({ contentVersion: 2, source: 'server', cursor: 'c2' });
   });
 });
+
+describe('updateSyncState with sync failure fields', () => {
+  it('returns the etag, error, failures and next attempt, and clears them when set to undefined', async () => {
+    const failing = { etag: '"e1"', lastError: 'down', failures: 2, nextAttemptAt: 99 };
+    expect(await updateSyncState(db, failing)).toMatchObject(failing);
+    const cleared = { lastError: undefined, failures: undefined, nextAttemptAt: undefined };
+    await updateSyncState(db, cleared);
+    const state = await getSyncState(db);
+    expect(state).toMatchObject({ etag: '"e1"' });
+    expect([state.lastError, state.failures, state.nextAttemptAt]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+});

@@ -15,6 +15,14 @@ const syncStateSchema = z.object({
   contentVersion: z.number().int().min(0).default(0),
   /** Hash of the content last loaded from a bundle, to skip reloading identical content. */
   contentHash: z.string().optional(),
+  /** The feed's ETag for a request with `cursor`, sent back as If-None-Match. */
+  etag: z.string().optional(),
+  /** Why the last sync failed, in plain words for the options page; cleared on success. */
+  lastError: z.string().optional(),
+  /** Failed sync attempts in a row; drives the backoff across service-worker restarts. */
+  failures: z.number().int().min(0).optional(),
+  /** When the next sync should run after a failure, epoch milliseconds (for chrome.alarms). */
+  nextAttemptAt: z.number().optional(),
 });
 export type SyncState = z.output<typeof syncStateSchema>;
 

@@ -5,8 +5,8 @@ import type { WaymarkDatabase } from './database';
 import { replaceItems } from './items';
 import { getSyncState, updateSyncState } from './meta';
 
-/** Why the starter pack is being offered: the runtime.onInstalled reason, or a plain startup. */
-export type StarterReason = 'install' | 'update' | 'startup';
+/** Why the starter pack is being offered: the runtime.onInstalled reason, a plain startup, or a sign-out. */
+export type StarterReason = 'install' | 'update' | 'startup' | 'sign-out';
 
 export interface StarterResult {
   /**

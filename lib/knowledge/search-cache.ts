@@ -41,6 +41,22 @@ export class SearchCache {
     return this.#index;
   }
 
+  /** The index held in memory and the content version it belongs to, if one was opened. */
+  current(): { index: Promise<SearchIndex>; contentVersion: number } | undefined {
+    return this.#index === undefined
+      ? undefined
+      : { index: this.#index, contentVersion: this.#version };
+  }
+
+  /**
+   * Takes `index` as the one for `contentVersion`: a sync that updated the index in place (see
+   * lib/sync/search-update.ts) hands it back, so the next `get()` neither loads nor rebuilds.
+   */
+  adopt(index: SearchIndex, contentVersion: number): void {
+    this.#version = contentVersion;
+    this.#index = Promise.resolve(index);
+  }
+
   async #open(contentVersion: number): Promise<SearchIndex> {
     const stored = await getSearchIndexFor(this.db, contentVersion);
     if (stored !== undefined) {

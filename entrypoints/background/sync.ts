@@ -1,0 +1,190 @@
+import { staticHeadSchema } from '@/lib/content-model';
+import { countItems, getSyncState, setSetting, type WaymarkDatabase } from '@/lib/db';
+import type { KnowledgeService } from '@/lib/knowledge';
+import type { AccountView, ConnectResult } from '@/lib/messages';
+import {
+  applyChangeToSearch,
+  createServerTransport,
+  createStaticTransport,
+  createSyncEngine,
+  signOut,
+  testConnection,
+  type FeedTransport,
+  type SyncEngine,
+} from '@/lib/sync';
+import { forgetAccount, readAccount, readManaged, saveAccount, type Account } from './account';
+import { refreshServerAppScripts } from './server-apps';
+import { loadStarterBundle } from './starter-bundle';
+
+const PERIODIC = 'waymark-sync';
+const RETRY = 'waymark-sync-retry';
+const DEFAULT_PERIOD_MINUTES = 15;
+/** Retries inside one run stay short: a service worker should not sleep for minutes. */
+const MAX_SLEEP_MS = 20_000;
+
+/** A static export is given by its head file's URL (…/head.json); anything else is a server. */
+function staticBase(serverUrl: string): string | undefined {
+  return /\/head\.json$/i.test(new URL(serverUrl).pathname)
+    ? serverUrl.replace(/head\.json$/i, '')
+    : undefined;
+}
+
+function transportFor(account: Account): FeedTransport {
+  const base = staticBase(account.serverUrl);
+  const fetch = (input: string, init?: RequestInit) => globalThis.fetch(input, init);
+  return base !== undefined
+    ? createStaticTransport({ baseUrl: base, fetch })
+    : createServerTransport({ baseUrl: account.serverUrl, token: account.token, fetch });
+}
+
+/**
+ * Sync wiring: one engine per account, on start-up, on a chrome.alarms schedule and on "Sync now";
+ * a failed run schedules its retry through an alarm rather than sleeping in the worker.
+ */
+export function createSyncService(db: WaymarkDatabase, knowledge: KnowledgeService) {
+  let engine: { key: string; engine: SyncEngine } | undefined;
+  let running = false;
+  let pending: string[] = [];
+  const refreshApps = async () => {
+    try {
+      pending = await refreshServerAppScripts(db);
+    } catch (error) {
+      console.warn('Waymark: could not register the content script for server apps', error);
+    }
+  };
+
+  const engineFor = (account: Account): SyncEngine => {
+    const key = `${account.serverUrl}\n${account.token}`;
+    if (engine?.key !== key) {
+      engine = {
+        key,
+        engine: createSyncEngine({
+          db,
+          transport: transportFor(account),
+          now: Date.now,
+          random: Math.random,
+          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, MAX_SLEEP_MS))),
+          log: (text) => console.warn(`Waymark sync: ${text}`),
+          onChanged: (change) => applyChangeToSearch(db, knowledge.search, change),
+        }),
+      };
+    }
+    return engine.engine;
+  };
+
+  async function view(): Promise<AccountView> {
+    const [account, managed, state] = [
+      await readAccount(),
+      await readManaged(),
+      await getSyncState(db),
+    ];
+    return {
+      ...(account ? { serverUrl: account.serverUrl } : {}),
+      signedIn: account !== undefined,
+      ...(account?.me ? { me: account.me } : {}),
+      managed,
+      pendingOrigins: pending,
+      sync: {
+        items: await countItems(db),
+        running,
+        ...(state.lastSyncAt ? { lastSyncAt: new Date(state.lastSyncAt).toISOString() } : {}),
+        ...(state.lastError ? { problem: state.lastError } : {}),
+      },
+    };
+  }
+
+  async function syncNow(): Promise<AccountView> {
+    const account = await readAccount();
+    if (account !== undefined) {
+      running = true;
+      try {
+        const result = await engineFor(account).syncNow();
+        if (result.status === 'retry-later')
+          await browser.alarms.create(RETRY, { when: result.nextAttemptAt });
+        await refreshApps();
+      } finally {
+        running = false;
+      }
+    }
+    return view();
+  }
+
+  async function connect(serverUrl: string, token: string): Promise<ConnectResult> {
+    const managed = await readManaged();
+    const url = managed.serverUrl ?? serverUrl;
+    const previous = await readAccount();
+    const secret = token === '' ? (previous?.serverUrl === url ? previous.token : '') : token;
+    let result: { ok: boolean; message: string; me?: Account['me'] };
+    try {
+      result =
+        staticBase(url) !== undefined ? await checkStatic(url) : await checkServer(url, secret);
+    } catch {
+      result = {
+        ok: false,
+        message:
+          'That is not a valid address: use https://… (or http://127.0.0.1:… for a local server)',
+      };
+    }
+    if (!result.ok) return { ok: false, message: result.message, account: await view() };
+    if (
+      previous !== undefined &&
+      (previous.serverUrl !== url || previous.me?.email !== result.me?.email)
+    ) {
+      // Another account or server: nothing of the previous one may leak into this one.
+      await signOut(db, await loadStarterBundle());
+    }
+    await saveAccount({ serverUrl: url, token: secret, ...(result.me ? { me: result.me } : {}) });
+    if (result.me?.team ?? managed.team)
+      await setSetting(db, 'team', result.me?.team ?? managed.team);
+    await syncNow();
+    return { ok: true, message: result.message, account: await view() };
+  }
+
+  async function checkServer(url: string, token: string) {
+    const outcome = await testConnection({
+      baseUrl: url,
+      token,
+      fetch: (i, init) => globalThis.fetch(i, init),
+    });
+    if (!outcome.ok) return { ok: false, message: outcome.message };
+    return {
+      ok: true,
+      message: outcome.message,
+      me: { email: outcome.email, role: outcome.role, team: outcome.team ?? null },
+    };
+  }
+
+  async function checkStatic(url: string) {
+    const response = await globalThis.fetch(url, { cache: 'no-cache' }).catch(() => undefined);
+    const head = staticHeadSchema.safeParse(
+      response?.ok ? await response.json().catch(() => undefined) : undefined,
+    );
+    if (!head.success)
+      return {
+        ok: false,
+        message: 'This address does not serve a Waymark static feed (head.json)',
+      };
+    const { role, team } = head.data.audience;
+    return { ok: true, message: `Static feed for ${role}${team ? ` (team ${team})` : ''}` };
+  }
+
+  async function signOutAll(): Promise<AccountView> {
+    await forgetAccount();
+    engine = undefined;
+    await browser.alarms.clear(RETRY);
+    await signOut(db, await loadStarterBundle());
+    return view();
+  }
+
+  function start(): void {
+    void browser.alarms.create(PERIODIC, { periodInMinutes: DEFAULT_PERIOD_MINUTES });
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === PERIODIC || alarm.name === RETRY) void syncNow();
+    });
+    browser.permissions.onAdded.addListener(() => void refreshApps());
+    browser.permissions.onRemoved.addListener(() => void refreshApps());
+    void refreshApps().then(syncNow);
+  }
+
+  return { view, syncNow, connect, signOut: signOutAll, start };
+}

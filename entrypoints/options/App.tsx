@@ -1,0 +1,131 @@
+import { useState, type FormEvent } from 'react';
+import { AsyncView } from '@/components/AsyncView';
+import { callBackground, useBackground } from '@/hooks/use-background';
+import { requestServerAccess } from '@/hooks/use-host-permission';
+import type { AccountView } from '@/lib/messages';
+
+/** Endpoint and token, "Test connection", who the server says you are, sync status, sign out. */
+export function App() {
+  const [account, reload] = useBackground('bg:account', {}, 'account');
+  return (
+    <main className="options">
+      <h1 className="brand">Waymark</h1>
+      <p className="muted">
+        Waymark works offline from its built-in starter pack. Connect it to your organisation’s
+        content server to get your team’s knowledge.
+      </p>
+      <AsyncView value={account} loading="Loading your account…">
+        {(value) => <Account account={value} onChange={reload} />}
+      </AsyncView>
+    </main>
+  );
+}
+
+function Account({ account, onChange }: { account: AccountView; onChange: () => void }) {
+  const managedUrl = account.managed.serverUrl;
+  const [serverUrl, setServerUrl] = useState(managedUrl ?? account.serverUrl ?? '');
+  const [token, setToken] = useState('');
+  const [result, setResult] = useState<{ ok: boolean; message: string }>();
+  const [busy, setBusy] = useState(false);
+
+  const connect = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    // Asked first, inside the click: the browser only shows its prompt for a user gesture.
+    const granted = await requestServerAccess(serverUrl);
+    const outcome = granted
+      ? await callBackground('bg:connect', { serverUrl, token })
+      : {
+          ok: false,
+          message:
+            'Waymark needs your permission to reach this server. Try again and choose “Allow”.',
+        };
+    setResult(outcome);
+    setBusy(false);
+    if (outcome.ok) setToken('');
+    onChange();
+  };
+  const act = (type: 'bg:sync-now' | 'bg:sign-out') => async () => {
+    setBusy(true);
+    await callBackground(type, {});
+    setBusy(false);
+    setResult(undefined);
+    onChange();
+  };
+
+  return (
+    <>
+      <form className="connect" onSubmit={(e) => void connect(e)}>
+        <label>
+          Content server
+          <input
+            type="url"
+            required
+            value={serverUrl}
+            readOnly={managedUrl !== undefined}
+            onChange={(e) => setServerUrl(e.target.value)}
+            placeholder="https://waymark.example.com"
+          />
+        </label>
+        {managedUrl !== undefined && <p className="muted">Set by your organisation.</p>}
+        <label>
+          Sign-in token
+          <input
+            type="password"
+            autoComplete="off"
+            required={!account.signedIn}
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            placeholder={account.signedIn ? 'Saved — paste a new one to replace it' : 'wmk_…'}
+          />
+        </label>
+        <button type="submit" className="primary" disabled={busy}>
+          Test connection and save
+        </button>
+        {result && (
+          <p className={result.ok ? 'feedback right' : 'feedback wrong'} role="status">
+            {result.message}
+          </p>
+        )}
+      </form>
+      <section className="account" aria-label="Account">
+        {account.me ? (
+          <p>
+            Signed in as <strong>{account.me.email}</strong> — role{' '}
+            <strong>{account.me.role}</strong>
+            {account.me.team ? (
+              <>
+                , team <strong>{account.me.team}</strong>
+              </>
+            ) : null}
+            .
+          </p>
+        ) : (
+          <p className="muted">Not signed in: you see the built-in starter pack.</p>
+        )}
+        {account.managed.team !== undefined && (
+          <p className="muted">Team set by your organisation: {account.managed.team}.</p>
+        )}
+        <p role="status" className={account.sync.problem ? 'error' : 'muted'}>
+          {account.sync.running
+            ? 'Syncing…'
+            : account.sync.problem
+              ? `Last sync failed: ${account.sync.problem}`
+              : account.sync.lastSyncAt
+                ? `Last synced ${new Date(account.sync.lastSyncAt).toLocaleString()} · ${account.sync.items} items`
+                : `${account.sync.items} items from the starter pack`}
+        </p>
+        {account.signedIn && (
+          <div className="nav">
+            <button type="button" disabled={busy} onClick={() => void act('bg:sync-now')()}>
+              Sync now
+            </button>
+            <button type="button" disabled={busy} onClick={() => void act('bg:sign-out')()}>
+              Sign out
+            </button>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
