@@ -62,7 +62,7 @@ function storedItems(page: Page): Promise<number> {
     () =>
       new Promise<number>((resolve, reject) => {
         const open = indexedDB.open('waymark');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const count = open.result.transaction('items').objectStore('items').count();
           count.onsuccess = () => {
