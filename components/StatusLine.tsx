@@ -9,14 +9,21 @@ export function StatusLine({ status }: { status: StatusState }) {
       </p>
     );
   }
-  const { apps, items, source, lastSyncAt } = status.status;
+  const { apps, items, source, lastSyncAt, problem } = status.status;
   const from =
     source === 'server'
       ? `synced ${lastSyncAt ? new Date(lastSyncAt).toLocaleString() : 'from your server'}`
       : 'from the built-in starter pack';
   return (
-    <p className="status">
-      {items} items for {apps} apps, {from}. Works offline.
-    </p>
+    <>
+      <p className="status">
+        {items} items for {apps} apps, {from}. Works offline.
+      </p>
+      {problem !== undefined && (
+        <p className="status" data-state="error" role="alert">
+          The last sync failed: {problem}. You are seeing what was synced before.
+        </p>
+      )}
+    </>
   );
 }
