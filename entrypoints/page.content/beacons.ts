@@ -62,6 +62,11 @@ export class Beacons {
     this.#recheck ??= window.setInterval(() => this.#resolveAll(false), RECHECK_MS);
   }
 
+  /** Takes one tip's beacon away (it was dismissed). */
+  remove(id: string): void {
+    this.#drop(id);
+  }
+
   clear(): void {
     for (const id of [...this.#entries.keys()]) this.#drop(id);
     this.#timers.forEach((t) => clearTimeout(t));

@@ -46,15 +46,20 @@ export default defineContentScript({
       void sendTyped(send, 'bg:open-panel', { view: 'page' }).catch(ignoreWhenGone);
     let current: Detection | undefined;
     let lastKey = '';
+    const dismissed = new Set<string>();
 
     const card = new TipCard(
       root.layer,
       {
-        onDismiss: (tip) =>
+        onDismiss: (tip) => {
+          // The beacon goes at once; an answer already on its way must not bring it back.
+          dismissed.add(tip.id);
+          beacons.remove(tip.id);
           void sendTyped(send, 'bg:dismiss-tip', { id: tip.id }).then(
             () => refresh(true),
             ignoreWhenGone,
-          ),
+          );
+        },
         onMore: openPanel,
       },
       signal,
@@ -82,7 +87,7 @@ export default defineContentScript({
       const knowledge = await sendTyped(send, 'bg:page-detected', { detection });
       if (ctx.isInvalid || key !== lastKey) return;
       launcher.update(knowledge.count, describe(detection, app));
-      beacons.show(knowledge.tips);
+      beacons.show(knowledge.tips.filter((tip) => !dismissed.has(tip.id)));
     }
     const settle = () =>
       SETTLE_MS.forEach((ms) => ctx.setTimeout(() => void refresh().catch(ignoreWhenGone), ms));
