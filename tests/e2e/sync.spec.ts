@@ -23,6 +23,7 @@ const dir = mkdtempSync(join(tmpdir(), 'waymark-sync-e2e-'));
 let store: Store;
 let server: RunningServer;
 let token: string;
+const requests: string[] = [];
 
 test.beforeAll(async () => {
   store = openStoreAt(join(dir, 'waymark.db'));
@@ -33,7 +34,8 @@ test.beforeAll(async () => {
     team: 'tier1',
     rotate: false,
   });
-  server = await startServer(store, { host: '127.0.0.1', port: 0 });
+  // Request log lines are kept for a failure report instead of filling the test output.
+  server = await startServer(store, { host: '127.0.0.1', port: 0, log: (line) => requests.push(line) });
 });
 
 test.afterAll(async () => {
