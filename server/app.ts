@@ -7,6 +7,7 @@ import { extensionCors } from './cors';
 import { feedHandler } from './feed-route';
 import { jsonError, type ServerEnv } from './http';
 import { openApiDocument } from './openapi';
+import { enforcePolicy } from './policy';
 import { requestLog, type LogSink } from './request-log';
 import type { Store } from './store';
 
@@ -44,6 +45,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
   app.use('/v1/*', bearerAuth(store, options.authFailuresPerMinute ?? 20));
+  app.use('/v1/*', enforcePolicy());
   app.get('/v1/me', (c) => {
     const user = c.get('user');
     return c.json({

@@ -14,6 +14,7 @@ export interface ServerEnv {
 export const errorSchema = z.strictObject({
   error: z.enum([
     'unauthorized',
+    'forbidden',
     'rate_limited',
     'bad_request',
     'not_found',

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { roles } from '@/lib/content-model';
+import { createApp } from './app';
+import { routePolicies } from './policy';
+import { tempStore, tokenFor } from './test-fixtures';
+
+/** Every registered route (middleware excluded), as `METHOD path`. */
+function registeredRoutes(app: ReturnType<typeof createApp>): string[] {
+  return [
+    ...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`)),
+  ].sort();
+}
+
+describe('route policies', () => {
+  it('declares a policy for every registered route and none for a route that does not exist', () => {
+    const env = tempStore();
+    try {
+      const routes = registeredRoutes(createApp(env.store));
+      expect(routes.filter((route) => routePolicies[route] === undefined)).toEqual([]);
+      expect(Object.keys(routePolicies).filter((key) => !routes.includes(key))).toEqual([]);
+    } finally {
+      env.cleanup();
+    }
+  });
+
+  it('refuses a route that has no declared policy, even to an admin (default deny)', async () => {
+    const env = tempStore();
+    try {
+      const app = createApp(env.store, { log: () => {} });
+      app.get('/v1/undeclared', (c) => c.text('should never be reached'));
+      const response = await app.request('/v1/undeclared', {
+        headers: { Authorization: `Bearer ${tokenFor(env.store, 'a@example.com', 'admin')}` },
+      });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({
+        error: 'forbidden',
+        message: 'no access policy is declared for GET /v1/undeclared',
+      });
+    } finally {
+      env.cleanup();
+    }
+  });
+
+  it('answers every route for every role (and for no token) exactly as the matrix says', async () => {
+    const env = tempStore();
+    try {
+      const app = createApp(env.store, { log: () => {}, authFailuresPerMinute: 1_000 });
+      const tokens = Object.fromEntries(
+        roles.map((role) => [role, tokenFor(env.store, `${role}@example.com`, role)]),
+      );
+      for (const route of registeredRoutes(app)) {
+        const [method, path] = route.split(' ') as [string, string];
+        const access = routePolicies[route]!;
+        const anonymous = await app.request(path, { method });
+        expect(anonymous.status, `${route} without a token`).toBe(access === 'public' ? 200 : 401);
+        for (const role of roles) {
+          const response = await app.request(path, {
+            method,
+            headers: { Authorization: `Bearer ${tokens[role]}` },
+          });
+          const allowed = access === 'public' || access === 'signed-in' || access.includes(role);
+          expect(response.status, `${route} as ${role}`).toBe(allowed ? 200 : 403);
+        }
+      }
+    } finally {
+      env.cleanup();
+    }
+  });
+});
