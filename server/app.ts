@@ -5,7 +5,9 @@ import { bearerAuth } from './auth';
 import { compressJson } from './compress';
 import { extensionCors } from './cors';
 import { feedHandler } from './feed-route';
-import { jsonError, type ServerEnv } from './http';
+import { registerGovernanceRoutes } from './governance-routes';
+import { registerItemRoutes } from './item-routes';
+import { HttpError, jsonError, type ServerEnv } from './http';
 import { openApiDocument } from './openapi';
 import { enforcePolicy } from './policy';
 import { requestLog, type LogSink } from './request-log';
@@ -56,9 +58,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
     } satisfies Me);
   });
   app.get('/v1/feed', feedHandler(store));
+  registerItemRoutes(app, store);
+  registerGovernanceRoutes(app, store);
 
   app.notFound((c) => jsonError(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
+    if (error instanceof HttpError) return error.respond(c);
     logError(error);
     return jsonError(c, 500, 'internal', 'internal server error');
   });

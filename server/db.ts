@@ -7,7 +7,7 @@ export type Db = Database.Database;
  * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Append only:
  * never edit a migration that has shipped, add the next one.
  */
-const migrations: readonly string[] = [
+export const migrations: readonly string[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
   -- One row: the feed's monotonic sequence. Every item/app change takes the next value, so the
@@ -46,6 +46,42 @@ const migrations: readonly string[] = [
     body TEXT NOT NULL,
     seq INTEGER NOT NULL UNIQUE,
     deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  `,
+  `
+  -- Governance. live_body is the copy learners see: it stays while a new draft of a published
+  -- item is edited and reviewed, and only a publish (or archive) replaces it.
+  ALTER TABLE items ADD COLUMN live_body TEXT;
+  ALTER TABLE items ADD COLUMN live_teams TEXT;
+  UPDATE items SET live_body = body, live_teams = teams WHERE status = 'published';
+  -- Versions and the audit trail are history: the database itself refuses to rewrite them.
+  CREATE TRIGGER item_versions_no_update BEFORE UPDATE ON item_versions
+    BEGIN SELECT RAISE(ABORT, 'item_versions is append-only'); END;
+  CREATE TRIGGER item_versions_no_delete BEFORE DELETE ON item_versions
+    BEGIN SELECT RAISE(ABORT, 'item_versions is append-only'); END;
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    item_id TEXT,
+    version INTEGER,
+    comment TEXT
+  ) STRICT;
+  CREATE INDEX audit_log_item ON audit_log (item_id, id);
+  CREATE INDEX audit_log_actor ON audit_log (actor, id);
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  -- Counts only, aggregated: the extension reports that an anchor did not resolve, never the page.
+  CREATE TABLE anchor_reports (
+    item_id TEXT NOT NULL,
+    app TEXT NOT NULL,
+    screen TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    last_at TEXT NOT NULL,
+    PRIMARY KEY (item_id, app, screen)
   ) STRICT;
   `,
 ];

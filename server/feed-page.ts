@@ -28,16 +28,23 @@ export function decodeCursor(store: Store, cursor: string | undefined): number {
 }
 
 /**
- * Learners see published items for everyone or for their team; authors, reviewers and admins
- * see every status and team (they author and review them). Apps are visible to everyone.
+ * Learners see the live (last published) copy of an item, for everyone or for their team;
+ * authors, reviewers and admins see the head of every item, whatever its status and team (they
+ * author and review them). Apps are visible to everyone.
  */
 export function isVisible(row: FeedRow, audience: Audience): boolean {
   if (row.deleted) return false;
   if (row.kind === 'app' || audience.role !== 'learner') return true;
-  if (row.status !== 'published') return false;
+  if (row.liveBody === undefined) return false;
   return (
-    row.teams.length === 0 || (audience.team !== undefined && row.teams.includes(audience.team))
+    row.liveTeams.length === 0 ||
+    (audience.team !== undefined && row.liveTeams.includes(audience.team))
   );
+}
+
+/** The JSON an audience gets for a visible row: learners the live copy, the others the head. */
+export function bodyFor(row: FeedRow, audience: Audience): string {
+  return row.kind === 'item' && audience.role === 'learner' ? (row.liveBody ?? row.body) : row.body;
 }
 
 /** Bytes of the page envelope and of the separators between entries, on top of the entries. */
@@ -64,10 +71,11 @@ export function buildFeedPage(
   for (const row of store.rowsAfter(afterSeq)) {
     if (count >= limit) break;
     const visible = isVisible(row, audience);
-    const size = visible ? Buffer.byteLength(row.body) + 1 : row.id.length + 30;
+    const body = visible ? bodyFor(row, audience) : '';
+    const size = visible ? Buffer.byteLength(body) + 1 : row.id.length + 30;
     if (count > 0 && bytes + size > FEED_PAGE_MAX_BYTES) break;
     if (!visible) deleted.push({ kind: row.kind, id: row.id });
-    else (row.kind === 'item' ? items : apps).push(JSON.parse(row.body));
+    else (row.kind === 'item' ? items : apps).push(JSON.parse(body));
     bytes += size;
     count += 1;
     cursorSeq = row.seq;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { appSchema, feedPageSchema, itemSchema, meSchema } from '@/lib/content-model';
-import { errorSchema } from './http';
+import { anchorReportBody, transitionBody } from './governance-schemas';
+import { auditEntrySchema } from './audit-log';
+import { conflictSchema, errorSchema } from './http';
+import { governancePaths } from './openapi-governance';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -29,7 +32,7 @@ export function openApiDocument(serverUrl?: string): object {
       title: 'Waymark content server',
       version: '1',
       description:
-        'The content feed of Waymark: a paged delta feed of items, apps and tombstones. Items in a feed page are validated one by one against Item.',
+        'The content feed of Waymark (a paged delta feed of items, apps and tombstones; items in a feed page are validated one by one against Item) and the governed authoring workflow (draft → in_review → published → archived, versions, audit trail).',
     },
     ...(serverUrl === undefined ? {} : { servers: [{ url: serverUrl }] }),
     security: [{ bearer: [] }],
@@ -79,6 +82,7 @@ export function openApiDocument(serverUrl?: string): object {
           },
         },
       },
+      ...governancePaths,
       '/v1/openapi.json': {
         get: {
           summary: 'This document',
@@ -97,6 +101,10 @@ export function openApiDocument(serverUrl?: string): object {
         Item: schema(itemSchema),
         AppDefinition: schema(appSchema),
         Error: schema(errorSchema),
+        Conflict: schema(conflictSchema),
+        TransitionBody: schema(transitionBody),
+        AnchorReports: schema(anchorReportBody),
+        AuditEntry: schema(auditEntrySchema),
       },
     },
   };

@@ -59,7 +59,12 @@ describe('route policies', () => {
             headers: { Authorization: `Bearer ${tokens[role]}` },
           });
           const allowed = access === 'public' || access === 'signed-in' || access.includes(role);
-          expect(response.status, `${route} as ${role}`).toBe(allowed ? 200 : 403);
+          if (!allowed) expect(response.status, `${route} as ${role}`).toBe(403);
+          // A plain GET succeeds; a write without a body, or a route whose `:id` names no item,
+          // is answered by its handler (400/404/409) — what matters is that the policy let it by.
+          else if (method === 'GET' && !path.includes(':'))
+            expect(response.status, `${route} as ${role}`).toBe(200);
+          else expect([400, 404, 409], `${route} as ${role}`).toContain(response.status);
         }
       }
     } finally {

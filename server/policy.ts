@@ -5,6 +5,11 @@ import { jsonError, type ServerEnv } from './http';
 /** Who may call a route: anyone, any signed-in user, or only the listed roles. */
 export type Access = 'public' | 'signed-in' | readonly Role[];
 
+/** Everyone who writes content; reviewers and admins author too. */
+const AUTHORS: readonly Role[] = ['author', 'reviewer', 'admin'];
+/** Who decides what learners see. */
+const REVIEWERS: readonly Role[] = ['reviewer', 'admin'];
+
 /**
  * The permission matrix: every route is declared here, keyed `METHOD path` exactly as registered.
  * A route missing from this table is refused for everyone (default deny), and the route × role
@@ -15,6 +20,23 @@ export const routePolicies: Readonly<Record<string, Access>> = {
   'GET /v1/openapi.json': 'public',
   'GET /v1/me': 'signed-in',
   'GET /v1/feed': 'signed-in',
+  // Learners read only live copies through this one (the handler 404s anything else).
+  'GET /v1/items/:id': 'signed-in',
+  'GET /v1/items': AUTHORS,
+  'GET /v1/items/:id/versions': AUTHORS,
+  'POST /v1/items': AUTHORS,
+  'PUT /v1/items/:id': AUTHORS,
+  'POST /v1/items/:id/submit': AUTHORS,
+  'POST /v1/items/:id/approve': REVIEWERS,
+  'POST /v1/items/:id/request-changes': REVIEWERS,
+  'POST /v1/items/:id/archive': REVIEWERS,
+  'POST /v1/items/:id/rollback': REVIEWERS,
+  // Authors may call it, but the handler lets only the item's owner (or an admin) verify.
+  'POST /v1/items/:id/verify': AUTHORS,
+  'GET /v1/verification': AUTHORS,
+  // Any extension reports anchors that failed to resolve (counts only).
+  'POST /v1/anchor-reports': 'signed-in',
+  'GET /v1/audit': ['admin'],
 };
 
 /** The route a request matched (the last non-middleware handler), as `METHOD path`. */

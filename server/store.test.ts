@@ -11,7 +11,7 @@ describe('Store', () => {
   it('opens in WAL mode with the schema version recorded and keeps its epoch on reopen', () => {
     const { store, file } = env;
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
     const epoch = store.epoch;
     store.close();
     const again = Store.open(file);

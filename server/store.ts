@@ -1,5 +1,6 @@
 import { appSchema, itemSchema, type AppDefinition, type Item } from '@/lib/content-model';
 import { epochOf, openDatabase, type Db } from './db';
+import { readItemHead, writeItemRow } from './item-rows';
 
 /** A change that breaks the version rule: a stored item may only move to a higher version. */
 export class VersionConflictError extends Error {}
@@ -13,6 +14,9 @@ export interface FeedRow {
   /** Items only: for the visibility check without parsing the body. */
   status: string | undefined;
   teams: string[];
+  /** Items only: the published copy learners see (it can trail a draft or review at the head). */
+  liveBody: string | undefined;
+  liveTeams: string[];
   /** The stored JSON text, sent as is. */
   body: string;
 }
@@ -25,6 +29,8 @@ interface RawRow {
   status: string | null;
   teams: string | null;
   body: string;
+  live_body: string | null;
+  live_teams: string | null;
 }
 
 /** The server's content: items with their versions, apps, and the feed sequence. */
@@ -48,7 +54,8 @@ export class Store {
     return (this.db.prepare('SELECT value FROM seq WHERE id = 1').get() as { value: number }).value;
   }
 
-  private nextSeq(): number {
+  /** Hands out the next feed sequence number; call inside the write's transaction. */
+  nextSeq(): number {
     return (
       this.db.prepare('UPDATE seq SET value = value + 1 WHERE id = 1 RETURNING value').get() as {
         value: number;
@@ -78,30 +85,15 @@ export class Store {
     const item = itemSchema.parse(input);
     const body = JSON.stringify(item);
     return this.db.transaction(() => {
-      const current = this.db
-        .prepare('SELECT version, body, seq, deleted FROM items WHERE id = ?')
-        .get(item.id) as
-        { version: number; body: string; seq: number; deleted: number } | undefined;
-      if (current !== undefined && current.deleted === 0 && current.body === body)
-        return current.seq;
-      if (current !== undefined && item.version <= current.version)
+      const current = readItemHead(this.db, item.id);
+      if (current !== undefined && !current.deleted && current.body === body) return current.seq;
+      if (current !== undefined && item.version <= current.item.version)
         throw new VersionConflictError(
-          `item "${item.id}" is at version ${current.version}; a change needs a higher version (got ${item.version})`,
+          `item "${item.id}" is at version ${current.item.version}; a change needs a higher version (got ${item.version})`,
         );
       const seq = this.nextSeq();
-      this.db
-        .prepare(
-          `INSERT INTO items (id, type, status, teams, body, version, seq, deleted)
-           VALUES (@id, @type, @status, @teams, @body, @version, @seq, 0)
-           ON CONFLICT (id) DO UPDATE SET type = @type, status = @status, teams = @teams,
-             body = @body, version = @version, seq = @seq, deleted = 0`,
-        )
-        .run({ ...pick(item), body, seq });
-      this.db
-        .prepare(
-          'INSERT INTO item_versions (id, version, body, created_at, author) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(item.id, item.version, body, new Date().toISOString(), author ?? null);
+      // A plain write is the whole truth: a draft or review here takes any live copy down.
+      writeItemRow(this.db, item, seq, author, false);
       return seq;
     })();
   }
@@ -152,9 +144,11 @@ export class Store {
   *rowsAfter(afterSeq: number): Generator<FeedRow> {
     const rows = this.db
       .prepare(
-        `SELECT 'item' AS kind, id, seq, deleted, status, teams, body FROM items WHERE seq > @after
+        `SELECT 'item' AS kind, id, seq, deleted, status, teams, body, live_body, live_teams
+           FROM items WHERE seq > @after
          UNION ALL
-         SELECT 'app' AS kind, id, seq, deleted, NULL, NULL, body FROM apps WHERE seq > @after
+         SELECT 'app' AS kind, id, seq, deleted, NULL, NULL, body, NULL, NULL
+           FROM apps WHERE seq > @after
          ORDER BY seq`,
       )
       .iterate({ after: afterSeq }) as IterableIterator<RawRow>;
@@ -167,6 +161,8 @@ export class Store {
         status: row.status ?? undefined,
         teams: row.teams === null ? [] : (JSON.parse(row.teams) as string[]),
         body: row.body,
+        liveBody: row.live_body ?? undefined,
+        liveTeams: row.live_teams === null ? [] : (JSON.parse(row.live_teams) as string[]),
       };
     }
   }
@@ -180,14 +176,4 @@ export class Store {
       .all(id) as { version: number; author: string | null; created_at: string }[];
     return rows.map((r) => ({ ...r, author: r.author ?? undefined }));
   }
-}
-
-function pick(item: Item) {
-  return {
-    id: item.id,
-    type: item.type,
-    status: item.status,
-    teams: JSON.stringify(item.targeting.teams),
-    version: item.version,
-  };
 }

@@ -32,5 +32,22 @@ export function withTestApp() {
     t.app.request(path, {
       headers: { ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }), ...headers },
     });
-  return { t, get };
+  /** A JSON request (a write, usually): `body` is sent as JSON when given. */
+  const send = (
+    method: string,
+    path: string,
+    token: string | undefined,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    t.app.request(path, {
+      method,
+      headers: {
+        ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  return { t, get, send };
 }

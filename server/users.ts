@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@/lib/content-model';
+import { AuditLog } from './audit-log';
 import type { Db } from './db';
 
 /** A signed-in caller, as the feed's visibility rules see them. */
@@ -64,9 +65,18 @@ export function userForToken(db: Db, token: string): User | undefined {
  */
 export function addUser(
   db: Db,
-  input: { email: string; role: Role | undefined; team: string | undefined; rotate: boolean },
+  input: {
+    email: string;
+    role: Role | undefined;
+    team: string | undefined;
+    rotate: boolean;
+    /** Who made the change, for the audit trail (the CLI runs with database access). */
+    actor?: string;
+  },
 ): string {
   const token = newToken();
+  const audit = new AuditLog(db);
+  const actor = input.actor ?? 'cli';
   db.transaction(() => {
     const existing = db.prepare('SELECT * FROM users WHERE email = ?').get(input.email) as
       UserRow | undefined;
@@ -85,21 +95,39 @@ export function addUser(
         hashToken(token),
         new Date().toISOString(),
       );
+      audit.append({
+        actor,
+        action: 'role_change',
+        comment: `${input.email}: added as ${input.role}`,
+      });
       return;
     }
+    const role = input.role ?? existing.role;
+    audit.append({
+      actor,
+      action: 'role_change',
+      comment:
+        role === existing.role
+          ? `${input.email}: token rotated (role ${role})`
+          : `${input.email}: ${existing.role} → ${role}, token rotated`,
+    });
     db.prepare(
       'UPDATE users SET token_hash = ?, revoked_at = NULL, role = ?, team = ? WHERE email = ?',
-    ).run(hashToken(token), input.role ?? existing.role, input.team ?? existing.team, input.email);
+    ).run(hashToken(token), role, input.team ?? existing.team, input.email);
   })();
   return token;
 }
 
 /** Revokes a user's token at once; false if the email is unknown or already revoked. */
-export function revokeUser(db: Db, email: string): boolean {
-  const result = db
-    .prepare('UPDATE users SET revoked_at = ? WHERE email = ? AND revoked_at IS NULL')
-    .run(new Date().toISOString(), email);
-  return result.changes === 1;
+export function revokeUser(db: Db, email: string, actor = 'cli'): boolean {
+  return db.transaction(() => {
+    const result = db
+      .prepare('UPDATE users SET revoked_at = ? WHERE email = ? AND revoked_at IS NULL')
+      .run(new Date().toISOString(), email);
+    if (result.changes !== 1) return false;
+    new AuditLog(db).append({ actor, action: 'role_change', comment: `${email}: token revoked` });
+    return true;
+  })();
 }
 
 export function listUsers(db: Db): UserListing[] {

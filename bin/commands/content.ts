@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBundle, formatProblem, loadContent } from '@/lib/content-files';
 import { itemTypes } from '@/lib/content-model';
+import { contentSyncCommands } from './content-sync';
 import { DEFAULT_CONTENT_DIR, EXIT, UsageError, type Io } from '../io';
 
 /** Where `wxt build` picks the starter pack up (see wxt.config.ts). */
@@ -50,14 +51,16 @@ async function build(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-/** `waymark content check [DIR]` and `waymark content build [DIR] [--out FILE]` */
+/** `waymark content check|build|push|pull …` (push and pull live in content-sync.ts) */
 export async function contentCommand(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'check') return check(rest, io);
   if (sub === 'build') return build(rest, io);
+  if (sub === 'push') return contentSyncCommands.push(rest, io);
+  if (sub === 'pull') return contentSyncCommands.pull(rest, io);
   throw new UsageError(
     sub === undefined
-      ? 'content needs a subcommand: check or build'
+      ? 'content needs a subcommand: check, build, push or pull'
       : `unknown content subcommand "${sub}"`,
   );
 }

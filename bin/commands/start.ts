@@ -21,10 +21,20 @@ const DEMO = [
  * load the extension and connect it.
  */
 export async function startCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, options: { db: { type: 'string', default: DEFAULT_DB_PATH }, port: { type: 'string', default: '8787' }, 'skip-build': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string', default: DEFAULT_DB_PATH },
+      port: { type: 'string', default: '8787' },
+      'skip-build': { type: 'boolean', default: false },
+    },
+  });
   if (!values['skip-build']) {
     io.err('Building the Waymark extension with the starter pack…');
-    const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    const build = spawnSync('npm', ['run', '-s', 'build'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     if (build.status !== 0) {
       io.err('waymark start: the build failed (see above)');
       return EXIT.problems;
@@ -39,7 +49,10 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
     error.problems.forEach((problem) => io.err(problem));
     return EXIT.problems;
   }
-  const tokens = DEMO.map((user) => ({ ...user, token: addUser(store.db, { email: user.email, role: user.role, team: user.team, rotate: true }) }));
+  const tokens = DEMO.map((user) => ({
+    ...user,
+    token: addUser(store.db, { email: user.email, role: user.role, team: user.team, rotate: true }),
+  }));
   const running = await startServer(store, { host: '127.0.0.1', port: Number(values.port) });
   io.out(`
 Waymark is running.

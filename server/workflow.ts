@@ -1,0 +1,201 @@
+import { itemSchema, type Item, type ItemStatus, type Role } from '@/lib/content-model';
+import { AuditLog, type AuditAction } from './audit-log';
+import { HttpError, parseOr400 } from './http';
+import { contentOf, dateInDays, draftFrom } from './item-input';
+import { readItemHead, readVersion, writeItemRow, type ItemHead } from './item-rows';
+import type { Store } from './store';
+
+export interface Actor {
+  email: string;
+  role: Role;
+}
+
+/** How long a verification (or a first publish without a date) holds. */
+export const VERIFY_DAYS = 90;
+
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+function conflict(message: string, current: number | null): HttpError {
+  return new HttpError(409, 'conflict', message, { current_version: current });
+}
+
+interface Step {
+  from: readonly ItemStatus[];
+  /** Throws to refuse the step for this actor (self-approval, not the owner…). */
+  guard?: (head: ItemHead) => void;
+  change: (item: Item) => Partial<Item>;
+  audit: { action: AuditAction; comment?: string | undefined }[];
+}
+
+/**
+ * The governed life of an item. Every change is one transaction: check the version the caller
+ * based it on (no lost update), check the status allows it, write the next version (a new
+ * immutable version row and the next feed seq) and its audit rows together.
+ */
+export class Workflow {
+  private readonly audit: AuditLog;
+
+  constructor(private readonly store: Store) {
+    this.audit = new AuditLog(store.db);
+  }
+
+  private head(id: string): ItemHead {
+    const head = readItemHead(this.store.db, id);
+    if (head === undefined || head.deleted)
+      throw new HttpError(404, 'not_found', `no item "${id}"`);
+    return head;
+  }
+
+  private write(item: Item, actor: Actor, audit: Step['audit']): Item {
+    writeItemRow(this.store.db, item, this.store.nextSeq(), actor.email, true);
+    for (const entry of audit)
+      this.audit.append({ actor: actor.email, item: item.id, version: item.version, ...entry });
+    return item;
+  }
+
+  create(input: unknown, actor: Actor): Item {
+    return this.store.db.transaction(() => {
+      const draft = draftFrom(input, { version: 1, defaultOwner: actor.email });
+      const existing = readItemHead(this.store.db, draft.id);
+      if (existing !== undefined && !existing.deleted)
+        throw conflict(`item "${draft.id}" already exists; edit it`, existing.item.version);
+      // A deleted id keeps its history: the new item continues its version numbers.
+      const version = (existing?.item.version ?? 0) + 1;
+      return this.write({ ...draft, version }, actor, [{ action: 'create' }]);
+    })();
+  }
+
+  /** An edit is a new draft version; a published copy stays live until the draft is approved. */
+  edit(id: string, input: unknown, base: number | undefined, actor: Actor): Item {
+    if (base === undefined)
+      throw new HttpError(400, 'bad_request', 'version: send If-Match: <version> or "version"');
+    return this.store.db.transaction(() => {
+      const head = this.head(id);
+      if (base !== head.item.version)
+        throw conflict(
+          `item "${id}" changed since version ${base}; it is at version ${head.item.version}`,
+          head.item.version,
+        );
+      const draft = draftFrom(input, {
+        id,
+        version: head.item.version + 1,
+        defaultOwner: head.item.owner,
+      });
+      if (draft.type !== head.item.type)
+        throw new HttpError(400, 'bad_request', `type: item "${id}" is a ${head.item.type}`);
+      // Re-sending the same content is a no-op: it never pulls an item out of review.
+      if (contentOf(draft) === contentOf(head.item)) return head.item;
+      return this.write(draft, actor, [{ action: 'edit' }]);
+    })();
+  }
+
+  private step(id: string, base: number | undefined, actor: Actor, step: Step): Item {
+    return this.store.db.transaction(() => {
+      const head = this.head(id);
+      const current = head.item;
+      if (base !== undefined && base !== current.version)
+        throw conflict(
+          `item "${id}" changed since version ${base}; it is at version ${current.version}`,
+          current.version,
+        );
+      const action = step.audit[0]?.action ?? 'edit';
+      if (!step.from.includes(current.status))
+        throw conflict(
+          `item "${id}" is ${current.status}; ${action} needs ${step.from.join(' or ')}`,
+          current.version,
+        );
+      step.guard?.(head);
+      const next = parseOr400(itemSchema, {
+        ...current,
+        ...step.change(current),
+        version: current.version + 1,
+        updated_at: new Date().toISOString(),
+      });
+      return this.write(next, actor, step.audit);
+    })();
+  }
+
+  submit(id: string, base: number | undefined, actor: Actor): Item {
+    return this.step(id, base, actor, {
+      from: ['draft'],
+      change: () => ({ status: 'in_review' }),
+      audit: [{ action: 'submit' }],
+    });
+  }
+
+  approve(id: string, base: number | undefined, actor: Actor, comment?: string): Item {
+    return this.step(id, base, actor, {
+      from: ['in_review'],
+      guard: () => {
+        const editor = this.audit.lastEditor(id);
+        if (editor !== undefined && same(editor, actor.email))
+          throw new HttpError(
+            403,
+            'forbidden',
+            `you made the last change to "${id}"; another reviewer must approve it`,
+          );
+      },
+      change: (item) => ({
+        status: 'published',
+        verify_by: item.verify_by ?? dateInDays(VERIFY_DAYS),
+      }),
+      audit: [{ action: 'approve', comment }, { action: 'publish' }],
+    });
+  }
+
+  requestChanges(id: string, base: number | undefined, actor: Actor, comment: string): Item {
+    if (comment.trim() === '')
+      throw new HttpError(400, 'bad_request', 'comment: say what needs to change');
+    return this.step(id, base, actor, {
+      from: ['in_review'],
+      change: () => ({ status: 'draft' }),
+      audit: [{ action: 'request_changes', comment }],
+    });
+  }
+
+  archive(id: string, base: number | undefined, actor: Actor, comment?: string): Item {
+    return this.step(id, base, actor, {
+      from: ['draft', 'in_review', 'published'],
+      change: () => ({ status: 'archived' }),
+      audit: [{ action: 'archive', comment }],
+    });
+  }
+
+  /**
+   * Publishes a copy of an earlier version as the next one. Only a version that was published
+   * can come back: restoring an unreviewed draft this way would skip review.
+   */
+  rollback(id: string, to: number, base: number | undefined, actor: Actor, comment?: string) {
+    const restored = readVersion(this.store.db, id, to);
+    if (restored === undefined)
+      throw new HttpError(400, 'bad_request', `version: "${id}" has no ${to}`);
+    if (restored.status !== 'published')
+      throw new HttpError(
+        400,
+        'bad_request',
+        `version: ${to} was never published (it is a ${restored.status})`,
+      );
+    return this.step(id, base, actor, {
+      from: ['draft', 'in_review', 'published', 'archived'],
+      change: () => ({ ...restored, status: 'published' }),
+      audit: [{ action: 'rollback', comment: comment ?? `restored version ${to}` }],
+    });
+  }
+
+  /** The owner (or an admin) confirms a published item is still right for another period. */
+  verify(id: string, base: number | undefined, actor: Actor): Item {
+    return this.step(id, base, actor, {
+      from: ['published'],
+      guard: (head) => {
+        if (actor.role !== 'admin' && !same(head.item.owner, actor.email))
+          throw new HttpError(
+            403,
+            'forbidden',
+            `only the owner (${head.item.owner}) or an admin can verify "${id}"`,
+          );
+      },
+      change: () => ({ verify_by: dateInDays(VERIFY_DAYS) }),
+      audit: [{ action: 'verify' }],
+    });
+  }
+}
