@@ -24,7 +24,8 @@ Commands:
                           measure search quality, latency, build, size and load times (JSON)
   anchor --html page.html --selector CSS [--json]
                           the anchor for one element of a saved page (YAML for a tip's front matter)
-  start                   build the extension with the starter pack and say how to load it
+  start [--db FILE] [--port N] [--skip-build]
+                          build the extension, run the content server with demo tokens (npm start)
   serve [--db FILE] [--port N] [--host H] [--seed DIR]
                           run the content server (seeds an empty database from content/)
   users add <email> --role learner|author|reviewer|admin [--team T] [--rotate] [--db FILE]
