@@ -8,13 +8,22 @@ import { contentScriptPatterns } from './lib/context/match-patterns';
  * WAYMARK_STARTER_PACK points at another bundle (the browser tests build one full of XSS payloads)
  * and WAYMARK_OUT_DIR puts that build elsewhere.
  */
-const STARTER_PACK = resolve(import.meta.dirname, process.env.WAYMARK_STARTER_PACK ?? 'build/starter-pack.json');
+const STARTER_PACK = resolve(
+  import.meta.dirname,
+  process.env.WAYMARK_STARTER_PACK ?? 'build/starter-pack.json',
+);
 
 function catalogueApps(): { hosts: string[]; exclude_hosts: string[] }[] {
   try {
-    return (JSON.parse(readFileSync(STARTER_PACK, 'utf8')) as { apps: { hosts: string[]; exclude_hosts: string[] }[] }).apps;
+    return (
+      JSON.parse(readFileSync(STARTER_PACK, 'utf8')) as {
+        apps: { hosts: string[]; exclude_hosts: string[] }[];
+      }
+    ).apps;
   } catch {
-    throw new Error(`${STARTER_PACK} is missing or unreadable: run \`npm run content:build\` (npm run build does it)`);
+    throw new Error(
+      `${STARTER_PACK} is missing or unreadable: run \`npm run content:build\` (npm run build does it)`,
+    );
   }
 }
 
@@ -22,12 +31,27 @@ function catalogueApps(): { hosts: string[]; exclude_hosts: string[] }[] {
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   ...(process.env.WAYMARK_OUT_DIR ? { outDir: process.env.WAYMARK_OUT_DIR } : {}),
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Waymark',
     description: 'Your organisation’s knowledge, on the screen where the work happens.',
-    permissions: ['storage', 'sidePanel', 'alarms', 'scripting'],
-    // The content server's origin is asked for when the user connects (options page), never upfront.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(manifestVersion === 3
+      ? {
+          permissions: ['storage', 'sidePanel', 'alarms', 'scripting'],
+          // The content server's origin is asked for when the user connects (options page), never upfront.
+          optional_host_permissions: ['https://*/*', 'http://*/*'],
+        }
+      : {
+          // Firefox (MV2) has no sidePanel (WXT turns the side panel into a sidebar) and lists
+          // optional origins among optional_permissions.
+          permissions: ['storage', 'alarms', 'scripting'],
+          optional_permissions: ['https://*/*', 'http://*/*'],
+          browser_specific_settings: {
+            gecko: {
+              id: 'waymark@waymark.invalid',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }),
     // Organisations preset the endpoint (and team) by policy: chrome.storage.managed.
     storage: { managed_schema: 'managed-schema.json' },
     commands: {
@@ -36,7 +60,7 @@ export default defineConfig({
         description: 'Search Waymark',
       },
     },
-  },
+  }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: 'starter-pack.json', absoluteSrc: STARTER_PACK });
