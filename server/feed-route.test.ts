@@ -86,6 +86,32 @@ describe('GET /v1/feed', () => {
     expect((await get('/v1/feed', t.learner, { 'If-None-Match': etag })).status).toBe(200);
   });
 
+  it('answers an idle sync with one 304: the last page carries the tag of the next request', async () => {
+    for (let i = 0; i < 3; i++) t.env.store.upsertItem(article(`paged-${i}`), 'ops');
+    let cursor = '';
+    let etag = '';
+    for (let more = true; more;) {
+      const res = await get(
+        `/v1/feed?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        t.admin,
+      );
+      const body = (await res.json()) as { cursor: string; more: boolean };
+      [cursor, more, etag] = [body.cursor, body.more, res.headers.get('ETag') ?? ''];
+    }
+    const idle = await get(`/v1/feed?limit=1&cursor=${encodeURIComponent(cursor)}`, t.admin, {
+      'If-None-Match': etag,
+    });
+    expect(idle.status).toBe(304);
+    t.env.store.upsertItem(article('after-idle'), 'ops');
+    expect(
+      (
+        await get(`/v1/feed?limit=1&cursor=${encodeURIComponent(cursor)}`, t.admin, {
+          'If-None-Match': etag,
+        })
+      ).status,
+    ).toBe(200);
+  });
+
   it('returns a different ETag when the caller team differs', async () => {
     const other = tokenFor(t.env.store, 'apac@example.com', 'learner', 'apac');
     const a = (await get('/v1/feed', t.learner)).headers.get('ETag');

@@ -50,18 +50,24 @@ export function feedHandler(store: Store) {
       throw error;
     }
     const user = c.get('user');
-    const tag = etagOf([
-      store.epoch,
-      store.lastSeq(),
-      user.role,
-      user.team ?? '',
-      cursor ?? '',
-      limit,
-    ]);
-    c.header('ETag', tag);
+    const lastSeq = store.lastSeq();
+    const audience = [store.epoch, lastSeq, user.role, user.team ?? ''];
+    // A caller at the head gets the "caught up" tag, the same one the last page of its previous
+    // sync carried: an idle sync is one request answered 304. Other requests get their own tag.
+    const headTag = etagOf([...audience, 'head']);
+    const requestTag = afterSeq >= lastSeq ? headTag : etagOf([...audience, cursor ?? '', limit]);
     c.header('Cache-Control', 'private, no-cache');
     c.header('Vary', 'Authorization, Accept-Encoding');
-    if (matches(c.req.header('If-None-Match'), tag)) return c.body(null, 304);
-    return c.json(buildFeedPage(store, user, afterSeq, limit));
+    const ifNoneMatch = c.req.header('If-None-Match');
+    if (matches(ifNoneMatch, requestTag)) {
+      c.header('ETag', requestTag);
+      return c.body(null, 304);
+    }
+    const page = buildFeedPage(store, user, afterSeq, limit);
+    // A page that reaches the head is, for its URL too, the "caught up" representation.
+    const tag = page.more ? requestTag : headTag;
+    c.header('ETag', tag);
+    if (matches(ifNoneMatch, tag)) return c.body(null, 304);
+    return c.json(page);
   };
 }

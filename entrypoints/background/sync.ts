@@ -102,6 +102,8 @@ export function createSyncService(db: WaymarkDatabase, knowledge: KnowledgeServi
         if (result.status === 'retry-later')
           await browser.alarms.create(RETRY, { when: result.nextAttemptAt });
         await refreshApps();
+        // Build (or load) the index now, in the background, rather than at the learner's first search.
+        void knowledge.search.get().catch(() => undefined);
       } finally {
         running = false;
       }

@@ -118,10 +118,10 @@ describe('applyPage', () => {
     expect(await db.apps.toCollection().primaryKeys()).toEqual(['y']);
   });
 
-  it('keeps the etag only when the cursor did not move, since it describes that request', async () => {
-    await apply(page({ items: [article('a')], cursor: 'c0' }));
+  it('keeps the etag of the last page (the "caught up" tag) and drops one with more after it', async () => {
+    await apply(page({ items: [article('a')], cursor: 'c5', more: false }));
     expect((await getSyncState(db)).etag).toBe('"e"');
-    await apply(page({ items: [article('b')], cursor: 'c5' }));
+    await apply(page({ items: [article('b')], cursor: 'c6', more: true }));
     expect((await getSyncState(db)).etag).toBeUndefined();
   });
 

@@ -42,17 +42,23 @@ async function deletePresent(
   return present;
 }
 
-/** The sync-state patch after a page: cursor and etag together, version bumped only on change. */
+/**
+ * The sync-state patch after a page: cursor and etag together, version bumped only on change.
+ * The last page of the feed (`more: false`) carries the server's "caught up" ETag, which is the
+ * tag of the next request from its cursor: kept, an idle sync is a single 304. A page with more
+ * after it describes only its own request, so its tag is not kept.
+ */
 export function afterPage(
   state: SyncState,
   cursor: string,
   changed: boolean,
   context: ApplyContext,
+  more: boolean,
 ) {
   return {
     source: 'server',
     cursor,
-    etag: cursor === context.requestCursor ? context.etag : undefined,
+    etag: more ? undefined : context.etag,
     lastSyncAt: context.now,
     contentVersion: state.contentVersion + (changed ? 1 : 0),
   } satisfies Partial<SyncState>;
@@ -78,7 +84,10 @@ export async function applyPage(
     const deletedApps = await deletePresent(db.apps, ids('app'));
     const changed = upserted.length + appsChanged + deleted.length + deletedApps.length > 0;
     const state = await getSyncState(db);
-    const next = await updateSyncState(db, afterPage(state, page.cursor, changed, context));
+    const next = await updateSyncState(
+      db,
+      afterPage(state, page.cursor, changed, context, page.more),
+    );
     const upsertedNow = upserted.filter((id) => !deleted.includes(id));
     return { upserted: upsertedNow, deleted, contentVersion: next.contentVersion, changed };
   });

@@ -110,15 +110,19 @@ export async function rebuildAside(r: FeedReader): Promise<ReadEnd> {
       return { kind: 'retry', reason: 'The feed changed while it was being read from the start' };
     if (outcome.kind !== 'page') return outcome;
     staged.add(validatePage(outcome.page, r.log));
-    if (!outcome.page.more) return swap(r, staged);
+    if (!outcome.page.more) return swap(r, staged, outcome.etag);
     if (outcome.page.cursor === cursor) return stalled(cursor);
     cursor = outcome.page.cursor;
   }
   return { kind: 'fatal', reason: `the feed did not end within ${MAX_PAGES_PER_RUN} pages` };
 }
 
-async function swap(r: FeedReader, staged: StagedContent): Promise<ReadEnd> {
-  const context = { requestCursor: undefined, etag: undefined, now: r.now() };
+async function swap(
+  r: FeedReader,
+  staged: StagedContent,
+  etag: string | undefined,
+): Promise<ReadEnd> {
+  const context = { requestCursor: undefined, etag, now: r.now() };
   const change = await swapIn(r.db, staged, context);
   await r.hooks?.afterApply?.(change);
   await r.report(change);

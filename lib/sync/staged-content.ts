@@ -50,7 +50,7 @@ export async function swapIn(
     await replaceItems(db, [...staged.items.values()]);
     await replaceApps(db, [...staged.apps.values()]);
     const state = await getSyncState(db);
-    const next = await updateSyncState(db, afterPage(state, cursor, true, context));
+    const next = await updateSyncState(db, afterPage(state, cursor, true, context, false));
     return {
       upserted: [...staged.items.keys()],
       deleted: before.filter((id) => !staged.items.has(id)),
