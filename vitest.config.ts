@@ -12,6 +12,7 @@ export default defineConfig({
       'entrypoints/**/*.test.ts',
       'server/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

@@ -4,12 +4,13 @@
  * `new URL()` parse as the floor; then detection with a saved document for DOM rules and context.
  * Reported as ratios to the floor measured in the same run.
  */
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { parse } from 'yaml';
 import { loadContent } from '@/lib/content-files';
 import { Catalogue } from '@/lib/context';
+import { writePart } from './report';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'lib', 'context', 'fixtures');
@@ -82,7 +83,6 @@ const withDom = perCall(
 );
 
 const report = {
-  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
   catalogue: { apps: content.apps.length, compile_ms: round(compileMs) },
   stream: {
     urls: STREAM,
@@ -102,12 +102,38 @@ const report = {
   },
   target: 'median well under 100 µs (0.1 ms) per call',
 };
-mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(
-  join(ROOT, 'bench', 'results', 'detect.json'),
-  `${JSON.stringify(report, null, 2)}\n`,
-);
-console.log(JSON.stringify(report, null, 2));
+writePart({
+  part: 'detect',
+  title: 'Detection: time per navigation vs a bare new URL() floor',
+  tables: [
+    {
+      columns: ['measure', 'median µs', 'p95 µs', 'floor median µs', 'floor p95 µs', 'vs floor'],
+      rows: [
+        [
+          `detect(url), ${STREAM.toLocaleString('en-US')} URLs`,
+          report.detect_url_us.median,
+          report.detect_url_us.p95,
+          report.floor_new_url_us.median,
+          report.floor_new_url_us.p95,
+          `${report.detect_url_us.ratio_to_floor}×`,
+        ],
+        [
+          `detect(url, document), ${withDocs.length} pages`,
+          report.detect_with_document_us.median,
+          report.detect_with_document_us.p95,
+          report.floor_new_url_us.median,
+          report.floor_new_url_us.p95,
+          `${round(report.detect_with_document_us.median / report.floor_new_url_us.median)}×`,
+        ],
+      ],
+    },
+  ],
+  notes: [
+    `${report.catalogue.apps} apps compiled in ${report.catalogue.compile_ms} ms; stream of ${STREAM} URLs over ${mixed.length} distinct (${Math.round(report.stream.catalogue_share * 100)}% from the catalogue's fixtures). Per round: mean µs per call; median and p95 over ${ROUNDS} rounds (10 with a document).`,
+    `Target: ${report.target}.`,
+  ],
+  data: report,
+});
 console.log(
   `detect: median ${report.detect_url_us.median} µs per URL (${report.detect_url_us.ratio_to_floor}× a bare new URL()), ${report.detect_with_document_us.median} µs with a document`,
 );

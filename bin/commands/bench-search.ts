@@ -3,17 +3,23 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { buildIndex, loadIndex, type SearchDoc, type SearchIndex } from '@/lib/search';
+import {
+  baseId,
+  blowUp,
+  copiesPerItem,
+  foldCopies,
+  percentile,
+  quality,
+  round,
+  toDoc,
+  toQuery,
+  type BenchQuery,
+} from '@/lib/search/bench/metrics';
 import { EXIT, UsageError, type Io } from '../io';
 
 const SHARED = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-const DEFAULT_CORPUS = `${SHARED}ms-help-support.jsonl.gz`;
-const DEFAULT_QUERIES = `${SHARED}queries-dev.jsonl`;
-
-interface BenchQuery {
-  query: string;
-  expected: string[];
-  type?: string;
-}
+export const DEFAULT_CORPUS = `${SHARED}ms-help-support.jsonl.gz`;
+export const DEFAULT_QUERIES = `${SHARED}queries-dev.jsonl`;
 
 /** `waymark bench <what>`: only `search` so far. */
 export function benchCommand(args: string[], io: Io): Promise<number> {
@@ -110,42 +116,6 @@ export function readJsonl<T>(
   return out;
 }
 
-function toDoc(value: unknown): SearchDoc | string {
-  const v = value as Record<string, unknown> | null;
-  if (typeof v !== 'object' || v === null) return 'not an object';
-  if (typeof v.id !== 'string' || typeof v.title !== 'string') return 'needs string id and title';
-  const summary = typeof v.intro === 'string' ? v.intro : v.summary;
-  return {
-    id: v.id,
-    title: v.title,
-    summary: typeof summary === 'string' ? summary : '',
-    tags: Array.isArray(v.tags) ? v.tags.filter((t): t is string => typeof t === 'string') : [],
-    body: typeof v.body === 'string' ? v.body : '',
-  };
-}
-
-function toQuery(value: unknown): BenchQuery | string {
-  const v = value as Record<string, unknown> | null;
-  if (typeof v !== 'object' || v === null || typeof v.query !== 'string')
-    return 'needs a string query';
-  const expected = typeof v.expected === 'string' ? [v.expected] : v.expected;
-  if (!Array.isArray(expected) || !expected.every((e) => typeof e === 'string'))
-    return 'needs expected: an id or a list of ids';
-  return { query: v.query, expected, ...(typeof v.type === 'string' ? { type: v.type } : {}) };
-}
-
-/** Repeats the corpus with ids `<id>~2`, `<id>~3`, … until it has `size` documents. */
-export function blowUp(docs: SearchDoc[], size: number): SearchDoc[] {
-  const out: SearchDoc[] = [];
-  for (let copy = 1; out.length < size; copy++) {
-    for (const doc of docs) {
-      if (out.length >= size) break;
-      out.push(copy === 1 ? doc : { ...doc, id: `${doc.id}~${copy}` });
-    }
-  }
-  return out;
-}
-
 export function runBench(
   docs: SearchDoc[],
   queries: BenchQuery[],
@@ -156,10 +126,10 @@ export function runBench(
   const buildMs = performance.now() - t;
   // With --size, every item has identical copies: ask for 10 per copy and count each item once,
   // so quality stays comparable with the plain corpus and the latency includes the extra hits.
-  const copies = Math.max(1, Math.ceil(docs.length / new Set(docs.map((d) => baseId(d.id))).size));
+  const copies = copiesPerItem(docs);
   const rawRun = (q: BenchQuery, from: SearchIndex) =>
     from.search(q.query, { limit: 10 * copies, rerank: options.rerank }).map((h) => baseId(h.id));
-  const run = (q: BenchQuery, from: SearchIndex) => [...new Set(rawRun(q, from))];
+  const run = (q: BenchQuery, from: SearchIndex) => foldCopies(rawRun(q, from));
   // Also the plain measure: the first five hits as returned, a copy of the expected item a hit.
   const rawRecall5 =
     queries.filter((q) =>
@@ -221,18 +191,6 @@ export function runBench(
   };
 }
 
-/** `<id>~k` (a --size copy) → `<id>`. */
-function baseId(id: string): string {
-  return id.replace(/~\d+$/, '');
-}
-
-function quality(ranks: number[]) {
-  const n = Math.max(1, ranks.length);
-  const at = (k: number) => round(ranks.filter((r) => r >= 0 && r < k).length / n, 4);
-  const mrr = ranks.reduce((sum, r) => sum + (r >= 0 && r < 10 ? 1 / (r + 1) : 0), 0) / n;
-  return { recall1: at(1), recall5: at(5), mrr10: round(mrr, 4) };
-}
-
 function byType(queries: BenchQuery[], ranks: number[]) {
   const types = [...new Set(queries.map((q) => q.type ?? 'all'))];
   return Object.fromEntries(
@@ -241,15 +199,4 @@ function byType(queries: BenchQuery[], ranks: number[]) {
       quality(ranks.filter((_, i) => (queries[i]!.type ?? 'all') === type)),
     ]),
   );
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return round(sorted[Math.max(0, at)] ?? 0, 3);
-}
-
-function round(value: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
 }

@@ -1,0 +1,80 @@
+/**
+ * The three engines `bench/search.bench.ts` compares, behind one shape: build over SearchDocs,
+ * search returning ids best first, serialize the index as it would be stored.
+ */
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import { buildIndex, type SearchDoc } from '@/lib/search';
+import { FIELDS } from '@/lib/search/fields';
+
+export interface BuiltEngine {
+  search: (query: string, limit: number) => string[];
+  serialize: () => string;
+}
+
+export interface Engine {
+  name: string;
+  /** How it is configured, for the report. */
+  options: string;
+  build: (docs: SearchDoc[]) => BuiltEngine;
+}
+
+export const ours: Engine = {
+  name: 'waymark (lib/search)',
+  options: 'BM25F title 5 / summary 2 / tags 2 / body 1, typo + prefix, fuse.js title re-rank',
+  build(docs) {
+    const index = buildIndex(docs);
+    return {
+      search: (query, limit) => index.search(query, { limit }).map((h) => h.id),
+      serialize: () => JSON.stringify(index.toJSON()),
+    };
+  },
+};
+
+/**
+ * Plain fuse.js over the same fields, weighted like ours (fields.ts). `ignoreLocation: true` so a
+ * match deep in a body counts (the default only looks at the first ~60 characters);
+ * `threshold: 0.4` is between the default 0.6 (matches nearly anything in long text) and strict.
+ * Tags are left out: the corpus has none. https://www.fusejs.io/api/options.html
+ */
+const FUSE_KEYS = FIELDS.filter((f) => f.name !== 'tags').map((f) => ({
+  name: f.name,
+  weight: f.weight,
+}));
+const FUSE_OPTIONS = { keys: FUSE_KEYS, ignoreLocation: true, threshold: 0.4 } as const;
+
+export const fuse: Engine = {
+  name: 'fuse.js 7.5',
+  options: `keys ${FUSE_KEYS.map((k) => `${k.name} ${k.weight}`).join(' / ')}, ignoreLocation: true, threshold: 0.4`,
+  build(docs) {
+    const index = Fuse.createIndex(FUSE_KEYS, docs);
+    const engine = new Fuse(docs, FUSE_OPTIONS, index);
+    return {
+      search: (query, limit) => engine.search(query, { limit }).map((r) => r.item.id),
+      serialize: () => JSON.stringify(index.toJSON()),
+    };
+  },
+};
+
+/** MiniSearch as its docs suggest for typo-tolerant search-as-you-type. https://lucaong.github.io/minisearch/ */
+const MINI_OPTIONS = {
+  fields: ['title', 'summary', 'body'],
+  searchOptions: { fuzzy: 0.2, prefix: true, boost: { title: 3, summary: 2 } },
+};
+
+export const minisearch: Engine = {
+  name: 'MiniSearch 7.2',
+  options: 'fields title / summary / body, fuzzy 0.2, prefix, boost title 3, summary 2',
+  build(docs) {
+    const engine = new MiniSearch<SearchDoc>(MINI_OPTIONS);
+    engine.addAll(docs);
+    return {
+      search: (query, limit) =>
+        engine
+          .search(query)
+          .slice(0, limit)
+          .map((r) => String(r.id)),
+      serialize: () => JSON.stringify(engine),
+    };
+  },
+};
