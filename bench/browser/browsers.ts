@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { EXTENSION_DIR, FIXTURE_HOSTS } from '../../tests/e2e/support/extension';
+import { callBackground, CHROMIUM_ARGS, EXTENSION_DIR } from '../../tests/e2e/support/extension';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -28,17 +28,7 @@ export async function launchWithoutExtension(): Promise<{
     executablePath: process.env.WAYMARK_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     ignoreHTTPSErrors: true,
-    args: [
-      `--host-resolver-rules=${FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,
@@ -49,21 +39,8 @@ export async function launchWithoutExtension(): Promise<{
   };
 }
 
-/** A background message from an extension page, as tests/e2e/sync.spec.ts sends it. */
-export async function call<T>(page: Page, type: string, payload: object): Promise<T> {
-  const reply = await page.evaluate(
-    async ([t, p]) =>
-      (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-        }
-      ).chrome.runtime.sendMessage({ waymark: 1, type: t, payload: p }),
-    [type, payload] as const,
-  );
-  const r = reply as { ok: boolean; result: T; error?: string };
-  if (!r.ok) throw new Error(r.error);
-  return r.result;
-}
+/** A background message from an extension page (the shared test helper). */
+export const call = callBackground;
 
 /**
  * Polls the extension's IndexedDB `items` count from an extension page until it reaches

@@ -9,6 +9,7 @@ import { openStoreAt } from '@/server/open-store';
 import { seedFromContent } from '@/server/seed';
 import type { Store } from '@/server/store';
 import { addUser } from '@/server/users';
+import { callBackground } from './support/extension';
 import { inPageUi, openTipCard } from './support/in-page';
 import { sitesAndExtension } from './support/session';
 import { URLS } from './support/sites';
@@ -35,7 +36,11 @@ test.beforeAll(async () => {
     rotate: false,
   });
   // Request log lines are kept for a failure report instead of filling the test output.
-  server = await startServer(store, { host: '127.0.0.1', port: 0, log: (line) => requests.push(line) });
+  server = await startServer(store, {
+    host: '127.0.0.1',
+    port: 0,
+    log: (line) => requests.push(line),
+  });
 });
 
 test.afterAll(async () => {
@@ -43,20 +48,7 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function call<T>(page: Page, type: string, payload: object): Promise<T> {
-  const reply = await page.evaluate(
-    async ([t, p]) =>
-      (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-        }
-      ).chrome.runtime.sendMessage({ waymark: 1, type: t, payload: p }),
-    [type, payload] as const,
-  );
-  const r = reply as { ok: boolean; result: T; error?: string };
-  if (!r.ok) throw new Error(r.error);
-  return r.result;
-}
+const call = callBackground;
 
 /** Items in the extension's IndexedDB, read directly from an extension page (same origin). */
 function storedItems(page: Page): Promise<number> {

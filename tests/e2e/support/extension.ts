@@ -15,6 +15,39 @@ export const FIXTURE_HOSTS = [
   'intranet.example',
 ];
 
+/**
+ * Flags for every test and bench browser: fixture hosts resolve to 127.0.0.1, their throwaway
+ * certificates are accepted, and Chromium stays off the network (this machine refuses background
+ * networking).
+ */
+export const CHROMIUM_ARGS = [
+  `--host-resolver-rules=${FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
+  '--ignore-certificate-errors',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A message to the background from an extension page, exactly as the extension's pages send it. */
+export async function callBackground<T>(page: Page, type: string, payload: object): Promise<T> {
+  const reply = await page.evaluate(
+    async ([t, p]) =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        }
+      ).chrome.runtime.sendMessage({ waymark: 1, type: t, payload: p }),
+    [type, payload] as const,
+  );
+  const r = reply as { ok: boolean; result: T; error?: string };
+  if (!r.ok) throw new Error(r.error);
+  return r.result;
+}
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
@@ -41,15 +74,7 @@ export async function launchWithExtension(
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
     ],
   });
   const worker =
