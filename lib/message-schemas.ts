@@ -61,6 +61,7 @@ const schemas = {
   }),
   'bg:sync-now': z.strictObject({}),
   'bg:sign-out': z.strictObject({}),
+  'bg:sync-interval': z.strictObject({ minutes: z.number().int().min(5).max(1440) }),
   'bg:status': z.strictObject({}),
 } as const;
 
@@ -105,6 +106,7 @@ export const allowedSenders: { [K in MessageType]: readonly SenderKind[] } = {
   'bg:connect': ['extension-page'],
   'bg:sync-now': ['extension-page'],
   'bg:sign-out': ['extension-page'],
+  'bg:sync-interval': ['extension-page'],
   'bg:status': ['extension-page'],
 };
 

@@ -50,6 +50,8 @@ export interface MessageMap {
   'bg:connect': { payload: { serverUrl: string; token: string }; result: ConnectResult };
   /** Options page / popup / side panel → background: sync now. */
   'bg:sync-now': { payload: Record<string, never>; result: AccountView };
+  /** Options page → background: how often to sync in the background. */
+  'bg:sync-interval': { payload: { minutes: number }; result: AccountView };
   /** Options page → background: forget the token and everything synced or learned under it. */
   'bg:sign-out': { payload: Record<string, never>; result: AccountView };
   /** Popup / side panel → background: what the local store holds. */
@@ -133,10 +135,18 @@ export interface AccountView {
   /** Who the server says the token belongs to. */
   me?: { email: string; role: string; team: string | null };
   /** Set by the organisation's policy (chrome.storage.managed): shown read-only. */
-  managed: { serverUrl?: string; team?: string };
+  managed: { serverUrl?: string; team?: string; syncIntervalMinutes?: number };
   /** Hosts of apps from the server that Waymark may not run on yet: the user grants them. */
   pendingOrigins: string[];
-  sync: { lastSyncAt?: string; items: number; problem?: string; running: boolean };
+  sync: {
+    lastSyncAt?: string;
+    items: number;
+    problem?: string;
+    running: boolean;
+    /** Minutes between background syncs; `managed` when the organisation's policy sets it. */
+    intervalMinutes: number;
+    intervalManaged: boolean;
+  };
 }
 
 export interface ConnectResult {

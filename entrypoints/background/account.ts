@@ -26,17 +26,29 @@ export async function forgetAccount(): Promise<void> {
   await browser.storage.local.remove('account');
 }
 
-const managedSchema = z.object({ serverUrl: z.string().optional(), team: z.string().optional() });
+const managedSchema = z.object({
+  serverUrl: z.string().optional(),
+  team: z.string().optional(),
+  syncIntervalMinutes: z.number().int().min(5).max(1440).optional(),
+});
 
 /** Policy values (chrome.storage.managed); absent when no policy is set or the area is missing. */
-export async function readManaged(): Promise<{ serverUrl?: string; team?: string }> {
+export async function readManaged(): Promise<{
+  serverUrl?: string;
+  team?: string;
+  syncIntervalMinutes?: number;
+}> {
   try {
     const parsed = managedSchema.safeParse(
-      await browser.storage.managed.get(['serverUrl', 'team']),
+      await browser.storage.managed.get(['serverUrl', 'team', 'syncIntervalMinutes']),
     );
     if (!parsed.success) return {};
-    const { serverUrl, team } = parsed.data;
-    return { ...(serverUrl ? { serverUrl } : {}), ...(team ? { team } : {}) };
+    const { serverUrl, team, syncIntervalMinutes } = parsed.data;
+    return {
+      ...(serverUrl ? { serverUrl } : {}),
+      ...(team ? { team } : {}),
+      ...(syncIntervalMinutes ? { syncIntervalMinutes } : {}),
+    };
   } catch {
     return {};
   }

@@ -94,6 +94,7 @@ export default defineBackground(() => {
     'bg:connect': async ({ serverUrl, token }) => (await starting, sync.connect(serverUrl, token)),
     'bg:sync-now': async () => (await starting, sync.syncNow()),
     'bg:sign-out': () => sync.signOut(),
+    'bg:sync-interval': ({ minutes }) => sync.setInterval(minutes),
   };
   browser.runtime.onMessage.addListener(
     createRouter({ id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }, handlers),

@@ -1,5 +1,5 @@
 import { staticHeadSchema } from '@/lib/content-model';
-import { countItems, getSyncState, setSetting, type WaymarkDatabase } from '@/lib/db';
+import { countItems, getSettings, getSyncState, setSetting, type WaymarkDatabase } from '@/lib/db';
 import type { KnowledgeService } from '@/lib/knowledge';
 import type { AccountView, ConnectResult } from '@/lib/messages';
 import {
@@ -18,7 +18,6 @@ import { loadStarterBundle } from './starter-bundle';
 
 const PERIODIC = 'waymark-sync';
 const RETRY = 'waymark-sync-retry';
-const DEFAULT_PERIOD_MINUTES = 15;
 /** Retries inside one run stay short: a service worker should not sleep for minutes. */
 const MAX_SLEEP_MS = 20_000;
 
@@ -87,6 +86,8 @@ export function createSyncService(db: WaymarkDatabase, knowledge: KnowledgeServi
       sync: {
         items: await countItems(db),
         running,
+        intervalMinutes: managed.syncIntervalMinutes ?? (await getSettings(db)).syncIntervalMinutes,
+        intervalManaged: managed.syncIntervalMinutes !== undefined,
         ...(state.lastSyncAt ? { lastSyncAt: new Date(state.lastSyncAt).toISOString() } : {}),
         ...(state.lastError ? { problem: state.lastError } : {}),
       },
@@ -178,8 +179,21 @@ export function createSyncService(db: WaymarkDatabase, knowledge: KnowledgeServi
     return view();
   }
 
+  /** The periodic sync, every `syncIntervalMinutes` (the organisation's policy wins over the user's). */
+  async function schedule(): Promise<void> {
+    const managed = await readManaged();
+    const minutes = managed.syncIntervalMinutes ?? (await getSettings(db)).syncIntervalMinutes;
+    await browser.alarms.create(PERIODIC, { periodInMinutes: minutes });
+  }
+
+  async function setInterval(minutes: number): Promise<AccountView> {
+    await setSetting(db, 'syncIntervalMinutes', minutes);
+    await schedule();
+    return view();
+  }
+
   function start(): void {
-    void browser.alarms.create(PERIODIC, { periodInMinutes: DEFAULT_PERIOD_MINUTES });
+    void schedule();
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === PERIODIC || alarm.name === RETRY) void syncNow();
     });
@@ -188,5 +202,5 @@ export function createSyncService(db: WaymarkDatabase, knowledge: KnowledgeServi
     void refreshApps().then(syncNow);
   }
 
-  return { view, syncNow, connect, signOut: signOutAll, start };
+  return { view, syncNow, connect, signOut: signOutAll, start, setInterval };
 }

@@ -115,6 +115,27 @@ function Account({ account, onChange }: { account: AccountView; onChange: () => 
                 ? `Last synced ${new Date(account.sync.lastSyncAt).toLocaleString()} · ${account.sync.items} items`
                 : `${account.sync.items} items from the starter pack`}
         </p>
+        <label className="interval">
+          Sync every{' '}
+          <select
+            value={account.sync.intervalMinutes}
+            disabled={account.sync.intervalManaged || busy}
+            onChange={(e) =>
+              void callBackground('bg:sync-interval', { minutes: Number(e.target.value) }).then(
+                onChange,
+              )
+            }
+          >
+            {[...new Set([5, 15, 30, 60, 240, 1440, account.sync.intervalMinutes])]
+              .sort((a, b) => a - b)
+              .map((m) => (
+                <option key={m} value={m}>
+                  {m < 60 ? `${m} minutes` : m === 60 ? 'hour' : `${m / 60} hours`}
+                </option>
+              ))}
+          </select>
+          {account.sync.intervalManaged ? ' (set by your organisation)' : ''}
+        </label>
         {account.signedIn && (
           <div className="nav">
             <button type="button" disabled={busy} onClick={() => void act('bg:sync-now')()}>

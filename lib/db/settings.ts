@@ -11,6 +11,8 @@ export const settingSchemas = {
   tipsEnabled: z.boolean().default(true),
   /** Queue usage events (views, votes, lesson progress) in the outbox for the content server. */
   usageEventsEnabled: z.boolean().default(true),
+  /** Minutes between background syncs (chrome.alarms): 5 to 1440, 15 by default. */
+  syncIntervalMinutes: z.number().int().min(5).max(1440).default(15),
   /** The content server to sync from; unset means the starter pack only. */
   serverUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** The learner's role and team, for targeting (`targeting.roles` / `targeting.teams`). */

@@ -102,6 +102,18 @@ test('connects, syncs, and shows an item changed on the server after "Sync now"'
     'Signed in as learner@example.com — role learner, team tier1.',
   );
   await page.screenshot({ path: test.info().outputPath('options-signed-in.png') });
+  // The background sync interval is a setting: the alarm follows it.
+  await page.getByLabel('Sync every').selectOption('60');
+  await expect
+    .poll(() =>
+      session.browser.worker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as {
+          chrome: { alarms: { get(n: string): Promise<{ periodInMinutes?: number } | undefined> } };
+        };
+        return (await chrome.alarms.get('waymark-sync'))?.periodInMinutes;
+      }),
+    )
+    .toBe(60);
 
   const ticket = await session.browser.context.newPage();
   await ticket.goto(session.server.url(...URLS.zendesk));
