@@ -44,6 +44,7 @@ describe('getSettings', () => {
     expect(await getSettings(db)).toEqual({
       tipsEnabled: false,
       usageEventsEnabled: true,
+      syncIntervalMinutes: 15,
       serverUrl: undefined,
       role: undefined,
       team: undefined,
