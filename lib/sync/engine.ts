@@ -1,24 +1,16 @@
-import { getSyncState, updateSyncState, type WaymarkDatabase } from '@/lib/db';
+import { getSyncState, updateSyncState } from '@/lib/db';
 import type { ContentChange } from './apply';
 import { backoffDelay } from './backoff';
 import {
   followFeed,
   rebuildAside,
+  type FeedDeps,
   type FeedReader,
   type ReadEnd,
   type SyncHooks,
 } from './read-feed';
-import type { Clock, FeedTransport } from './types';
-import type { Log } from './validate-page';
 
-export interface SyncEngineOptions {
-  db: WaymarkDatabase;
-  transport: FeedTransport;
-  /** Only used for backoff timing and the displayed `lastSyncAt`; never compared with feed data. */
-  now: Clock;
-  random: () => number;
-  sleep: (ms: number) => Promise<void>;
-  log: Log;
+export interface SyncEngineOptions extends FeedDeps {
   /** After each page that changed content (e.g. to update the search index, see search-update.ts). */
   onChanged?: (change: ContentChange) => void | Promise<unknown>;
   hooks?: SyncHooks;

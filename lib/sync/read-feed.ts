@@ -17,13 +17,18 @@ export interface SyncHooks {
   afterApply?: (change: ContentChange) => void | Promise<void>;
 }
 
-export interface FeedReader {
+/** What reading the feed needs: the store, the transport and the injected clock, dice, sleep and log. */
+export interface FeedDeps {
   db: WaymarkDatabase;
   transport: FeedTransport;
+  /** Only used for backoff timing and the displayed `lastSyncAt`; never compared with feed data. */
   now: Clock;
   random: () => number;
   sleep: (ms: number) => Promise<void>;
   log: Log;
+}
+
+export interface FeedReader extends FeedDeps {
   /** Called after each page that changed content, before the next page is fetched. */
   report: (change: ContentChange) => Promise<void>;
   hooks?: SyncHooks | undefined;

@@ -63,13 +63,25 @@ async function boxOf(cdp: CDPSession, node: Node): Promise<Box | undefined> {
   }
 }
 
-export async function inPageUi(page: Page): Promise<InPageUi> {
+/** Runs `fn` on the page's whole DOM tree, closed shadow roots included, through a CDP session. */
+async function withDocument<T>(
+  page: Page,
+  fn: (root: Node, cdp: CDPSession) => Promise<T>,
+): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', {
       depth: -1,
       pierce: true,
     })) as unknown as { root: Node };
+    return await fn(root, cdp);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export async function inPageUi(page: Page): Promise<InPageUi> {
+  return withDocument(page, async (root, cdp) => {
     const host = [...walk(root)].find((n) => n.nodeName === 'WAYMARK-ROOT');
     if (host === undefined)
       return {
@@ -97,9 +109,7 @@ export async function inPageUi(page: Page): Promise<InPageUi> {
       card: await first('card'),
       highlight: await first('highlight'),
     };
-  } finally {
-    await cdp.detach();
-  }
+  });
 }
 
 /** Clicks the middle of a box with the real mouse (a trusted event). */
@@ -110,20 +120,14 @@ export async function clickBox(page: Page, box: Box | undefined): Promise<void> 
 
 /** Clicks a button inside a UI part (the card) by its visible text. */
 export async function clickInCard(page: Page, label: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', {
-      depth: -1,
-      pierce: true,
-    })) as unknown as { root: Node };
+  const box = await withDocument(page, async (root, cdp) => {
     const button = [...walk(root)].find(
       (n) => n.nodeName === 'BUTTON' && textOf(n).trim() === label,
     );
     if (button === undefined) throw new Error(`no button "${label}" in the page UI`);
-    await clickBox(page, await boxOf(cdp, button));
-  } finally {
-    await cdp.detach();
-  }
+    return boxOf(cdp, button);
+  });
+  await clickBox(page, box);
 }
 
 /**
