@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MessageMap, MessageType } from '@/lib/messages';
 import { panelViews } from '@/lib/messages';
+import { itemStatuses } from '@/lib/content-model/common';
 
 type PayloadSchemas = { [K in MessageType]: z.ZodType<MessageMap[K]['payload']> };
 
@@ -18,6 +19,43 @@ export const detectionSchema = z.strictObject({
   context: z
     .record(z.string().max(40), z.string().max(300))
     .refine((context) => Object.keys(context).length <= 10, 'at most 10 context values'),
+});
+
+const itemType = z.enum(['article', 'tip', 'lesson', 'path']);
+const isoTime = z.string().max(40);
+const pickTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('tip') }),
+  z.strictObject({ kind: z.literal('lesson-step'), step: z.number().int().min(0).max(200) }),
+]);
+const inPageTip = z.strictObject({
+  id,
+  title: z.string().max(160),
+  body: z.string().max(1_200),
+  anchor: anchor.optional(),
+  placement: z.enum(['auto', 'top', 'bottom', 'left', 'right']),
+});
+const draftKey = z.string().min(1).max(80);
+/** A draft's fields are checked against the item schema only when sent; here just bounded. */
+const draftSchema = z.strictObject({
+  key: draftKey,
+  type: itemType,
+  templateId: id.optional(),
+  itemId: id.optional(),
+  baseVersion: z.number().int().min(1).optional(),
+  fields: z
+    .record(z.string().max(40), z.unknown())
+    .refine((fields) => JSON.stringify(fields).length <= 400_000, 'draft too large'),
+  pick: z
+    .strictObject({
+      resolves: z.boolean(),
+      label: z.string().max(300),
+      pickedAt: isoTime,
+      target: pickTarget,
+    })
+    .optional(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  sentAt: isoTime.optional(),
 });
 
 const schemas = {
@@ -63,6 +101,49 @@ const schemas = {
   'bg:sign-out': z.strictObject({}),
   'bg:sync-interval': z.strictObject({ minutes: z.number().int().min(5).max(1440) }),
   'bg:status': z.strictObject({}),
+  'bg:pick-start': z.strictObject({ tabId, draftKey, target: pickTarget }),
+  'bg:pick-cancel': z.strictObject({ tabId }),
+  'cs:pick-start': z.strictObject({ draftKey, target: pickTarget }),
+  'cs:pick-cancel': z.strictObject({}),
+  'bg:picked': z.discriminatedUnion('outcome', [
+    z.strictObject({
+      draftKey,
+      target: pickTarget,
+      outcome: z.literal('picked'),
+      anchor,
+      resolves: z.boolean(),
+      label: z.string().max(300),
+      detection: detectionSchema.nullable(),
+    }),
+    z.strictObject({ draftKey, target: pickTarget, outcome: z.literal('cancelled') }),
+  ]),
+  'panel:draft-changed': z.strictObject({ draftKey }),
+  'bg:preview-tip': z.strictObject({ tabId, tip: inPageTip }),
+  'cs:preview-tip': z.strictObject({ tip: inPageTip.nullable() }),
+  'bg:author-templates': z.strictObject({}),
+  'bg:author-items': z.strictObject({
+    status: z.enum(itemStatuses).optional(),
+    mine: z.boolean().optional(),
+  }),
+  'bg:author-item': z.strictObject({ id }),
+  'bg:author-step': z.strictObject({
+    id,
+    action: z.enum(['submit', 'approve', 'request-changes', 'archive', 'verify', 'rollback']),
+    version: z.number().int().min(1),
+    comment: z.string().max(2_000).optional(),
+    restore: z.number().int().min(1).optional(),
+  }),
+  'bg:author-queue': z.strictObject({}),
+  'bg:draft-list': z.strictObject({}),
+  'bg:draft-new': z.strictObject({
+    templateId: id.optional(),
+    itemId: id.optional(),
+    tabId: tabId.optional(),
+  }),
+  'bg:draft-get': z.strictObject({ key: draftKey }),
+  'bg:draft-put': z.strictObject({ draft: draftSchema }),
+  'bg:draft-delete': z.strictObject({ key: draftKey }),
+  'bg:draft-send': z.strictObject({ key: draftKey, submit: z.boolean() }),
 } as const;
 
 /**
@@ -108,6 +189,26 @@ export const allowedSenders: { [K in MessageType]: readonly SenderKind[] } = {
   'bg:sign-out': ['extension-page'],
   'bg:sync-interval': ['extension-page'],
   'bg:status': ['extension-page'],
+  'bg:pick-start': ['extension-page'],
+  'bg:pick-cancel': ['extension-page'],
+  'cs:pick-start': ['background'],
+  'cs:pick-cancel': ['background'],
+  // Only the content script of a tab the picker was started in (the handler checks the tab).
+  'bg:picked': ['content-script'],
+  'panel:draft-changed': ['background'],
+  'bg:preview-tip': ['extension-page'],
+  'cs:preview-tip': ['background'],
+  'bg:author-templates': ['extension-page'],
+  'bg:author-items': ['extension-page'],
+  'bg:author-item': ['extension-page'],
+  'bg:author-step': ['extension-page'],
+  'bg:author-queue': ['extension-page'],
+  'bg:draft-list': ['extension-page'],
+  'bg:draft-new': ['extension-page'],
+  'bg:draft-get': ['extension-page'],
+  'bg:draft-put': ['extension-page'],
+  'bg:draft-delete': ['extension-page'],
+  'bg:draft-send': ['extension-page'],
 };
 
 export const envelopeSchema = z.strictObject({

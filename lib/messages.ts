@@ -1,4 +1,4 @@
-import type { AppDefinition, Item } from '@/lib/content-model';
+import type { AppDefinition, Item, ItemStatus, Template } from '@/lib/content-model';
 import type { Detection } from '@/lib/context';
 
 /**
@@ -56,7 +56,152 @@ export interface MessageMap {
   'bg:sign-out': { payload: Record<string, never>; result: AccountView };
   /** Popup / side panel → background: what the local store holds. */
   'bg:status': { payload: Record<string, never>; result: StatusResult };
+
+  // ——— Authoring (issue 6). The background holds the token and talks to the server. ———
+  /** Side panel → background → tab: let the author choose an element for a draft's anchor. */
+  'bg:pick-start': {
+    payload: { tabId: number; draftKey: string; target: PickTarget };
+    result: { started: boolean; problem?: string };
+  };
+  /** Side panel → background → tab: stop picking. */
+  'bg:pick-cancel': { payload: { tabId: number }; result: { cancelled: boolean } };
+  /** Background → content script: start the element picker (hover, click to choose, Esc). */
+  'cs:pick-start': { payload: { draftKey: string; target: PickTarget }; result: { started: true } };
+  /** Background → content script: stop the picker if it runs. */
+  'cs:pick-cancel': { payload: Record<string, never>; result: { cancelled: boolean } };
+  /** Content script → background: what the author chose (or that they pressed Esc). */
+  'bg:picked': { payload: PickResult; result: { saved: boolean } };
+  /** Background → side panel: a draft changed outside the panel (an element was picked). */
+  'panel:draft-changed': { payload: { draftKey: string }; result: undefined };
+  /** Side panel → background → tab: show a tip card on the page exactly as a learner will see it. */
+  'bg:preview-tip': { payload: { tabId: number; tip: InPageTip }; result: { found: boolean } };
+  /** Background → content script: show (or with `tip: null` hide) a preview tip card. */
+  'cs:preview-tip': { payload: { tip: InPageTip | null }; result: { found: boolean } };
+
+  /** Side panel → background: templates to start from (from the server). */
+  'bg:author-templates': { payload: Record<string, never>; result: AuthorResult<Template[]> };
+  /** Side panel → background: items on the server, e.g. those in review, or the author's own. */
+  'bg:author-items': {
+    payload: { status?: ItemStatus; mine?: boolean };
+    result: AuthorResult<AuthorItem[]>;
+  };
+  /** Side panel → background: one item as the server holds it, with its versions. */
+  'bg:author-item': { payload: { id: string }; result: AuthorResult<AuthorItemDetail> };
+  /** Side panel → background: a workflow step on the server (version = the one it is based on). */
+  'bg:author-step': { payload: WorkflowStep; result: AuthorResult<Item> };
+  /** Side panel → background: overdue items and broken anchors for the signed-in owner. */
+  'bg:author-queue': { payload: Record<string, never>; result: AuthorResult<VerificationQueue> };
+
+  /** Side panel → background: local drafts (autosaved in the extension's IndexedDB). */
+  'bg:draft-list': { payload: Record<string, never>; result: DraftSummary[] };
+  /** Side panel → background: start a draft from a template or from a server item (to edit it). */
+  'bg:draft-new': {
+    payload: { templateId?: string; itemId?: string; tabId?: number };
+    result: AuthorResult<Draft>;
+  };
+  'bg:draft-get': { payload: { key: string }; result: Draft | null };
+  /** Side panel → background: autosave; refused (saved: false) when `updatedAt` is older than the stored one. */
+  'bg:draft-put': { payload: { draft: Draft }; result: { saved: boolean; draft: Draft } };
+  'bg:draft-delete': { payload: { key: string }; result: { deleted: boolean } };
+  /** Side panel → background: send a draft to the server (create or edit), and submit it if asked. */
+  'bg:draft-send': { payload: { key: string; submit: boolean }; result: AuthorResult<Item> };
 }
+
+/** Whose anchor a pick fills: the tip's own, or one lesson step's. */
+export type PickTarget = { kind: 'tip' } | { kind: 'lesson-step'; step: number };
+
+export type PickResult =
+  | {
+      draftKey: string;
+      target: PickTarget;
+      outcome: 'picked';
+      /** A `lib/anchors` anchor; validated by the anchor schema before it is stored. */
+      anchor: unknown;
+      /** Whether `resolveAnchor` found the chosen element again, at once, on the same page. */
+      resolves: boolean;
+      /** How the element reads to people, e.g. `button "Submit as Solved"`. */
+      label: string;
+      /** Where the element was chosen, to prefill screen targeting. */
+      detection: Detection | null;
+    }
+  | { draftKey: string; target: PickTarget; outcome: 'cancelled' };
+
+/** A local draft: the fields as authored so far; never lost when the panel closes. */
+export interface Draft {
+  key: string;
+  type: ItemType;
+  templateId?: string;
+  /** Set once the server holds the item (created, or opened from the server to edit). */
+  itemId?: string;
+  /** The server version these edits are based on (sent as If-Match). */
+  baseVersion?: number;
+  /** The item's fields (id, title, body, targeting, type-specific fields…), possibly incomplete. */
+  fields: Record<string, unknown>;
+  /** The last element pick: whether it resolved back, and what the author chose. */
+  pick?: { resolves: boolean; label: string; pickedAt: string; target: PickTarget };
+  createdAt: string;
+  updatedAt: string;
+  /** When the server last accepted these fields. */
+  sentAt?: string;
+}
+
+export interface DraftSummary {
+  key: string;
+  type: ItemType;
+  title: string;
+  itemId?: string;
+  updatedAt: string;
+  sentAt?: string;
+}
+
+/** An answer from the server in words: a value, or what went wrong (with the 409's version). */
+export type AuthorResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; status: number; problem: string; currentVersion?: number };
+
+export interface AuthorItem {
+  id: string;
+  type: ItemType;
+  title: string;
+  status: ItemStatus;
+  owner: string;
+  version: number;
+  updated_at: string;
+  verify_by?: string;
+}
+
+export interface AuthorItemDetail {
+  item: Item;
+  versions: { version: number; status: ItemStatus; author: string | null; created_at: string }[];
+}
+
+export type WorkflowAction =
+  'submit' | 'approve' | 'request-changes' | 'archive' | 'verify' | 'rollback';
+
+export interface WorkflowStep {
+  id: string;
+  action: WorkflowAction;
+  /** The version the author saw (If-Match): a stale one is refused as a conflict. */
+  version: number;
+  comment?: string;
+  /** For rollback: the earlier version to restore. */
+  restore?: number;
+}
+
+export interface VerificationQueue {
+  overdue: { id: string; type: ItemType; title: string; owner: string; verify_by: string }[];
+  broken_anchors: {
+    id: string;
+    title: string;
+    owner: string;
+    app: string;
+    screen: string;
+    count: number;
+    last_reported_at: string;
+  }[];
+}
+
+type ItemType = Item['type'];
 
 export const panelViews = ['page', 'search'] as const;
 export type PanelView = (typeof panelViews)[number];

@@ -12,6 +12,7 @@ export * from './tip';
 export * from './lesson';
 export * from './path';
 export * from './anchor';
+export * from './template';
 export { itemTypes, itemTypeDef, type ItemType, type ItemTypeDef } from './registry';
 
 /** Any knowledge item, discriminated by `type`. */
