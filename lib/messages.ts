@@ -156,8 +156,7 @@ export interface DraftSummary {
 
 /** An answer from the server in words: a value, or what went wrong (with the 409's version). */
 export type AuthorResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; status: number; problem: string; currentVersion?: number };
+  { ok: true; value: T } | { ok: false; status: number; problem: string; currentVersion?: number };
 
 export interface AuthorItem {
   id: string;

@@ -9,6 +9,7 @@ import { loadStarterBundle } from './starter-bundle';
 import { sessionTabPages } from './tab-pages';
 import { openPanel } from './panel';
 import { createSyncService } from './sync';
+import { createAuthoring } from './authoring';
 
 /**
  * Wiring only: the local store, the starter pack, message handlers, the side panel and the
@@ -41,6 +42,8 @@ export default defineBackground(() => {
       .then((bundle) => ensureStarterContent(store, bundle, { reason }))
       .catch((error: unknown) => console.error('Waymark: could not load the starter pack', error));
   const sync = createSyncService(store, knowledge);
+  const authoring = createAuthoring(store, tabs);
+  const toTab = (tabId: number) => (message: unknown) => browser.tabs.sendMessage(tabId, message);
   let starting = ready('startup');
   browser.runtime.onInstalled.addListener(({ reason }) => {
     starting = ready(reason === 'install' ? 'install' : 'update');
@@ -95,6 +98,40 @@ export default defineBackground(() => {
     'bg:sync-now': async () => (await starting, sync.syncNow()),
     'bg:sign-out': () => sync.signOut(),
     'bg:sync-interval': ({ minutes }) => sync.setInterval(minutes),
+
+    'bg:pick-start': async ({ tabId, draftKey, target }) => {
+      const problem = await authoring.startPick(tabId, draftKey, target);
+      if (problem !== undefined) return { started: false, problem };
+      try {
+        await sendTyped(toTab(tabId), 'cs:pick-start', { draftKey, target });
+        return { started: true };
+      } catch {
+        await authoring.cancelPick(tabId);
+        return {
+          started: false,
+          problem:
+            'Waymark is not running on this tab: open the app page (reload it if Waymark was just installed or updated).',
+        };
+      }
+    },
+    'bg:pick-cancel': async ({ tabId }) => {
+      await authoring.cancelPick(tabId);
+      return sendTyped(toTab(tabId), 'cs:pick-cancel', {}).catch(() => ({ cancelled: false }));
+    },
+    'bg:picked': (result, sender) => authoring.picked(sender.tab?.id, result),
+    'bg:preview-tip': ({ tabId, tip }) =>
+      sendTyped(toTab(tabId), 'cs:preview-tip', { tip }).catch(() => ({ found: false })),
+    'bg:author-templates': () => authoring.templates(),
+    'bg:author-items': (query) => authoring.items(query),
+    'bg:author-item': ({ id }) => authoring.item(id),
+    'bg:author-step': (step) => authoring.step(step),
+    'bg:author-queue': () => authoring.queue(),
+    'bg:draft-list': () => authoring.listDrafts(),
+    'bg:draft-new': (from) => authoring.newDraft(from),
+    'bg:draft-get': ({ key }) => authoring.getDraft(key),
+    'bg:draft-put': ({ draft }) => authoring.putDraft(draft),
+    'bg:draft-delete': ({ key }) => authoring.deleteDraft(key),
+    'bg:draft-send': ({ key, submit }) => authoring.sendDraft(key, submit),
   };
   browser.runtime.onMessage.addListener(
     createRouter({ id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }, handlers),

@@ -1,5 +1,6 @@
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type { AppDefinition } from '@/lib/content-model';
+import type { Draft } from '@/lib/messages';
 import type { Dismissal } from './dismissals';
 import type { ItemRow } from './item-row';
 import type { MetaRow } from './meta';
@@ -41,6 +42,11 @@ export const schemaV2 = {
   searchIndex: 'key',
 } as const;
 
+/** v3 adds authors' drafts, autosaved as they type (a closed panel or a restarted worker loses nothing). */
+export const schemaV3 = {
+  drafts: 'key, updatedAt',
+} as const;
+
 /**
  * The extension's local store. It lives in the extension's own origin (background service
  * worker and extension pages); the content script never opens it (see HOUSE_STYLE Boundaries).
@@ -55,11 +61,13 @@ export class WaymarkDatabase extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
   searchIndex!: EntityTable<SearchIndexRow, 'key'>;
+  drafts!: EntityTable<Draft, 'key'>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2).upgrade(upgradeToV2);
+    this.version(3).stores(schemaV3);
   }
 }
 

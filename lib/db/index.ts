@@ -15,3 +15,4 @@ export * from './search-index';
 export * from './starter';
 export { contentHash } from './content-hash';
 export { warnSkipped, type SkippedRow, type SkipReporter } from './validate';
+export * from './drafts';

@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { itemSchema, templateSchema, type Item, type Template } from '@/lib/content-model';
+import type {
+  AuthorItem,
+  AuthorItemDetail,
+  AuthorResult,
+  VerificationQueue,
+  WorkflowStep,
+} from '@/lib/messages';
+
+type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
+
+export interface AuthorApiOptions {
+  serverUrl: string;
+  token: string;
+  fetch: Fetch;
+  /** Abandon a request after this long (a hung server must not hang the panel). */
+  timeoutMs?: number;
+}
+
+const errorBody = z.object({
+  error: z.string(),
+  message: z.string(),
+  current_version: z.number().int().nullable().optional(),
+});
+
+const authorItem = z.object({
+  id: z.string(),
+  type: z.enum(['article', 'tip', 'lesson', 'path']),
+  title: z.string(),
+  status: z.enum(['draft', 'in_review', 'published', 'archived']),
+  owner: z.string(),
+  version: z.number().int(),
+  updated_at: z.string(),
+  verify_by: z.string().optional(),
+});
+const versionsBody = z.object({
+  id: z.string(),
+  versions: z.array(
+    z.object({
+      version: z.number().int(),
+      status: z.enum(['draft', 'in_review', 'published', 'archived']),
+      author: z.string().nullable(),
+      created_at: z.string(),
+    }),
+  ),
+});
+const queueBody = z.object({
+  overdue: z.array(
+    z.object({
+      id: z.string(),
+      type: z.enum(['article', 'tip', 'lesson', 'path']),
+      title: z.string(),
+      owner: z.string(),
+      verify_by: z.string(),
+    }),
+  ),
+  broken_anchors: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      owner: z.string(),
+      app: z.string(),
+      screen: z.string(),
+      count: z.number().int(),
+      last_reported_at: z.string(),
+    }),
+  ),
+});
+
+const failed = (status: number, problem: string, currentVersion?: number): AuthorResult<never> => ({
+  ok: false,
+  status,
+  problem,
+  ...(currentVersion === undefined ? {} : { currentVersion }),
+});
+
+/** What a refusal means to an author, in words, with the server's own reason where it gave one. */
+function describeRefusal(status: number, message: string | undefined, where: string): string {
+  const reason = message === undefined ? '' : ` ${message}.`;
+  switch (status) {
+    case 400:
+      return `The server did not accept this:${reason}`;
+    case 401:
+      return `The server at ${where} refused the token: sign in again in Waymark's options.`;
+    case 403:
+      return `Not allowed:${reason}`;
+    case 404:
+      return `Not found on the server:${reason}`;
+    case 409:
+      return `Someone else changed it first:${reason} Reload it, then make your change again.`;
+    case 413:
+      return 'This is too large for the server (over 1 MB).';
+    case 429:
+      return 'The server is refusing requests for a moment (too many attempts); try again shortly.';
+    default:
+      return `The server at ${where} answered ${status}.${reason}`;
+  }
+}
+
+/**
+ * The content server's authoring API, for the background (which holds the token). Every answer
+ * is validated; every failure becomes an `AuthorResult` with a problem in words (and, for a
+ * conflict, the version the server holds) — the side panel never sees a raw exception.
+ */
+export class AuthorApi {
+  readonly #base: string;
+
+  constructor(private readonly options: AuthorApiOptions) {
+    this.#base = options.serverUrl.replace(/\/+$/, '');
+  }
+
+  async #call<T>(
+    method: string,
+    path: string,
+    schema: z.ZodType<T>,
+    init: { body?: unknown; ifMatch?: number } = {},
+  ): Promise<AuthorResult<T>> {
+    const where = new URL(this.#base).host;
+    let response: Response;
+    try {
+      response = await this.options.fetch(`${this.#base}${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${this.options.token}`,
+          Accept: 'application/json',
+          ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(init.ifMatch === undefined ? {} : { 'If-Match': `"${init.ifMatch}"` }),
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+      });
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      return failed(
+        0,
+        timedOut
+          ? `The server at ${where} did not answer in time; nothing was changed on this side.`
+          : `Could not reach the server at ${where}; check the connection. Your draft is kept here.`,
+      );
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      return failed(
+        response.status,
+        `The server at ${where} answered ${method} ${path} with something that is not JSON (${response.status}).`,
+      );
+    }
+    if (!response.ok) {
+      const parsed = errorBody.safeParse(json);
+      const message = parsed.success ? parsed.data.message : undefined;
+      const current = parsed.success ? (parsed.data.current_version ?? undefined) : undefined;
+      return failed(response.status, describeRefusal(response.status, message, where), current);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success)
+      return failed(
+        response.status,
+        `The server's answer to ${method} ${path} is not what Waymark expects: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim(),
+      );
+    return { ok: true, value: parsed.data };
+  }
+
+  templates(): Promise<AuthorResult<Template[]>> {
+    return this.#call(
+      'GET',
+      '/v1/templates',
+      z.object({ templates: z.array(templateSchema) }),
+    ).then((r) => (r.ok ? { ok: true, value: r.value.templates } : r));
+  }
+
+  async items(query: { status?: string; owner?: string }): Promise<AuthorResult<AuthorItem[]>> {
+    const params = new URLSearchParams();
+    if (query.status !== undefined) params.set('status', query.status);
+    if (query.owner !== undefined) params.set('owner', query.owner);
+    const search = params.size > 0 ? `?${params.toString()}` : '';
+    const result = await this.#call(
+      'GET',
+      `/v1/items${search}`,
+      z.object({ items: z.array(authorItem.loose()) }),
+    );
+    if (!result.ok) return result;
+    return {
+      ok: true,
+      value: result.value.items.map((i) => ({
+        id: i.id,
+        type: i.type,
+        title: i.title,
+        status: i.status,
+        owner: i.owner,
+        version: i.version,
+        updated_at: i.updated_at,
+        ...(i.verify_by === undefined ? {} : { verify_by: i.verify_by }),
+      })),
+    };
+  }
+
+  async item(id: string): Promise<AuthorResult<AuthorItemDetail>> {
+    const path = `/v1/items/${encodeURIComponent(id)}`;
+    const item = await this.#call('GET', path, itemSchema);
+    if (!item.ok) return item;
+    const versions = await this.#call('GET', `${path}/versions`, versionsBody);
+    if (!versions.ok) return versions;
+    return { ok: true, value: { item: item.value, versions: versions.value.versions } };
+  }
+
+  create(fields: Record<string, unknown>): Promise<AuthorResult<Item>> {
+    return this.#call('POST', '/v1/items', itemSchema, { body: fields });
+  }
+
+  edit(id: string, fields: Record<string, unknown>, base: number): Promise<AuthorResult<Item>> {
+    return this.#call('PUT', `/v1/items/${encodeURIComponent(id)}`, itemSchema, {
+      body: fields,
+      ifMatch: base,
+    });
+  }
+
+  step(step: WorkflowStep): Promise<AuthorResult<Item>> {
+    const path = `/v1/items/${encodeURIComponent(step.id)}/${step.action}`;
+    const body =
+      step.action === 'rollback'
+        ? {
+            version: step.restore ?? 0,
+            ...(step.comment === undefined ? {} : { comment: step.comment }),
+          }
+        : step.comment === undefined
+          ? {}
+          : { comment: step.comment };
+    return this.#call('POST', path, itemSchema, { body, ifMatch: step.version });
+  }
+
+  queue(): Promise<AuthorResult<VerificationQueue>> {
+    return this.#call('GET', '/v1/verification', queueBody);
+  }
+}
