@@ -245,14 +245,21 @@ export class AuthoringService {
     if (tabId === undefined) return { saved: false };
     const pending = await this.deps.picks.get(tabId);
     if (pending?.draftKey !== result.draftKey) return { saved: false };
-    await this.deps.picks.delete(tabId);
     if (result.outcome === 'cancelled') {
+      await this.deps.picks.delete(tabId);
       this.deps.draftChanged(result.draftKey);
       return { saved: false };
     }
     const draft = await getDraft(this.deps.db, result.draftKey);
     if (draft === undefined) return { saved: false };
-    const next = applyPick(draft, { ...result, target: pending.target }, this.deps.now());
+    let next: Draft;
+    try {
+      next = applyPick(draft, { ...result, target: pending.target }, this.deps.now());
+    } catch (error) {
+      console.warn('Waymark: a picked anchor was refused', error);
+      return { saved: false };
+    }
+    await this.deps.picks.delete(tabId);
     await this.deps.db.drafts.put(next);
     this.deps.draftChanged(result.draftKey);
     return { saved: true };
