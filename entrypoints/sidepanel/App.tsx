@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AsyncView } from '@/components/AsyncView';
+import { AuthorTab } from '@/components/author/AuthorTab';
 import { ItemList } from '@/components/ItemList';
 import { ItemScreen } from '@/components/ItemScreen';
 import { PathList } from '@/components/PathList';
@@ -10,12 +11,14 @@ import { useBackground } from '@/hooks/use-background';
 import { useStatus } from '@/hooks/use-status';
 import type { PageItems } from '@/lib/messages';
 
-type Tab = 'page' | 'search' | 'learn';
+type Tab = 'page' | 'search' | 'learn' | 'author';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'page', label: 'For this page' },
   { id: 'search', label: 'Search' },
   { id: 'learn', label: 'Learn' },
 ];
+/** Roles that write content see the Author tab (the server enforces the same line). */
+const AUTHOR_ROLES = ['author', 'reviewer', 'admin'];
 
 export function App() {
   const active = useActiveTab();
@@ -40,6 +43,10 @@ export function App() {
     `${tab}:${stack.length}`,
   );
   const status = useStatus();
+  const [account] = useBackground('bg:account', {}, 'account');
+  const me = account.state === 'ready' ? account.value.me : undefined;
+  const canAuthor = me !== undefined && AUTHOR_ROLES.includes(me.role);
+  const tabs = canAuthor ? [...TABS, { id: 'author' as const, label: 'Author' }] : TABS;
 
   useEffect(() => {
     if (active.requestedView === undefined) return;
@@ -56,7 +63,7 @@ export function App() {
       <header className="panel-header">
         <span className="brand">Waymark</span>
         <nav className="tabs" role="tablist" aria-label="Waymark">
-          {TABS.map((t) => (
+          {tabs.map((t) => (
             <button
               key={t.id}
               type="button"
@@ -73,7 +80,9 @@ export function App() {
         </nav>
       </header>
       <main className="panel-body">
-        {openId !== undefined ? (
+        {tab === 'author' && canAuthor ? (
+          <AuthorTab me={me} tabId={active.tabId} />
+        ) : openId !== undefined ? (
           <>
             <button type="button" className="back" onClick={() => setStack((s) => s.slice(0, -1))}>
               ← Back

@@ -92,6 +92,12 @@ export function itemInput(draft: Draft): Record<string, unknown> {
   const input: Record<string, unknown> = { ...draft.fields, type: draft.type };
   for (const field of SERVER_FIELDS) if (field !== 'type') delete input[field];
   if (draft.itemId !== undefined) input.id = draft.itemId;
+  // Text typed one entry per line keeps its blank lines while editing; they are not content.
+  for (const field of ['objectives', 'lessons'])
+    if (Array.isArray(input[field]))
+      input[field] = (input[field] as unknown[])
+        .map((v) => (typeof v === 'string' ? v.trim() : v))
+        .filter((v) => v !== '');
   return input;
 }
 

@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react';
+import { TipCard } from '@/entrypoints/page.content/tip-card';
+import { STYLE } from '@/entrypoints/page.content/styles';
+import type { InPageTip } from '@/lib/messages';
+
+/**
+ * A tip card drawn by the content script's own code (TipCard, its stylesheet, the DOM-only
+ * Markdown renderer) inside a shadow root, so an author previews exactly what learners get. The
+ * frame's `transform` makes the card's `position: fixed` relative to the frame, not the panel.
+ */
+export function TipCardPreview({ tip }: { tip: InPageTip }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (element === null) return;
+    const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    root.replaceChildren();
+    const style = document.createElement('style');
+    style.textContent = `${STYLE}\n:host { position: absolute !important; inset: 0 !important; width: auto !important; height: auto !important; z-index: 0 !important; }\n.layer { position: absolute; }`;
+    const layer = document.createElement('div');
+    layer.className = 'layer';
+    const target = document.createElement('span');
+    target.style.cssText = 'position:absolute;left:12px;top:8px;width:120px;height:24px;';
+    const beacon = document.createElement('span');
+    beacon.className = 'beacon';
+    beacon.style.cssText = 'left:4px;top:10px;';
+    layer.append(target, beacon);
+    root.append(style, layer);
+    const controller = new AbortController();
+    // The card takes focus when it opens (for keyboard users on the page); here the author is
+    // typing, so focus goes back where it was.
+    const focused = document.activeElement;
+    new TipCard(
+      layer,
+      { onDismiss: () => undefined, onMore: () => undefined },
+      controller.signal,
+    ).open({ ...tip, placement: 'bottom' }, target, beacon);
+    if (focused instanceof HTMLElement) focused.focus();
+    // The card was placed in viewport coordinates; inside the transformed frame they are the
+    // frame's own, so take the frame's offset back out.
+    const card = layer.querySelector<HTMLElement>('.card');
+    const frame = element.getBoundingClientRect();
+    if (card !== null) {
+      card.style.left = `${parseFloat(card.style.left) - frame.left}px`;
+      card.style.top = `${parseFloat(card.style.top) - frame.top}px`;
+    }
+    return () => controller.abort();
+  }, [tip]);
+  return <div ref={host} className="tip-preview" aria-label="Preview of the tip card" />;
+}

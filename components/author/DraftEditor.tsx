@@ -1,0 +1,332 @@
+import { useMemo, useState } from 'react';
+import { callBackground } from '@/hooks/use-background';
+import { useDraft } from '@/hooks/use-draft';
+import { checkDraft, previewItem, slugFrom } from '@/lib/authoring/drafts';
+import { articleTemplates } from '@/lib/content-model/article';
+import type { PickTarget } from '@/lib/messages';
+import { ItemPreview } from './ItemPreview';
+import { LessonFields } from './LessonFields';
+import { PathFields } from './PathFields';
+import { Field, ListField, num, problemsAt, record, SelectField, str } from './fields';
+
+const TYPE_NAMES = { article: 'article', tip: 'tip', lesson: 'lesson', path: 'learning path' };
+const PLACEMENTS = ['auto', 'top', 'bottom', 'left', 'right'] as const;
+
+type Notice = { kind: 'ok' | 'error' | 'info'; text: string };
+
+/**
+ * The editor for one local draft: fields by type with their problems (the same schema the
+ * server applies), the element picker for tips and lesson steps, a live preview rendered by the
+ * learner's own components, and sending to the server (save, or submit for review).
+ */
+export function DraftEditor(props: {
+  draftKey: string;
+  tabId: number | undefined;
+  onDone: (itemId?: string) => void;
+}) {
+  const { draft, saveState, problem, update, flush } = useDraft(props.draftKey);
+  const [notice, setNotice] = useState<Notice | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [picking, setPicking] = useState<PickTarget | undefined>();
+  const [idTouched, setIdTouched] = useState(false);
+  const problems = useMemo(() => (draft ? checkDraft(draft) : []), [draft]);
+  const preview = useMemo(() => (draft ? previewItem(draft) : undefined), [draft]);
+
+  if (draft === undefined) return <p className="muted">Opening the draft…</p>;
+  const f = draft.fields;
+  const targeting = record(f.targeting);
+  const setTargeting = (key: string, values: string[]) =>
+    update((fields) => ({ ...fields, targeting: { ...record(fields.targeting), [key]: values } }));
+  const set = (key: string) => (value: unknown) =>
+    update((fields) => ({ ...fields, [key]: value }));
+  const editingExisting = draft.itemId !== undefined;
+
+  const startPick = async (target: PickTarget) => {
+    if (props.tabId === undefined) {
+      setNotice({ kind: 'error', text: 'Open the app page in this window first.' });
+      return;
+    }
+    await flush();
+    const result = await callBackground('bg:pick-start', {
+      tabId: props.tabId,
+      draftKey: draft.key,
+      target,
+    });
+    if (result.started) {
+      setPicking(target);
+      setNotice({
+        kind: 'info',
+        text: 'On the page: hover to see what will be chosen, click the element, or press Esc to cancel.',
+      });
+    } else setNotice({ kind: 'error', text: result.problem ?? 'The picker could not start.' });
+  };
+
+  const pickStatus = (target: PickTarget) => {
+    const same =
+      draft.pick !== undefined &&
+      draft.pick.target.kind === target.kind &&
+      (target.kind === 'tip' ||
+        (draft.pick.target.kind === 'lesson-step' && draft.pick.target.step === target.step));
+    if (!same || draft.pick === undefined) return null;
+    return (
+      <p className="pick-status" data-ok={draft.pick.resolves} role="status">
+        {draft.pick.resolves
+          ? `Anchored to ${draft.pick.label}: Waymark finds this element again from the anchor.`
+          : `Anchored to ${draft.pick.label}, but Waymark could not find it again from the anchor. Pick a more distinctive element (a labelled button or field).`}
+      </p>
+    );
+  };
+
+  const send = async (submit: boolean) => {
+    setBusy(true);
+    await flush();
+    const result = await callBackground('bg:draft-send', { key: draft.key, submit });
+    setBusy(false);
+    if (result.ok) {
+      setNotice({
+        kind: 'ok',
+        text: submit
+          ? `Submitted for review as version ${result.value.version}. A reviewer will approve it or ask for changes.`
+          : `Saved on the server as version ${result.value.version} (a draft; submit it when ready).`,
+      });
+      if (submit) props.onDone(result.value.id);
+    } else setNotice({ kind: 'error', text: result.problem });
+  };
+
+  const discard = async () => {
+    if (!window.confirm('Discard this draft? Text not sent to the server is lost.')) return;
+    await callBackground('bg:draft-delete', { key: draft.key });
+    props.onDone();
+  };
+
+  return (
+    <section className="author editor" aria-label="Edit draft">
+      <h1>
+        {editingExisting ? `Editing ${str(f.id)}` : `New ${TYPE_NAMES[draft.type]}`}
+        {draft.baseVersion !== undefined && (
+          <span className="muted"> · based on version {draft.baseVersion}</span>
+        )}
+      </h1>
+      <Field
+        label="Title"
+        value={str(f.title)}
+        onChange={(v) =>
+          update((fields) => ({
+            ...fields,
+            title: v,
+            ...(editingExisting || idTouched ? {} : { id: slugFrom(v) }),
+          }))
+        }
+        problems={problemsAt(problems, 'title')}
+      />
+      <Field
+        label="Id"
+        value={str(f.id)}
+        disabled={editingExisting}
+        hint="Lower-case words joined by hyphens; it never changes once saved."
+        onChange={(v) => {
+          setIdTouched(true);
+          set('id')(v);
+        }}
+        problems={problemsAt(problems, 'id')}
+      />
+      <Field
+        label="Summary"
+        value={str(f.summary)}
+        hint="One sentence shown in lists and search results."
+        onChange={set('summary')}
+        problems={problemsAt(problems, 'summary')}
+      />
+      {draft.type === 'article' && (
+        <SelectField
+          label="Kind"
+          value={(str(f.template) || 'how-to') as (typeof articleTemplates)[number]}
+          options={articleTemplates.map((t) => ({ value: t, label: t }))}
+          onChange={set('template')}
+          problems={problemsAt(problems, 'template')}
+        />
+      )}
+      {draft.type !== 'path' && (
+        <Field
+          label={draft.type === 'tip' ? 'Tip text (Markdown)' : 'Body (Markdown)'}
+          multiline
+          rows={draft.type === 'tip' ? 5 : 12}
+          value={str(f.body)}
+          onChange={set('body')}
+          {...(draft.type === 'tip' ? { maxLength: 1200, hint: 'Short enough for a card' } : {})}
+          problems={problemsAt(problems, 'body')}
+        />
+      )}
+      {draft.type === 'tip' && (
+        <fieldset>
+          <legend>Element on the page</legend>
+          {f.anchor === undefined ? (
+            <p className="field-hint">
+              No element: the tip shows for the whole screen. Pick one to put a beacon on it.
+            </p>
+          ) : (
+            (pickStatus({ kind: 'tip' }) ?? <p className="field-hint">The tip has an element.</p>)
+          )}
+          <div className="row">
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => void startPick({ kind: 'tip' })}
+            >
+              {f.anchor === undefined ? 'Pick element on the page' : 'Pick another element'}
+            </button>
+            {picking !== undefined && props.tabId !== undefined && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setPicking(undefined);
+                  setNotice(undefined);
+                  void callBackground('bg:pick-cancel', { tabId: props.tabId ?? 0 });
+                }}
+              >
+                Stop picking
+              </button>
+            )}
+            {f.anchor !== undefined && (
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  update((fields) => {
+                    const rest = { ...fields };
+                    delete rest.anchor;
+                    return rest;
+                  })
+                }
+              >
+                Remove the element
+              </button>
+            )}
+          </div>
+          <SelectField
+            label="Card placement"
+            value={(str(f.placement) || 'auto') as (typeof PLACEMENTS)[number]}
+            options={PLACEMENTS.map((p) => ({ value: p, label: p }))}
+            onChange={set('placement')}
+          />
+        </fieldset>
+      )}
+      {draft.type === 'lesson' && (
+        <LessonFields
+          fields={f}
+          update={update}
+          problems={problems}
+          pickStatus={pickStatus}
+          onPick={(target) => void startPick(target)}
+        />
+      )}
+      {draft.type === 'path' && <PathFields fields={f} update={update} problems={problems} />}
+      <fieldset>
+        <legend>Who sees it, where</legend>
+        <ListField
+          label="Apps"
+          values={(targeting.apps as string[] | undefined) ?? []}
+          hint="App ids, e.g. zendesk. Empty: every app."
+          onChange={(v) => setTargeting('apps', v)}
+          problems={problemsAt(problems, 'targeting.apps', true)}
+        />
+        <ListField
+          label="Screens"
+          values={(targeting.screens as string[] | undefined) ?? []}
+          hint="app:screen, e.g. zendesk:ticket. Empty: every screen of those apps."
+          onChange={(v) => setTargeting('screens', v)}
+          problems={problemsAt(problems, 'targeting.screens', true)}
+        />
+        <ListField
+          label="Roles"
+          values={(targeting.roles as string[] | undefined) ?? []}
+          hint="Empty: everyone."
+          onChange={(v) => setTargeting('roles', v)}
+          problems={problemsAt(problems, 'targeting.roles', true)}
+        />
+        <ListField
+          label="Teams"
+          values={(targeting.teams as string[] | undefined) ?? []}
+          hint="Empty: every team."
+          onChange={(v) => setTargeting('teams', v)}
+          problems={problemsAt(problems, 'targeting.teams', true)}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>Governance</legend>
+        <ListField
+          label="Tags"
+          values={(f.tags as string[] | undefined) ?? []}
+          onChange={set('tags')}
+          problems={problemsAt(problems, 'tags', true)}
+        />
+        <Field
+          label="Owner"
+          type="email"
+          value={str(f.owner)}
+          hint="Who keeps it true: they are asked to verify it."
+          onChange={set('owner')}
+          problems={problemsAt(problems, 'owner')}
+        />
+        <Field
+          label="Verify every (days)"
+          type="number"
+          value={String(num(f.verify_days) ?? '')}
+          hint="From the template; the owner confirms it is still true this often."
+          onChange={(v) => set('verify_days')(v === '' ? undefined : Number(v))}
+          problems={problemsAt(problems, 'verify_days')}
+        />
+      </fieldset>
+      {notice && (
+        <p
+          className="notice"
+          data-kind={notice.kind}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
+          {notice.text}
+        </p>
+      )}
+      <div className="actions-bar">
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy || problems.length > 0}
+          onClick={() => void send(true)}
+        >
+          Submit for review
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy || problems.length > 0}
+          onClick={() => void send(false)}
+        >
+          Save to server
+        </button>
+        <button type="button" className="button danger" onClick={() => void discard()}>
+          Discard
+        </button>
+        <span className="save-state" role="status">
+          {saveState === 'saving'
+            ? 'Saving…'
+            : saveState === 'error'
+              ? `Not saved: ${problem ?? ''}`
+              : problems.length > 0
+                ? `Saved here · ${problems.length} to fix before sending`
+                : 'Saved here'}
+        </span>
+      </div>
+      <section className="preview-box" aria-label="Preview">
+        <h2>Preview: what learners will see</h2>
+        {preview === undefined ? (
+          <p className="muted">
+            The preview appears once the text is valid: {problems[0]?.path}: {problems[0]?.message}
+          </p>
+        ) : (
+          <ItemPreview item={preview} tabId={props.tabId} />
+        )}
+      </section>
+    </section>
+  );
+}

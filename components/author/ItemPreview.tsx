@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import { callBackground } from '@/hooks/use-background';
+import type { Item } from '@/lib/content-model';
+import type { LessonProgressView } from '@/lib/messages';
+import { ArticleView } from '../ArticleView';
+import { LessonPlayer } from '../LessonPlayer';
+import { TipCardPreview } from '../TipCardPreview';
+
+/**
+ * An item rendered by the components learners get: the article reader, the in-page tip card (the
+ * content script's own code), the lesson player (with its own throwaway progress), a path's list.
+ */
+export function ItemPreview({ item, tabId }: { item: Item; tabId: number | undefined }) {
+  if (item.type === 'tip')
+    return (
+      <>
+        <TipCardPreview
+          tip={{
+            id: item.id,
+            title: item.title,
+            body: item.body,
+            placement: item.placement,
+            ...(item.anchor === undefined ? {} : { anchor: item.anchor }),
+          }}
+        />
+        {tabId !== undefined && (
+          <ShowOnPage
+            tabId={tabId}
+            tip={{
+              id: item.id,
+              title: item.title,
+              body: item.body,
+              placement: item.placement,
+              anchor: item.anchor,
+            }}
+          />
+        )}
+      </>
+    );
+  if (item.type === 'lesson') return <LessonPreview key={item.id} lesson={item} tabId={tabId} />;
+  if (item.type === 'path')
+    return (
+      <section className="reader">
+        <h1>{item.title}</h1>
+        {item.summary && <p className="lede">{item.summary}</p>}
+        <ol>
+          {item.lessons.map((id) => (
+            <li key={id}>
+              <code>{id}</code>
+            </li>
+          ))}
+        </ol>
+      </section>
+    );
+  return <ArticleView item={item} needsVerification={false} vote={undefined} />;
+}
+
+function ShowOnPage({
+  tabId,
+  tip,
+}: {
+  tabId: number;
+  tip: {
+    id: string;
+    title: string;
+    body: string;
+    placement: 'auto' | 'top' | 'bottom' | 'left' | 'right';
+    anchor: unknown;
+  };
+}) {
+  const [note, setNote] = useState<string | undefined>();
+  return (
+    <div className="row" style={{ marginTop: 6 }}>
+      <button
+        type="button"
+        className="button"
+        onClick={() =>
+          void callBackground('bg:preview-tip', {
+            tabId,
+            tip: {
+              ...tip,
+              id: tip.id || 'preview',
+              ...(tip.anchor === undefined ? {} : { anchor: tip.anchor }),
+            },
+          }).then(
+            ({ found }) =>
+              setNote(
+                found
+                  ? 'Shown on the page, as learners will see it.'
+                  : 'The page does not have this element right now: open the screen it belongs to.',
+              ),
+            () => setNote('Waymark is not running on this tab.'),
+          )
+        }
+      >
+        Show on the page
+      </button>
+      {note && (
+        <span className="muted" role="status">
+          {note}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function LessonPreview({
+  lesson,
+  tabId,
+}: {
+  lesson: Extract<Item, { type: 'lesson' }>;
+  tabId: number | undefined;
+}) {
+  const [progress, setProgress] = useState<LessonProgressView>({
+    lessonId: lesson.id,
+    step: 0,
+    completedSteps: [],
+    answers: {},
+  });
+  return (
+    <LessonPlayer
+      lesson={lesson}
+      progress={progress}
+      onLessonPage={tabId !== undefined}
+      onStep={(step, completed) =>
+        setProgress((p) => ({
+          ...p,
+          step,
+          completedSteps:
+            completed === undefined || p.completedSteps.includes(completed)
+              ? p.completedSteps
+              : [...p.completedSteps, completed],
+        }))
+      }
+      onAnswer={(questionId, choices) => {
+        const q = lesson.questions.find((x) => x.id === questionId);
+        const correct =
+          q !== undefined &&
+          q.correct.length === choices.length &&
+          q.correct.every((c) => choices.includes(c));
+        setProgress((p) => ({
+          ...p,
+          answers: { ...p.answers, [questionId]: { choices, correct } },
+        }));
+      }}
+      onComplete={() => setProgress((p) => ({ ...p, completedAt: new Date().toISOString() }))}
+      onRestart={() =>
+        setProgress({ lessonId: lesson.id, step: 0, completedSteps: [], answers: {} })
+      }
+      onHighlight={(anchor) =>
+        tabId !== undefined &&
+        void callBackground('bg:highlight', { tabId, anchor }).catch(() => undefined)
+      }
+    />
+  );
+}
