@@ -7,7 +7,9 @@ import {
   createServerTransport,
   createStaticTransport,
   createSyncEngine,
+  flushAnchorReports,
   signOut,
+  staticFeedBase,
   testConnection,
   type FeedTransport,
   type SyncEngine,
@@ -21,15 +23,8 @@ const RETRY = 'waymark-sync-retry';
 /** Retries inside one run stay short: a service worker should not sleep for minutes. */
 const MAX_SLEEP_MS = 20_000;
 
-/** A static export is given by its head file's URL (…/head.json); anything else is a server. */
-function staticBase(serverUrl: string): string | undefined {
-  return /\/head\.json$/i.test(new URL(serverUrl).pathname)
-    ? serverUrl.replace(/head\.json$/i, '')
-    : undefined;
-}
-
 function transportFor(account: Account): FeedTransport {
-  const base = staticBase(account.serverUrl);
+  const base = staticFeedBase(account.serverUrl);
   const fetch = (input: string, init?: RequestInit) => globalThis.fetch(input, init);
   return base !== undefined
     ? createStaticTransport({ baseUrl: base, fetch })
@@ -50,6 +45,25 @@ export function createSyncService(db: WaymarkDatabase, knowledge: KnowledgeServi
     } catch (error) {
       console.warn('Waymark: could not register the content script for server apps', error);
     }
+  };
+
+  let reporting: Promise<void> | undefined;
+  /** Sends the queued broken-anchor counts; one flush at a time, and it never fails a sync. */
+  const reportAnchors = (account: Account): void => {
+    reporting ??= flushAnchorReports({
+      db,
+      serverUrl: account.serverUrl,
+      token: account.token,
+      fetch: (input, init) => globalThis.fetch(input, init),
+      log: (text) => console.warn(`Waymark reports: ${text}`),
+    })
+      .then(
+        () => undefined,
+        (error: unknown) => console.warn('Waymark: could not send broken-anchor reports', error),
+      )
+      .finally(() => {
+        reporting = undefined;
+      });
   };
 
   const engineFor = (account: Account): SyncEngine => {
@@ -102,6 +116,8 @@ export function createSyncService(db: WaymarkDatabase, knowledge: KnowledgeServi
         const result = await engineFor(account).syncNow();
         if (result.status === 'retry-later')
           await browser.alarms.create(RETRY, { when: result.nextAttemptAt });
+        // The server just answered: a good moment to send what waited, without holding up sync.
+        if (result.status === 'synced') reportAnchors(account);
         await refreshApps();
         // Build (or load) the index now, in the background, rather than at the learner's first search.
         void knowledge.search.get().catch(() => undefined);
@@ -120,7 +136,7 @@ export function createSyncService(db: WaymarkDatabase, knowledge: KnowledgeServi
     let result: { ok: boolean; message: string; me?: Account['me'] };
     try {
       result =
-        staticBase(url) !== undefined ? await checkStatic(url) : await checkServer(url, secret);
+        staticFeedBase(url) !== undefined ? await checkStatic(url) : await checkServer(url, secret);
     } catch {
       result = {
         ok: false,

@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WaymarkDatabase } from './database';
-import { ackEvents, appendEvent, countEvents, peekEvents } from './outbox';
+import {
+  ackCounts,
+  ackEvents,
+  appendEvent,
+  countAgain,
+  countEvents,
+  eventsOfType,
+  peekEvents,
+} from './outbox';
 import { testDatabase } from './test-support';
 
 let db: WaymarkDatabase;
@@ -46,5 +54,51 @@ describe('ackEvents', () => {
     for (const at of [1, 2, 3]) seqs.push(await appendEvent(db, view(at)));
     expect(await ackEvents(db, seqs[1]!)).toBe(2);
     expect((await peekEvents(db, 10)).map((e) => e.seq)).toEqual([seqs[2]]);
+  });
+});
+
+describe('eventsOfType', () => {
+  it('returns only events of that type, in seq order', async () => {
+    await appendEvent(db, view(1));
+    await appendEvent(db, { type: 'vote', at: 2 });
+    await appendEvent(db, view(3));
+    expect((await eventsOfType(db, 'item-viewed')).map((e) => e.at)).toEqual([1, 3]);
+  });
+});
+
+describe('countAgain', () => {
+  it('returns true and raises the count and time when the event is still queued', async () => {
+    const seq = await appendEvent(db, view(1));
+    expect(await countAgain(db, seq, 5)).toBe(true);
+    expect(await countAgain(db, seq, 9)).toBe(true);
+    expect(await peekEvents(db, 10)).toMatchObject([{ seq, count: 3, at: 9 }]);
+  });
+
+  it('returns false when the event was already acknowledged', async () => {
+    const seq = await appendEvent(db, view(1));
+    await ackEvents(db, seq);
+    expect(await countAgain(db, seq, 5)).toBe(false);
+    expect(await countEvents(db)).toBe(0);
+  });
+});
+
+describe('ackCounts', () => {
+  it('returns the number removed and leaves unlisted events, even older ones', async () => {
+    const older = await appendEvent(db, view(1));
+    const sent = await appendEvent(db, view(2));
+    const newer = await appendEvent(db, view(3));
+    expect(await ackCounts(db, new Map([[sent, 1]]))).toBe(1);
+    expect((await peekEvents(db, 10)).map((e) => e.seq)).toEqual([older, newer]);
+  });
+
+  it('keeps the occurrences counted again after the event was read', async () => {
+    const seq = await appendEvent(db, view(1));
+    await countAgain(db, seq, 2);
+    expect(await ackCounts(db, new Map([[seq, 1]]))).toBe(0);
+    expect(await peekEvents(db, 10)).toMatchObject([{ seq, count: 1 }]);
+  });
+
+  it('ignores seqs that are no longer queued', async () => {
+    expect(await ackCounts(db, new Map([[42, 1]]))).toBe(0);
   });
 });

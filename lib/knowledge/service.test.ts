@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { itemSchema, type Item } from '@/lib/content-model';
 import type { Detection } from '@/lib/context';
 import {
+  ackEvents,
   dismissTip,
   ensureStarterContent,
   peekEvents,
@@ -259,6 +260,32 @@ describe('KnowledgeService items, votes and events', () => {
       app: 'desk',
       screen: 'ticket',
     });
+  });
+
+  it('folds repeats of an unresolved tip on the same screen into one event with a count', async () => {
+    for (let view = 0; view < 3; view++)
+      await service.tipUnresolved('priority-tip', 'desk', 'ticket');
+    await service.tipUnresolved('priority-tip', 'desk', null);
+    const events = await peekEvents(db, 10);
+    expect(events.map((e) => [e.data?.screen, e.count ?? 1])).toEqual([
+      ['ticket', 3],
+      [null, 1],
+    ]);
+  });
+
+  it('starts a new unresolved-tip event once the queued one was sent', async () => {
+    await service.tipUnresolved('priority-tip', 'desk', 'ticket');
+    const [sent] = await peekEvents(db, 10);
+    await ackEvents(db, sent!.seq);
+    await service.tipUnresolved('priority-tip', 'desk', 'ticket');
+    const events = await peekEvents(db, 10);
+    expect(events.map((e) => [e.seq > sent!.seq, e.count ?? 1])).toEqual([[true, 1]]);
+  });
+
+  it('records no unresolved tip when usage events are off', async () => {
+    await setSetting(db, 'usageEventsEnabled', false);
+    await service.tipUnresolved('priority-tip', 'desk', 'ticket');
+    expect(await peekEvents(db, 10)).toEqual([]);
   });
 });
 

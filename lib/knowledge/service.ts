@@ -4,6 +4,7 @@ import {
   allPublishedItems,
   allProgress,
   appendEvent,
+  countAgain,
   countApps,
   countItems,
   dismissedTipIds,
@@ -75,6 +76,12 @@ function toResult(hit: SearchHit, item: Item, now: Date): SearchResult {
  */
 export class KnowledgeService {
   readonly search: SearchCache;
+  /**
+   * The queued `tip-unresolved` event for each tip, app and screen: a tip failing on every page
+   * view adds to that one event's count rather than a row per view. Kept in memory only: after a
+   * service-worker restart the next failure starts a new event, and no count is lost either way.
+   */
+  readonly #unresolved = new Map<string, number>();
 
   constructor(
     private readonly db: WaymarkDatabase,
@@ -191,7 +198,14 @@ export class KnowledgeService {
 
   /** Counted for the owners' health report: which tip, on which app and screen — no page content. */
   async tipUnresolved(id: string, app: string, screen: string | null): Promise<{ counted: true }> {
-    await this.#event('tip-unresolved', { id, app, screen });
+    if (!(await getSettings(this.db)).usageEventsEnabled) return { counted: true };
+    const key = JSON.stringify([id, app, screen]);
+    const queued = this.#unresolved.get(key);
+    const at = this.now().getTime();
+    if (queued === undefined || !(await countAgain(this.db, queued, at))) {
+      const event = { type: 'tip-unresolved', at, data: { id, app, screen } };
+      this.#unresolved.set(key, await appendEvent(this.db, event));
+    }
     return { counted: true };
   }
 

@@ -2,11 +2,11 @@ import { parseRetryAfter } from './retry-after';
 import type { FetchOutcome } from './types';
 
 /** Statuses worth retrying: timeouts, rate limits and server-side failures. */
-function isRetryable(status: number): boolean {
+export function isRetryable(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
-function retryReason(status: number): string {
+export function retryReason(status: number): string {
   if (status === 429) return 'The server asked us to slow down (HTTP 429)';
   if (status === 408) return 'The server timed out waiting for the request (HTTP 408)';
   return `The server had a problem (HTTP ${status})`;
@@ -33,7 +33,7 @@ export function statusOutcome(response: Response, now: number): FetchOutcome | u
 }
 
 /** A fetch that threw: offline, DNS, TLS, connection reset, or (in a page) CORS. */
-export function networkOutcome(error: unknown): FetchOutcome {
+export function networkOutcome(error: unknown): Extract<FetchOutcome, { kind: 'retry' }> {
   const detail = error instanceof Error ? ` (${error.message})` : '';
   return { kind: 'retry', reason: `The server could not be reached${detail}` };
 }

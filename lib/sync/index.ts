@@ -1,12 +1,17 @@
 /**
  * The background sync client: transports for the content server and a static export, page
- * validation and apply, the engine with backoff, search-index updates, and sign-out. Pure
+ * validation and apply, the engine with backoff, search-index updates, sign-out, and sending the
+ * broken-anchor reports. Pure
  * TypeScript: fetch, clock, randomness and sleep are injected; the background wires them to
  * `fetch`, `Date.now`, `Math.random` and chrome.alarms.
  */
 export type { Clock, FeedTransport, Fetch, FetchOutcome } from './types';
 export { createServerTransport, type ServerTransportOptions } from './transport';
-export { createStaticTransport, type StaticTransportOptions } from './static-transport';
+export {
+  createStaticTransport,
+  staticFeedBase,
+  type StaticTransportOptions,
+} from './static-transport';
 export { testConnection, type ConnectionResult } from './test-connection';
 export { parseRetryAfter, RETRY_AFTER_CAP_MS } from './retry-after';
 export { backoffDelay, BACKOFF } from './backoff';
@@ -22,3 +27,9 @@ export {
 export type { SyncHooks } from './read-feed';
 export { updateSearchIndex, applyChangeToSearch } from './search-update';
 export { signOut } from './sign-out';
+export {
+  flushAnchorReports,
+  type AnchorReportDeps,
+  type FlushResult,
+  UNKNOWN_SCREEN,
+} from './anchor-reports';

@@ -12,6 +12,16 @@ export interface StaticTransportOptions {
   now?: Clock;
 }
 
+/**
+ * A static export is given by its head file's URL (…/head.json): returns the folder it is served
+ * from. `undefined` means the URL is a content server's.
+ */
+export function staticFeedBase(serverUrl: string): string | undefined {
+  return /\/head\.json$/i.test(new URL(serverUrl).pathname)
+    ? serverUrl.replace(/head\.json$/i, '')
+    : undefined;
+}
+
 type Step<T> = { ok: true; value: T } | { ok: false; outcome: FetchOutcome };
 
 /**

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendEvent, peekEvents } from '@/lib/db';
+import { testDatabase, tip } from '@/lib/db/test-support';
+import { KnowledgeService, memoryTabPages } from '@/lib/knowledge';
+import { startServer, type RunningServer } from '@/server/main';
+import { tempStore, tokenFor } from '@/server/test-fixtures';
+import { flushAnchorReports } from './anchor-reports';
+
+/** The extension's flush against a real server on 127.0.0.1 with a real SQLite file. */
+let env: ReturnType<typeof tempStore>;
+let server: RunningServer;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  env = tempStore();
+  tokens.learner = tokenFor(env.store, 'learner@example.com', 'learner', 'emea');
+  tokens.owner = tokenFor(env.store, 'owner@example.com', 'author');
+  env.store.upsertItem({ ...tip('priority-tip'), owner: 'owner@example.com' }, 'ops');
+  server = await startServer(env.store, { host: '127.0.0.1', port: 0, log: () => {} });
+});
+afterAll(async () => {
+  await server.close();
+  env.cleanup();
+});
+
+interface Verification {
+  broken_anchors: { id: string; app: string; screen: string; count: number; owner: string }[];
+}
+
+describe('broken-anchor reports against the real server', () => {
+  it("shows a learner's failed anchors, counted, in the owner's verification list", async () => {
+    const db = testDatabase();
+    const knowledge = new KnowledgeService(db, memoryTabPages());
+    for (let view = 0; view < 3; view++)
+      await knowledge.tipUnresolved('priority-tip', 'zendesk', 'ticket');
+    await knowledge.tipUnresolved('priority-tip', 'zendesk', null);
+    await knowledge.tipUnresolved('not-on-the-server', 'zendesk', 'ticket');
+    await appendEvent(db, { type: 'view', at: 1, data: { id: 'priority-tip' } });
+
+    const result = await flushAnchorReports({
+      db,
+      serverUrl: server.url,
+      token: tokens.learner!,
+      fetch: (input, init) => fetch(input, init),
+      log: (text) => expect.fail(text),
+    });
+
+    expect(result).toEqual({ sent: 5, dropped: 0 });
+    expect((await peekEvents(db, 10)).map((e) => e.type)).toEqual(['view']);
+    const response = await fetch(`${server.url}/v1/verification`, {
+      headers: { Authorization: `Bearer ${tokens.owner}` },
+    });
+    const { broken_anchors } = (await response.json()) as Verification;
+    expect(broken_anchors).toMatchObject([
+      {
+        id: 'priority-tip',
+        owner: 'owner@example.com',
+        app: 'zendesk',
+        screen: 'ticket',
+        count: 3,
+      },
+      {
+        id: 'priority-tip',
+        owner: 'owner@example.com',
+        app: 'zendesk',
+        screen: 'unknown',
+        count: 1,
+      },
+    ]);
+    db.close();
+  });
+});
