@@ -1,0 +1,232 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { loadContent } from '@/lib/content-files';
+import type { ConnectResult } from '@/lib/messages';
+import { startServer, type RunningServer } from '@/server/main';
+import { openStoreAt } from '@/server/open-store';
+import { seedFromContent } from '@/server/seed';
+import type { Store } from '@/server/store';
+import { addUser } from '@/server/users';
+import {
+  callBackground,
+  launchWithExtension,
+  openPanelFor,
+  tabIdShowing,
+  type ExtensionBrowser,
+} from './support/extension';
+import type { FixtureServer } from './support/fixture-server';
+import { inPageUi } from './support/in-page';
+import { startSites } from './support/sites';
+import { URLS } from './support/sites';
+
+/**
+ * Publishing in context under governance, with three browser profiles on one real server: an
+ * author picks an element on the Zendesk ticket and submits a tip; a reviewer approves it; a
+ * learner syncs and sees the tip's beacon on that element. The author cannot approve their own
+ * tip, and the learner reaches no authoring route.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const dir = mkdtempSync(join(tmpdir(), 'waymark-authoring-e2e-'));
+let store: Store;
+let server: RunningServer;
+let sites: FixtureServer;
+const profiles = {} as Record<'author' | 'reviewer' | 'learner', ExtensionBrowser>;
+const tokens = {} as Record<'author' | 'reviewer' | 'learner', string>;
+const TYPE_SELECT = '[data-test-id="ticket-fields-type-select"]';
+const TITLE = 'Problem or incident? Choose the type first';
+
+test.beforeAll(async () => {
+  store = openStoreAt(join(dir, 'waymark.db'));
+  await seedFromContent(store, join(import.meta.dirname, '..', '..', 'content'), loadContent);
+  tokens.author = addUser(store.db, {
+    email: 'ana.author@example.com',
+    role: 'author',
+    team: undefined,
+    rotate: false,
+  });
+  tokens.reviewer = addUser(store.db, {
+    email: 'rui.reviewer@example.com',
+    role: 'reviewer',
+    team: undefined,
+    rotate: false,
+  });
+  tokens.learner = addUser(store.db, {
+    email: 'lee.learner@example.com',
+    role: 'learner',
+    team: 'tier1',
+    rotate: false,
+  });
+  server = await startServer(store, { host: '127.0.0.1', port: 0, log: () => undefined });
+  sites = await startSites();
+  for (const role of ['author', 'reviewer', 'learner'] as const) {
+    profiles[role] = await launchWithExtension();
+    const page = await options(profiles[role]);
+    const connected = await callBackground<ConnectResult>(page, 'bg:connect', {
+      serverUrl: server.url,
+      token: tokens[role],
+    });
+    expect(connected.ok, connected.message).toBe(true);
+    await page.close();
+  }
+});
+
+test.afterAll(async () => {
+  for (const profile of Object.values(profiles)) await profile.close();
+  await sites?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function options(profile: ExtensionBrowser): Promise<Page> {
+  const page = await profile.context.newPage();
+  await page.goto(`chrome-extension://${profile.extensionId}/options.html`);
+  return page;
+}
+
+async function ticketPage(profile: ExtensionBrowser): Promise<{ page: Page; tabId: number }> {
+  const page = await profile.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await page.goto(sites.url(...URLS.zendesk));
+  await expect.poll(async () => (await inPageUi(page)).launcher !== undefined).toBe(true);
+  return { page, tabId: await tabIdShowing(profile, '123') };
+}
+
+async function authorTab(panel: Page): Promise<void> {
+  await panel.getByRole('tab', { name: 'Author' }).click();
+  await expect(panel.getByRole('heading', { name: 'Start from a template' })).toBeVisible();
+}
+
+let itemId = '';
+
+test('an author picks an element on the ticket and submits a tip from a template', async () => {
+  const { page: ticket, tabId } = await ticketPage(profiles.author);
+  let panel = await openPanelFor(profiles.author, tabId);
+  await authorTab(panel);
+  await panel.getByRole('button', { name: 'Tip on a field or button' }).click();
+  await panel.getByLabel('Title').fill(TITLE);
+  await panel
+    .getByLabel('Tip text (Markdown)')
+    .fill(
+      'Set **Type** before you reply: *Incident* links the ticket to a problem, so the fix reaches every linked customer.',
+    );
+
+  // Autosaved: closing the panel and stopping the service worker lose nothing.
+  await expect(panel.getByText('Saved here', { exact: false })).toBeVisible();
+  await panel.close();
+  const cdp = await profiles.author.context.newCDPSession(ticket);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  panel = await openPanelFor(profiles.author, tabId);
+  await authorTab(panel);
+  await panel.getByRole('button', { name: TITLE }).click();
+  await expect(panel.getByLabel('Title')).toHaveValue(TITLE);
+  await expect(panel.getByLabel('Id')).toHaveValue('problem-or-incident-choose-the-type-first');
+  // Targeting is prefilled from where the author is.
+  await expect(panel.getByLabel('Screens')).toHaveValue('zendesk:ticket');
+
+  // The picker: hover shows what will be chosen; the click is the picker's, not the page's.
+  await ticket.evaluate(() => {
+    (window as unknown as { pageClicks: number }).pageClicks = 0;
+    document.addEventListener('click', () => {
+      (window as unknown as { pageClicks: number }).pageClicks += 1;
+    });
+  });
+  await panel.getByRole('button', { name: 'Pick element on the page' }).click();
+  await expect(panel.getByText('On the page: hover')).toBeVisible();
+  const target = await ticket.locator(TYPE_SELECT).boundingBox();
+  if (target === null) throw new Error('no Type field on the fixture');
+  await ticket.mouse.move(target.x + 10, target.y + target.height / 2);
+  await ticket.waitForTimeout(150);
+  await ticket.screenshot({ path: test.info().outputPath('picker-hover.png') });
+  await ticket.mouse.click(target.x + 10, target.y + target.height / 2);
+  await expect(panel.getByRole('status').filter({ hasText: 'Anchored to' })).toContainText(
+    'Waymark finds this element again',
+  );
+  expect(
+    await ticket.evaluate(() => (window as unknown as { pageClicks: number }).pageClicks),
+  ).toBe(0);
+  await panel.screenshot({ path: test.info().outputPath('author-editor.png'), fullPage: true });
+
+  await panel.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Submitted for review' })).toBeVisible();
+  itemId = 'problem-or-incident-choose-the-type-first';
+  expect(store.getItem(itemId)).toMatchObject({
+    status: 'in_review',
+    owner: 'ana.author@example.com',
+  });
+
+  // The author is not offered approval, and the server refuses it when asked anyway.
+  await expect(panel.getByRole('button', { name: 'Approve and publish' })).toHaveCount(0);
+  const own = await callBackground<{ ok: boolean; status: number; problem: string }>(
+    panel,
+    'bg:author-step',
+    { id: itemId, action: 'approve', version: store.getItem(itemId)?.version ?? 0 },
+  );
+  expect(own).toMatchObject({ ok: false, status: 403 });
+  expect(own.problem).toContain('Not allowed');
+  await panel.close();
+  await ticket.close();
+});
+
+test('a reviewer approves it; nobody approves their own change', async () => {
+  const panel = await openPanelFor(profiles.reviewer);
+  await authorTab(panel);
+  const queue = panel.getByRole('region', { name: 'Waiting for review' });
+  await queue.getByRole('button', { name: TITLE }).click();
+  await expect(panel.getByRole('heading', { name: TITLE })).toBeVisible();
+  await panel.screenshot({ path: test.info().outputPath('review.png'), fullPage: true });
+  await panel.getByRole('button', { name: 'Approve and publish' }).click();
+  await expect(
+    panel.getByRole('status').filter({ hasText: 'Approved and published' }),
+  ).toBeVisible();
+  const published = store.getItem(itemId);
+  expect(published).toMatchObject({ status: 'published' });
+  // verify_by comes from the template's period (90 days for element tips).
+  const in90 = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+  expect(published?.verify_by).toBe(in90);
+  await panel.close();
+});
+
+test('a learner syncs and sees the tip on that element, and reaches no authoring route', async () => {
+  const options = await openPanelFor(profiles.learner);
+  await callBackground(options, 'bg:sync-now', {});
+  await expect(options.getByRole('tab', { name: 'Author' })).toHaveCount(0);
+  for (const [type, payload] of [
+    ['bg:author-templates', {}],
+    ['bg:author-items', {}],
+    ['bg:author-item', { id: itemId }],
+    ['bg:author-queue', {}],
+    ['bg:author-step', { id: itemId, action: 'archive', version: 1 }],
+  ] as const) {
+    const result = await callBackground<{ ok: boolean; status: number }>(options, type, payload);
+    expect({ type, ...result }).toMatchObject({
+      type,
+      ok: false,
+      status: 403,
+    });
+  }
+  await options.close();
+
+  const { page } = await ticketPage(profiles.learner);
+  const target = await page.locator(TYPE_SELECT).boundingBox();
+  if (target === null) throw new Error('no Type field');
+  await expect
+    .poll(
+      async () => {
+        const ui = await inPageUi(page);
+        return ui.beacons.some(
+          (b) =>
+            b.box !== undefined &&
+            Math.abs(b.box.y + b.box.height / 2 - (target.y + target.height / 2)) < 30 &&
+            b.box.x >= target.x - 30 &&
+            b.box.x <= target.x + target.width + 30,
+        );
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  await page.screenshot({ path: test.info().outputPath('learner-beacon.png') });
+});
