@@ -57,5 +57,6 @@ export const STYLE = `
 .pick-banner .cancel:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
 .pick-note { position: fixed; max-width: 320px; padding: 8px 12px; border-radius: 6px; border: 1px solid #2e7d32;
   background: #edf7ee; color: #1b4d1e; font-weight: 500; box-shadow: 0 4px 16px rgba(0,0,0,.2); pointer-events: none; }
+.preview-spot { position: fixed; right: 16px; bottom: 64px; width: 0; height: 0; }
 .pick-note.warn { border-color: #b26a00; background: #fff4e5; color: #6b3a00; }
 `;
