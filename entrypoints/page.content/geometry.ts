@@ -5,10 +5,13 @@ export function viewportRect(element: Element): DOMRect {
   let y = rect.top;
   let view = element.ownerDocument.defaultView;
   while (view && view !== window.top && view.frameElement) {
-    const frame = view.frameElement.getBoundingClientRect();
-    x += frame.left;
-    y += frame.top;
-    view = view.frameElement.ownerDocument.defaultView;
+    const frame = view.frameElement;
+    const box = frame.getBoundingClientRect();
+    // The frame's document starts inside the frame's border and padding, not at its outer edge.
+    const style = frame.ownerDocument.defaultView?.getComputedStyle(frame);
+    x += box.left + frame.clientLeft + (parseFloat(style?.paddingLeft ?? '') || 0);
+    y += box.top + frame.clientTop + (parseFloat(style?.paddingTop ?? '') || 0);
+    view = frame.ownerDocument.defaultView;
   }
   return new DOMRect(x, y, rect.width, rect.height);
 }

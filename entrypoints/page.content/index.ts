@@ -1,11 +1,14 @@
 import { resolveAnchor } from '@/lib/anchors';
 import type { AppDefinition } from '@/lib/content-model';
 import { Catalogue, type Detection } from '@/lib/context';
+import type { PickResult, PickTarget } from '@/lib/messages';
 import { sendTyped } from '@/lib/runtime/send';
 import { Beacons } from './beacons';
 import { Highlight } from './highlight';
 import { mountLauncher } from './launcher';
-import { listenForHighlights } from './messages';
+import { type ContentHandlers, listenForMessages } from './messages';
+import { ElementPicker, type PickCallbacks } from './picker';
+import { TipPreview } from './preview';
 import { TipCard } from './tip-card';
 import { mountUiRoot } from './ui-root';
 
@@ -18,11 +21,53 @@ function describe(detection: Detection, app: AppDefinition): string {
   return [app.name, screen, record].filter(Boolean).join(' · ');
 }
 
+/** What a pick reports to the background: the chosen element's anchor, or that Esc was pressed. */
+function reportPick(
+  report: (result: PickResult) => void,
+  detect: () => Detection,
+  draftKey: string,
+  target: PickTarget,
+): PickCallbacks {
+  return {
+    onPicked: ({ anchor, resolves, label }) =>
+      report({ draftKey, target, outcome: 'picked', anchor, resolves, label, detection: detect() }),
+    onCancel: () => report({ draftKey, target, outcome: 'cancelled' }),
+  };
+}
+
+/** The messages the page answers: a lesson step's highlight, and the author's picker and preview. */
+function contentHandlers(
+  layer: HTMLElement,
+  report: (result: PickResult) => void,
+  detect: () => Detection,
+  openPanel: () => void,
+  signal: AbortSignal,
+): ContentHandlers {
+  const highlight = new Highlight(layer, signal);
+  const picker = new ElementPicker(layer, signal);
+  const preview = new TipPreview(layer, openPanel, signal);
+  return {
+    'cs:highlight': ({ anchor }) => {
+      const element = anchor === null ? null : resolveAnchor(anchor, document);
+      if (element === null) highlight.clear();
+      else highlight.show(element);
+      return { found: element !== null };
+    },
+    'cs:pick-start': ({ draftKey, target }) => {
+      picker.start(reportPick(report, detect, draftKey, target));
+      return { started: true };
+    },
+    'cs:pick-cancel': () => ({ cancelled: picker.stop() }),
+    'cs:preview-tip': ({ tip }) => ({ found: preview.show(tip) }),
+  };
+}
+
 /**
  * Runs only on catalogue hosts: `matches` is replaced at build time by the patterns derived from
  * `content/apps/` (see wxt.config.ts). It asks the background for this host's app definition,
  * detects locally (page content never leaves the browser), reports where the tab is, and shows the
- * launcher and the beacons of anchored tips. SPA navigation is followed through WXT's
+ * launcher and the beacons of anchored tips; for authors it runs the element picker and tip
+ * previews the background asks for. SPA navigation is followed through WXT's
  * `wxt:locationchange` (Navigation API events), not a page-wide MutationObserver. Everything is
  * torn down through `ctx` when the extension reloads or updates.
  */
@@ -77,10 +122,13 @@ export default defineContentScript({
       signal,
     );
     const launcher = mountLauncher(root.layer, openPanel, signal);
-    listenForHighlights(new Highlight(root.layer, signal), signal);
+    const report = (result: PickResult) =>
+      void sendTyped(send, 'bg:picked', result).catch(ignoreWhenGone);
+    const detect = () => catalogue.detect(location.href, document);
+    listenForMessages(contentHandlers(root.layer, report, detect, openPanel, signal), signal);
 
     async function refresh(force = false): Promise<void> {
-      const detection = catalogue.detect(location.href, document);
+      const detection = detect();
       const key = JSON.stringify(detection);
       if (key === lastKey && !force) return;
       [current, lastKey] = [detection, key];

@@ -43,4 +43,20 @@ export const STYLE = `
 .card .close { position: absolute; top: 6px; right: 6px; border: 0; padding: 4px 6px; font-size: 16px; }
 .highlight { position: fixed; border: 3px solid #f5a623; border-radius: 4px; box-shadow: 0 0 0 9999px rgba(0,0,0,.18);
   pointer-events: none; transition: all .15s ease-out; }
+.pick-box { position: fixed; border: 2px solid #1f4e79; border-radius: 3px; background: rgba(31,78,121,.12);
+  box-shadow: 0 0 0 1px #fff; pointer-events: none; }
+.pick-label { position: fixed; max-width: min(360px, 100vw); padding: 2px 6px; border-radius: 3px;
+  background: #1f4e79; color: #fff; font: 500 12px/18px ui-monospace, Menlo, Consolas, monospace; white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; pointer-events: none; }
+.pick-banner { pointer-events: auto; position: fixed; left: 50%; bottom: 16px; transform: translateX(-50%);
+  display: flex; align-items: center; gap: 12px; max-width: calc(100vw - 16px); padding: 8px 8px 8px 16px;
+  border-radius: 999px; background: #1b1b1b; color: #fff; font-weight: 500; box-shadow: 0 2px 12px rgba(0,0,0,.35); }
+.pick-banner.top { top: 16px; bottom: auto; }
+.pick-banner .cancel { font: 500 12px/1 inherit; font-family: inherit; padding: 6px 10px; border-radius: 999px;
+  border: 1px solid #fff; background: transparent; color: #fff; cursor: pointer; }
+.pick-banner .cancel:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
+.pick-note { position: fixed; max-width: 320px; padding: 8px 12px; border-radius: 6px; border: 1px solid #2e7d32;
+  background: #edf7ee; color: #1b4d1e; font-weight: 500; box-shadow: 0 4px 16px rgba(0,0,0,.2); pointer-events: none; }
+.preview-spot { position: fixed; right: 16px; bottom: 64px; width: 0; height: 0; }
+.pick-note.warn { border-color: #b26a00; background: #fff4e5; color: #6b3a00; }
 `;
