@@ -13,6 +13,7 @@ const KEY_ORDER = [
   'owner',
   'status',
   'verify_by',
+  'verify_days',
   'updated_at',
   'version',
 ];
