@@ -69,27 +69,21 @@ function sampleItem(template: TemplateFields): Record<string, unknown> {
  * for its type: a template nobody can publish from is a broken template.
  */
 function checkMakesValidItem(template: TemplateFields, ctx: z.RefinementCtx): void {
-  for (const key of Object.keys(template.fields)) {
-    const reason = RESERVED_FIELDS[key];
-    if (reason !== undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['fields', key],
-        message: `not a template field: ${reason}`,
-      });
+  const reserved = (key: PropertyKey | undefined): key is string =>
+    typeof key === 'string' && Object.hasOwn(RESERVED_FIELDS, key);
+  for (const key of Object.keys(template.fields).filter(reserved)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['fields', key],
+      message: `not a template field: ${RESERVED_FIELDS[key]}`,
+    });
   }
   const def = itemTypeDef(template.item_type);
   const result = def?.schema.safeParse(sampleItem(template));
   if (result === undefined || result.success) return;
   for (const issue of result.error.issues) {
     const [first] = issue.path;
-    if (
-      first !== undefined &&
-      typeof first === 'string' &&
-      first in RESERVED_FIELDS &&
-      first !== 'body'
-    )
-      continue; // reported above, or a stand-in
+    if (first !== 'body' && reserved(first)) continue; // reported above, or a stand-in
     ctx.addIssue({ ...issue, path: first === 'body' ? ['body'] : ['fields', ...issue.path] });
   }
 }
