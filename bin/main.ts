@@ -17,9 +17,11 @@ Commands:
   content build [DIR] [--out FILE]
                           compile content into the bundle the extension and server load
   content push [DIR] --server URL --token T
-                          send changed items to a server as drafts (checked locally first)
+                          send changed items to a server as drafts, and changed templates
+                          with an admin token (checked locally first)
   content pull [DIR] --server URL --token T
-                          write the server's items and apps as content files (changed files only)
+                          write the server's items, apps and templates as content files
+                          (changed files only)
   bench search [--corpus FILE.jsonl[.gz]] [--queries FILE.jsonl] [--size N] [--repeat R] [--no-rerank]
                           measure search quality, latency, build, size and load times (JSON)
   anchor --html page.html --selector CSS [--json]

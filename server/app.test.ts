@@ -76,6 +76,7 @@ describe('GET /v1/openapi.json', () => {
       'FeedPage',
       'Item',
       'Me',
+      'Template',
       'TransitionBody',
     ]);
   });

@@ -12,6 +12,7 @@ import { openApiDocument } from './openapi';
 import { enforcePolicy } from './policy';
 import { requestLog, type LogSink } from './request-log';
 import type { Store } from './store';
+import { registerTemplateRoutes } from './template-routes';
 
 export interface AppOptions {
   /** Where request log lines go (default: stdout). */
@@ -60,6 +61,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
   app.get('/v1/feed', feedHandler(store));
   registerItemRoutes(app, store);
   registerGovernanceRoutes(app, store);
+  registerTemplateRoutes(app, store);
 
   app.notFound((c) => jsonError(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

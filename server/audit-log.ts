@@ -12,6 +12,8 @@ export const auditActions = [
   'verify',
   'rollback',
   'role_change',
+  /** An admin created or changed a template (the comment names it; `item` is empty). */
+  'template',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

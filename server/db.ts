@@ -84,6 +84,17 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (item_id, app, screen)
   ) STRICT;
   `,
+  `
+  -- Templates authors start items from: seeded from content/templates/, changed by admins. Not in
+  -- the feed (authors fetch them), so no seq; version counts the changes for the audit trail.
+  CREATE TABLE templates (
+    id TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT
+  ) STRICT;
+  `,
 ];
 
 /** Applies the migrations the file has not seen yet, each in its own transaction. */

@@ -126,7 +126,7 @@ export const governancePaths = {
     },
   ),
   '/v1/items/{id}/verify': transition(
-    'Set verify_by to today + 90 days on a published item (its owner or an admin)',
+    "Set verify_by to today + the item's verify_days (default 90) on a published item (its owner or an admin)",
   ),
   '/v1/verification': {
     get: {

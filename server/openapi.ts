@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import { appSchema, feedPageSchema, itemSchema, meSchema } from '@/lib/content-model';
+import {
+  appSchema,
+  feedPageSchema,
+  itemSchema,
+  meSchema,
+  templateSchema,
+} from '@/lib/content-model';
 import { anchorReportBody, transitionBody } from './governance-schemas';
 import { auditEntrySchema } from './audit-log';
 import { conflictSchema, errorSchema } from './http';
 import { governancePaths } from './openapi-governance';
+import { templatePaths } from './openapi-templates';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -83,6 +90,7 @@ export function openApiDocument(serverUrl?: string): object {
         },
       },
       ...governancePaths,
+      ...templatePaths,
       '/v1/openapi.json': {
         get: {
           summary: 'This document',
@@ -105,6 +113,7 @@ export function openApiDocument(serverUrl?: string): object {
         TransitionBody: schema(transitionBody),
         AnchorReports: schema(anchorReportBody),
         AuditEntry: schema(auditEntrySchema),
+        Template: schema(templateSchema),
       },
     },
   };

@@ -37,6 +37,9 @@ export const routePolicies: Readonly<Record<string, Access>> = {
   // Any extension reports anchors that failed to resolve (counts only).
   'POST /v1/anchor-reports': 'signed-in',
   'GET /v1/audit': ['admin'],
+  // Authors start items from templates; changing what every author starts from is an admin's call.
+  'GET /v1/templates': AUTHORS,
+  'PUT /v1/templates/:id': ['admin'],
 };
 
 /** The route a request matched (the last non-middleware handler), as `METHOD path`. */

@@ -1,5 +1,7 @@
-import type { AppDefinition, Item } from '@/lib/content-model';
+import { relative, resolve, sep } from 'node:path';
+import type { AppDefinition, Item, Template } from '@/lib/content-model';
 import type { Store } from './store';
+import { TemplateStore } from './template-store';
 
 /**
  * What `loadContent` (lib/content-files) returns, structurally. The loader is passed in rather
@@ -9,6 +11,7 @@ import type { Store } from './store';
 export interface LoadedContentLike {
   apps: { value: AppDefinition }[];
   items: { value: Item }[];
+  templates: { value: Template }[];
   problems: { file: string; line: number; message: string }[];
 }
 export type ContentLoader = (dir: string) => Promise<LoadedContentLike>;
@@ -19,23 +22,59 @@ export class SeedRefusedError extends Error {
   }
 }
 
+export interface Seeded {
+  apps: number;
+  items: number;
+  templates: number;
+}
+
+/** Set once templates were seeded (even none), so a later start does not read content/ again. */
+const TEMPLATES_SEEDED = 'templates_seeded';
+
+/** Whether a problem's file (as the loader shows it: relative to the cwd) is in `dir`/templates/. */
+const inTemplatesFolder = (dir: string, file: string): boolean =>
+  relative(resolve(dir), resolve(file)).split(sep)[0] === 'templates';
+
 /**
  * Fills an empty database from a `content/` folder: apps first, then items in registry order
- * (the loader's order), each at its own version. Does nothing on a database that has content,
- * so restarting never overwrites what was authored on the server. Returns what was seeded.
+ * (the loader's order), each at its own version, then the templates. A database that has content
+ * keeps it, so restarting never overwrites what was authored on the server; but one without
+ * templates (made before templates existed) gets content/'s, so an upgrade brings them. Returns
+ * what was seeded, or undefined when nothing was.
  */
 export async function seedFromContent(
   store: Store,
   dir: string,
   loadContent: ContentLoader,
-): Promise<{ apps: number; items: number } | undefined> {
-  if (!store.isEmpty()) return undefined;
+): Promise<Seeded | undefined> {
+  const templates = new TemplateStore(store.db);
+  const seedItems = store.isEmpty();
+  const seedTemplates =
+    templates.count() === 0 &&
+    store.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(TEMPLATES_SEEDED) === undefined;
+  if (!seedItems && !seedTemplates) return undefined;
   const content = await loadContent(dir);
-  if (content.problems.length > 0)
-    throw new SeedRefusedError(content.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
+  // Topping up templates reads only templates/: a problem elsewhere does not block it.
+  const problems = seedItems
+    ? content.problems
+    : content.problems.filter((p) => inTemplatesFolder(dir, p.file));
+  if (problems.length > 0)
+    throw new SeedRefusedError(problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
+  const seeded: Seeded = { apps: 0, items: 0, templates: 0 };
   store.db.transaction(() => {
-    for (const { value } of content.apps) store.upsertApp(value);
-    for (const { value } of content.items) store.upsertItem(value, value.owner);
+    if (seedItems) {
+      for (const { value } of content.apps) store.upsertApp(value);
+      for (const { value } of content.items) store.upsertItem(value, value.owner);
+      seeded.apps = content.apps.length;
+      seeded.items = content.items.length;
+    }
+    if (seedTemplates) {
+      for (const { value } of content.templates) templates.put(value, undefined);
+      seeded.templates = content.templates.length;
+      store.db
+        .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
+        .run(TEMPLATES_SEEDED, new Date().toISOString());
+    }
   })();
-  return { apps: content.apps.length, items: content.items.length };
+  return seeded.apps + seeded.items + seeded.templates > 0 ? seeded : undefined;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from './db';
 import { Store, VersionConflictError } from './store';
-import { seedFromContent, SeedRefusedError } from './seed';
 import { appDef, article, tempStore } from './test-fixtures';
 
 let env: ReturnType<typeof tempStore>;
@@ -11,7 +11,7 @@ describe('Store', () => {
   it('opens in WAL mode with the schema version recorded and keeps its epoch on reopen', () => {
     const { store, file } = env;
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.length);
     const epoch = store.epoch;
     store.close();
     const again = Store.open(file);
@@ -61,44 +61,5 @@ describe('Store', () => {
       ['app', 'desk', 4, true],
     ]);
     expect(store.getItem('a')).toBeUndefined();
-  });
-});
-
-describe('seedFromContent', () => {
-  const content = {
-    apps: [{ value: appDef('desk') }],
-    items: [{ value: article('a') }],
-    problems: [],
-  };
-
-  it('returns the counts and stores everything when the database is empty', async () => {
-    const seeded = await seedFromContent(env.store, 'content', () =>
-      Promise.resolve(content as never),
-    );
-    expect(seeded).toEqual({ apps: 1, items: 1 });
-    expect(env.store.getItem('a')?.title).toBe('Article a');
-  });
-
-  it('returns undefined without loading when the database already has content', async () => {
-    env.store.upsertApp(appDef('other'));
-    const seeded = await seedFromContent(env.store, 'content', () =>
-      Promise.reject(new Error('loaded')),
-    );
-    expect(seeded).toBeUndefined();
-  });
-
-  it('throws SeedRefusedError listing every problem when the content has problems', async () => {
-    const problems = [
-      { file: 'a.md', line: 1, message: 'bad' },
-      { file: 'b.md', line: 2, message: 'worse' },
-    ];
-    const refused = seedFromContent(env.store, 'content', () =>
-      Promise.resolve({ apps: [], items: [], problems }),
-    );
-    await expect(refused).rejects.toThrow(SeedRefusedError);
-    await refused.catch((e: SeedRefusedError) =>
-      expect(e.problems).toEqual(['a.md:1: bad', 'b.md:2: worse']),
-    );
-    expect(env.store.isEmpty()).toBe(true);
   });
 });

@@ -53,3 +53,17 @@ export function tempStore(): { store: Store; file: string; dir: string; cleanup:
 export function tokenFor(store: Store, email: string, role: Role, team?: string): string {
   return addUser(store.db, { email, role, team, rotate: false });
 }
+
+/** A valid template (a screen tip unless `fields` say otherwise). */
+export function template(id: string, fields: Record<string, unknown> = {}) {
+  return {
+    id,
+    name: `Template ${id}`,
+    description: '',
+    item_type: 'tip',
+    verify_days: 90,
+    fields: {},
+    body: 'Say the one thing that matters here.',
+    ...fields,
+  };
+}

@@ -184,6 +184,30 @@ describe('the review workflow', () => {
     expect((await send('POST', '/v1/items/doc/verify', tokens.author)).status).toBe(409);
   });
 
+  it("sets verify_by on approve to today + the item's verify_days when it has no date", async () => {
+    await ok(
+      send('POST', '/v1/items', tokens.author, { ...draft('monthly'), verify_days: 30 }),
+      201,
+    );
+    await ok(send('POST', '/v1/items/monthly/submit', tokens.author));
+    expect(await ok(send('POST', '/v1/items/monthly/approve', tokens.reviewer))).toMatchObject({
+      verify_by: dateInDays(30),
+      verify_days: 30,
+    });
+  });
+
+  it("pushes verify_by on verify to today + the item's verify_days", async () => {
+    const dated = { ...draft('monthly'), verify_days: 30, verify_by: '2027-01-01' };
+    await ok(send('POST', '/v1/items', tokens.author, dated), 201);
+    await ok(send('POST', '/v1/items/monthly/submit', tokens.author));
+    expect(await ok(send('POST', '/v1/items/monthly/approve', tokens.reviewer))).toMatchObject({
+      verify_by: '2027-01-01',
+    });
+    expect(await ok(send('POST', '/v1/items/monthly/verify', tokens.author))).toMatchObject({
+      verify_by: dateInDays(30),
+    });
+  });
+
   it('sends learners a tombstone when an item is archived', async () => {
     await publish('doc');
     const first = await learnerFeed();

@@ -1,4 +1,10 @@
-import { itemSchema, type Item, type ItemStatus, type Role } from '@/lib/content-model';
+import {
+  DEFAULT_VERIFY_DAYS,
+  itemSchema,
+  type Item,
+  type ItemStatus,
+  type Role,
+} from '@/lib/content-model';
 import { AuditLog, type AuditAction } from './audit-log';
 import { HttpError, parseOr400 } from './http';
 import { contentOf, dateInDays, draftFrom } from './item-input';
@@ -10,8 +16,13 @@ export interface Actor {
   role: Role;
 }
 
-/** How long a verification (or a first publish without a date) holds. */
-export const VERIFY_DAYS = 90;
+/**
+ * The next verify-by date: today plus the item's own period (set from its template), or the
+ * default when the item has none.
+ */
+function nextVerifyBy(item: Item): string {
+  return dateInDays(item.verify_days ?? DEFAULT_VERIFY_DAYS);
+}
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -137,7 +148,7 @@ export class Workflow {
       },
       change: (item) => ({
         status: 'published',
-        verify_by: item.verify_by ?? dateInDays(VERIFY_DAYS),
+        verify_by: item.verify_by ?? nextVerifyBy(item),
       }),
       audit: [{ action: 'approve', comment }, { action: 'publish' }],
     });
@@ -194,7 +205,7 @@ export class Workflow {
             `only the owner (${head.item.owner}) or an admin can verify "${id}"`,
           );
       },
-      change: () => ({ verify_by: dateInDays(VERIFY_DAYS) }),
+      change: (item) => ({ verify_by: nextVerifyBy(item) }),
       audit: [{ action: 'verify' }],
     });
   }

@@ -12,11 +12,13 @@ import { main } from '../main';
 let env: ReturnType<typeof tempStore>;
 let server: RunningServer;
 let token: string;
+let adminToken: string;
 const scratch = mkdtempSync(join(tmpdir(), 'waymark-sync-'));
 
 beforeAll(async () => {
   env = tempStore();
   token = tokenFor(env.store, 'author@example.com', 'author');
+  adminToken = tokenFor(env.store, 'admin@example.com', 'admin');
   // Apps have no write API: a server gets them from its seed, so the test seeds them likewise.
   for (const { value } of (await loadContent(DEFAULT_CONTENT_DIR, { appsOnly: true })).apps)
     env.store.upsertApp(value);
@@ -40,7 +42,7 @@ const remote = (dir: string) => [dir, '--server', server.url, '--token', token];
 describe('waymark content push / pull', () => {
   it('pushes every item as a draft, then skips them all when nothing changed', async () => {
     const first = await run('content', 'push', ...remote(DEFAULT_CONTENT_DIR));
-    expect(first.err).toMatch(/: 81 created, 0 updated \(as drafts\), 0 unchanged, 0 failed$/);
+    expect(first.err).toMatch(/: 81 created, 0 updated \(as drafts\), 0 unchanged, 0 failed\n/);
     expect(first.code).toBe(0);
     expect(env.store.getItem('password-reset-policy')).toMatchObject({
       status: 'draft',
@@ -50,17 +52,37 @@ describe('waymark content push / pull', () => {
     expect(again.err).toMatch(/0 created, 0 updated \(as drafts\), 81 unchanged/);
   });
 
+  it("skips the templates of a non-admin's push, saying why, and sends them with an admin token", async () => {
+    const author = await run('content', 'push', ...remote(DEFAULT_CONTENT_DIR));
+    expect(author.err).toMatch(
+      /\ntemplates: 8 changed, not sent: changing templates needs an admin token \(this one is author author@example\.com\); 0 unchanged$/,
+    );
+    expect(author.code).toBe(0);
+    const args = [DEFAULT_CONTENT_DIR, '--server', server.url, '--token', adminToken];
+    const admin = await run('content', 'push', ...args);
+    expect(admin.err).toMatch(
+      /81 unchanged, 0 failed\ntemplates: 8 created, 0 updated, 0 unchanged, 0 failed$/,
+    );
+    expect(admin.code).toBe(0);
+    expect((await run('content', 'push', ...args)).err).toMatch(
+      /templates: 0 created, 0 updated, 8 unchanged/,
+    );
+  });
+
   it('pulls files that `content check` accepts, rewriting only what changed', async () => {
     const dir = join(scratch, 'pulled');
     const pulled = await run('content', 'pull', ...remote(dir));
     expect(pulled.code).toBe(0);
-    expect(pulled.err).toMatch(/: 91 written, 0 unchanged$/);
+    expect(pulled.err).toMatch(/: 99 written, 0 unchanged$/);
     const checked = await run('content', 'check', dir);
     expect(checked.out).toBe('');
     expect(checked.code).toBe(0);
-    expect((await run('content', 'pull', ...remote(dir))).err).toMatch(/0 written, 91 unchanged/);
+    expect((await run('content', 'pull', ...remote(dir))).err).toMatch(/0 written, 99 unchanged/);
     const file = readFileSync(join(dir, 'articles', 'password-reset-policy.md'), 'utf8');
     expect(file).toMatch(/^---\nid: password-reset-policy\ntype: article\ntemplate: policy\n/);
+    const templates = async (from: string) =>
+      (await loadContent(from)).templates.map((t) => t.value);
+    expect(await templates(dir)).toEqual(await templates(DEFAULT_CONTENT_DIR));
   });
 
   it('pushes an edited pulled file as a new draft version, and refuses a stale one with 409', async () => {

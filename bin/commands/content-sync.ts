@@ -1,55 +1,11 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
 import { formatProblem, loadContent } from '@/lib/content-files';
 import { feedPageSchema, itemSchema, type AppDefinition, type Item } from '@/lib/content-model';
 import { contentOf } from '@/server/item-input';
-import { DEFAULT_CONTENT_DIR, EXIT, UsageError, type Io } from '../io';
+import { EXIT, type Io } from '../io';
 import { appFileText, itemFileText, itemPath } from './item-file';
-
-interface Target {
-  dir: string;
-  server: string;
-  token: string;
-}
-
-function parseTarget(args: string[], sub: string): Target {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { server: { type: 'string' }, token: { type: 'string' } },
-  });
-  if (positionals.length > 1) throw new UsageError(`content ${sub} takes at most one folder`);
-  const token = values.token ?? process.env.WAYMARK_TOKEN;
-  if (values.server === undefined) throw new UsageError(`content ${sub} needs --server URL`);
-  if (token === undefined)
-    throw new UsageError(`content ${sub} needs --token T (or WAYMARK_TOKEN)`);
-  return {
-    dir: positionals[0] ?? DEFAULT_CONTENT_DIR,
-    server: values.server.replace(/\/+$/, ''),
-    token,
-  };
-}
-
-/** One API call; answers the status and parsed JSON, whatever the status. */
-async function call(
-  target: Target,
-  method: string,
-  path: string,
-  body?: unknown,
-  ifMatch?: number,
-) {
-  const res = await fetch(`${target.server}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${target.token}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(ifMatch === undefined ? {} : { 'If-Match': `"${ifMatch}"` }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
+import { call, parseTarget, writeIfChanged, type Target } from './remote';
+import { pushTemplates, serverTemplateFiles } from './template-sync';
 
 /** Every item as an author sees it (any status); throws on anything but 200. */
 async function serverItems(target: Target): Promise<Map<string, Item>> {
@@ -62,7 +18,8 @@ async function serverItems(target: Target): Promise<Map<string, Item>> {
 /**
  * `content push`: every local item goes through the API under the workflow's rules — new items
  * as drafts, changed ones as new draft versions based on the file's `version` (a server that
- * moved on answers 409, never a silent overwrite); unchanged ones are skipped.
+ * moved on answers 409, never a silent overwrite); unchanged ones are skipped. Then the
+ * templates, which only an admin may change (template-sync.ts).
  */
 async function push(args: string[], io: Io): Promise<number> {
   const target = parseTarget(args, 'push');
@@ -95,7 +52,8 @@ async function push(args: string[], io: Io): Promise<number> {
   io.err(
     `pushed to ${target.server}: ${counts.created} created, ${counts.updated} updated (as drafts), ${counts.unchanged} unchanged, ${counts.failed} failed`,
   );
-  return counts.failed > 0 ? EXIT.problems : EXIT.ok;
+  const templatesFailed = await pushTemplates(target, content.templates, io);
+  return counts.failed + templatesFailed > 0 ? EXIT.problems : EXIT.ok;
 }
 
 /** Every app in the feed (apps have no write API; they come from the feed like in the extension). */
@@ -113,18 +71,10 @@ async function serverApps(target: Target): Promise<AppDefinition[]> {
   }
 }
 
-/** Writes `text` at `path` unless it already holds it; true when it wrote. */
-async function writeIfChanged(path: string, text: string): Promise<boolean> {
-  const existing = await readFile(path, 'utf8').catch(() => undefined);
-  if (existing === text) return false;
-  await mkdir(dirname(path), { recursive: true });
-  // Beside the target, then renamed: an interrupted pull never leaves half a file.
-  await writeFile(`${path}.${process.pid}.tmp`, text);
-  await rename(`${path}.${process.pid}.tmp`, path);
-  return true;
-}
-
-/** `content pull`: the server's items (author view) and apps as files `content check` accepts. */
+/**
+ * `content pull`: the server's items (author view), apps and templates as files `content check`
+ * accepts.
+ */
 async function pull(args: string[], io: Io): Promise<number> {
   const target = parseTarget(args, 'pull');
   const dir = resolve(target.dir);
@@ -135,6 +85,7 @@ async function pull(args: string[], io: Io): Promise<number> {
       path: join(dir, itemPath(item)),
       text: itemFileText(item),
     })),
+    ...(await serverTemplateFiles(target, dir)),
   ];
   let written = 0;
   for (const file of files) if (await writeIfChanged(file.path, file.text)) written += 1;

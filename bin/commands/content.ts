@@ -24,7 +24,9 @@ async function check(args: string[], io: Io): Promise<number> {
   }
   const counts = new Map<string, number>();
   for (const { value } of content.items) counts.set(value.type, (counts.get(value.type) ?? 0) + 1);
-  io.err(`content ok: ${content.apps.length} apps, ${summary(counts)}`);
+  io.err(
+    `content ok: ${content.apps.length} apps, ${summary(counts)}, ${content.templates.length} templates`,
+  );
   return EXIT.ok;
 }
 

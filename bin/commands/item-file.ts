@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { itemTypeDef, type AppDefinition, type Item } from '@/lib/content-model';
+import { itemTypeDef, type AppDefinition, type Item, type Template } from '@/lib/content-model';
 
 /** Front-matter keys in the order people read them; anything else follows alphabetically. */
 const KEY_ORDER = [
@@ -13,6 +13,7 @@ const KEY_ORDER = [
   'owner',
   'status',
   'verify_by',
+  'verify_days',
   'updated_at',
   'version',
 ];
@@ -46,4 +47,21 @@ export function itemFileText(item: Item): string {
 
 export function appFileText(app: AppDefinition): string {
   return stringify(app, { lineWidth: 0 });
+}
+
+/**
+ * A template as `templates/<id>.md`: front matter, then the body skeleton byte for byte. An empty
+ * description or `fields` is left out (the loader's defaults give them back).
+ */
+export function templateFileText(template: Template): string {
+  const { body, description, fields, ...rest } = template;
+  const front = {
+    id: rest.id,
+    name: rest.name,
+    ...(description === '' ? {} : { description }),
+    item_type: rest.item_type,
+    verify_days: rest.verify_days,
+    ...(Object.keys(fields).length === 0 ? {} : { fields }),
+  };
+  return `---\n${stringify(front, { lineWidth: 0 })}---\n${body}`;
 }

@@ -32,7 +32,9 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   try {
     const seeded = await seedFromContent(store, values.seed, loadContent);
     if (seeded !== undefined)
-      io.err(`seeded ${values.db} from ${values.seed}: ${seeded.apps} apps, ${seeded.items} items`);
+      io.err(
+        `seeded ${values.db} from ${values.seed}: ${seeded.apps} apps, ${seeded.items} items, ${seeded.templates} templates`,
+      );
   } catch (error) {
     store.close();
     if (!(error instanceof SeedRefusedError)) throw error;

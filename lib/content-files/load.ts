@@ -1,16 +1,19 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { itemTypes, type AppDefinition, type Item } from '@/lib/content-model';
+import { itemTypes, type AppDefinition, type Item, type Template } from '@/lib/content-model';
 import { Catalogue } from '@/lib/context';
 import { crossCheck } from './cross-check';
 import { parseAppFile, parseItemFile, type Located, type Parsed } from './parse';
 import { sortProblems, type Problem } from './problem';
 import { checkSelectors, type SelectorValidator } from './selectors';
+import { checkTemplates, parseTemplateFile } from './template-file';
 
 export interface LoadedContent {
   apps: Located<AppDefinition>[];
   items: Located<Item>[];
+  /** The templates authors start items from (`templates/`); not part of the bundle. */
+  templates: Located<Template>[];
   /** Every problem found, across every file; empty means the content is valid. */
   problems: Problem[];
 }
@@ -73,23 +76,32 @@ export async function loadContent(
     problems,
   );
 
-  const items: Located<Item>[] = [];
-  for (const def of options.appsOnly ? [] : itemTypes) {
-    const files = await listFiles(join(dir, def.folder));
+  /** The Markdown files of one folder, parsed; anything else in it is a problem. */
+  const parseFolder = async <T>(
+    folder: string,
+    parse: (text: string, shown: string) => Parsed<T>,
+  ): Promise<Located<T>[]> => {
+    const files = await listFiles(join(dir, folder));
     for (const file of files.filter((f) => !f.endsWith('.md')))
       problems.push({
         file: show(file),
         line: 1,
-        message: `${def.folder}/ holds Markdown files (.md)`,
+        message: `${folder}/ holds Markdown files (.md)`,
       });
-    items.push(
-      ...(await parseAll(
-        files.filter((f) => f.endsWith('.md')),
-        (text, shown) => parseItemFile(text, shown, def),
-        problems,
-      )),
+    return parseAll(
+      files.filter((f) => f.endsWith('.md')),
+      parse,
+      problems,
     );
-  }
+  };
+
+  const items: Located<Item>[] = [];
+  for (const def of options.appsOnly ? [] : itemTypes)
+    items.push(
+      ...(await parseFolder(def.folder, (text, shown) => parseItemFile(text, shown, def))),
+    );
+  const templates = options.appsOnly ? [] : await parseFolder('templates', parseTemplateFile);
+  problems.push(...checkTemplates(templates));
 
   try {
     new Catalogue(apps.map((a) => a.value));
@@ -102,5 +114,5 @@ export async function loadContent(
   );
   problems.push(...crossCheck(apps, items, brokenAppIds));
   problems.push(...checkSelectors(apps, items, jsdomSelectorValidator()));
-  return { apps, items, problems: sortProblems(problems) };
+  return { apps, items, templates, problems: sortProblems(problems) };
 }

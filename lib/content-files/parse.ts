@@ -20,7 +20,7 @@ function fileStem(file: string): string {
 }
 
 /** Fills `id` from the file name, or reports a front-matter id that disagrees with it. */
-function reconcileId(
+export function reconcileId(
   value: unknown,
   file: string,
   source: YamlSource,
@@ -68,7 +68,23 @@ function unsafeInFrontMatter(item: Item, source: YamlSource, file: string): Prob
   );
 }
 
-export function parseItemFile(text: string, file: string, def: ItemTypeDef): Parsed<Item> {
+/** A Markdown file's front matter (a YAML mapping) and body, or the problems that stop reading it. */
+export type FrontMatterFile =
+  | {
+      ok: true;
+      fields: Record<string, unknown>;
+      body: string;
+      bodyLine: number;
+      source: YamlSource;
+      problems: Problem[];
+    }
+  | { ok: false; problems: Problem[] };
+
+/**
+ * Reads front matter + body, reporting a "body" field in the front matter and unsafe links in the
+ * body (those are problems, but the fields can still be checked).
+ */
+export function readFrontMatterFile(text: string, file: string): FrontMatterFile {
   const split = splitFrontMatter(text);
   if (typeof split === 'string')
     return { ok: false, problems: [{ file, line: 1, message: split }] };
@@ -95,13 +111,6 @@ export function parseItemFile(text: string, file: string, def: ItemTypeDef): Par
       message: 'the body goes after the front matter, not in a "body" field',
     });
   }
-  if (fields.type !== undefined && fields.type !== def.type) {
-    problems.push({
-      file,
-      line: source.lineOf(['type']),
-      message: `type ${JSON.stringify(fields.type)} does not belong in ${def.folder}/ (expected "${def.type}")`,
-    });
-  }
   for (const spot of findUnsafeMarkdown(split.body)) {
     problems.push({
       file,
@@ -109,7 +118,21 @@ export function parseItemFile(text: string, file: string, def: ItemTypeDef): Par
       message: spot.message,
     });
   }
-  const input = reconcileId({ ...fields, body: split.body }, file, source, problems);
+  return { ok: true, fields, body: split.body, bodyLine: split.bodyLine, source, problems };
+}
+
+export function parseItemFile(text: string, file: string, def: ItemTypeDef): Parsed<Item> {
+  const read = readFrontMatterFile(text, file);
+  if (!read.ok) return read;
+  const { fields, source, problems } = read;
+  if (fields.type !== undefined && fields.type !== def.type) {
+    problems.push({
+      file,
+      line: source.lineOf(['type']),
+      message: `type ${JSON.stringify(fields.type)} does not belong in ${def.folder}/ (expected "${def.type}")`,
+    });
+  }
+  const input = reconcileId({ ...fields, body: read.body }, file, source, problems);
   const result = def.schema.safeParse(input);
   if (!result.success)
     return { ok: false, problems: [...problems, ...zodProblems(result.error, source, file)] };

@@ -46,6 +46,14 @@ export const itemBaseShape = {
   owner: z.string().trim().min(1, 'must name an owner').max(200),
   status: itemStatusSchema,
   verify_by: isoDate.optional(),
+  /** Days between verifications, from the item's template; 90 when unset. */
+  verify_days: z
+    .number()
+    .int()
+    .min(1)
+    .max(730)
+    .optional()
+    .describe("days between verifications, from the item's template; 90 when unset"),
   updated_at: isoDateOrDateTime,
   version: z.number().int().min(1),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appSchema, bundleSchema, itemSchema } from './index';
+import { appSchema, bundleSchema, itemSchema, templateSchema } from './index';
 
 const SCHEMA_BASE = 'urn:waymark:schema:';
 
@@ -26,5 +26,10 @@ export function jsonSchemas(): Record<string, object> {
       'Waymark knowledge item (front matter + body)',
     ),
     'bundle.schema.json': make('bundle.schema.json', bundleSchema, 'Waymark content bundle'),
+    'template.schema.json': make(
+      'template.schema.json',
+      templateSchema,
+      'Waymark template (content/templates/<id>.md: front matter + body skeleton)',
+    ),
   };
 }
