@@ -13,10 +13,13 @@ export function TipCardPreview({ tip }: { tip: InPageTip }) {
   useEffect(() => {
     const element = host.current;
     if (element === null) return;
-    const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-    root.replaceChildren();
+    // The shadow host is a child of the frame: the stylesheet's `:host` rules (fixed, 0×0, on
+    // top) then hold inside the frame, whose transform is their containing block.
+    const shadowHost = document.createElement('div');
+    element.replaceChildren(shadowHost);
+    const root = shadowHost.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
-    style.textContent = `${STYLE}\n:host { position: absolute !important; inset: 0 !important; width: auto !important; height: auto !important; z-index: 0 !important; }\n.layer { position: absolute; }`;
+    style.textContent = STYLE;
     const layer = document.createElement('div');
     layer.className = 'layer';
     const target = document.createElement('span');
@@ -36,13 +39,12 @@ export function TipCardPreview({ tip }: { tip: InPageTip }) {
       controller.signal,
     ).open({ ...tip, placement: 'bottom' }, target, beacon);
     if (focused instanceof HTMLElement) focused.focus();
-    // The card was placed in viewport coordinates; inside the transformed frame they are the
-    // frame's own, so take the frame's offset back out.
+    // The card was placed against the panel's viewport (which may not show the frame); in the
+    // frame it sits below the stand-in element, where it would on the page.
     const card = layer.querySelector<HTMLElement>('.card');
-    const frame = element.getBoundingClientRect();
     if (card !== null) {
-      card.style.left = `${parseFloat(card.style.left) - frame.left}px`;
-      card.style.top = `${parseFloat(card.style.top) - frame.top}px`;
+      card.style.left = '12px';
+      card.style.top = '40px';
     }
     return () => controller.abort();
   }, [tip]);

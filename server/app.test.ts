@@ -144,7 +144,25 @@ describe('CORS', () => {
       },
     });
     expect(res.status).toBe(204);
-    expect(res.headers.get('Access-Control-Allow-Headers')).toBe('Authorization, If-None-Match');
+    expect(res.headers.get('Access-Control-Allow-Headers')).toBe(
+      'Authorization, Content-Type, If-Match, If-None-Match',
+    );
+  });
+
+  it('lets the extension write (authoring): POST and PUT with JSON and If-Match', async () => {
+    const res = await t.app.request('/v1/items/x', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'authorization, content-type, if-match',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('Access-Control-Allow-Methods')).toBe('GET, POST, PUT, OPTIONS');
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe(
+      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+    );
   });
 
   it('returns no CORS headers when the origin is a web page', async () => {

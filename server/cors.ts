@@ -15,8 +15,12 @@ export function extensionCors(): MiddlewareHandler {
       const headers = new Headers({ Vary: 'Origin' });
       if (allowed) {
         headers.set('Access-Control-Allow-Origin', origin);
-        headers.set('Access-Control-Allow-Methods', 'GET, OPTIONS');
-        headers.set('Access-Control-Allow-Headers', 'Authorization, If-None-Match');
+        // Authoring writes (POST/PUT with JSON and If-Match) come from the extension too.
+        headers.set('Access-Control-Allow-Methods', 'GET, POST, PUT, OPTIONS');
+        headers.set(
+          'Access-Control-Allow-Headers',
+          'Authorization, Content-Type, If-Match, If-None-Match',
+        );
         // Chrome caps this at 2 h; the 15-minute sync then pays no preflight between runs.
         headers.set('Access-Control-Max-Age', '7200');
       }

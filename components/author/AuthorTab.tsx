@@ -6,7 +6,8 @@ import { AsyncView } from '../AsyncView';
 import { DraftEditor } from './DraftEditor';
 import { ItemDetail, StatusChip } from './ItemDetail';
 
-type View = { kind: 'home' } | { kind: 'draft'; key: string } | { kind: 'item'; id: string };
+type View =
+  { kind: 'home' } | { kind: 'draft'; key: string } | { kind: 'item'; id: string; notice?: string };
 
 const TYPE_ORDER = ['tip', 'article', 'lesson', 'path'] as const;
 
@@ -39,12 +40,19 @@ export function AuthorTab(props: {
             key={view.key}
             draftKey={view.key}
             tabId={props.tabId}
-            onDone={(itemId) => setView(itemId ? { kind: 'item', id: itemId } : { kind: 'home' })}
+            onDone={(itemId, notice) =>
+              setView(
+                itemId
+                  ? { kind: 'item', id: itemId, ...(notice === undefined ? {} : { notice }) }
+                  : { kind: 'home' },
+              )
+            }
           />
         ) : (
           <ItemDetail
             key={view.id}
             id={view.id}
+            {...(view.notice === undefined ? {} : { notice: view.notice })}
             me={props.me}
             tabId={props.tabId}
             onEdit={(key) => setView({ kind: 'draft', key })}

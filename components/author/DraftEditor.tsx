@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { callBackground } from '@/hooks/use-background';
 import { useDraft } from '@/hooks/use-draft';
 import { checkDraft, previewItem, slugFrom } from '@/lib/authoring/drafts';
@@ -22,7 +22,7 @@ type Notice = { kind: 'ok' | 'error' | 'info'; text: string };
 export function DraftEditor(props: {
   draftKey: string;
   tabId: number | undefined;
-  onDone: (itemId?: string) => void;
+  onDone: (itemId?: string, notice?: string) => void;
 }) {
   const { draft, saveState, problem, update, flush } = useDraft(props.draftKey);
   const [notice, setNotice] = useState<Notice | undefined>();
@@ -31,6 +31,12 @@ export function DraftEditor(props: {
   const [idTouched, setIdTouched] = useState(false);
   const problems = useMemo(() => (draft ? checkDraft(draft) : []), [draft]);
   const preview = useMemo(() => (draft ? previewItem(draft) : undefined), [draft]);
+  const pickedAt = draft?.pick?.pickedAt;
+  useEffect(() => {
+    // A pick arrived from the page (or was cancelled there): the picking prompt is done.
+    setPicking(undefined);
+    setNotice((n) => (n?.kind === 'info' ? undefined : n));
+  }, [pickedAt]);
 
   if (draft === undefined) return <p className="muted">Opening the draft…</p>;
   const f = draft.fields;
@@ -89,7 +95,11 @@ export function DraftEditor(props: {
           ? `Submitted for review as version ${result.value.version}. A reviewer will approve it or ask for changes.`
           : `Saved on the server as version ${result.value.version} (a draft; submit it when ready).`,
       });
-      if (submit) props.onDone(result.value.id);
+      if (submit)
+        props.onDone(
+          result.value.id,
+          `Submitted for review as version ${result.value.version}. A reviewer will approve it or ask for changes.`,
+        );
     } else setNotice({ kind: 'error', text: result.problem });
   };
 

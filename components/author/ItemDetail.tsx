@@ -25,6 +25,8 @@ export function StatusChip({ status }: { status: keyof typeof STATUS_NAMES }) {
  */
 export function ItemDetail(props: {
   id: string;
+  /** What just happened, to say first (e.g. "Submitted for review"). */
+  notice?: string;
   me: { email: string; role: string };
   tabId: number | undefined;
   onEdit: (draftKey: string) => void;
@@ -47,6 +49,7 @@ export function ItemDetail(props: {
 
 function Detail(props: {
   detail: AuthorItemDetail;
+  notice?: string;
   me: { email: string; role: string };
   tabId: number | undefined;
   onEdit: (draftKey: string) => void;
@@ -54,7 +57,9 @@ function Detail(props: {
 }) {
   const { item, versions } = props.detail;
   const [comment, setComment] = useState('');
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | undefined>();
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | undefined>(
+    props.notice === undefined ? undefined : { ok: true, text: props.notice },
+  );
   const [busy, setBusy] = useState(false);
   const reviewer = props.me.role === 'reviewer' || props.me.role === 'admin';
   const owner =

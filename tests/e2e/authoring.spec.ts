@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { loadContent } from '@/lib/content-files';
-import type { ConnectResult } from '@/lib/messages';
+import type { ConnectResult, Draft } from '@/lib/messages';
 import { startServer, type RunningServer } from '@/server/main';
 import { openStoreAt } from '@/server/open-store';
 import { seedFromContent } from '@/server/seed';
@@ -106,9 +106,9 @@ test('an author picks an element on the ticket and submits a tip from a template
   let panel = await openPanelFor(profiles.author, tabId);
   await authorTab(panel);
   await panel.getByRole('button', { name: 'Tip on a field or button' }).click();
-  await panel.getByLabel('Title').fill(TITLE);
+  await panel.getByRole('textbox', { name: 'Title', exact: true }).fill(TITLE);
   await panel
-    .getByLabel('Tip text (Markdown)')
+    .getByRole('textbox', { name: 'Tip text (Markdown)', exact: true })
     .fill(
       'Set **Type** before you reply: *Incident* links the ticket to a problem, so the fix reaches every linked customer.',
     );
@@ -121,11 +121,15 @@ test('an author picks an element on the ticket and submits a tip from a template
   await cdp.send('ServiceWorker.stopAllWorkers');
   panel = await openPanelFor(profiles.author, tabId);
   await authorTab(panel);
-  await panel.getByRole('button', { name: TITLE }).click();
-  await expect(panel.getByLabel('Title')).toHaveValue(TITLE);
-  await expect(panel.getByLabel('Id')).toHaveValue('problem-or-incident-choose-the-type-first');
+  await panel.getByRole('button', { name: TITLE, exact: true }).click();
+  await expect(panel.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(TITLE);
+  await expect(panel.getByRole('textbox', { name: 'Id', exact: true })).toHaveValue(
+    'problem-or-incident-choose-the-type-first',
+  );
   // Targeting is prefilled from where the author is.
-  await expect(panel.getByLabel('Screens')).toHaveValue('zendesk:ticket');
+  await expect(panel.getByRole('textbox', { name: 'Screens', exact: true })).toHaveValue(
+    'zendesk:ticket',
+  );
 
   // The picker: hover shows what will be chosen; the click is the picker's, not the page's.
   await ticket.evaluate(() => {
@@ -175,8 +179,8 @@ test('a reviewer approves it; nobody approves their own change', async () => {
   const panel = await openPanelFor(profiles.reviewer);
   await authorTab(panel);
   const queue = panel.getByRole('region', { name: 'Waiting for review' });
-  await queue.getByRole('button', { name: TITLE }).click();
-  await expect(panel.getByRole('heading', { name: TITLE })).toBeVisible();
+  await queue.getByRole('button', { name: TITLE, exact: true }).click();
+  await expect(panel.getByRole('heading', { name: TITLE, level: 1 })).toBeVisible();
   await panel.screenshot({ path: test.info().outputPath('review.png'), fullPage: true });
   await panel.getByRole('button', { name: 'Approve and publish' }).click();
   await expect(
@@ -187,6 +191,48 @@ test('a reviewer approves it; nobody approves their own change', async () => {
   // verify_by comes from the template's period (90 days for element tips).
   const in90 = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
   expect(published?.verify_by).toBe(in90);
+
+  // The reviewer's own change: offered no approval, and refused by the server when asked.
+  const draft = await callBackground<{ ok: boolean; value: Draft }>(panel, 'bg:draft-new', {
+    templateId: 'screen-tip',
+  });
+  expect(draft.ok).toBe(true);
+  await callBackground(panel, 'bg:draft-put', {
+    draft: {
+      ...draft.value,
+      fields: {
+        ...draft.value.fields,
+        id: 'reviewer-own-tip',
+        title: 'A tip the reviewer wrote',
+        body: 'Only another reviewer may publish this.',
+        targeting: { apps: ['zendesk'], screens: [], roles: [], teams: [] },
+      },
+      updatedAt: new Date().toISOString(),
+    },
+  });
+  const sent = await callBackground<{ ok: boolean }>(panel, 'bg:draft-send', {
+    key: draft.value.key,
+    submit: true,
+  });
+  expect(sent.ok).toBe(true);
+  await panel.getByRole('button', { name: '← Author' }).click();
+  await panel
+    .getByRole('region', { name: 'Waiting for review' })
+    .getByRole('button', { name: 'A tip the reviewer wrote', exact: true })
+    .click();
+  await expect(panel.getByText('You made the last change')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Approve and publish' })).toBeDisabled();
+  const own = await callBackground<{ ok: boolean; status: number; problem: string }>(
+    panel,
+    'bg:author-step',
+    {
+      id: 'reviewer-own-tip',
+      action: 'approve',
+      version: store.getItem('reviewer-own-tip')?.version ?? 0,
+    },
+  );
+  expect(own).toMatchObject({ ok: false, status: 403 });
+  expect(own.problem).toContain('another reviewer must approve it');
   await panel.close();
 });
 
