@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MessageMap, MessageType } from '@/lib/messages';
 import { panelViews } from '@/lib/messages';
 import { itemStatuses } from '@/lib/content-model/common';
+import { auditActions } from '@/lib/content-model/audit';
 
 type PayloadSchemas = { [K in MessageType]: z.ZodType<MessageMap[K]['payload']> };
 
@@ -134,6 +135,16 @@ const schemas = {
     restore: z.number().int().min(1).optional(),
   }),
   'bg:author-queue': z.strictObject({}),
+  'bg:author-audit': z.strictObject({
+    item: z.string().trim().min(1).max(200).optional(),
+    actor: z.string().trim().min(1).max(320).optional(),
+    action: z.enum(auditActions).optional(),
+    since: z.iso.date().optional(),
+    before: z
+      .string()
+      .regex(/^[1-9][0-9]{0,15}$/)
+      .optional(),
+  }),
   'bg:draft-list': z.strictObject({}),
   'bg:draft-new': z.strictObject({
     templateId: id.optional(),
@@ -203,6 +214,7 @@ export const allowedSenders: { [K in MessageType]: readonly SenderKind[] } = {
   'bg:author-item': ['extension-page'],
   'bg:author-step': ['extension-page'],
   'bg:author-queue': ['extension-page'],
+  'bg:author-audit': ['extension-page'],
   'bg:draft-list': ['extension-page'],
   'bg:draft-new': ['extension-page'],
   'bg:draft-get': ['extension-page'],

@@ -1,4 +1,5 @@
 import type { AppDefinition, Item, ItemStatus, Template } from '@/lib/content-model';
+import type { AuditAction, AuditEntry } from '@/lib/content-model/audit';
 import type { Detection } from '@/lib/context';
 
 /**
@@ -92,6 +93,8 @@ export interface MessageMap {
   /** Side panel → background: overdue items and broken anchors for the signed-in owner. */
   'bg:author-queue': { payload: Record<string, never>; result: AuthorResult<VerificationQueue> };
 
+  /** Side panel → background (admins): the audit log, filtered, newest first, a page at a time. */
+  'bg:author-audit': { payload: AuditQuery; result: AuthorResult<AuditPage> };
   /** Side panel → background: local drafts (autosaved in the extension's IndexedDB). */
   'bg:draft-list': { payload: Record<string, never>; result: DraftSummary[] };
   /** Side panel → background: start a draft from a template or from a server item (to edit it). */
@@ -185,6 +188,21 @@ export interface WorkflowStep {
   comment?: string;
   /** For rollback: the earlier version to restore. */
   restore?: number;
+}
+
+export interface AuditQuery {
+  item?: string;
+  actor?: string;
+  action?: AuditAction;
+  /** YYYY-MM-DD: entries on or after that day. */
+  since?: string;
+  /** The `next` of the previous page. */
+  before?: string;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  next: string | null;
 }
 
 export interface VerificationQueue {

@@ -1,32 +1,12 @@
-import { z } from 'zod';
+import type { AuditAction, AuditEntry } from '@/lib/content-model/audit';
 import type { Db } from './db';
 
-export const auditActions = [
-  'create',
-  'edit',
-  'submit',
-  'approve',
-  'request_changes',
-  'publish',
-  'archive',
-  'verify',
-  'rollback',
-  'role_change',
-  /** An admin created or changed a template (the comment names it; `item` is empty). */
-  'template',
-] as const;
-export type AuditAction = (typeof auditActions)[number];
-
-export const auditEntrySchema = z.strictObject({
-  id: z.number().int(),
-  at: z.string(),
-  actor: z.string(),
-  action: z.enum(auditActions),
-  item: z.string().nullable(),
-  version: z.number().int().nullable(),
-  comment: z.string().nullable(),
-});
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export {
+  auditActions,
+  auditEntrySchema,
+  type AuditAction,
+  type AuditEntry,
+} from '@/lib/content-model/audit';
 
 export interface AuditFilter {
   item?: string | undefined;

@@ -3,11 +3,15 @@ import { callBackground, useBackground } from '@/hooks/use-background';
 import type { Template } from '@/lib/content-model';
 import type { AuthorResult } from '@/lib/messages';
 import { AsyncView } from '../AsyncView';
+import { AuditView } from './AuditView';
 import { DraftEditor } from './DraftEditor';
 import { ItemDetail, StatusChip } from './ItemDetail';
 
 type View =
-  { kind: 'home' } | { kind: 'draft'; key: string } | { kind: 'item'; id: string; notice?: string };
+  | { kind: 'home' }
+  | { kind: 'draft'; key: string }
+  | { kind: 'item'; id: string; notice?: string }
+  | { kind: 'audit' };
 
 const TYPE_ORDER = ['tip', 'article', 'lesson', 'path'] as const;
 
@@ -35,7 +39,9 @@ export function AuthorTab(props: {
         <button type="button" className="back" onClick={home}>
           ← Author
         </button>
-        {view.kind === 'draft' ? (
+        {view.kind === 'audit' ? (
+          <AuditView />
+        ) : view.kind === 'draft' ? (
           <DraftEditor
             key={view.key}
             draftKey={view.key}
@@ -65,6 +71,7 @@ export function AuthorTab(props: {
       {...props}
       onDraft={(key) => setView({ kind: 'draft', key })}
       onItem={(id) => setView({ kind: 'item', id })}
+      onAudit={() => setView({ kind: 'audit' })}
     />
   );
 }
@@ -74,6 +81,7 @@ function Home(props: {
   tabId: number | undefined;
   onDraft: (key: string) => void;
   onItem: (id: string) => void;
+  onAudit: () => void;
 }) {
   const reviewer = props.me.role === 'reviewer' || props.me.role === 'admin';
   const [templates] = useBackground('bg:author-templates', {}, 'templates');
@@ -112,6 +120,14 @@ function Home(props: {
     <div className="author">
       <p className="muted">
         Signed in as {props.me.email} ({props.me.role}).
+        {props.me.role === 'admin' && (
+          <>
+            {' '}
+            <button type="button" className="link-button" onClick={props.onAudit}>
+              Audit log
+            </button>
+          </>
+        )}
       </p>
       {problem && (
         <p className="notice" data-kind="error" role="alert">

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { itemSchema, templateSchema, type Item, type Template } from '@/lib/content-model';
+import { auditEntrySchema } from '@/lib/content-model/audit';
 import type {
+  AuditPage,
+  AuditQuery,
   AuthorItem,
   AuthorItemDetail,
   AuthorResult,
@@ -229,6 +232,18 @@ export class AuthorApi {
           ? {}
           : { comment: step.comment };
     return this.#call('POST', path, itemSchema, { body, ifMatch: step.version });
+  }
+
+  audit(query: AuditQuery): Promise<AuthorResult<AuditPage>> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query))
+      if (typeof value === 'string' && value !== '') params.set(key, value);
+    const search = params.size > 0 ? `?${params.toString()}` : '';
+    return this.#call(
+      'GET',
+      `/v1/audit${search}`,
+      z.object({ entries: z.array(auditEntrySchema), next: z.string().nullable() }),
+    );
   }
 
   queue(): Promise<AuthorResult<VerificationQueue>> {

@@ -1,6 +1,8 @@
 import { deleteDraft, getDraft, listDrafts, putDraft, type WaymarkDatabase } from '@/lib/db';
 import type { TabPages } from '@/lib/knowledge';
 import type {
+  AuditPage,
+  AuditQuery,
   AuthorItem,
   AuthorItemDetail,
   AuthorResult,
@@ -116,6 +118,11 @@ export class AuthoringService {
   async queue(): Promise<AuthorResult<VerificationQueue>> {
     const c = await this.#api();
     return 'api' in c ? c.api.queue() : c;
+  }
+
+  async audit(query: AuditQuery): Promise<AuthorResult<AuditPage>> {
+    const c = await this.#api();
+    return 'api' in c ? c.api.audit(query) : c;
   }
 
   async listDrafts(): Promise<DraftSummary[]> {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { dynamicRegistration, originsFor, serverOnlyApps } from './server-apps';
 
 const builtIn = [{ id: 'zendesk', hosts: ['*.zendesk.com'], exclude_hosts: ['www.zendesk.com'] }];
-const intranet = { id: 'intranet', hosts: ['helpdesk.acme.example', '*.tools.acme.example'], exclude_hosts: [] };
+const intranet = {
+  id: 'intranet',
+  hosts: ['helpdesk.acme.example', '*.tools.acme.example'],
+  exclude_hosts: [],
+};
 
 describe('server apps', () => {
   it('finds the apps whose hosts the manifest does not cover', () => {
@@ -10,7 +14,10 @@ describe('server apps', () => {
   });
 
   it('lists the origins to ask the user for', () => {
-    expect(originsFor([intranet])).toEqual(['https://*.tools.acme.example/*', 'https://helpdesk.acme.example/*']);
+    expect(originsFor([intranet])).toEqual([
+      'https://*.tools.acme.example/*',
+      'https://helpdesk.acme.example/*',
+    ]);
   });
 
   it('registers only the granted hosts, and nothing when none is granted', () => {

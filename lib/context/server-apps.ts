@@ -7,7 +7,10 @@ type HostsOf = { id: string; hosts: readonly string[]; exclude_hosts: readonly s
  * built from the starter pack): their content script is registered at run time, for the hosts the
  * user has granted.
  */
-export function serverOnlyApps<T extends HostsOf>(stored: readonly T[], builtIn: readonly HostsOf[]): T[] {
+export function serverOnlyApps<T extends HostsOf>(
+  stored: readonly T[],
+  builtIn: readonly HostsOf[],
+): T[] {
   const builtInHosts = new Set(builtIn.flatMap((app) => app.hosts));
   return stored.filter((app) => app.hosts.some((host) => !builtInHosts.has(host)));
 }
@@ -18,7 +21,10 @@ export function originsFor(apps: readonly HostsOf[]): string[] {
 }
 
 /** The dynamic registration for the granted part of the server's apps, or undefined when none. */
-export function dynamicRegistration(apps: readonly HostsOf[], granted: ReadonlySet<string>): ContentScriptPatterns | undefined {
+export function dynamicRegistration(
+  apps: readonly HostsOf[],
+  granted: ReadonlySet<string>,
+): ContentScriptPatterns | undefined {
   const patterns = contentScriptPatterns(apps);
   const matches = patterns.matches.filter((m) => granted.has(m));
   return matches.length === 0 ? undefined : { matches, exclude_matches: patterns.exclude_matches };

@@ -82,7 +82,9 @@ describe('renderMarkdown (extension pages)', () => {
   });
 
   it('shows raw HTML as text, keeping only a few bare inline tags', () => {
-    const out = html('Press <kbd>Ctrl</kbd> then <b onclick="x()">this</b>\n\n<div class="box">block</div>');
+    const out = html(
+      'Press <kbd>Ctrl</kbd> then <b onclick="x()">this</b>\n\n<div class="box">block</div>',
+    );
     expect(out.querySelector('kbd')?.textContent).toBe('Ctrl');
     expect(out.querySelector('b, div')).toBeNull();
     expect(out.textContent).toContain('<b onclick="x()">this</b>');

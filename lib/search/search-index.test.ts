@@ -71,7 +71,9 @@ describe('SearchIndex.search', () => {
   it('returns only items for everyone or for the given role and team when filtered', () => {
     expect(ids('refund').sort()).toEqual(['refund-escalation', 'refund-policy']);
     expect(ids('refund', { filter: { role: 'sales-rep', team: 'tier-1' } })).toEqual([]);
-    expect(ids('refund', { filter: { role: 'billing-agent', team: 'tier-1' } })).toEqual(['refund-policy']);
+    expect(ids('refund', { filter: { role: 'billing-agent', team: 'tier-1' } })).toEqual([
+      'refund-policy',
+    ]);
     expect(ids('refund', { filter: { team: 'tier-2', role: 'billing-agent' } }).sort()).toEqual([
       'refund-escalation',
       'refund-policy',

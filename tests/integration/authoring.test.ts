@@ -24,12 +24,16 @@ describe('AuthoringService with the real server', () => {
     tokens.author = tokenFor(env.store, 'author@example.com', 'author');
     tokens.reviewer = tokenFor(env.store, 'reviewer@example.com', 'reviewer');
     tokens.learner = tokenFor(env.store, 'learner@example.com', 'learner');
+    tokens.admin = tokenFor(env.store, 'admin@example.com', 'admin');
     changed = [];
     keys = 0;
   });
   afterEach(() => env.cleanup());
 
-  function service(role: 'author' | 'reviewer' | 'learner', picks = memoryPendingPicks()) {
+  function service(
+    role: 'author' | 'reviewer' | 'learner' | 'admin',
+    picks = memoryPendingPicks(),
+  ) {
     const account: AuthorAccount = {
       serverUrl: 'http://waymark.test',
       token: tokens[role] ?? '',
@@ -90,6 +94,31 @@ describe('AuthoringService with the real server', () => {
     expect(queue.ok && queue.value.map((i) => i.id)).toEqual(['refund-button']);
     const published = await reviewer.step({ id: 'refund-button', action: 'approve', version: 2 });
     expect(published).toMatchObject({ ok: true, value: { status: 'published', version: 3 } });
+  });
+
+  it('shows admins the audit trail, filtered; nobody else', async () => {
+    const author = service('author');
+    const draft = await tipDraft(author, {});
+    expect((await author.sendDraft(draft.key, true)).ok).toBe(true);
+    await service('reviewer').step({
+      id: 'refund-button',
+      action: 'request-changes',
+      version: 2,
+      comment: 'Name the reason codes',
+    });
+    const all = await service('admin').audit({ item: 'refund-button' });
+    if (!all.ok) throw new Error(all.problem);
+    expect(all.value.entries.map((e) => [e.actor, e.action])).toEqual([
+      ['reviewer@example.com', 'request_changes'],
+      ['author@example.com', 'submit'],
+      ['author@example.com', 'create'],
+    ]);
+    const changes = await service('admin').audit({ action: 'request_changes' });
+    expect(changes.ok && changes.value.entries.map((e) => e.comment)).toEqual([
+      'Name the reason codes',
+    ]);
+    expect(await service('reviewer').audit({})).toMatchObject({ ok: false, status: 403 });
+    expect(await service('author').audit({})).toMatchObject({ ok: false, status: 403 });
   });
 
   it('refuses an edit based on an old version with a conflict in words, keeping the draft', async () => {
