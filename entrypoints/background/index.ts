@@ -1,3 +1,4 @@
+import '@/lib/zod-csp';
 import { Catalogue } from '@/lib/context';
 import type { AppDefinition } from '@/lib/content-model';
 import { allApps, db, ensureStarterContent, getSyncState, type StarterReason } from '@/lib/db';

@@ -152,7 +152,11 @@ test('an author picks an element on the ticket and submits a tip from a template
   expect(
     await ticket.evaluate(() => (window as unknown as { pageClicks: number }).pageClicks),
   ).toBe(0);
-  await panel.screenshot({ path: test.info().outputPath('author-editor.png'), fullPage: true });
+  await panel.evaluate(() => window.scrollTo(0, 0));
+  await panel.screenshot({ path: test.info().outputPath('author-editor.png') });
+  await panel.getByRole('region', { name: 'Preview' }).screenshot({
+    path: test.info().outputPath('author-preview.png'),
+  });
 
   await panel.getByRole('button', { name: 'Submit for review' }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'Submitted for review' })).toBeVisible();
@@ -181,7 +185,7 @@ test('a reviewer approves it; nobody approves their own change', async () => {
   const queue = panel.getByRole('region', { name: 'Waiting for review' });
   await queue.getByRole('button', { name: TITLE, exact: true }).click();
   await expect(panel.getByRole('heading', { name: TITLE, level: 1 })).toBeVisible();
-  await panel.screenshot({ path: test.info().outputPath('review.png'), fullPage: true });
+  await panel.screenshot({ path: test.info().outputPath('review.png') });
   await panel.getByRole('button', { name: 'Approve and publish' }).click();
   await expect(
     panel.getByRole('status').filter({ hasText: 'Approved and published' }),
@@ -275,4 +279,35 @@ test('a learner syncs and sees the tip on that element, and reaches no authoring
     )
     .toBe(true);
   await page.screenshot({ path: test.info().outputPath('learner-beacon.png') });
+
+  // On a ticket where the element is gone, the tip cannot resolve: the learner's extension
+  // reports it (tip, app, screen and a count, nothing from the page) and it lands in the owner's
+  // queue.
+  await page.evaluate(() =>
+    document.querySelector('[data-test-id="ticket-form-field-type"]')?.remove(),
+  );
+  await page.click('#next-ticket');
+  const extensionPage = await openPanelFor(profiles.learner);
+  const reported = () =>
+    (store.db
+      .prepare('SELECT count, app, screen FROM anchor_reports WHERE item_id = ?')
+      .get(itemId) as { count: number; app: string; screen: string } | undefined) ?? null;
+  await expect
+    .poll(
+      async () => {
+        await callBackground(extensionPage, 'bg:sync-now', {});
+        return reported();
+      },
+      { timeout: 20_000, intervals: [1_000] },
+    )
+    .toEqual({ count: 1, app: 'zendesk', screen: 'ticket' });
+  await extensionPage.close();
+
+  const authorPanel = await openPanelFor(profiles.author);
+  await authorTab(authorPanel);
+  await expect(authorPanel.getByRole('region', { name: 'Needs verification' })).toContainText(
+    'element not found 1× on zendesk:ticket',
+  );
+  await authorPanel.screenshot({ path: test.info().outputPath('author-home.png'), fullPage: true });
+  await authorPanel.close();
 });
