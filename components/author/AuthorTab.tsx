@@ -134,41 +134,6 @@ function Home(props: {
           {problem}
         </p>
       )}
-      <section className="author-section" aria-labelledby="new-heading">
-        <h2 id="new-heading">Start from a template</h2>
-        <AsyncView value={templates} loading="Loading templates…">
-          {(result) =>
-            result.ok ? (
-              <ul className="author-list">
-                {[...result.value]
-                  .sort(
-                    (a: Template, b: Template) =>
-                      TYPE_ORDER.indexOf(a.item_type) - TYPE_ORDER.indexOf(b.item_type),
-                  )
-                  .map((t) => (
-                    <li key={t.id}>
-                      <span>
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => void start(t.id)}
-                        >
-                          {t.name}
-                        </button>
-                        <br />
-                        <span className="muted">
-                          {t.description} · verify every {t.verify_days} days
-                        </span>
-                      </span>
-                    </li>
-                  ))}
-              </ul>
-            ) : (
-              <Problem result={result} />
-            )
-          }
-        </AsyncView>
-      </section>
       <section className="author-section" aria-labelledby="drafts-heading">
         <h2 id="drafts-heading">Drafts on this device</h2>
         <AsyncView value={drafts} loading="Loading drafts…">
@@ -324,6 +289,41 @@ function Home(props: {
                   </li>
                 ))}
               </ul>
+            )
+          }
+        </AsyncView>
+      </section>
+      <section className="author-section" aria-labelledby="new-heading">
+        <h2 id="new-heading">Start from a template</h2>
+        <AsyncView value={templates} loading="Loading templates…">
+          {(result) =>
+            result.ok ? (
+              <ul className="author-list">
+                {[...result.value]
+                  .sort(
+                    (a: Template, b: Template) =>
+                      TYPE_ORDER.indexOf(a.item_type) - TYPE_ORDER.indexOf(b.item_type),
+                  )
+                  .map((t) => (
+                    <li key={t.id}>
+                      <span>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => void start(t.id)}
+                        >
+                          {t.name}
+                        </button>
+                        <br />
+                        <span className="muted">
+                          {t.item_type} · {t.description}
+                        </span>
+                      </span>
+                    </li>
+                  ))}
+              </ul>
+            ) : (
+              <Problem result={result} />
             )
           }
         </AsyncView>

@@ -7,14 +7,14 @@ type Update = (change: (fields: Fields) => Fields) => void;
 
 const CHOICE_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 
+/** A question id from its prompt: whole words, at most 40 characters, unique in the lesson. */
 function slug(text: string, taken: string[]): string {
-  const base =
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40)
-      .replace(/-+$/, '') || 'question';
+  const words = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const cut = words.length <= 40 ? words : words.slice(0, 41).replace(/-[^-]*$/, '');
+  const base = cut.slice(0, 40) || 'question';
   let id = base;
   for (let n = 2; taken.includes(id); n += 1) id = `${base}-${n}`;
   return id;
@@ -132,7 +132,9 @@ export function LessonFields(props: {
               value={str(q.prompt)}
               onChange={(v) => {
                 const others = questions.filter((_, j) => j !== i).map((x) => str(x.id));
-                setQ({ prompt: v, ...(str(q.id) === '' ? { id: slug(v, others) } : {}) });
+                // The id follows the prompt while it is still the one made from it.
+                const generated = str(q.id) === '' || str(q.id) === slug(str(q.prompt), others);
+                setQ({ prompt: v, ...(generated ? { id: slug(v, others) } : {}) });
               }}
               problems={[
                 ...problemsAt(problems, `questions.${i}.prompt`),

@@ -213,7 +213,8 @@ export class AuthoringService {
         action: 'submit',
         version: saved.value.version,
       });
-      if (saved.ok) await this.#markSent(draft, saved.value);
+      // Submitted: the server holds the text and the review takes over; the local copy is done.
+      if (saved.ok) await deleteDraft(this.deps.db, draft.key);
     }
     return saved;
   }
