@@ -13,7 +13,7 @@ export const STYLE = `
 .layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646;
   font: 400 13px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1b1b1b; }
 .launcher { pointer-events: auto; position: fixed; right: 16px; bottom: 16px; display: flex; align-items: center;
-  gap: 8px; font: 500 13px/1.2 inherit; font-family: inherit; color: #fff; background: #1f4e79; border: 0;
+  gap: 8px; font-weight: 500; font-size: 13px; line-height: 1.2; font-family: inherit; color: #fff; background: #1f4e79; border: 0;
   border-radius: 999px; padding: 8px 14px; cursor: pointer; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
 .launcher:focus-visible, .beacon:focus-visible, .card button:focus-visible, .card a:focus-visible {
   outline: 3px solid #f5a623; outline-offset: 2px; }
@@ -30,14 +30,14 @@ export const STYLE = `
 .card { pointer-events: auto; position: fixed; width: 300px; max-width: calc(100vw - 16px); background: #fff; color: #1b1b1b;
   border: 1px solid #c8c8c8; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.2); padding: 12px 14px 0;
   max-height: min(60vh, 420px); overflow: auto; overscroll-behavior: contain; }
-.card h2 { font: 600 14px/1.3 inherit; font-family: inherit; margin: 0 24px 6px 0; color: #1f4e79; }
+.card h2 { font-weight: 600; font-size: 14px; line-height: 1.3; font-family: inherit; margin: 0 24px 6px 0; color: #1f4e79; }
 .card p, .card ul, .card ol { margin: 0 0 8px; }
 .card ul, .card ol { padding-left: 20px; }
 .card code { font-family: ui-monospace, Menlo, Consolas, monospace; background: #f3f3f3; padding: 0 3px; border-radius: 3px; }
 .card a { color: #0b5cad; }
 .card .actions { position: sticky; bottom: 0; display: flex; gap: 8px; justify-content: flex-end; margin-top: 4px;
   padding: 8px 0 12px; background: #fff; }
-.card button { font: 500 12px/1 inherit; font-family: inherit; border-radius: 4px; padding: 6px 10px; cursor: pointer;
+.card button { font-weight: 500; font-size: 12px; line-height: 1; font-family: inherit; border-radius: 4px; padding: 6px 10px; cursor: pointer;
   border: 1px solid #1f4e79; background: #fff; color: #1f4e79; }
 .card button.primary { background: #1f4e79; color: #fff; }
 .card .close { position: absolute; top: 6px; right: 6px; border: 0; padding: 4px 6px; font-size: 16px; }
@@ -52,7 +52,7 @@ export const STYLE = `
   display: flex; align-items: center; gap: 12px; max-width: calc(100vw - 16px); padding: 8px 8px 8px 16px;
   border-radius: 999px; background: #1b1b1b; color: #fff; font-weight: 500; box-shadow: 0 2px 12px rgba(0,0,0,.35); }
 .pick-banner.top { top: 16px; bottom: auto; }
-.pick-banner .cancel { font: 500 12px/1 inherit; font-family: inherit; padding: 6px 10px; border-radius: 999px;
+.pick-banner .cancel { font-weight: 500; font-size: 12px; line-height: 1; font-family: inherit; padding: 6px 10px; border-radius: 999px;
   border: 1px solid #fff; background: transparent; color: #fff; cursor: pointer; }
 .pick-banner .cancel:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
 .pick-note { position: fixed; max-width: 320px; padding: 8px 12px; border-radius: 6px; border: 1px solid #2e7d32;
