@@ -311,3 +311,82 @@ test('a learner syncs and sees the tip on that element, and reaches no authoring
   await authorPanel.screenshot({ path: test.info().outputPath('author-home.png'), fullPage: true });
   await authorPanel.close();
 });
+
+test('the picker reaches into an open shadow root and a same-origin frame, and Esc hands the page back', async () => {
+  const author = profiles.author;
+  const page = await author.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await page.goto(sites.url(...URLS.zendeskApps));
+  await expect.poll(async () => (await inPageUi(page)).launcher !== undefined).toBe(true);
+  const tabId = await tabIdShowing(author, '789');
+  const panel = await openPanelFor(author, tabId);
+  const created = await callBackground<{ ok: boolean; value: Draft }>(panel, 'bg:draft-new', {
+    templateId: 'element-tip',
+    tabId,
+  });
+  expect(created.ok).toBe(true);
+  const key = created.value.key;
+  await page.evaluate(() => {
+    const button = document
+      .querySelector('acme-order-app')
+      ?.shadowRoot?.querySelector('[data-testid="issue-refund"]');
+    button?.addEventListener('click', () => {
+      (window as unknown as { refunds: number }).refunds =
+        ((window as unknown as { refunds?: number }).refunds ?? 0) + 1;
+    });
+  });
+  const refunds = () =>
+    page.evaluate(() => (window as unknown as { refunds?: number }).refunds ?? 0);
+
+  const pickAt = async (box: { x: number; y: number; width: number; height: number } | null) => {
+    if (box === null) throw new Error('element not on the page');
+    const started = await callBackground<{ started: boolean }>(panel, 'bg:pick-start', {
+      tabId,
+      draftKey: key,
+      target: { kind: 'tip' },
+    });
+    expect(started.started).toBe(true);
+    const before = (await callBackground<Draft>(panel, 'bg:draft-get', { key })).pick?.pickedAt;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect
+      .poll(
+        async () => (await callBackground<Draft>(panel, 'bg:draft-get', { key })).pick?.pickedAt,
+      )
+      .not.toBe(before);
+    return callBackground<Draft>(panel, 'bg:draft-get', { key });
+  };
+
+  // Inside the web component's open shadow root.
+  const inShadow = await pickAt(await page.locator('[data-testid="issue-refund"]').boundingBox());
+  expect(inShadow.pick).toMatchObject({ resolves: true, label: 'button "Issue refund"' });
+  expect((inShadow.fields.anchor as { path: { via: string }[] }).path.map((p) => p.via)).toEqual([
+    'shadow',
+  ]);
+  expect(await refunds()).toBe(0);
+
+  // Inside the same-origin iframe app.
+  const inFrame = await pickAt(
+    await page.frameLocator('iframe').locator('[data-testid="reship-order"]').boundingBox(),
+  );
+  expect(inFrame.pick).toMatchObject({ resolves: true, label: 'button "Reship order"' });
+  expect((inFrame.fields.anchor as { path: { via: string }[] }).path.map((p) => p.via)).toEqual([
+    'frame',
+  ]);
+
+  // Esc cancels: the draft keeps its element, and the page gets its clicks again.
+  await callBackground(panel, 'bg:pick-start', { tabId, draftKey: key, target: { kind: 'tip' } });
+  await page.keyboard.press('Escape');
+  const box = await page.locator('[data-testid="issue-refund"]').boundingBox();
+  if (box === null) throw new Error('no refund button');
+  await expect
+    .poll(async () => {
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      return refunds();
+    })
+    .toBeGreaterThan(0);
+  const after = await callBackground<Draft>(panel, 'bg:draft-get', { key });
+  expect(after.pick?.label).toBe('button "Reship order"');
+  await panel.close();
+  await page.close();
+});
