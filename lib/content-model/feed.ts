@@ -15,6 +15,9 @@ import { slugSchema } from './common';
  * - `more: true` means another page follows immediately; ask again with the new cursor.
  * - Items are validated one by one on the client (`itemSchema`), so one bad item never blocks
  *   the page: that is why `items` is typed `unknown[]` here.
+ * - Adding an optional top-level field to items or apps is compatible: an older client drops the
+ *   fields it does not know (and logs their names) instead of skipping the item. Changing or
+ *   removing a field, or adding one inside a nested object, is not.
  */
 export const FEED_PAGE_MAX_LIMIT = 1000;
 export const FEED_PAGE_DEFAULT_LIMIT = 200;

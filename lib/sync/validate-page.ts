@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   appSchema,
   itemSchema,
+  itemTypeDef,
   type AppDefinition,
   type FeedPage,
   type Item,
@@ -29,20 +30,52 @@ function describe(error: z.ZodError): string {
   return `field "${issue?.path.join('.') || '(root)'}": ${issue?.message ?? 'invalid'}`;
 }
 
+/** The top-level fields a schema knows (its object shape), or undefined when it has none. */
+function knownFields(schema: z.ZodType | undefined): Set<string> | undefined {
+  const shape = (schema as { shape?: unknown } | undefined)?.shape;
+  return typeof shape === 'object' && shape !== null ? new Set(Object.keys(shape)) : undefined;
+}
+const APP_FIELDS = knownFields(appSchema);
+
+/**
+ * Forward compatibility: a newer server may send top-level fields this extension does not know
+ * yet (e.g. `verify_days` arrived with templates). The content files stay strict; the feed drops
+ * unknown top-level fields (and says which) rather than skipping the whole item.
+ */
+function withoutUnknownFields(raw: unknown, kind: 'item' | 'app', ignored: Set<string>): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const record = raw as Record<string, unknown>;
+  const known =
+    kind === 'app'
+      ? APP_FIELDS
+      : knownFields(typeof record.type === 'string' ? itemTypeDef(record.type)?.schema : undefined);
+  if (known === undefined) return raw;
+  const unknown = Object.keys(record).filter((key) => !known.has(key));
+  if (unknown.length === 0) return raw;
+  for (const key of unknown) ignored.add(key);
+  return Object.fromEntries(Object.entries(record).filter(([key]) => known.has(key)));
+}
+
 function keepValid<T>(
   raws: readonly unknown[],
   schema: z.ZodType<T>,
   kind: 'item' | 'app',
   log: Log,
 ): T[] {
-  return raws.flatMap((raw, index) => {
-    const parsed = schema.safeParse(raw);
+  const ignored = new Set<string>();
+  const kept = raws.flatMap((raw, index) => {
+    const parsed = schema.safeParse(withoutUnknownFields(raw, kind, ignored));
     if (parsed.success) return [parsed.data];
     log(
       `Waymark sync: skipped ${kind} ${idOf(raw, index)} from the feed: ${describe(parsed.error)}`,
     );
     return [];
   });
+  if (ignored.size > 0)
+    log(
+      `Waymark sync: ignored ${kind} field(s) this version does not know: ${[...ignored].sort().join(', ')} (the server is newer)`,
+    );
+  return kept;
 }
 
 /**
