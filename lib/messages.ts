@@ -175,6 +175,8 @@ export interface AuthorItem {
 export interface AuthorItemDetail {
   item: Item;
   versions: { version: number; status: ItemStatus; author: string | null; created_at: string }[];
+  /** What happened to the item, newest first, with reviewers' comments. */
+  history: AuditEntry[];
 }
 
 export type WorkflowAction =

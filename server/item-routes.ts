@@ -7,6 +7,7 @@ import { baseVersion } from './item-input';
 import { readItemHead } from './item-rows';
 import type { Store } from './store';
 import { Workflow, type Actor } from './workflow';
+import { AuditLog } from './audit-log';
 
 const rollbackBody = z.strictObject({
   version: z.number().int().min(1),
@@ -28,6 +29,7 @@ function itemResponse(c: Context<ServerEnv>, item: Item, status: 200 | 201 = 200
 /** `/v1/items…`: reading, authoring and the review workflow. Access is declared in policy.ts. */
 export function registerItemRoutes(app: Hono<ServerEnv>, store: Store): void {
   const workflow = new Workflow(store);
+  const audit = new AuditLog(store.db);
 
   app.get('/v1/items', (c) => {
     const query = parseOr400(listQuery, c.req.query());
@@ -85,6 +87,13 @@ export function registerItemRoutes(app: Hono<ServerEnv>, store: Store): void {
         created_at: r.created_at,
       })),
     });
+  });
+
+  app.get('/v1/items/:id/history', (c) => {
+    const id = c.req.param('id');
+    if (readItemHead(store.db, id) === undefined)
+      throw new HttpError(404, 'not_found', `no item "${id}"`);
+    return c.json({ id, entries: audit.query({ item: id, limit: 200 }).entries });
   });
 
   app.put('/v1/items/:id', async (c) => {

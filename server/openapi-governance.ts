@@ -111,6 +111,18 @@ export const governancePaths = {
       },
     },
   },
+  '/v1/items/{id}/history': {
+    get: {
+      summary:
+        "What happened to one item, newest first: who created, edited, submitted, reviewed (with the reviewer's comment), published, archived, verified or rolled it back",
+      parameters: [idParam],
+      responses: {
+        '200': { description: 'The audit entries for this item, newest first (at most 200)' },
+        '404': error('No such item'),
+        ...common,
+      },
+    },
+  },
   '/v1/items/{id}/submit': transition('draft → in_review (authors+)'),
   '/v1/items/{id}/approve': transition('in_review → published (reviewers; never the last editor)'),
   '/v1/items/{id}/request-changes': transition(

@@ -24,6 +24,9 @@ export const routePolicies: Readonly<Record<string, Access>> = {
   'GET /v1/items/:id': 'signed-in',
   'GET /v1/items': AUTHORS,
   'GET /v1/items/:id/versions': AUTHORS,
+  // One item's trail (with review comments) for the people who write and review it; the whole
+  // log stays admin-only.
+  'GET /v1/items/:id/history': AUTHORS,
   'POST /v1/items': AUTHORS,
   'PUT /v1/items/:id': AUTHORS,
   'POST /v1/items/:id/submit': AUTHORS,

@@ -242,3 +242,27 @@ describe('the review workflow', () => {
     expect(res.status).toBe(413);
   });
 });
+
+describe("an item's history", () => {
+  it('shows the author why changes were requested, newest first; learners cannot read it', async () => {
+    await ok(send('POST', '/v1/items', tokens.author, draft('chargebacks')), 201);
+    await ok(send('POST', '/v1/items/chargebacks/submit', tokens.author));
+    await ok(
+      send('POST', '/v1/items/chargebacks/request-changes', tokens.reviewer, {
+        comment: 'Say which evidence the bank needs',
+      }),
+    );
+    const res = await get('/v1/items/chargebacks/history', tokens.author);
+    expect(res.status).toBe(200);
+    const { entries } = (await res.json()) as {
+      entries: { actor: string; action: string; comment: string | null; version: number }[];
+    };
+    expect(entries.map((e) => [e.actor, e.action, e.comment])).toEqual([
+      ['reviewer@example.com', 'request_changes', 'Say which evidence the bank needs'],
+      ['author@example.com', 'submit', null],
+      ['author@example.com', 'create', null],
+    ]);
+    expect((await get('/v1/items/chargebacks/history', t.learner)).status).toBe(403);
+    expect((await get('/v1/items/nothing-here/history', tokens.author)).status).toBe(404);
+  });
+});

@@ -64,7 +64,11 @@ function Detail(props: {
   const reviewer = props.me.role === 'reviewer' || props.me.role === 'admin';
   const owner =
     props.me.role === 'admin' || item.owner.toLowerCase() === props.me.email.toLowerCase();
+  const { history } = props.detail;
   const lastAuthor = versions.at(-1)?.author ?? null;
+  // Sent back by a reviewer and not changed since: say why, first.
+  const sentBack =
+    item.status === 'draft' && history[0]?.action === 'request_changes' ? history[0] : undefined;
   const ownChange =
     lastAuthor !== null && lastAuthor.toLowerCase() === props.me.email.toLowerCase();
 
@@ -109,6 +113,11 @@ function Detail(props: {
           role={notice.ok ? 'status' : 'alert'}
         >
           {notice.text}
+        </p>
+      )}
+      {sentBack && (
+        <p className="notice" data-kind="error" role="note">
+          Changes requested by {sentBack.actor}: “{sentBack.comment}”
         </p>
       )}
       <div className="row">
@@ -184,6 +193,19 @@ function Detail(props: {
       )}
       <h2>Preview</h2>
       <ItemPreview item={item} tabId={props.tabId} />
+      <h2>History</h2>
+      <ul className="author-list" aria-label="History">
+        {history.map((e) => (
+          <li key={e.id}>
+            <span>
+              {e.actor} {e.action.replace('_', ' ')}
+              {e.version !== null && ` v${e.version}`}
+              {e.comment && <> — “{e.comment}”</>}{' '}
+              <span className="muted">{e.at.slice(0, 16).replace('T', ' ')}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
       <h2>Versions</h2>
       <ul className="author-list">
         {[...versions].reverse().map((v) => (

@@ -206,7 +206,20 @@ export class AuthorApi {
     if (!item.ok) return item;
     const versions = await this.#call('GET', `${path}/versions`, versionsBody);
     if (!versions.ok) return versions;
-    return { ok: true, value: { item: item.value, versions: versions.value.versions } };
+    const history = await this.#call(
+      'GET',
+      `${path}/history`,
+      z.object({ entries: z.array(auditEntrySchema) }),
+    );
+    if (!history.ok) return history;
+    return {
+      ok: true,
+      value: {
+        item: item.value,
+        versions: versions.value.versions,
+        history: history.value.entries,
+      },
+    };
   }
 
   create(fields: Record<string, unknown>): Promise<AuthorResult<Item>> {

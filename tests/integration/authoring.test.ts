@@ -106,6 +106,14 @@ describe('AuthoringService with the real server', () => {
       version: 2,
       comment: 'Name the reason codes',
     });
+    // The author reads why, on the item itself (the whole log is for admins).
+    const detail = await author.item('refund-button');
+    expect(detail.ok && detail.value.history[0]).toMatchObject({
+      actor: 'reviewer@example.com',
+      action: 'request_changes',
+      comment: 'Name the reason codes',
+    });
+    expect(detail.ok && detail.value.item.status).toBe('draft');
     const all = await service('admin').audit({ item: 'refund-button' });
     if (!all.ok) throw new Error(all.problem);
     expect(all.value.entries.map((e) => [e.actor, e.action])).toEqual([
