@@ -43,7 +43,7 @@ export function AuditView() {
           setQuery({ ...draft });
         }}
       >
-        <div className="row">
+        <div className="audit-filters">
           <label>
             Item{' '}
             <input

@@ -312,6 +312,38 @@ test('a learner syncs and sees the tip on that element, and reaches no authoring
   await authorPanel.close();
 });
 
+test('an admin reads the audit trail of the tip, filtered', async () => {
+  const token = addUser(store.db, {
+    email: 'ada.admin@example.com',
+    role: 'admin',
+    team: undefined,
+    rotate: false,
+  });
+  const admin = await launchWithExtension();
+  try {
+    const page = await options(admin);
+    expect(
+      (await callBackground<ConnectResult>(page, 'bg:connect', { serverUrl: server.url, token }))
+        .ok,
+    ).toBe(true);
+    await page.close();
+    const panel = await openPanelFor(admin);
+    await authorTab(panel);
+    await panel.getByRole('button', { name: 'Audit log' }).click();
+    await panel.getByRole('textbox', { name: 'Item' }).fill(itemId);
+    await panel.getByRole('button', { name: 'Filter' }).click();
+    const entries = panel.getByRole('list', { name: 'Audit entries' });
+    await expect(entries).toContainText('rui.reviewer@example.com approved');
+    await expect(entries).toContainText('ana.author@example.com submitted for review');
+    await expect(entries).toContainText('ana.author@example.com created');
+    await expect(entries).not.toContainText('reviewer-own-tip');
+    await panel.screenshot({ path: test.info().outputPath('audit.png') });
+    await panel.close();
+  } finally {
+    await admin.close();
+  }
+});
+
 test('the picker reaches into an open shadow root and a same-origin frame, and Esc hands the page back', async () => {
   const author = profiles.author;
   const page = await author.context.newPage();
