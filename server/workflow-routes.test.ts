@@ -196,6 +196,15 @@ describe('the review workflow', () => {
     });
   });
 
+  it('gives an approved edit of an overdue item a full period again', async () => {
+    const overdue = { ...draft('stale'), verify_days: 60, verify_by: '2020-01-01' };
+    await ok(send('POST', '/v1/items', tokens.author, overdue), 201);
+    await ok(send('POST', '/v1/items/stale/submit', tokens.author));
+    expect(await ok(send('POST', '/v1/items/stale/approve', tokens.reviewer))).toMatchObject({
+      verify_by: dateInDays(60),
+    });
+  });
+
   it("pushes verify_by on verify to today + the item's verify_days", async () => {
     const dated = { ...draft('monthly'), verify_days: 30, verify_by: '2027-01-01' };
     await ok(send('POST', '/v1/items', tokens.author, dated), 201);

@@ -26,6 +26,9 @@ function nextVerifyBy(item: Item): string {
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
+/** The later of two YYYY-MM-DD dates (ISO dates compare as strings). */
+const laterDate = (a: string | undefined, b: string): string => (a !== undefined && a > b ? a : b);
+
 function conflict(message: string, current: number | null): HttpError {
   return new HttpError(409, 'conflict', message, { current_version: current });
 }
@@ -148,7 +151,9 @@ export class Workflow {
       },
       change: (item) => ({
         status: 'published',
-        verify_by: item.verify_by ?? nextVerifyBy(item),
+        // A review is a verification: at least a full period from today, never shortening a
+        // later date the author set.
+        verify_by: laterDate(item.verify_by, nextVerifyBy(item)),
       }),
       audit: [{ action: 'approve', comment }, { action: 'publish' }],
     });

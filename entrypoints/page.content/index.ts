@@ -58,7 +58,10 @@ function contentHandlers(
       return { started: true };
     },
     'cs:pick-cancel': () => ({ cancelled: picker.stop() }),
-    'cs:preview-tip': ({ tip }) => ({ found: preview.show(tip) }),
+    'cs:preview-tip': ({ tip }) => {
+      picker.dismissNote();
+      return { found: preview.show(tip) };
+    },
   };
 }
 

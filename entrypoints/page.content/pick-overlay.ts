@@ -31,13 +31,13 @@ export class PickOverlay {
     this.#banner.append(text, cancel);
     signal.addEventListener('abort', () => {
       this.hide();
-      this.#clearNote();
+      this.clearNote();
     });
   }
 
   /** Shows the banner (no box until something is hovered). */
   show(): void {
-    this.#clearNote();
+    this.clearNote();
     this.#box.hidden = true;
     this.#label.hidden = true;
     this.layer.append(this.#box, this.#label, this.#banner);
@@ -70,7 +70,7 @@ export class PickOverlay {
 
   /** Tells the author, next to the element, whether its anchor finds it again. */
   confirm(element: Element, resolves: boolean): void {
-    this.#clearNote();
+    this.clearNote();
     const note = part('div', resolves ? 'pick-note' : 'pick-note warn');
     note.setAttribute('role', resolves ? 'status' : 'alert');
     note.textContent = resolves
@@ -82,10 +82,11 @@ export class PickOverlay {
     note.style.left = `${left}px`;
     note.style.top = `${top}px`;
     this.#note = note;
-    this.#noteTimer = window.setTimeout(() => this.#clearNote(), CONFIRM_MS);
+    this.#noteTimer = window.setTimeout(() => this.clearNote(), CONFIRM_MS);
   }
 
-  #clearNote(): void {
+  /** Takes the "Anchored" note away (something else now shows on the element). */
+  clearNote(): void {
     clearTimeout(this.#noteTimer);
     this.#note?.remove();
     this.#note = undefined;

@@ -85,6 +85,11 @@ export class ElementPicker {
     this.#attach(document);
   }
 
+  /** Removes the note that said whether the last pick resolves (a preview is shown there now). */
+  dismissNote(): void {
+    this.#overlay.clearNote();
+  }
+
   /** Stops picking without a callback, removing every listener; answers whether a pick was running. */
   stop(): boolean {
     const session = this.#session;

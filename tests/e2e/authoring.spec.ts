@@ -157,6 +157,13 @@ test('an author picks an element on the ticket and submits a tip from a template
   await panel.getByRole('region', { name: 'Preview' }).screenshot({
     path: test.info().outputPath('author-preview.png'),
   });
+  // "Show on the page": the content script draws the card on the chosen element, as learners get it.
+  await panel.getByRole('button', { name: 'Show on the page' }).click();
+  await expect(panel.getByText('Shown on the page, as learners will see it.')).toBeVisible();
+  await expect.poll(async () => (await inPageUi(ticket)).card?.text ?? '').toContain(TITLE);
+  const card = (await inPageUi(ticket)).card?.box;
+  expect(card !== undefined && Math.abs(card.x - target.x) < 40).toBe(true);
+  await ticket.screenshot({ path: test.info().outputPath('preview-on-page.png') });
 
   await panel.getByRole('button', { name: 'Submit for review' }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'Submitted for review' })).toBeVisible();
