@@ -62,7 +62,7 @@ export function DraftEditor(props: {
       setPicking(target);
       setNotice({
         kind: 'info',
-        text: 'On the page: hover to see what will be chosen, click the element, or press Esc to cancel.',
+        text: 'On the page: hover (or Tab) to see what will be chosen, click it (or press Enter); Esc cancels.',
       });
     } else setNotice({ kind: 'error', text: result.problem ?? 'The picker could not start.' });
   };

@@ -2,7 +2,7 @@ import { placeNear, viewportRect } from './geometry';
 
 /** How long the "Anchored ✓" (or warning) note stays next to the chosen element. */
 const CONFIRM_MS = 4000;
-const BANNER_TEXT = 'Click an element to attach the tip · Esc to cancel';
+const BANNER_TEXT = 'Click an element (or Tab to it, then Enter) to attach the tip · Esc to cancel';
 
 /**
  * What the element picker draws in Waymark's layer: a box and a label over the element under the

@@ -87,7 +87,7 @@ describe('ElementPicker', () => {
 
   it('shows the banner while picking', () => {
     expect(ui.layer.querySelector('.pick-banner')?.textContent).toContain(
-      'Click an element to attach the tip · Esc to cancel',
+      'Click an element (or Tab to it, then Enter) to attach the tip · Esc to cancel',
     );
   });
 
@@ -300,5 +300,32 @@ describe('ElementPicker', () => {
     expect(onPicked).not.toHaveBeenCalled();
     expect(onCancel).not.toHaveBeenCalled();
     expect(strict.active).toBe(true);
+  });
+});
+
+describe('ElementPicker from the keyboard', () => {
+  it('frames the focused element and picks it with Enter, which the page never sees', () => {
+    placeAt(save(), 10, 200);
+    const pageKeys: string[] = [];
+    save().addEventListener('keydown', (e) => pageKeys.push((e as KeyboardEvent).key));
+    document.addEventListener('keydown', (e) => pageKeys.push(`document ${e.key}`));
+
+    save().dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(box().style).toMatchObject({ left: '10px', top: '200px' });
+    expect(label()).toBe('button "Save"');
+
+    key(save(), 'Enter');
+    expect(onPicked).toHaveBeenCalledTimes(1);
+    expect(onPicked.mock.calls[0]?.[0].element).toBe(save());
+    expect(pageKeys).toEqual([]);
+  });
+
+  it('lets other keys through and ignores Enter while nothing is framed', () => {
+    const pageKeys: string[] = [];
+    document.addEventListener('keydown', (e) => pageKeys.push(e.key));
+    key(save(), 'Enter');
+    key(save(), 'a');
+    expect(onPicked).not.toHaveBeenCalled();
+    expect(pageKeys).toEqual(['Enter', 'a']);
   });
 });

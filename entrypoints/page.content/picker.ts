@@ -129,6 +129,8 @@ export class ElementPicker {
     };
     for (const type of SWALLOWED) on(type, this.#onPress);
     on('mouseover', this.#onHover);
+    // Keyboard authors: Tab frames the focused element (inside open shadow roots too), Enter picks it.
+    on('focusin', this.#onHover);
     on('keydown', this.#onKey);
     on('scroll', this.#schedule, true);
     on('resize', this.#schedule, true);
@@ -170,11 +172,21 @@ export class ElementPicker {
   };
 
   readonly #onKey = (event: Event): void => {
-    const isEscape = (event as KeyboardEvent).key === 'Escape';
-    if (!isEscape || !this.active || !this.isUser(event)) return;
+    const session = this.#session;
+    const key = (event as KeyboardEvent).key;
+    if (session === undefined || !this.isUser(event)) return;
+    if (key === 'Escape') {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      this.#cancel();
+      return;
+    }
+    // Enter picks what is framed (the page must not submit or activate it meanwhile).
+    if (key !== 'Enter' || session.hovered === undefined || this.#target(event) === undefined)
+      return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    this.#cancel();
+    if (!session.chosen) this.#choose(session, session.hovered);
   };
 
   readonly #schedule = (): void => {
