@@ -413,6 +413,19 @@ test('the picker reaches into an open shadow root and a same-origin frame, and E
     'frame',
   ]);
 
+  // From the keyboard: focus frames the button, Enter picks it, and the button is not pressed.
+  await callBackground(panel, 'bg:pick-start', { tabId, draftKey: key, target: { kind: 'tip' } });
+  await page.locator('[data-testid="issue-refund"]').focus();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(async () => (await callBackground<Draft>(panel, 'bg:draft-get', { key })).pick?.label)
+    .toBe('button "Issue refund"');
+  expect(await refunds()).toBe(0);
+  // Back to the iframe's button, for the Esc check below.
+  await pickAt(
+    await page.frameLocator('iframe').locator('[data-testid="reship-order"]').boundingBox(),
+  );
+
   // Esc cancels: the draft keeps its element, and the page gets its clicks again.
   await callBackground(panel, 'bg:pick-start', { tabId, draftKey: key, target: { kind: 'tip' } });
   await page.keyboard.press('Escape');
