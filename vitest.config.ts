@@ -13,7 +13,6 @@ export default defineConfig({
       'server/**/*.test.ts',
       'scripts/**/*.test.ts',
       'bench/**/*.test.ts',
-      'tests/integration/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

@@ -7,10 +7,10 @@ import type { PickTarget } from '@/lib/messages';
 import { ItemPreview } from './ItemPreview';
 import { LessonFields } from './LessonFields';
 import { PathFields } from './PathFields';
-import { Field, ListField, num, problemsAt, record, SelectField, str } from './fields';
+import { AudienceFields, TipElementFields } from './DraftFields';
+import { Field, problemsAt, SelectField, str } from './fields';
 
 const TYPE_NAMES = { article: 'article', tip: 'tip', lesson: 'lesson', path: 'learning path' };
-const PLACEMENTS = ['auto', 'top', 'bottom', 'left', 'right'] as const;
 
 type Notice = { kind: 'ok' | 'error' | 'info'; text: string };
 
@@ -40,9 +40,6 @@ export function DraftEditor(props: {
 
   if (draft === undefined) return <p className="muted">Opening the draft…</p>;
   const f = draft.fields;
-  const targeting = record(f.targeting);
-  const setTargeting = (key: string, values: string[]) =>
-    update((fields) => ({ ...fields, targeting: { ...record(fields.targeting), [key]: values } }));
   const set = (key: string) => (value: unknown) =>
     update((fields) => ({ ...fields, [key]: value }));
   const editingExisting = draft.itemId !== undefined;
@@ -168,59 +165,18 @@ export function DraftEditor(props: {
         />
       )}
       {draft.type === 'tip' && (
-        <fieldset>
-          <legend>Element on the page</legend>
-          {f.anchor === undefined ? (
-            <p className="field-hint">
-              No element: the tip shows for the whole screen. Pick one to put a beacon on it.
-            </p>
-          ) : (
-            (pickStatus({ kind: 'tip' }) ?? <p className="field-hint">The tip has an element.</p>)
-          )}
-          <div className="row">
-            <button
-              type="button"
-              className="button primary"
-              onClick={() => void startPick({ kind: 'tip' })}
-            >
-              {f.anchor === undefined ? 'Pick element on the page' : 'Pick another element'}
-            </button>
-            {picking !== undefined && props.tabId !== undefined && (
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  setPicking(undefined);
-                  setNotice(undefined);
-                  void callBackground('bg:pick-cancel', { tabId: props.tabId ?? 0 });
-                }}
-              >
-                Stop picking
-              </button>
-            )}
-            {f.anchor !== undefined && (
-              <button
-                type="button"
-                className="button"
-                onClick={() =>
-                  update((fields) => {
-                    const rest = { ...fields };
-                    delete rest.anchor;
-                    return rest;
-                  })
-                }
-              >
-                Remove the element
-              </button>
-            )}
-          </div>
-          <SelectField
-            label="Card placement"
-            value={(str(f.placement) || 'auto') as (typeof PLACEMENTS)[number]}
-            options={PLACEMENTS.map((p) => ({ value: p, label: p }))}
-            onChange={set('placement')}
-          />
-        </fieldset>
+        <TipElementFields
+          fields={f}
+          update={update}
+          pickStatus={pickStatus({ kind: 'tip' })}
+          picking={picking !== undefined && props.tabId !== undefined}
+          onPick={() => void startPick({ kind: 'tip' })}
+          onStopPicking={() => {
+            setPicking(undefined);
+            setNotice(undefined);
+            void callBackground('bg:pick-cancel', { tabId: props.tabId ?? 0 });
+          }}
+        />
       )}
       {draft.type === 'lesson' && (
         <LessonFields
@@ -232,62 +188,7 @@ export function DraftEditor(props: {
         />
       )}
       {draft.type === 'path' && <PathFields fields={f} update={update} problems={problems} />}
-      <fieldset>
-        <legend>Who sees it, where</legend>
-        <ListField
-          label="Apps"
-          values={(targeting.apps as string[] | undefined) ?? []}
-          hint="App ids, e.g. zendesk. Empty: every app."
-          onChange={(v) => setTargeting('apps', v)}
-          problems={problemsAt(problems, 'targeting.apps', true)}
-        />
-        <ListField
-          label="Screens"
-          values={(targeting.screens as string[] | undefined) ?? []}
-          hint="app:screen, e.g. zendesk:ticket. Empty: every screen of those apps."
-          onChange={(v) => setTargeting('screens', v)}
-          problems={problemsAt(problems, 'targeting.screens', true)}
-        />
-        <ListField
-          label="Roles"
-          values={(targeting.roles as string[] | undefined) ?? []}
-          hint="Empty: everyone."
-          onChange={(v) => setTargeting('roles', v)}
-          problems={problemsAt(problems, 'targeting.roles', true)}
-        />
-        <ListField
-          label="Teams"
-          values={(targeting.teams as string[] | undefined) ?? []}
-          hint="Empty: every team."
-          onChange={(v) => setTargeting('teams', v)}
-          problems={problemsAt(problems, 'targeting.teams', true)}
-        />
-      </fieldset>
-      <fieldset>
-        <legend>Governance</legend>
-        <ListField
-          label="Tags"
-          values={(f.tags as string[] | undefined) ?? []}
-          onChange={set('tags')}
-          problems={problemsAt(problems, 'tags', true)}
-        />
-        <Field
-          label="Owner"
-          type="email"
-          value={str(f.owner)}
-          hint="Who keeps it true: they are asked to verify it."
-          onChange={set('owner')}
-          problems={problemsAt(problems, 'owner')}
-        />
-        <Field
-          label="Verify every (days)"
-          type="number"
-          value={String(num(f.verify_days) ?? '')}
-          hint="From the template; the owner confirms it is still true this often."
-          onChange={(v) => set('verify_days')(v === '' ? undefined : Number(v))}
-          problems={problemsAt(problems, 'verify_days')}
-        />
-      </fieldset>
+      <AudienceFields fields={f} update={update} problems={problems} />
       {notice && (
         <p
           className="notice"
