@@ -329,3 +329,18 @@ describe('ElementPicker from the keyboard', () => {
     expect(pageKeys).toEqual(['Enter', 'a']);
   });
 });
+
+describe('ElementPicker and the learner UI', () => {
+  it("hides Waymark's beacons and cards while picking, and brings them back after", () => {
+    vi.useFakeTimers();
+    expect(ui.layer.classList.contains('picking')).toBe(true);
+    clickOn(save());
+    expect(onPicked).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(600);
+    expect(ui.layer.classList.contains('picking')).toBe(false);
+    picker.start({ onPicked, onCancel });
+    expect(ui.layer.classList.contains('picking')).toBe(true);
+    key(save(), 'Escape');
+    expect(ui.layer.classList.contains('picking')).toBe(false);
+  });
+});

@@ -51,6 +51,7 @@ const LINGER_MS = 500;
 export class ElementPicker {
   readonly #overlay: PickOverlay;
   readonly #host: Element | undefined;
+  readonly #layer: HTMLElement;
   #session: Session | undefined;
   #frame = 0;
 
@@ -63,6 +64,7 @@ export class ElementPicker {
     const onCancel = (event: Event) => this.isUser(event) && this.#cancel();
     this.#overlay = new PickOverlay(layer, onCancel, signal);
     this.#host = (layer.getRootNode() as Partial<ShadowRoot>).host;
+    this.#layer = layer;
     signal.addEventListener('abort', () => this.stop());
   }
 
@@ -82,6 +84,8 @@ export class ElementPicker {
       chosen: false,
     };
     this.#overlay.show();
+    // Beacons, cards and the launcher step aside: they would cover the elements being picked.
+    this.#layer.classList.add('picking');
     this.#attach(document);
   }
 
@@ -95,6 +99,7 @@ export class ElementPicker {
     const session = this.#session;
     if (session === undefined) return false;
     this.#session = undefined;
+    this.#layer.classList.remove('picking');
     session.removers.forEach((remove) => remove());
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;

@@ -43,6 +43,7 @@ export const STYLE = `
 .card .close { position: absolute; top: 6px; right: 6px; border: 0; padding: 4px 6px; font-size: 16px; }
 .highlight { position: fixed; border: 3px solid #f5a623; border-radius: 4px; box-shadow: 0 0 0 9999px rgba(0,0,0,.18);
   pointer-events: none; transition: all .15s ease-out; }
+.layer.picking .beacon, .layer.picking .card, .layer.picking .launcher { visibility: hidden; }
 .pick-box { position: fixed; border: 2px solid #1f4e79; border-radius: 3px; background: rgba(31,78,121,.12);
   box-shadow: 0 0 0 1px #fff; pointer-events: none; }
 .pick-label { position: fixed; max-width: min(360px, 100vw); padding: 2px 6px; border-radius: 3px;
