@@ -50,7 +50,7 @@ export const STYLE = `
   background: #1f4e79; color: #fff; font: 500 12px/18px ui-monospace, Menlo, Consolas, monospace; white-space: nowrap;
   overflow: hidden; text-overflow: ellipsis; pointer-events: none; }
 .pick-banner { pointer-events: auto; position: fixed; left: 50%; bottom: 16px; transform: translateX(-50%);
-  display: flex; align-items: center; gap: 12px; max-width: calc(100vw - 16px); padding: 8px 8px 8px 16px;
+  display: flex; align-items: center; gap: 12px; width: max-content; max-width: calc(100vw - 16px); padding: 8px 8px 8px 16px;
   border-radius: 999px; background: #1b1b1b; color: #fff; font-weight: 500; box-shadow: 0 2px 12px rgba(0,0,0,.35); }
 .pick-banner.top { top: 16px; bottom: auto; }
 .pick-banner .cancel { font-weight: 500; font-size: 12px; line-height: 1; font-family: inherit; padding: 6px 10px; border-radius: 999px;
