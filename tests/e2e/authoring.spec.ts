@@ -91,7 +91,12 @@ async function ticketPage(profile: ExtensionBrowser): Promise<{ page: Page; tabI
   await page.setViewportSize({ width: 1100, height: 800 });
   await page.goto(sites.url(...URLS.zendesk));
   await expect.poll(async () => (await inPageUi(page)).launcher !== undefined).toBe(true);
-  return { page, tabId: await tabIdShowing(profile, '123') };
+  // The launcher mounts first; the background learns where the tab is a moment later.
+  let tabId = -1;
+  await expect
+    .poll(async () => (tabId = await tabIdShowing(profile, '123').catch(() => -1)))
+    .toBeGreaterThan(-1);
+  return { page, tabId };
 }
 
 async function authorTab(panel: Page): Promise<void> {
@@ -319,6 +324,50 @@ test('a learner syncs and sees the tip on that element, and reaches no authoring
   await authorPanel.close();
 });
 
+test('an author builds a lesson from its template, pointing a step at a field, and previews it', async () => {
+  const { page: ticket, tabId } = await ticketPage(profiles.author);
+  const panel = await openPanelFor(profiles.author, tabId);
+  await authorTab(panel);
+  await panel.getByRole('button', { name: 'Micro-lesson', exact: true }).click();
+  await panel
+    .getByRole('textbox', { name: 'Title', exact: true })
+    .fill('Set priority from the SLA table');
+  // The template's two steps are there; the second one points at the Priority field.
+  await expect(panel.getByRole('group', { name: 'Step 2' })).toBeVisible();
+  await panel
+    .getByRole('group', { name: 'Step 2' })
+    .getByRole('button', { name: 'Point at an element' })
+    .click();
+  const priority = await ticket
+    .locator('[data-test-id="ticket-fields-priority-select"]')
+    .boundingBox();
+  if (priority === null) throw new Error('no Priority field');
+  await ticket.mouse.move(priority.x + 10, priority.y + priority.height / 2);
+  await ticket.mouse.click(priority.x + 10, priority.y + priority.height / 2);
+  await expect(panel.getByRole('group', { name: 'Step 2' }).getByRole('status')).toContainText(
+    'Anchored to combobox "Priority"',
+  );
+
+  // The preview is the learner's lesson player; its "Show me" highlights the field on the page.
+  const preview = panel.getByRole('region', { name: 'Preview' });
+  await expect(
+    preview.getByRole('heading', { name: 'Set priority from the SLA table' }),
+  ).toBeVisible();
+  await preview.getByRole('button', { name: 'Next' }).click();
+  await preview.getByRole('button', { name: 'Show me on the page' }).click();
+  await expect.poll(async () => (await inPageUi(ticket)).highlight !== undefined).toBe(true);
+
+  await panel.getByRole('button', { name: 'Save to server' }).click();
+  await expect(
+    panel.getByRole('status').filter({ hasText: 'Saved on the server as version 1' }),
+  ).toBeVisible();
+  const lesson = store.getItem('set-priority-from-the-sla-table');
+  expect(lesson).toMatchObject({ type: 'lesson', status: 'draft', verify_days: 120 });
+  expect(lesson?.type === 'lesson' && lesson.steps[1]?.anchor).toBeTruthy();
+  await panel.close();
+  await ticket.close();
+});
+
 test('an admin reads the audit trail of the tip, filtered', async () => {
   const token = addUser(store.db, {
     email: 'ada.admin@example.com',
@@ -357,7 +406,10 @@ test('the picker reaches into an open shadow root and a same-origin frame, and E
   await page.setViewportSize({ width: 1100, height: 800 });
   await page.goto(sites.url(...URLS.zendeskApps));
   await expect.poll(async () => (await inPageUi(page)).launcher !== undefined).toBe(true);
-  const tabId = await tabIdShowing(author, '789');
+  let tabId = -1;
+  await expect
+    .poll(async () => (tabId = await tabIdShowing(author, '789').catch(() => -1)))
+    .toBeGreaterThan(-1);
   const panel = await openPanelFor(author, tabId);
   const created = await callBackground<{ ok: boolean; value: Draft }>(panel, 'bg:draft-new', {
     templateId: 'element-tip',
