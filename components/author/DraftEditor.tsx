@@ -24,7 +24,9 @@ export function DraftEditor(props: {
   tabId: number | undefined;
   onDone: (itemId?: string, notice?: string) => void;
 }) {
-  const { draft, saveState, problem, update, flush } = useDraft(props.draftKey);
+  const { draft, saveState, problem, update, flush, reload } = useDraft(props.draftKey);
+  /** The version someone else saved first, while this draft was based on an older one. */
+  const [conflict, setConflict] = useState<number | undefined>();
   const [notice, setNotice] = useState<Notice | undefined>();
   const [busy, setBusy] = useState(false);
   const [picking, setPicking] = useState<PickTarget | undefined>();
@@ -97,7 +99,25 @@ export function DraftEditor(props: {
           result.value.id,
           `Submitted for review as version ${result.value.version}. A reviewer will approve it or ask for changes.`,
         );
-    } else setNotice({ kind: 'error', text: result.problem });
+    } else {
+      setNotice({ kind: 'error', text: result.problem });
+      if (result.status === 409 && result.currentVersion !== undefined)
+        setConflict(result.currentVersion);
+    }
+  };
+
+  /** A deliberate choice, never a silent overwrite: this text goes on top of their version. */
+  const rebase = async (version: number) => {
+    await flush();
+    await callBackground('bg:draft-put', {
+      draft: { ...draft, baseVersion: version, updatedAt: new Date().toISOString() },
+    });
+    await reload();
+    setConflict(undefined);
+    setNotice({
+      kind: 'info',
+      text: `Your text now builds on version ${version}: sending it replaces that version's text with yours.`,
+    });
   };
 
   const discard = async () => {
@@ -197,6 +217,16 @@ export function DraftEditor(props: {
         >
           {notice.text}
         </p>
+      )}
+      {conflict !== undefined && draft.itemId !== undefined && (
+        <div className="row" role="group" aria-label="Resolve the conflict">
+          <button type="button" className="button" onClick={() => props.onDone(draft.itemId)}>
+            See version {conflict} and its history
+          </button>
+          <button type="button" className="button" onClick={() => void rebase(conflict)}>
+            Keep my text on top of version {conflict}
+          </button>
+        </div>
       )}
       <div className="actions-bar">
         <button

@@ -155,6 +155,15 @@ describe('AuthoringService with the real server', () => {
     expect(result).toMatchObject({ ok: false, status: 409, currentVersion: 2 });
     expect(result.ok ? '' : result.problem).toMatch(/changed it first: .*at version 2\. Reload it/);
     expect((await author.getDraft(draft.key))?.fields.title).toBe('My title');
+
+    // The author chooses to put their text on top of the version they were told about.
+    const kept = await author.getDraft(draft.key);
+    if (kept === null) throw new Error('draft lost');
+    await author.putDraft({ ...kept, baseVersion: 2, updatedAt: '2026-11-28T10:03:00.000Z' });
+    expect(await author.sendDraft(draft.key, false)).toMatchObject({
+      ok: true,
+      value: { version: 3, title: 'My title' },
+    });
   });
 
   it('names the fields at fault before sending anything', async () => {

@@ -494,3 +494,56 @@ test('the picker reaches into an open shadow root and a same-origin frame, and E
   await panel.close();
   await page.close();
 });
+
+test('a concurrent edit is refused with a conflict in words, and the editor keeps the text', async () => {
+  // The reviewer opens the published tip to edit it…
+  const panel = await openPanelFor(profiles.reviewer);
+  const mine = await callBackground<{ ok: boolean; value: Draft }>(panel, 'bg:draft-new', {
+    itemId,
+  });
+  expect(mine.ok).toBe(true);
+  // …while the author saves a change to it first.
+  const authorPanel = await openPanelFor(profiles.author);
+  const theirs = await callBackground<{ ok: boolean; value: Draft }>(authorPanel, 'bg:draft-new', {
+    itemId,
+  });
+  await callBackground(authorPanel, 'bg:draft-put', {
+    draft: {
+      ...theirs.value,
+      fields: { ...theirs.value.fields, summary: 'Type decides who else is told.' },
+      updatedAt: new Date().toISOString(),
+    },
+  });
+  expect(
+    (
+      await callBackground<{ ok: boolean }>(authorPanel, 'bg:draft-send', {
+        key: theirs.value.key,
+        submit: false,
+      })
+    ).ok,
+  ).toBe(true);
+  await authorPanel.close();
+  const current = store.getItem(itemId)?.version ?? 0;
+
+  await panel.reload();
+  await authorTab(panel);
+  await panel
+    .getByRole('region', { name: 'Drafts on this device' })
+    .getByRole('button', { name: TITLE, exact: true })
+    .click();
+  await panel.getByRole('textbox', { name: 'Summary', exact: true }).fill('Reviewer wording.');
+  await panel.getByRole('button', { name: 'Save to server' }).click();
+  await expect(panel.getByRole('alert')).toContainText(
+    `Someone else changed it first: item "${itemId}" changed since version ${current - 1}; it is at version ${current}.`,
+  );
+  await expect(panel.getByRole('textbox', { name: 'Summary', exact: true })).toHaveValue(
+    'Reviewer wording.',
+  );
+  await panel.getByRole('button', { name: `Keep my text on top of version ${current}` }).click();
+  await panel.getByRole('button', { name: 'Save to server' }).click();
+  await expect(
+    panel.getByRole('status').filter({ hasText: `Saved on the server as version ${current + 1}` }),
+  ).toBeVisible();
+  expect(store.getItem(itemId)?.summary).toBe('Reviewer wording.');
+  await panel.close();
+});
