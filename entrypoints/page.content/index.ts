@@ -44,8 +44,10 @@ function contentHandlers(
   signal: AbortSignal,
 ): ContentHandlers {
   const highlight = new Highlight(layer, signal);
-  const picker = new ElementPicker(layer, signal);
-  const preview = new TipPreview(layer, openPanel, signal);
+  // Authors' tools are built on first use: a learner's page never pays for their DOM or their
+  // scroll and key listeners.
+  let picker: ElementPicker | undefined;
+  let preview: TipPreview | undefined;
   return {
     'cs:highlight': ({ anchor }) => {
       const element = anchor === null ? null : resolveAnchor(anchor, document);
@@ -54,12 +56,14 @@ function contentHandlers(
       return { found: element !== null };
     },
     'cs:pick-start': ({ draftKey, target }) => {
+      picker ??= new ElementPicker(layer, signal);
       picker.start(reportPick(report, detect, draftKey, target));
       return { started: true };
     },
-    'cs:pick-cancel': () => ({ cancelled: picker.stop() }),
+    'cs:pick-cancel': () => ({ cancelled: picker?.stop() ?? false }),
     'cs:preview-tip': ({ tip }) => {
-      picker.dismissNote();
+      picker?.dismissNote();
+      preview ??= new TipPreview(layer, openPanel, signal);
       return { found: preview.show(tip) };
     },
   };
