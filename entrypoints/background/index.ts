@@ -1,5 +1,5 @@
 import '@/lib/zod-csp';
-import { Catalogue } from '@/lib/context';
+import { Catalogue, type Detection } from '@/lib/context';
 import type { AppDefinition } from '@/lib/content-model';
 import { allApps, db, ensureStarterContent, getSyncState, type StarterReason } from '@/lib/db';
 import { KnowledgeService, LessonProgressService } from '@/lib/knowledge';
@@ -7,7 +7,7 @@ import { envelope, type PanelView } from '@/lib/messages';
 import { createRouter, type BackgroundMessage, type Handlers } from '@/lib/runtime/router';
 import { sendTyped } from '@/lib/runtime/send';
 import { loadStarterBundle } from './starter-bundle';
-import { sessionTabPages } from './tab-pages';
+import { sessionTabStore } from './tab-store';
 import { openPanel } from './panel';
 import { createSyncService } from './sync';
 import { createAuthoring } from './authoring';
@@ -18,7 +18,8 @@ import { createAuthoring } from './authoring';
  */
 export default defineBackground(() => {
   const store = db();
-  const tabs = sessionTabPages();
+  // Where each tab is (tests read the `tab:` keys): see tab-store.ts.
+  const tabs = sessionTabStore<Detection>('tab');
   const knowledge = new KnowledgeService(store, tabs);
   const lessons = new LessonProgressService(store);
   // The app catalogue, compiled once per content version (a sync can bring new or changed apps).

@@ -1,5 +1,7 @@
 import { deleteDraft, getDraft, listDrafts, putDraft, type WaymarkDatabase } from '@/lib/db';
 import type { TabPages } from '@/lib/knowledge';
+import { memoryTabStore, type TabStore } from '@/lib/runtime/tab-store';
+import { staticFeedBase } from '@/lib/sync';
 import type {
   AuditPage,
   AuditQuery,
@@ -30,21 +32,13 @@ export interface AuthorAccount {
   me?: { email: string; role: string; team: string | null } | undefined;
 }
 
-/** Which draft each tab's picker fills: kept where a restarted worker still finds it. */
-export interface PendingPicks {
-  get(tabId: number): Promise<{ draftKey: string; target: PickTarget } | undefined>;
-  set(tabId: number, pick: { draftKey: string; target: PickTarget }): Promise<void>;
-  delete(tabId: number): Promise<void>;
+/** Which draft (and which part of it) a tab's picker fills. */
+export interface PendingPick {
+  draftKey: string;
+  target: PickTarget;
 }
-
-export function memoryPendingPicks(): PendingPicks {
-  const map = new Map<number, { draftKey: string; target: PickTarget }>();
-  return {
-    get: (tabId) => Promise.resolve(map.get(tabId)),
-    set: (tabId, pick) => Promise.resolve(void map.set(tabId, pick)),
-    delete: (tabId) => Promise.resolve(void map.delete(tabId)),
-  };
-}
+export type PendingPicks = TabStore<PendingPick>;
+export const memoryPendingPicks = (): PendingPicks => memoryTabStore<PendingPick>();
 
 export interface AuthoringDeps {
   db: WaymarkDatabase;
@@ -66,9 +60,6 @@ const signedOut: AuthResultFailure = {
 };
 type AuthResultFailure = Extract<AuthorResult<never>, { ok: false }>;
 
-/** The static feed serves head.json; it has no authoring API. */
-const isStatic = (serverUrl: string) => /\/head\.json(?:[?#].*)?$/.test(serverUrl);
-
 /**
  * Authoring from the background: local drafts (autosaved in the extension's IndexedDB), the
  * element picker's results, and the server's authoring API with the account's token. The side
@@ -79,7 +70,8 @@ export class AuthoringService {
 
   async #api(): Promise<{ api: AuthorApi; account: AuthorAccount } | AuthResultFailure> {
     const account = await this.deps.account();
-    if (account === undefined || isStatic(account.serverUrl)) return signedOut;
+    // A static feed (…/head.json) has no authoring API.
+    if (account === undefined || staticFeedBase(account.serverUrl) !== undefined) return signedOut;
     return {
       account,
       api: new AuthorApi({

@@ -1,20 +1,7 @@
 import type { Detection } from '@/lib/context';
+import { memoryTabStore, type TabStore } from '@/lib/runtime/tab-store';
 
-/**
- * Where each tab is, as its content script last reported. Kept in `storage.session` by the
- * background (it survives a service-worker restart, never reaches disk); a Map in tests.
- */
-export interface TabPages {
-  get(tabId: number): Promise<Detection | undefined>;
-  set(tabId: number, detection: Detection): Promise<void>;
-  delete(tabId: number): Promise<void>;
-}
+/** Where each tab is, as its content script last reported. */
+export type TabPages = TabStore<Detection>;
 
-export function memoryTabPages(): TabPages {
-  const map = new Map<number, Detection>();
-  return {
-    get: (tabId) => Promise.resolve(map.get(tabId)),
-    set: (tabId, detection) => Promise.resolve(void map.set(tabId, detection)),
-    delete: (tabId) => Promise.resolve(void map.delete(tabId)),
-  };
-}
+export const memoryTabPages = (): TabPages => memoryTabStore<Detection>();
