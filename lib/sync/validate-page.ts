@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import {
   appSchema,
   itemSchema,
-  itemTypeDef,
+  itemTypes,
   type AppDefinition,
   type FeedPage,
   type Item,
@@ -36,6 +36,10 @@ function knownFields(schema: z.ZodType | undefined): Set<string> | undefined {
   return typeof shape === 'object' && shape !== null ? new Set(Object.keys(shape)) : undefined;
 }
 const APP_FIELDS = knownFields(appSchema);
+/** Per item type, worked out once: a cold sync validates thousands of items. */
+const ITEM_FIELDS = new Map(itemTypes.map((def) => [def.type, knownFields(def.schema)]));
+const itemFields = (type: unknown) =>
+  typeof type === 'string' ? ITEM_FIELDS.get(type) : undefined;
 
 /**
  * Forward compatibility: a newer server may send top-level fields this extension does not know
@@ -45,10 +49,7 @@ const APP_FIELDS = knownFields(appSchema);
 function withoutUnknownFields(raw: unknown, kind: 'item' | 'app', ignored: Set<string>): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
   const record = raw as Record<string, unknown>;
-  const known =
-    kind === 'app'
-      ? APP_FIELDS
-      : knownFields(typeof record.type === 'string' ? itemTypeDef(record.type)?.schema : undefined);
+  const known = kind === 'app' ? APP_FIELDS : itemFields(record.type);
   if (known === undefined) return raw;
   const unknown = Object.keys(record).filter((key) => !known.has(key));
   if (unknown.length === 0) return raw;
