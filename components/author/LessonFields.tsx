@@ -1,4 +1,4 @@
-import type { DraftProblem } from '@/lib/authoring/drafts';
+import { slugFrom, type DraftProblem } from '@/lib/authoring/drafts';
 import type { PickTarget } from '@/lib/messages';
 import { Field, num, problemsAt, records, SelectField, str } from './fields';
 
@@ -9,12 +9,7 @@ const CHOICE_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 
 /** A question id from its prompt: whole words, at most 40 characters, unique in the lesson. */
 function slug(text: string, taken: string[]): string {
-  const words = text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  const cut = words.length <= 40 ? words : words.slice(0, 41).replace(/-[^-]*$/, '');
-  const base = cut.slice(0, 40) || 'question';
+  const base = slugFrom(text, 40) || 'question';
   let id = base;
   for (let n = 2; taken.includes(id); n += 1) id = `${base}-${n}`;
   return id;

@@ -131,5 +131,10 @@ describe('drafts', () => {
       'problem-or-incident-choose-the-type-first',
     );
     expect(slugFrom('Café déjà vu')).toBe('cafe-deja-vu');
+    // Whole words only when it must be cut; a single over-long word is cut inside.
+    expect(slugFrom('Which reason for a parcel that never came?', 40)).toBe(
+      'which-reason-for-a-parcel-that-never',
+    );
+    expect(slugFrom('x'.repeat(70))).toBe('x'.repeat(60));
   });
 });

@@ -182,14 +182,19 @@ export function summarizeDraft(draft: Draft): DraftSummary {
   };
 }
 
-/** A slug from a title, for the id field of a new item (the author may change it). */
-export function slugFrom(title: string): string {
-  return title
+/**
+ * A slug from text (an item's title, a question's prompt), for an id the author may change:
+ * accents dropped, whole words only, at most `max` characters.
+ */
+export function slugFrom(text: string, max = 60): string {
+  const words = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+    .replace(/^-+|-+$/g, '');
+  if (words.length <= max) return words;
+  // Cut after the last whole word that fits (one word longer than `max` is cut inside).
+  const head = words.slice(0, max + 1);
+  return head.includes('-') ? head.replace(/-[^-]*$/, '') : head.slice(0, max);
 }
