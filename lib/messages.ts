@@ -208,7 +208,15 @@ export interface AuditPage {
 }
 
 export interface VerificationQueue {
-  overdue: { id: string; type: ItemType; title: string; owner: string; verify_by: string }[];
+  /** `version`: what a one-click verify is based on. */
+  overdue: {
+    id: string;
+    type: ItemType;
+    title: string;
+    owner: string;
+    verify_by: string;
+    version: number;
+  }[];
   broken_anchors: {
     id: string;
     title: string;

@@ -44,6 +44,8 @@ describe('GET /v1/verification', () => {
       broken_anchors: { id: string; count: number }[];
     };
     expect(mine.overdue.map((i) => i.id)).toEqual(['mine']);
+    // The version a one-click verify is based on.
+    expect(mine.overdue[0]).toMatchObject({ version: t.env.store.getItem('mine')?.version });
     expect(mine.broken_anchors).toMatchObject([
       { id: 'mine', app: 'zendesk', screen: 'ticket', count: 5 },
     ]);

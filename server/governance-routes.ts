@@ -45,6 +45,7 @@ export function registerGovernanceRoutes(app: Hono<ServerEnv>, store: Store): vo
         title: i.title,
         owner: i.owner,
         verify_by: i.verify_by,
+        version: i.version,
       }));
     const reports = store.db
       .prepare(

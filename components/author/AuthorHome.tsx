@@ -157,16 +157,9 @@ function ReviewQueue({ onItem }: Actions) {
 
 function NeedsVerification({ onItem, onProblem }: Actions) {
   const [queue, reload] = useBackground('bg:author-queue', {}, 'queue');
-  // One click: read the version the server holds, verify on top of it.
-  const verify = async (id: string) => {
-    const detail = await callBackground('bg:author-item', { id });
-    const result = detail.ok
-      ? await callBackground('bg:author-step', {
-          id,
-          action: 'verify',
-          version: detail.value.item.version,
-        })
-      : detail;
+  // One click, on the version the queue listed (a newer one is a conflict in words).
+  const verify = async (id: string, version: number) => {
+    const result = await callBackground('bg:author-step', { id, action: 'verify', version });
     if (!result.ok) onProblem(result.problem);
     reload();
   };
@@ -183,7 +176,11 @@ function NeedsVerification({ onItem, onProblem }: Actions) {
                   <ItemLink id={i.id} title={i.title} onItem={onItem} />{' '}
                   <span className="muted">verify by {i.verify_by} (past)</span>
                 </span>
-                <button type="button" className="button" onClick={() => void verify(i.id)}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => void verify(i.id, i.version)}
+                >
                   Still true: verify
                 </button>
               </li>

@@ -56,6 +56,7 @@ const queueBody = z.object({
       title: z.string(),
       owner: z.string(),
       verify_by: z.string(),
+      version: z.number().int(),
     }),
   ),
   broken_anchors: z.array(
@@ -200,17 +201,21 @@ export class AuthorApi {
     };
   }
 
+  /** The item as the server holds it (what an edit is based on). */
+  read(id: string): Promise<AuthorResult<Item>> {
+    return this.#call('GET', `/v1/items/${encodeURIComponent(id)}`, itemSchema);
+  }
+
+  /** The item with its versions and history, read together. */
   async item(id: string): Promise<AuthorResult<AuthorItemDetail>> {
     const path = `/v1/items/${encodeURIComponent(id)}`;
-    const item = await this.#call('GET', path, itemSchema);
+    const [item, versions, history] = await Promise.all([
+      this.read(id),
+      this.#call('GET', `${path}/versions`, versionsBody),
+      this.#call('GET', `${path}/history`, z.object({ entries: z.array(auditEntrySchema) })),
+    ]);
     if (!item.ok) return item;
-    const versions = await this.#call('GET', `${path}/versions`, versionsBody);
     if (!versions.ok) return versions;
-    const history = await this.#call(
-      'GET',
-      `${path}/history`,
-      z.object({ entries: z.array(auditEntrySchema) }),
-    );
     if (!history.ok) return history;
     return {
       ok: true,

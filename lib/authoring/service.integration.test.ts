@@ -4,7 +4,7 @@ import { testDatabase } from '@/lib/db/test-support';
 import { memoryTabPages } from '@/lib/knowledge';
 import type { Draft } from '@/lib/messages';
 import { createApp } from '@/server/app';
-import { tempStore, tokenFor } from '@/server/test-fixtures';
+import { article, tempStore, tokenFor } from '@/server/test-fixtures';
 
 /**
  * The background's authoring service against the real server (Hono app over a temp SQLite
@@ -174,6 +174,26 @@ describe('AuthoringService with the real server', () => {
     expect(result.ok ? '' : result.problem).toMatch(/title: must be at least 3/);
     expect(result.ok ? '' : result.problem).toMatch(/targeting\.apps: a tip must target/);
     expect((await author.items({})).ok && (await author.items({}))).toMatchObject({ value: [] });
+  });
+
+  it("lists the owner's overdue items with the version a one-click verify needs", async () => {
+    env.store.upsertItem(
+      { ...article('old-refunds'), owner: 'author@example.com', verify_by: '2020-01-01' },
+      'ops',
+    );
+    const author = service('author');
+    const queue = await author.queue();
+    if (!queue.ok) throw new Error(queue.problem);
+    const [overdue] = queue.value.overdue;
+    expect(overdue).toMatchObject({ id: 'old-refunds', verify_by: '2020-01-01' });
+    const verified = await author.step({
+      id: 'old-refunds',
+      action: 'verify',
+      version: overdue?.version ?? 0,
+    });
+    expect(verified.ok && (verified.value.verify_by ?? '') > '2026-01-01').toBe(true);
+    const after = await author.queue();
+    expect(after.ok && after.value.overdue).toEqual([]);
   });
 
   it('a learner reaches no authoring route', async () => {

@@ -149,9 +149,9 @@ export class AuthoringService {
     if (from.itemId !== undefined) {
       const existing = (await listDrafts(this.deps.db)).find((d) => d.itemId === from.itemId);
       if (existing !== undefined) return { ok: true, value: existing };
-      const detail = await c.api.item(from.itemId);
-      if (!detail.ok) return detail;
-      const draft = draftFromItem(detail.value.item, { key: this.deps.newKey(), now });
+      const item = await c.api.read(from.itemId);
+      if (!item.ok) return item;
+      const draft = draftFromItem(item.value, { key: this.deps.newKey(), now });
       await putDraft(this.deps.db, draft);
       return { ok: true, value: draft };
     }
