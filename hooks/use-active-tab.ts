@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Envelope, PanelView } from '@/lib/messages';
+import { isEnvelope, type PanelView } from '@/lib/messages';
 
 export interface ActiveTab {
   tabId: number | undefined;
@@ -11,11 +11,6 @@ export interface ActiveTab {
 
 /** A view asked for longer ago than this was for an earlier opening of the panel. */
 const PENDING_VIEW_MS = 10_000;
-
-function isPanelShow(message: unknown): message is Envelope<'panel:show'> {
-  const m = message as Partial<Envelope> | null;
-  return typeof m === 'object' && m !== null && m.waymark === 1 && m.type === 'panel:show';
-}
 
 /** `sidepanel.html?tab=N` pins the panel to one tab (a popped-out panel, and the browser tests). */
 function pinnedTab(): number | undefined {
@@ -52,7 +47,7 @@ export function useActiveTab(): ActiveTab {
         .then(([tab]) => setState((s) => ({ ...s, tabId: tab?.id, version: s.version + 1 })));
     };
     const onMessage = (message: unknown, sender: { id?: string }) => {
-      if (sender.id !== browser.runtime.id || !isPanelShow(message)) return undefined;
+      if (sender.id !== browser.runtime.id || !isEnvelope(message, 'panel:show')) return undefined;
       const { tabId, view } = message.payload;
       setState((s) => {
         // Another tab's page changed: not what this panel shows.

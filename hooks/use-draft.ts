@@ -1,20 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Draft, Envelope } from '@/lib/messages';
+import { isEnvelope, type Draft } from '@/lib/messages';
 import { callBackground } from './use-background';
 
 /** How long typing may run ahead of the store: short, so closing the panel loses nothing. */
 const SAVE_AFTER_MS = 250;
 
-function isDraftChanged(message: unknown, key: string): boolean {
-  const m = message as Partial<Envelope<'panel:draft-changed'>> | null;
-  return (
-    typeof m === 'object' &&
-    m !== null &&
-    m.waymark === 1 &&
-    m.type === 'panel:draft-changed' &&
-    m.payload?.draftKey === key
-  );
-}
+const isDraftChanged = (message: unknown, key: string): boolean =>
+  isEnvelope(message, 'panel:draft-changed') &&
+  (message.payload as Partial<{ draftKey: string }> | undefined)?.draftKey === key;
 
 export interface DraftState {
   draft: Draft | undefined;

@@ -349,6 +349,18 @@ export interface Envelope<T extends MessageType = MessageType> {
 export type Reply<T extends MessageType> =
   { ok: true; result: MessageMap[T]['result'] } | { ok: false; error: string };
 
+/**
+ * Whether `message` is a Waymark envelope of `type` (its payload is not checked: receivers that
+ * act on it validate it, or only read what they compare).
+ */
+export function isEnvelope<T extends MessageType>(
+  message: unknown,
+  type: T,
+): message is Envelope<T> {
+  const m = message as Partial<Envelope> | null;
+  return typeof m === 'object' && m !== null && m.waymark === 1 && m.type === type;
+}
+
 export function envelope<T extends MessageType>(
   type: T,
   payload: MessageMap[T]['payload'],
