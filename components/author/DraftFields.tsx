@@ -1,11 +1,23 @@
 import type { ReactNode } from 'react';
 import type { DraftProblem } from '@/lib/authoring/drafts';
-import { Field, ListField, num, problemsAt, record, SelectField, str } from './fields';
+import { Field, list, ListField, num, problemsAt, record, SelectField, str } from './fields';
 
 type Fields = Record<string, unknown>;
 type Update = (change: (fields: Fields) => Fields) => void;
 
 const PLACEMENTS = ['auto', 'top', 'bottom', 'left', 'right'] as const;
+
+/** Targeting's lists, in the order the form shows them. */
+const TARGETING = [
+  { key: 'apps', label: 'Apps', hint: 'App ids, e.g. zendesk. Empty: every app.' },
+  {
+    key: 'screens',
+    label: 'Screens',
+    hint: 'app:screen, e.g. zendesk:ticket. Empty: every screen of those apps.',
+  },
+  { key: 'roles', label: 'Roles', hint: 'Empty: everyone.' },
+  { key: 'teams', label: 'Teams', hint: 'Empty: every team.' },
+] as const;
 
 /** A tip's element: whether it has one (and whether it resolves), the picker, the card's side. */
 export function TipElementFields(props: {
@@ -78,40 +90,22 @@ export function AudienceFields(props: {
     <>
       <fieldset>
         <legend>Who sees it, where</legend>
-        <ListField
-          label="Apps"
-          values={(targeting.apps as string[] | undefined) ?? []}
-          hint="App ids, e.g. zendesk. Empty: every app."
-          onChange={(v) => setTargeting('apps', v)}
-          problems={problemsAt(problems, 'targeting.apps', true)}
-        />
-        <ListField
-          label="Screens"
-          values={(targeting.screens as string[] | undefined) ?? []}
-          hint="app:screen, e.g. zendesk:ticket. Empty: every screen of those apps."
-          onChange={(v) => setTargeting('screens', v)}
-          problems={problemsAt(problems, 'targeting.screens', true)}
-        />
-        <ListField
-          label="Roles"
-          values={(targeting.roles as string[] | undefined) ?? []}
-          hint="Empty: everyone."
-          onChange={(v) => setTargeting('roles', v)}
-          problems={problemsAt(problems, 'targeting.roles', true)}
-        />
-        <ListField
-          label="Teams"
-          values={(targeting.teams as string[] | undefined) ?? []}
-          hint="Empty: every team."
-          onChange={(v) => setTargeting('teams', v)}
-          problems={problemsAt(problems, 'targeting.teams', true)}
-        />
+        {TARGETING.map(({ key, label, hint }) => (
+          <ListField
+            key={key}
+            label={label}
+            values={list(targeting[key])}
+            hint={hint}
+            onChange={(v) => setTargeting(key, v)}
+            problems={problemsAt(problems, `targeting.${key}`, true)}
+          />
+        ))}
       </fieldset>
       <fieldset>
         <legend>Governance</legend>
         <ListField
           label="Tags"
-          values={(f.tags as string[] | undefined) ?? []}
+          values={list(f.tags)}
           onChange={set('tags')}
           problems={problemsAt(problems, 'tags', true)}
         />

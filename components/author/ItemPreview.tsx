@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { callBackground } from '@/hooks/use-background';
 import type { Item } from '@/lib/content-model';
-import type { LessonProgressView } from '@/lib/messages';
+import type { InPageTip, LessonProgressView } from '@/lib/messages';
 import { ArticleView } from '../ArticleView';
 import { LessonPlayer } from '../LessonPlayer';
 import { TipCardPreview } from '../TipCardPreview';
@@ -11,32 +11,22 @@ import { TipCardPreview } from '../TipCardPreview';
  * content script's own code), the lesson player (with its own throwaway progress), a path's list.
  */
 export function ItemPreview({ item, tabId }: { item: Item; tabId: number | undefined }) {
-  if (item.type === 'tip')
+  if (item.type === 'tip') {
+    // The card's own shape, as the background sends it to the page.
+    const tip: InPageTip = {
+      id: item.id,
+      title: item.title,
+      body: item.body,
+      placement: item.placement,
+      ...(item.anchor === undefined ? {} : { anchor: item.anchor }),
+    };
     return (
       <>
-        <TipCardPreview
-          tip={{
-            id: item.id,
-            title: item.title,
-            body: item.body,
-            placement: item.placement,
-            ...(item.anchor === undefined ? {} : { anchor: item.anchor }),
-          }}
-        />
-        {tabId !== undefined && (
-          <ShowOnPage
-            tabId={tabId}
-            tip={{
-              id: item.id,
-              title: item.title,
-              body: item.body,
-              placement: item.placement,
-              anchor: item.anchor,
-            }}
-          />
-        )}
+        <TipCardPreview tip={tip} />
+        {tabId !== undefined && <ShowOnPage tabId={tabId} tip={tip} />}
       </>
     );
+  }
   if (item.type === 'lesson') return <LessonPreview key={item.id} lesson={item} tabId={tabId} />;
   if (item.type === 'path')
     return (
@@ -55,19 +45,7 @@ export function ItemPreview({ item, tabId }: { item: Item; tabId: number | undef
   return <ArticleView item={item} needsVerification={false} vote={undefined} />;
 }
 
-function ShowOnPage({
-  tabId,
-  tip,
-}: {
-  tabId: number;
-  tip: {
-    id: string;
-    title: string;
-    body: string;
-    placement: 'auto' | 'top' | 'bottom' | 'left' | 'right';
-    anchor: unknown;
-  };
-}) {
+function ShowOnPage({ tabId, tip }: { tabId: number; tip: InPageTip }) {
   const [note, setNote] = useState<string | undefined>();
   return (
     <div className="row" style={{ marginTop: 6 }}>
@@ -77,11 +55,7 @@ function ShowOnPage({
         onClick={() =>
           void callBackground('bg:preview-tip', {
             tabId,
-            tip: {
-              ...tip,
-              id: tip.id || 'preview',
-              ...(tip.anchor === undefined ? {} : { anchor: tip.anchor }),
-            },
+            tip,
           }).then(
             ({ found }) =>
               setNote(
