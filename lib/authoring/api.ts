@@ -72,6 +72,14 @@ const queueBody = z.object({
   ),
 });
 
+/** `?a=1&b=2` from the filled-in string values of `query` (empty when there are none). */
+function searchOf(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (typeof value === 'string' && value !== '') params.set(key, value);
+  return params.size > 0 ? `?${params.toString()}` : '';
+}
+
 const failed = (status: number, problem: string, currentVersion?: number): AuthorResult<never> => ({
   ok: false,
   status,
@@ -175,30 +183,14 @@ export class AuthorApi {
     ).then((r) => (r.ok ? { ok: true, value: r.value.templates } : r));
   }
 
+  /** The list view of items: `authorItem` keeps the summary fields and strips the rest. */
   async items(query: { status?: string; owner?: string }): Promise<AuthorResult<AuthorItem[]>> {
-    const params = new URLSearchParams();
-    if (query.status !== undefined) params.set('status', query.status);
-    if (query.owner !== undefined) params.set('owner', query.owner);
-    const search = params.size > 0 ? `?${params.toString()}` : '';
     const result = await this.#call(
       'GET',
-      `/v1/items${search}`,
-      z.object({ items: z.array(authorItem.loose()) }),
+      `/v1/items${searchOf(query)}`,
+      z.object({ items: z.array(authorItem) }),
     );
-    if (!result.ok) return result;
-    return {
-      ok: true,
-      value: result.value.items.map((i) => ({
-        id: i.id,
-        type: i.type,
-        title: i.title,
-        status: i.status,
-        owner: i.owner,
-        version: i.version,
-        updated_at: i.updated_at,
-        ...(i.verify_by === undefined ? {} : { verify_by: i.verify_by }),
-      })),
-    };
+    return result.ok ? { ok: true, value: result.value.items } : result;
   }
 
   /** The item as the server holds it (what an edit is based on). */
@@ -253,13 +245,9 @@ export class AuthorApi {
   }
 
   audit(query: AuditQuery): Promise<AuthorResult<AuditPage>> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query))
-      if (typeof value === 'string' && value !== '') params.set(key, value);
-    const search = params.size > 0 ? `?${params.toString()}` : '';
     return this.#call(
       'GET',
-      `/v1/audit${search}`,
+      `/v1/audit${searchOf(query)}`,
       z.object({ entries: z.array(auditEntrySchema), next: z.string().nullable() }),
     );
   }
