@@ -87,7 +87,7 @@ export default defineBackground(() => {
     'bg:lesson-update': (change) => lessons.update(change),
     'bg:paths': async () => (await starting, knowledge.paths()),
     'bg:highlight': async ({ tabId, anchor }) =>
-      sendTyped((message) => browser.tabs.sendMessage(tabId, message), 'cs:highlight', {
+      sendTyped(toTab(tabId), 'cs:highlight', {
         anchor,
       }).catch(() => ({ found: false })),
     'bg:status': async () => {
