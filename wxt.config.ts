@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { bundleIsFresh } from './lib/content-files/fingerprint';
 import { contentScriptPatterns } from './lib/context/match-patterns';
 
 /**
@@ -12,6 +14,27 @@ const STARTER_PACK = resolve(
   import.meta.dirname,
   process.env.WAYMARK_STARTER_PACK ?? 'build/starter-pack.json',
 );
+
+/**
+ * Every route to a build (`npm run build`, `npx wxt build`, `npx wxt`) ships the starter pack of
+ * the content as it is now: when build/starter-pack.json is missing or was built from other
+ * sources, `waymark content build` runs first (and refuses, listing every problem, on bad content).
+ */
+function ensureStarterPack(): void {
+  if (process.env.WAYMARK_STARTER_PACK !== undefined) return;
+  if (bundleIsFresh(import.meta.dirname, STARTER_PACK)) return;
+  try {
+    execFileSync(
+      process.execPath,
+      [resolve(import.meta.dirname, 'bin', 'waymark.mjs'), 'content', 'build'],
+      {
+        stdio: 'inherit',
+      },
+    );
+  } catch {
+    throw new Error('the starter pack could not be built from content/ (problems listed above)');
+  }
+}
 
 function catalogueApps(): { hosts: string[]; exclude_hosts: string[] }[] {
   try {
@@ -62,6 +85,7 @@ export default defineConfig({
     },
   }),
   hooks: {
+    'build:before': ensureStarterPack,
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: 'starter-pack.json', absoluteSrc: STARTER_PACK });
     },

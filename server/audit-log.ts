@@ -1,4 +1,5 @@
 import type { AuditAction, AuditEntry } from '@/lib/content-model/audit';
+import { systemClock, type Clock } from './clock';
 import type { Db } from './db';
 
 export {
@@ -35,7 +36,10 @@ interface AuditRow {
  * Call `append` inside the transaction of the change it records, so neither exists without the other.
  */
 export class AuditLog {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly now: Clock = systemClock,
+  ) {}
 
   append(entry: {
     actor: string;
@@ -49,7 +53,7 @@ export class AuditLog {
         'INSERT INTO audit_log (at, actor, action, item_id, version, comment) VALUES (?, ?, ?, ?, ?, ?)',
       )
       .run(
-        new Date().toISOString(),
+        this.now().toISOString(),
         entry.actor,
         entry.action,
         entry.item ?? null,

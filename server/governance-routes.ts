@@ -4,7 +4,7 @@ import type { Item } from '@/lib/content-model';
 import { AuditLog, auditActions } from './audit-log';
 import { anchorReportBody } from './governance-schemas';
 import { parseOr400, readJson, type ServerEnv } from './http';
-import { dateInDays } from './item-input';
+import { dateInDays } from './clock';
 import type { Store } from './store';
 
 const auditQuery = z.strictObject({
@@ -22,13 +22,13 @@ const auditQuery = z.strictObject({
 
 /** Verification (what owners must re-check), broken-anchor reports and the audit trail. */
 export function registerGovernanceRoutes(app: Hono<ServerEnv>, store: Store): void {
-  const audit = new AuditLog(store.db);
+  const audit = new AuditLog(store.db, store.now);
 
   app.get('/v1/verification', (c) => {
     const user = c.get('user');
     const mine = (owner: string) =>
       user.role === 'admin' || owner.toLowerCase() === user.email.toLowerCase();
-    const today = dateInDays(0);
+    const today = dateInDays(0, store.now());
     // The live copy is what learners rely on, so that is the one whose date matters.
     const live = (
       store.db
@@ -83,7 +83,7 @@ export function registerGovernanceRoutes(app: Hono<ServerEnv>, store: Store): vo
        ON CONFLICT (item_id, app, screen) DO UPDATE SET count = count + excluded.count,
          last_at = excluded.last_at`,
     );
-    const now = new Date().toISOString();
+    const now = store.now().toISOString();
     // Reports for items the server does not have (deleted, or from a starter pack) are dropped.
     const accepted = store.db.transaction(
       () =>

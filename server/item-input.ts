@@ -4,11 +4,6 @@ import { HttpError, parseOr400 } from './http';
 /** Fields the server owns: a client's copy of them is replaced, never trusted. */
 const SERVER_FIELDS = ['status', 'version', 'updated_at'] as const;
 
-/** Today (UTC) plus `days`, as YYYY-MM-DD. */
-export function dateInDays(days: number, now = new Date()): string {
-  return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The item's content: everything but the server-owned fields, in a stable key order. */
 export function contentOf(item: Item): string {
   const copy: Record<string, unknown> = { ...item };
@@ -30,7 +25,7 @@ function asRecord(input: unknown): Record<string, unknown> {
  */
 export function draftFrom(
   input: unknown,
-  fields: { id?: string; version: number; defaultOwner: string },
+  fields: { id?: string; version: number; defaultOwner: string; now: Date },
 ): Item {
   const record = asRecord(input);
   if (fields.id !== undefined && record.id !== undefined && record.id !== fields.id)
@@ -41,7 +36,7 @@ export function draftFrom(
     owner: record.owner ?? fields.defaultOwner,
     status: 'draft',
     version: fields.version,
-    updated_at: new Date().toISOString(),
+    updated_at: fields.now.toISOString(),
   });
 }
 

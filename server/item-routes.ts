@@ -29,7 +29,7 @@ function itemResponse(c: Context<ServerEnv>, item: Item, status: 200 | 201 = 200
 /** `/v1/items…`: reading, authoring and the review workflow. Access is declared in policy.ts. */
 export function registerItemRoutes(app: Hono<ServerEnv>, store: Store): void {
   const workflow = new Workflow(store);
-  const audit = new AuditLog(store.db);
+  const audit = new AuditLog(store.db, store.now);
 
   app.get('/v1/items', (c) => {
     const query = parseOr400(listQuery, c.req.query());

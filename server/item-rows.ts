@@ -34,9 +34,9 @@ export function writeItemRow(
   db: Db,
   item: Item,
   seq: number,
-  author: string | undefined,
-  keepLive: boolean,
+  write: { author: string | undefined; at: Date; keepLive: boolean },
 ): void {
+  const { author, keepLive } = write;
   const body = JSON.stringify(item);
   const teams = JSON.stringify(item.targeting.teams);
   const published = item.status === 'published';
@@ -62,7 +62,7 @@ export function writeItemRow(
   });
   db.prepare(
     'INSERT INTO item_versions (id, version, body, created_at, author) VALUES (?, ?, ?, ?, ?)',
-  ).run(item.id, item.version, body, new Date().toISOString(), author ?? null);
+  ).run(item.id, item.version, body, write.at.toISOString(), author ?? null);
 }
 
 /** One stored version of an item, as it was written. */

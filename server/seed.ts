@@ -47,7 +47,7 @@ export async function seedFromContent(
   dir: string,
   loadContent: ContentLoader,
 ): Promise<Seeded | undefined> {
-  const templates = new TemplateStore(store.db);
+  const templates = new TemplateStore(store.db, store.now);
   const seedItems = store.isEmpty();
   const seedTemplates =
     templates.count() === 0 &&
@@ -73,7 +73,7 @@ export async function seedFromContent(
       seeded.templates = content.templates.length;
       store.db
         .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
-        .run(TEMPLATES_SEEDED, new Date().toISOString());
+        .run(TEMPLATES_SEEDED, store.now().toISOString());
     }
   })();
   return seeded.apps + seeded.items + seeded.templates > 0 ? seeded : undefined;

@@ -1,4 +1,5 @@
 import { appSchema, itemSchema, type AppDefinition, type Item } from '@/lib/content-model';
+import { systemClock, type Clock } from './clock';
 import { epochOf, openDatabase, type Db } from './db';
 import { readItemHead, writeItemRow } from './item-rows';
 
@@ -37,12 +38,19 @@ interface RawRow {
 export class Store {
   readonly epoch: string;
 
-  constructor(readonly db: Db) {
+  /** The time now, for every stamp and date the server writes (tests pass a fixed clock). */
+  readonly now: Clock;
+
+  constructor(
+    readonly db: Db,
+    options: { now?: Clock } = {},
+  ) {
     this.epoch = epochOf(db);
+    this.now = options.now ?? systemClock;
   }
 
-  static open(file: string): Store {
-    return new Store(openDatabase(file));
+  static open(file: string, options: { now?: Clock } = {}): Store {
+    return new Store(openDatabase(file), options);
   }
 
   close(): void {
@@ -93,7 +101,7 @@ export class Store {
         );
       const seq = this.nextSeq();
       // A plain write is the whole truth: a draft or review here takes any live copy down.
-      writeItemRow(this.db, item, seq, author, false);
+      writeItemRow(this.db, item, seq, { author, at: this.now(), keepLive: false });
       return seq;
     })();
   }

@@ -6,7 +6,7 @@ import { TemplateStore } from './template-store';
 
 /** `/v1/templates…`: what authors start items from, and how admins change it (policy.ts). */
 export function registerTemplateRoutes(app: Hono<ServerEnv>, store: Store): void {
-  const templates = new TemplateStore(store.db);
+  const templates = new TemplateStore(store.db, store.now);
 
   app.get('/v1/templates', (c) => c.json({ templates: templates.list() }));
 

@@ -1,5 +1,6 @@
 import { itemTypes, type Template } from '@/lib/content-model';
 import { AuditLog } from './audit-log';
+import { systemClock, type Clock } from './clock';
 import type { Db } from './db';
 
 const typeRank = new Map<string, number>(itemTypes.map((def, i) => [def.type, i]));
@@ -10,8 +11,11 @@ export type TemplatePutOutcome = 'created' | 'updated' | 'unchanged';
 export class TemplateStore {
   private readonly audit: AuditLog;
 
-  constructor(private readonly db: Db) {
-    this.audit = new AuditLog(db);
+  constructor(
+    private readonly db: Db,
+    private readonly now: Clock = systemClock,
+  ) {
+    this.audit = new AuditLog(db, now);
   }
 
   count(): number {
@@ -50,7 +54,7 @@ export class TemplateStore {
            ON CONFLICT (id) DO UPDATE SET body = excluded.body, version = excluded.version,
              updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
         )
-        .run(template.id, body, version, new Date().toISOString(), actor ?? null);
+        .run(template.id, body, version, this.now().toISOString(), actor ?? null);
       const outcome = current === undefined ? 'created' : 'updated';
       if (actor !== undefined)
         this.audit.append({

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@/lib/content-model';
+import type { Clock } from './clock';
 import { Store } from './store';
 import { addUser } from './users';
 
@@ -34,11 +35,23 @@ export function article(
   };
 }
 
-/** A store in a fresh temp folder, removed by `cleanup`. */
-export function tempStore(): { store: Store; file: string; dir: string; cleanup: () => void } {
+/**
+ * The fixed "now" of server tests: dates the server computes (verify-by, stamps) are stated
+ * against it as literals, so no test depends on the day it runs.
+ */
+export const TEST_NOW = new Date('2026-06-15T09:30:00.000Z');
+export const testClock: Clock = () => new Date(TEST_NOW);
+
+/** A store in a fresh temp folder on the test clock (unless `now` is given), removed by `cleanup`. */
+export function tempStore(now: Clock = testClock): {
+  store: Store;
+  file: string;
+  dir: string;
+  cleanup: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'waymark-server-'));
   const file = join(dir, 'waymark.db');
-  const store = Store.open(file);
+  const store = Store.open(file, { now });
   return {
     store,
     file,
@@ -51,7 +64,7 @@ export function tempStore(): { store: Store; file: string; dir: string; cleanup:
 }
 
 export function tokenFor(store: Store, email: string, role: Role, team?: string): string {
-  return addUser(store.db, { email, role, team, rotate: false });
+  return addUser(store.db, { email, role, team, rotate: false, now: store.now });
 }
 
 /** A valid template (a screen tip unless `fields` say otherwise). */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@/lib/content-model';
 import { AuditLog } from './audit-log';
+import { systemClock, type Clock } from './clock';
 import type { Db } from './db';
 
 /** A signed-in caller, as the feed's visibility rules see them. */
@@ -72,10 +73,12 @@ export function addUser(
     rotate: boolean;
     /** Who made the change, for the audit trail (the CLI runs with database access). */
     actor?: string;
+    now?: Clock;
   },
 ): string {
   const token = newToken();
-  const audit = new AuditLog(db);
+  const now = input.now ?? systemClock;
+  const audit = new AuditLog(db, now);
   const actor = input.actor ?? 'cli';
   db.transaction(() => {
     const existing = db.prepare('SELECT * FROM users WHERE email = ?').get(input.email) as
@@ -93,7 +96,7 @@ export function addUser(
         input.role,
         input.team ?? null,
         hashToken(token),
-        new Date().toISOString(),
+        now().toISOString(),
       );
       audit.append({
         actor,
@@ -119,13 +122,18 @@ export function addUser(
 }
 
 /** Revokes a user's token at once; false if the email is unknown or already revoked. */
-export function revokeUser(db: Db, email: string, actor = 'cli'): boolean {
+export function revokeUser(
+  db: Db,
+  email: string,
+  actor = 'cli',
+  now: Clock = systemClock,
+): boolean {
   return db.transaction(() => {
     const result = db
       .prepare('UPDATE users SET revoked_at = ? WHERE email = ? AND revoked_at IS NULL')
-      .run(new Date().toISOString(), email);
+      .run(now().toISOString(), email);
     if (result.changes !== 1) return false;
-    new AuditLog(db).append({ actor, action: 'role_change', comment: `${email}: token revoked` });
+    new AuditLog(db, now).append({ actor, action: 'role_change', comment: `${email}: token revoked` });
     return true;
   })();
 }

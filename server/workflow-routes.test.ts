@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { feedPageSchema, type Item } from '@/lib/content-model';
-import { dateInDays } from './item-input';
 import { withTestApp } from './test-app';
 import { article, tokenFor } from './test-fixtures';
 
@@ -60,7 +59,7 @@ describe('the review workflow', () => {
     expect(await res.json()).toMatchObject({
       status: 'published',
       version: 3,
-      verify_by: dateInDays(90),
+      verify_by: '2026-09-13', // TEST_NOW (2026-06-15) + 90 days
     });
     expect(await ok(get('/v1/items/refunds', t.learner))).toMatchObject({ version: 3 });
     expect((await learnerFeed()).items).toMatchObject([{ id: 'refunds', version: 3 }]);
@@ -176,7 +175,7 @@ describe('the review workflow', () => {
     expect((await send('POST', '/v1/items/doc/verify', tokens.author2)).status).toBe(403);
     expect((await send('POST', '/v1/items/doc/verify', tokens.reviewer)).status).toBe(403);
     expect(await ok(send('POST', '/v1/items/doc/verify', tokens.author))).toMatchObject({
-      verify_by: dateInDays(90),
+      verify_by: '2026-09-13', // TEST_NOW (2026-06-15) + 90 days
       version: 4,
     });
     await ok(send('POST', '/v1/items/doc/verify', t.admin));
@@ -191,7 +190,7 @@ describe('the review workflow', () => {
     );
     await ok(send('POST', '/v1/items/monthly/submit', tokens.author));
     expect(await ok(send('POST', '/v1/items/monthly/approve', tokens.reviewer))).toMatchObject({
-      verify_by: dateInDays(30),
+      verify_by: '2026-07-15', // TEST_NOW + 30 days
       verify_days: 30,
     });
   });
@@ -201,7 +200,7 @@ describe('the review workflow', () => {
     await ok(send('POST', '/v1/items', tokens.author, overdue), 201);
     await ok(send('POST', '/v1/items/stale/submit', tokens.author));
     expect(await ok(send('POST', '/v1/items/stale/approve', tokens.reviewer))).toMatchObject({
-      verify_by: dateInDays(60),
+      verify_by: '2026-08-14', // TEST_NOW + 60 days
     });
   });
 
@@ -213,7 +212,7 @@ describe('the review workflow', () => {
       verify_by: '2027-01-01',
     });
     expect(await ok(send('POST', '/v1/items/monthly/verify', tokens.author))).toMatchObject({
-      verify_by: dateInDays(30),
+      verify_by: '2026-07-15', // TEST_NOW + 30 days
     });
   });
 

@@ -7,7 +7,8 @@ import {
 } from '@/lib/content-model';
 import { AuditLog, type AuditAction } from './audit-log';
 import { HttpError, parseOr400 } from './http';
-import { contentOf, dateInDays, draftFrom } from './item-input';
+import { dateInDays } from './clock';
+import { contentOf, draftFrom } from './item-input';
 import { readItemHead, readVersion, writeItemRow, type ItemHead } from './item-rows';
 import type { Store } from './store';
 
@@ -20,8 +21,8 @@ export interface Actor {
  * The next verify-by date: today plus the item's own period (set from its template), or the
  * default when the item has none.
  */
-function nextVerifyBy(item: Item): string {
-  return dateInDays(item.verify_days ?? DEFAULT_VERIFY_DAYS);
+function nextVerifyBy(item: Item, now: Date): string {
+  return dateInDays(item.verify_days ?? DEFAULT_VERIFY_DAYS, now);
 }
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -50,7 +51,7 @@ export class Workflow {
   private readonly audit: AuditLog;
 
   constructor(private readonly store: Store) {
-    this.audit = new AuditLog(store.db);
+    this.audit = new AuditLog(store.db, store.now);
   }
 
   private head(id: string): ItemHead {
@@ -61,7 +62,11 @@ export class Workflow {
   }
 
   private write(item: Item, actor: Actor, audit: Step['audit']): Item {
-    writeItemRow(this.store.db, item, this.store.nextSeq(), actor.email, true);
+    writeItemRow(this.store.db, item, this.store.nextSeq(), {
+      author: actor.email,
+      at: this.store.now(),
+      keepLive: true,
+    });
     for (const entry of audit)
       this.audit.append({ actor: actor.email, item: item.id, version: item.version, ...entry });
     return item;
@@ -69,7 +74,11 @@ export class Workflow {
 
   create(input: unknown, actor: Actor): Item {
     return this.store.db.transaction(() => {
-      const draft = draftFrom(input, { version: 1, defaultOwner: actor.email });
+      const draft = draftFrom(input, {
+        version: 1,
+        defaultOwner: actor.email,
+        now: this.store.now(),
+      });
       const existing = readItemHead(this.store.db, draft.id);
       if (existing !== undefined && !existing.deleted)
         throw conflict(`item "${draft.id}" already exists; edit it`, existing.item.version);
@@ -94,6 +103,7 @@ export class Workflow {
         id,
         version: head.item.version + 1,
         defaultOwner: head.item.owner,
+        now: this.store.now(),
       });
       if (draft.type !== head.item.type)
         throw new HttpError(400, 'bad_request', `type: item "${id}" is a ${head.item.type}`);
@@ -123,7 +133,7 @@ export class Workflow {
         ...current,
         ...step.change(current),
         version: current.version + 1,
-        updated_at: new Date().toISOString(),
+        updated_at: this.store.now().toISOString(),
       });
       return this.write(next, actor, step.audit);
     })();
@@ -153,7 +163,7 @@ export class Workflow {
         status: 'published',
         // A review is a verification: at least a full period from today, never shortening a
         // later date the author set.
-        verify_by: laterDate(item.verify_by, nextVerifyBy(item)),
+        verify_by: laterDate(item.verify_by, nextVerifyBy(item, this.store.now())),
       }),
       audit: [{ action: 'approve', comment }, { action: 'publish' }],
     });
@@ -210,7 +220,7 @@ export class Workflow {
             `only the owner (${head.item.owner}) or an admin can verify "${id}"`,
           );
       },
-      change: (item) => ({ verify_by: nextVerifyBy(item) }),
+      change: (item) => ({ verify_by: nextVerifyBy(item, this.store.now()) }),
       audit: [{ action: 'verify' }],
     });
   }

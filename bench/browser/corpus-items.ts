@@ -2,16 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
-/** Real support articles (title, intro, body) when the shared corpus is on this machine. */
-export const SHARED_CORPUS = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'corpus',
-  'ms-help-support.jsonl.gz',
-);
+/** Real support articles (title, intro, body): the vendored corpus (bench/corpus/README.md). */
+export const HELP_CORPUS = join(import.meta.dirname, '..', 'corpus', 'ms-help-support.jsonl.gz');
 
 interface Source {
   title: string;
@@ -73,7 +65,7 @@ export function benchItems(
   base: Record<string, unknown>,
   count: number,
 ): { items: Record<string, unknown>[]; source: string } {
-  const corpus = existsSync(SHARED_CORPUS) ? readCorpus(SHARED_CORPUS) : [];
+  const corpus = existsSync(HELP_CORPUS) ? readCorpus(HELP_CORPUS) : [];
   const items = Array.from({ length: count }, (_, i) => {
     const src = corpus.length > 0 ? corpus[i % corpus.length]! : synthetic(i);
     const n = String(i).padStart(5, '0');

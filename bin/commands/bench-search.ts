@@ -17,9 +17,10 @@ import {
 } from '@/lib/search/bench/metrics';
 import { EXIT, UsageError, type Io } from '../io';
 
-const SHARED = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-export const DEFAULT_CORPUS = `${SHARED}ms-help-support.jsonl.gz`;
-export const DEFAULT_QUERIES = `${SHARED}queries-dev.jsonl`;
+/** The vendored help-centre corpus and its development queries (bench/corpus/README.md). */
+const CORPUS_DIR = fileURLToPath(new URL('../../bench/corpus/', import.meta.url));
+export const DEFAULT_CORPUS = `${CORPUS_DIR}ms-help-support.jsonl.gz`;
+export const DEFAULT_QUERIES = `${CORPUS_DIR}queries-dev.jsonl`;
 
 /** `waymark bench <what>`: only `search` so far. */
 export function benchCommand(args: string[], io: Io): Promise<number> {

@@ -2,12 +2,14 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBundle, formatProblem, loadContent } from '@/lib/content-files';
+import { fingerprintFileOf, sourcesFingerprint } from '@/lib/content-files/fingerprint';
 import { itemTypes } from '@/lib/content-model';
 import { contentSyncCommands } from './content-sync';
 import { DEFAULT_CONTENT_DIR, EXIT, UsageError, type Io } from '../io';
 
 /** Where `wxt build` picks the starter pack up (see wxt.config.ts). */
 export const DEFAULT_BUNDLE_PATH = resolve(DEFAULT_CONTENT_DIR, '..', 'build', 'starter-pack.json');
+const REPO_ROOT = resolve(DEFAULT_CONTENT_DIR, '..');
 
 function summary(counts: Map<string, number>): string {
   return itemTypes.map((def) => `${counts.get(def.type) ?? 0} ${def.folder}`).join(', ');
@@ -37,6 +39,9 @@ async function build(args: string[], io: Io): Promise<number> {
     options: { out: { type: 'string' } },
   });
   if (positionals.length > 1) throw new UsageError('content build takes at most one folder');
+  const ownBundle = positionals[0] === undefined && values.out === undefined;
+  // Taken before reading, so an edit made while building leaves the record stale, not wrong.
+  const sources = ownBundle ? sourcesFingerprint(REPO_ROOT) : undefined;
   const content = await loadContent(positionals[0] ?? DEFAULT_CONTENT_DIR);
   if (content.problems.length > 0) {
     for (const problem of content.problems) io.err(formatProblem(problem));
@@ -49,6 +54,9 @@ async function build(args: string[], io: Io): Promise<number> {
   const temporary = `${out}.${process.pid}.tmp`;
   await writeFile(temporary, JSON.stringify(buildBundle(content)));
   await rename(temporary, out);
+  // The repository's own bundle records what it was built from, so `wxt build` can tell it is
+  // fresh (wxt.config.ts); a bundle of another folder gets no record and is rebuilt there.
+  if (sources !== undefined) await writeFile(fingerprintFileOf(out), sources);
   io.err(`wrote ${out}: ${content.apps.length} apps, ${content.items.length} items`);
   return EXIT.ok;
 }

@@ -8,7 +8,7 @@ import { renderMarkdown } from './render-html';
 const { window } = new JSDOM('<!doctype html><body></body>');
 const payloads = JSON.parse(
   readFileSync(
-    join(import.meta.dirname, '..', '..', '..', 'shared', 'security', 'xss-payloads.json'),
+    join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'security', 'xss-payloads.json'),
     'utf8',
   ),
 ) as { title: string; payload: string }[];

@@ -38,8 +38,12 @@ const tokens = {} as Record<'author' | 'reviewer' | 'learner', string>;
 const TYPE_SELECT = '[data-test-id="ticket-fields-type-select"]';
 const TITLE = 'Problem or incident? Choose the type first';
 
+// The server's clock stands still at the suite's start, so a date it computes (verify-by) cannot
+// move under the test when the run crosses midnight.
+const SERVER_NOW = new Date();
+
 test.beforeAll(async () => {
-  store = openStoreAt(join(dir, 'waymark.db'));
+  store = openStoreAt(join(dir, 'waymark.db'), { now: () => new Date(SERVER_NOW) });
   await seedFromContent(store, join(import.meta.dirname, '..', '..', 'content'), loadContent);
   tokens.author = addUser(store.db, {
     email: 'ana.author@example.com',
@@ -205,7 +209,7 @@ test('a reviewer approves it; nobody approves their own change', async () => {
   const published = store.getItem(itemId);
   expect(published).toMatchObject({ status: 'published' });
   // verify_by comes from the template's period (90 days for element tips).
-  const in90 = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+  const in90 = new Date(SERVER_NOW.getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
   expect(published?.verify_by).toBe(in90);
 
   // The reviewer's own change: offered no approval, and refused by the server when asked.
