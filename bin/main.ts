@@ -3,6 +3,7 @@ import { benchCommand } from './commands/bench-search';
 import { contentCommand } from './commands/content';
 import { detectCommand } from './commands/detect';
 import { feedCommand } from './commands/feed';
+import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 import { startCommand } from './commands/start';
 import { usersCommand } from './commands/users';
@@ -22,6 +23,10 @@ Commands:
   content pull [DIR] --server URL --token T
                           write the server's items, apps and templates as content files
                           (changed files only)
+  import zendesk|confluence|guru|html|markdown <export> [--into DIR | --server URL --token T]
+         [--status draft|published] [--owner EMAIL] [--base-url URL] [--dry-run]
+                          bring existing knowledge in as articles (drafts for review unless
+                          --status published, folder output only); a re-import updates them
   bench search [--corpus FILE.jsonl[.gz]] [--queries FILE.jsonl] [--size N] [--repeat R] [--no-rerank]
                           measure search quality, latency, build, size and load times (JSON)
   anchor --html page.html --selector CSS [--json]
@@ -50,6 +55,7 @@ const commands: Record<string, Command> = {
   serve: serveCommand,
   users: usersCommand,
   feed: feedCommand,
+  import: importCommand,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
