@@ -89,6 +89,7 @@ export function planImport(docs: readonly SourceDocument[], options: PlanOptions
   const ids = assignIds(unique, options.existing);
   const byKey = new Map<string, string>();
   for (const doc of unique) for (const key of doc.linkKeys) byKey.set(key, ids.get(doc) ?? '');
+  const hrefs = new Set([...ids.values()].map(itemHref));
   const existingById = new Map(options.existing.map((item) => [item.id, item]));
   for (const doc of unique) {
     const id = ids.get(doc) ?? '';
@@ -97,7 +98,7 @@ export function planImport(docs: readonly SourceDocument[], options: PlanOptions
       plan.problems.push(at(doc, `"${id}" exists as a ${previous.type}; left as it is`));
       continue;
     }
-    const planned = planOne(doc, id, previous, byKey, options, plan.notices);
+    const planned = planOne(doc, id, previous, { byKey, hrefs }, options, plan.notices);
     if ('problem' in planned) plan.problems.push(at(doc, planned.problem));
     else plan.items.push(planned);
   }
@@ -134,14 +135,14 @@ function planOne(
   doc: SourceDocument,
   id: string,
   previous: Article | undefined,
-  byKey: ReadonlyMap<string, string>,
+  links: Links,
   options: PlanOptions,
   notices: ImportNotice[],
 ): PlannedItem | { problem: string } {
   const republish = previous?.status === 'published' && options.status !== 'published';
   if (previous?.source?.updated_at !== undefined && previous.source.updated_at === doc.updatedAt)
     return { item: previous, state: 'unchanged', document: doc, republish: false };
-  const converted = convertBody(doc, byKey, notices);
+  const converted = convertBody(doc, links, notices);
   const candidate = articleFields(doc, id, previous, converted, options);
   const result = articleSchema.safeParse(candidate);
   if (!result.success) {
@@ -156,13 +157,15 @@ function planOne(
   return { item, state: previous === undefined ? 'new' : 'updated', document: doc, republish };
 }
 
-function convertBody(
-  doc: SourceDocument,
-  byKey: ReadonlyMap<string, string>,
-  notices: ImportNotice[],
-) {
+/** Source keys → item ids, and the hrefs of every imported item (a source transform made them). */
+interface Links {
+  byKey: ReadonlyMap<string, string>;
+  hrefs: ReadonlySet<string>;
+}
+
+function convertBody(doc: SourceDocument, links: Links, notices: ImportNotice[]) {
   const itemLink = (key: string) => {
-    const target = byKey.get(key);
+    const target = links.byKey.get(key);
     return target === undefined ? undefined : itemHref(target);
   };
   return htmlToMarkdown(doc.html, {
@@ -174,10 +177,18 @@ function convertBody(
           notices.push({ file: doc.file, line: doc.line + (line ?? 1) - 1, message }),
       }),
     rewriteUrl: (url, kind) => {
+      if (links.hrefs.has(url) || url.startsWith('#'))
+        return links.hrefs.has(url) ? url : undefined;
       const key = kind === 'link' ? doc.linkKey(url) : undefined;
       const internal = key === undefined ? undefined : itemLink(key);
       if (internal !== undefined) return internal;
       const resolved = doc.resolveUrl(url, kind);
+      if (resolved === undefined && kind === 'image')
+        notices.push({
+          file: doc.file,
+          line: doc.line,
+          message: `image "${url}": not an http(s) URL (pass --base-url to resolve it): kept as its alt text`,
+        });
       return resolved === undefined || !isSafeLink(resolved)
         ? undefined
         : markdownSafeUrl(resolved);

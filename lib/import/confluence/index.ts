@@ -17,6 +17,7 @@ const STORAGE_BODY = '2';
 interface Index {
   spaces: Map<string, EntityObject>;
   emails: Map<string, string>;
+  names: Map<string, string>;
   labels: Map<string, string[]>;
   bodies: Map<string, { html: string; line: number }>;
   pageIds: Map<string, string>;
@@ -57,7 +58,10 @@ function index(byClass: Map<string, EntityObject[]>, pages: EntityObject[]): Ind
       u.values.has('email') ? [[u.id, u.values.get('email') ?? ''] as const] : [],
     ),
   );
-  return { spaces, emails, labels, bodies, pageIds };
+  const names = new Map(
+    of('ConfluenceUserImpl').map((u) => [u.id, u.values.get('name') ?? ''] as const),
+  );
+  return { spaces, emails, names, labels, bodies, pageIds };
 }
 
 /**
@@ -131,6 +135,7 @@ function toDocument(
         spaceKey,
         baseUrl,
         pageIdByTitle: (key, t) => idx.pageIds.get(`${key}\u0000${t.toLowerCase()}`),
+        userName: (key) => idx.names.get(key),
       }),
   };
 }

@@ -11,6 +11,8 @@ export interface StorageContext extends PrepareContext {
   baseUrl: string | undefined;
   /** The id of a page of the export, by space key and title (what `ri:page` names). */
   pageIdByTitle: (spaceKey: string, title: string) => string | undefined;
+  /** A user's name by user key (what `ri:user` names). */
+  userName: (userKey: string) => string | undefined;
 }
 
 /** The key under which a Confluence page is found by title (for `ri:page` links). */
@@ -133,7 +135,7 @@ function linkTarget(
     case 'ri:user':
       return {
         href: undefined,
-        label: `@${prop(resource, 'ri:username') ?? prop(resource, 'ri:userkey') ?? 'user'}`,
+        label: `@${prop(resource, 'ri:username') ?? context.userName(prop(resource, 'ri:userkey') ?? '') ?? 'user'}`,
       };
     case 'ri:space':
       return {
