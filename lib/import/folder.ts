@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { EXIT, SKIP, visit } from 'unist-util-visit';
 import { parse } from 'yaml';
 import { splitFrontMatter } from '@/lib/content-files/front-matter';
 import { absoluteUrl } from './article-fields';
@@ -8,6 +8,8 @@ import { leadingHeading, markdownToHtml } from './markdown-source';
 import type { SourceDocument } from './source-document';
 import type { SourceFile } from './source-file';
 import type { SourceReport } from './zendesk';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
 export type FolderKind = 'html' | 'markdown';
 
@@ -78,7 +80,12 @@ function markdownParts(file: SourceFile): {
   const line = typeof split === 'string' ? 1 : split.bodyLine;
   const tags = Array.isArray(fields.tags) ? fields.tags.map(String) : [];
   const date = fields.updated_at ?? fields.updated ?? fields.date;
-  const updatedAt = date instanceof Date ? date.toISOString() : undefined;
+  const updatedAt =
+    date instanceof Date
+      ? date.toISOString()
+      : typeof date === 'string' && ISO_DATE.test(date)
+        ? date
+        : undefined;
   const heading = typeof fields.title === 'string' ? undefined : leadingHeading(body);
   const title = typeof fields.title === 'string' ? fields.title : heading?.title;
   return {
@@ -144,8 +151,20 @@ function common(file: SourceFile, base: string | undefined) {
   };
 }
 
+/** A page's own content: its `<main>` or `<article>` when it has one (not the site's chrome). */
+function mainContent(tree: Root): Root {
+  let main: Element | undefined;
+  visit(tree, 'element', (node) => {
+    if (main === undefined && (node.tagName === 'main' || node.tagName === 'article')) main = node;
+    return main === undefined ? undefined : EXIT;
+  });
+  return main === undefined ? tree : { type: 'root', children: [main] };
+}
+
 function htmlDocument(file: SourceFile, base: string | undefined): SourceDocument {
-  const tree = parseHtml(file.text, true);
+  const whole = parseHtml(file.text, true);
+  const title = htmlTitle(whole);
+  const tree = mainContent(whole);
   const { stem, ...rest } = common(file, base);
   return {
     ...rest,

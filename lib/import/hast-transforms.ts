@@ -57,6 +57,17 @@ export function embedsToLinks(tree: Root): void {
   });
 }
 
+/** A `<details>` summary reads as a bold line in Markdown (there is nothing to fold). */
+export function summariesToBold(tree: Root): void {
+  visit(tree, 'element', (node) => {
+    if (node.tagName !== 'summary') return;
+    node.tagName = 'p';
+    node.children = [
+      { type: 'element', tagName: 'strong', properties: {}, children: node.children },
+    ];
+  });
+}
+
 /** Hands every link and image URL to `rewrite`; an undefined answer removes the URL. */
 export function resolveUrls(tree: Root, rewrite: RewriteUrl | undefined): void {
   if (rewrite === undefined) return;

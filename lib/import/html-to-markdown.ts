@@ -6,7 +6,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { embedsToLinks, resolveUrls, unwrapDeadLinks } from './hast-transforms';
+import { embedsToLinks, resolveUrls, summariesToBold, unwrapDeadLinks } from './hast-transforms';
 import { dropEmptyParagraphs, firstParagraphText } from './mdast-summary';
 import { importSanitizeSchema } from './sanitize-schema';
 
@@ -48,6 +48,7 @@ function createProcessor(fragment: boolean) {
       const { options } = callData(file);
       options.prepare?.(tree);
       embedsToLinks(tree);
+      summariesToBold(tree);
     })
     .use(rehypeSanitize, importSanitizeSchema)
     .use(() => (tree: HastRoot, file) => {

@@ -92,6 +92,7 @@ export const importSanitizeSchema: SanitizeSchema = {
     'frame',
     'frameset',
     'select',
+    'nav',
   ],
   clobber: [],
   clobberPrefix: '',
