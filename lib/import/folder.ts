@@ -169,7 +169,7 @@ function htmlDocument(file: SourceFile, base: string | undefined): SourceDocumen
   return {
     ...rest,
     system: 'html',
-    title: htmlTitle(tree) ?? stem,
+    title: title ?? stem,
     html: tree,
     document: true,
     line: 1,
