@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import { isSafeLink } from '@/lib/markdown/link-safety';
+import { markdownSafeUrl } from './article-fields';
 import type { RewriteUrl } from './html-to-markdown';
 
 const EMBEDS = new Set(['iframe', 'embed', 'object', 'video', 'audio', 'frame']);
@@ -68,9 +69,12 @@ export function summariesToBold(tree: Root): void {
   });
 }
 
-/** Hands every link and image URL to `rewrite`; an undefined answer removes the URL. */
-export function resolveUrls(tree: Root, rewrite: RewriteUrl | undefined): void {
-  if (rewrite === undefined) return;
+/**
+ * Hands every link and image URL to `rewrite` (an undefined answer removes the URL), then
+ * percent-encodes what Markdown would have to escape in a link destination (`<`, `>`, spaces…):
+ * the address is the same, and the Markdown around it stays plain.
+ */
+export function resolveUrls(tree: Root, rewrite: RewriteUrl = (url) => url): void {
   visit(tree, 'element', (node) => {
     const [name, kind] =
       node.tagName === 'a'
@@ -83,7 +87,7 @@ export function resolveUrls(tree: Root, rewrite: RewriteUrl | undefined): void {
     if (url === undefined) return;
     const next = rewrite(url, kind);
     if (next === undefined) delete node.properties[name];
-    else node.properties[name] = next;
+    else node.properties[name] = markdownSafeUrl(next);
   });
 }
 

@@ -1,6 +1,6 @@
 import { articleSchema, type Article, type Item, type Provenance } from '@/lib/content-model';
 import { isSafeLink } from '@/lib/markdown/link-safety';
-import { importedTags, importedTitle, inferTemplate, markdownSafeUrl } from './article-fields';
+import { importedTags, importedTitle, inferTemplate } from './article-fields';
 import { htmlToMarkdown } from './html-to-markdown';
 import { importedId } from './ids';
 import type { ImportNotice, SourceDocument } from './source-document';
@@ -189,9 +189,7 @@ function convertBody(doc: SourceDocument, links: Links, notices: ImportNotice[])
           line: doc.line,
           message: `image "${url}": not an http(s) URL (pass --base-url to resolve it): kept as its alt text`,
         });
-      return resolved === undefined || !isSafeLink(resolved)
-        ? undefined
-        : markdownSafeUrl(resolved);
+      return resolved === undefined || !isSafeLink(resolved) ? undefined : resolved;
     },
   });
 }
