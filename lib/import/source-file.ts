@@ -13,3 +13,22 @@ export function lineOfMatch(text: string, pattern: RegExp, nth: number): number 
   }
   return 1;
 }
+
+/** The 1-based line of the first match of each value of `pattern`'s first group, in one pass. */
+export function linesByMatch(text: string, pattern: RegExp): Map<string, number> {
+  const lines = new Map<string, number>();
+  let line = 1;
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    for (
+      let i = text.indexOf('\n', last);
+      i !== -1 && i < match.index;
+      i = text.indexOf('\n', i + 1)
+    )
+      line++;
+    last = match.index;
+    const key = match[1] ?? '';
+    if (!lines.has(key)) lines.set(key, line);
+  }
+  return lines;
+}

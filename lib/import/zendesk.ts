@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { absoluteUrl } from './article-fields';
 import type { SourceDocument } from './source-document';
-import { lineOfMatch, type SourceFile } from './source-file';
+import { lineOfMatch, linesByMatch, type SourceFile } from './source-file';
 
 /**
  * Zendesk Guide, as the Help Center API returns it: `GET /api/v2/help_center/articles.json
@@ -60,10 +60,11 @@ export function readZendesk(files: readonly SourceFile[]): SourceReport<SourceDo
   );
   for (const { file, page } of pages) {
     const raw = page.article === undefined ? (page.articles ?? []) : [page.article];
+    const idLines = linesByMatch(file.text, /"id"\s*:\s*"?(\d+)/g);
     raw.forEach((input, index) => {
       const parsed = articleSchema.safeParse(input);
       const line = parsed.success
-        ? lineOfMatch(file.text, new RegExp(`"id"\\s*:\\s*"?${parsed.data.id}\\b`, 'g'), 0)
+        ? (idLines.get(parsed.data.id) ?? 1)
         : lineOfMatch(file.text, /"title"\s*:/g, index);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
