@@ -43,7 +43,7 @@ export function visibleWords(html: string): string[] {
     if (node.type === 'element' && hidden.has(node.tagName ?? '')) return;
     for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
   };
-  walk(parseHtml(html) as unknown as Parameters<typeof walk>[0]);
+  walk(parseHtml(html));
   return out;
 }
 

@@ -51,7 +51,7 @@ const UNWRAPPED = new Set([
 
 /** Rewrites Confluence's own elements in `tree` into the plain HTML they stand for. */
 export function transformStorage(tree: Root, context: StorageContext): void {
-  tree.children = convertAll(tree.children as ElementContent[], context) as Root['children'];
+  tree.children = convertAll(tree.children as ElementContent[], context);
 }
 
 export function convertAll(nodes: ElementContent[], context: StorageContext): ElementContent[] {
