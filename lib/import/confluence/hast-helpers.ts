@@ -33,9 +33,13 @@ export function textOf(node: ElementContent): string {
   return node.type === 'element' ? node.children.map(textOf).join('') : '';
 }
 
+/** A macro's `<ac:parameter ac:name="…">` element. */
+export const parameterElement = (macro: Element, name: string): Element | undefined =>
+  childElements(macro, 'ac:parameter').find((p) => prop(p, 'ac:name') === name);
+
 /** A macro's `<ac:parameter ac:name="…">` value. */
 export function parameter(macro: Element, name: string): string | undefined {
-  const found = childElements(macro, 'ac:parameter').find((p) => prop(p, 'ac:name') === name);
+  const found = parameterElement(macro, name);
   return found === undefined ? undefined : textOf(found).trim();
 }
 

@@ -1,5 +1,14 @@
 import type { Element, ElementContent } from 'hast';
-import { firstChild, h, lineOf, parameter, prop, text, textOf } from './hast-helpers';
+import {
+  firstChild,
+  h,
+  lineOf,
+  parameter,
+  parameterElement,
+  prop,
+  text,
+  textOf,
+} from './hast-helpers';
 import { attachmentUrl, convertAll, type StorageContext } from './storage-format';
 
 /** Admonitions: shown as a quote that starts with what kind of note it is. */
@@ -97,10 +106,7 @@ export function macro(node: Element, context: StorageContext): ElementContent[] 
 }
 
 function fileLink(node: Element, context: StorageContext): ElementContent[] {
-  const param = node.children.find(
-    (c): c is Element =>
-      c.type === 'element' && c.tagName === 'ac:parameter' && prop(c, 'ac:name') === 'name',
-  );
+  const param = parameterElement(node, 'name');
   const attachment = param === undefined ? undefined : firstChild(param, 'ri:attachment');
   const file = attachment === undefined ? undefined : prop(attachment, 'ri:filename');
   if (attachment === undefined || file === undefined) return [];
@@ -110,10 +116,7 @@ function fileLink(node: Element, context: StorageContext): ElementContent[] {
 
 /** A video or widget: an `<iframe>` of its URL, which the converter turns into a link. */
 function embedLink(node: Element, context: StorageContext): ElementContent[] {
-  const param = node.children.find(
-    (c): c is Element =>
-      c.type === 'element' && c.tagName === 'ac:parameter' && prop(c, 'ac:name') === 'url',
-  );
+  const param = parameterElement(node, 'url');
   const url = param === undefined ? undefined : firstChild(param, 'ri:url');
   const src = url === undefined ? undefined : prop(url, 'ri:value');
   if (src === undefined) {
