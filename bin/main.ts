@@ -3,7 +3,6 @@ import { benchCommand } from './commands/bench-search';
 import { contentCommand } from './commands/content';
 import { detectCommand } from './commands/detect';
 import { feedCommand } from './commands/feed';
-import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 import { startCommand } from './commands/start';
 import { usersCommand } from './commands/users';
@@ -55,7 +54,8 @@ const commands: Record<string, Command> = {
   serve: serveCommand,
   users: usersCommand,
   feed: feedCommand,
-  import: importCommand,
+  // Loaded on use: the unified pipeline is only needed by `import`, not by every command's start-up.
+  import: async (args, io) => (await import('./commands/import')).importCommand(args, io),
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
