@@ -15,6 +15,7 @@ const PARTS = [
   { part: 'server', estimateSeconds: 60 },
   { part: 'content-script', estimateSeconds: 60 },
   { part: 'sync', estimateSeconds: 60 },
+  { part: 'import', estimateSeconds: 120 },
 ] as const;
 
 /** A part still running after this many times its estimate is stopped and counted as failed. */

@@ -22,6 +22,10 @@ Commands:
   content pull [DIR] --server URL --token T
                           write the server's items, apps and templates as content files
                           (changed files only)
+  import zendesk|confluence|guru|html|markdown <export> [--into DIR | --server URL --token T]
+         [--status draft|published] [--owner EMAIL] [--base-url URL] [--dry-run]
+                          bring existing knowledge in as articles (drafts for review unless
+                          --status published, folder output only); a re-import updates them
   bench search [--corpus FILE.jsonl[.gz]] [--queries FILE.jsonl] [--size N] [--repeat R] [--no-rerank]
                           measure search quality, latency, build, size and load times (JSON)
   anchor --html page.html --selector CSS [--json]
@@ -50,6 +54,8 @@ const commands: Record<string, Command> = {
   serve: serveCommand,
   users: usersCommand,
   feed: feedCommand,
+  // Loaded on use: the unified pipeline is only needed by `import`, not by every command's start-up.
+  import: async (args, io) => (await import('./commands/import')).importCommand(args, io),
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -8,30 +8,33 @@ import { call, parseTarget, writeIfChanged, type Target } from './remote';
 import { pushTemplates, serverTemplateFiles } from './template-sync';
 
 /** Every item as an author sees it (any status); throws on anything but 200. */
-async function serverItems(target: Target): Promise<Map<string, Item>> {
+export async function serverItems(target: Target): Promise<Map<string, Item>> {
   const { status, json } = await call(target, 'GET', '/v1/items');
   if (status !== 200) throw new Error(`GET /v1/items: ${status} ${String(json.message)}`);
   const items = (json.items as unknown[]).map((i) => itemSchema.parse(i));
   return new Map(items.map((i) => [i.id, i]));
 }
 
+export interface SendCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
 /**
- * `content push`: every local item goes through the API under the workflow's rules — new items
- * as drafts, changed ones as new draft versions based on the file's `version` (a server that
- * moved on answers 409, never a silent overwrite); unchanged ones are skipped. Then the
- * templates, which only an admin may change (template-sync.ts).
+ * Sends items through the API under the workflow's rules — new items as drafts, changed ones as
+ * new draft versions based on the item's `version` (a server that moved on answers 409, never a
+ * silent overwrite); unchanged ones are skipped. Each failure is printed as `file: status …`.
  */
-async function push(args: string[], io: Io): Promise<number> {
-  const target = parseTarget(args, 'push');
-  const content = await loadContent(target.dir);
-  if (content.problems.length > 0) {
-    for (const problem of content.problems) io.out(formatProblem(problem));
-    io.err(`content push refused: ${content.problems.length} problem(s); nothing was sent`);
-    return EXIT.problems;
-  }
-  const remote = await serverItems(target);
+export async function sendItems(
+  target: Target,
+  items: readonly { value: Item; file: string }[],
+  remote: ReadonlyMap<string, Item>,
+  io: Io,
+): Promise<SendCounts> {
   const counts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
-  for (const { value: item, file } of content.items) {
+  for (const { value: item, file } of items) {
     const current = remote.get(item.id);
     if (current !== undefined && contentOf(current) === contentOf(item)) {
       counts.unchanged += 1;
@@ -49,6 +52,22 @@ async function push(args: string[], io: Io): Promise<number> {
     const hint = status === 409 ? ' (pull, merge and push again)' : '';
     io.out(`${file}: ${status} ${String(json.error)}: ${String(json.message)}${hint}`);
   }
+  return counts;
+}
+
+/**
+ * `content push`: every local item goes through the API (sendItems), then the templates, which
+ * only an admin may change (template-sync.ts).
+ */
+async function push(args: string[], io: Io): Promise<number> {
+  const target = parseTarget(args, 'push');
+  const content = await loadContent(target.dir);
+  if (content.problems.length > 0) {
+    for (const problem of content.problems) io.out(formatProblem(problem));
+    io.err(`content push refused: ${content.problems.length} problem(s); nothing was sent`);
+    return EXIT.problems;
+  }
+  const counts = await sendItems(target, content.items, await serverItems(target), io);
   io.err(
     `pushed to ${target.server}: ${counts.created} created, ${counts.updated} updated (as drafts), ${counts.unchanged} unchanged, ${counts.failed} failed`,
   );

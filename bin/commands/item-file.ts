@@ -16,6 +16,7 @@ const KEY_ORDER = [
   'verify_days',
   'updated_at',
   'version',
+  'source',
 ];
 
 function ordered(fields: Record<string, unknown>): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { appSchema, type AppDefinition, type Item, type ItemTypeDef } from '@/lib/content-model';
 import { splitFrontMatter } from './front-matter';
 import { findUnsafeMarkdown, lineAt } from '@/lib/markdown/link-safety';
+import { maskLiteralText } from '@/lib/markdown/literal-text';
 import type { Problem } from './problem';
 import { parseYamlSource, zodProblems, type YamlSource } from './yaml-source';
 
@@ -60,7 +61,7 @@ export function parseAppFile(text: string, file: string): Parsed<AppDefinition> 
 function unsafeInFrontMatter(item: Item, source: YamlSource, file: string): Problem[] {
   if (item.type !== 'lesson') return [];
   return item.steps.flatMap((step, i) =>
-    findUnsafeMarkdown(step.body).map((spot) => ({
+    findUnsafeMarkdown(step.body, maskLiteralText).map((spot) => ({
       file,
       line: source.lineOf(['steps', i, 'body']),
       message: spot.message,
@@ -111,7 +112,7 @@ export function readFrontMatterFile(text: string, file: string): FrontMatterFile
       message: 'the body goes after the front matter, not in a "body" field',
     });
   }
-  for (const spot of findUnsafeMarkdown(split.body)) {
+  for (const spot of findUnsafeMarkdown(split.body, maskLiteralText)) {
     problems.push({
       file,
       line: split.bodyLine + lineAt(split.body, spot.offset) - 1,

@@ -1,5 +1,6 @@
 import { templateSchema, type Template } from '@/lib/content-model';
 import { findUnsafeMarkdown } from '@/lib/markdown/link-safety';
+import { maskLiteralText } from '@/lib/markdown/literal-text';
 import { readFrontMatterFile, reconcileId, type Located, type Parsed } from './parse';
 import type { Problem } from './problem';
 import { zodProblems } from './yaml-source';
@@ -12,7 +13,7 @@ function unsafeInSteps(located: Located<Template>): Problem[] {
   return steps.flatMap((step: unknown, i): Problem[] => {
     const body = (step as { body?: unknown } | null)?.body;
     if (typeof body !== 'string') return [];
-    return findUnsafeMarkdown(body).map((spot) => ({
+    return findUnsafeMarkdown(body, maskLiteralText).map((spot) => ({
       file,
       line: lineOf(['fields', 'steps', i, 'body']),
       message: spot.message,

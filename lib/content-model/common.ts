@@ -23,6 +23,28 @@ const isoDateOrDateTime = z.union([isoDate, z.iso.datetime({ offset: true })], {
   message: 'must be a date (YYYY-MM-DD) or an ISO date-time with offset',
 });
 
+/** The systems `waymark import` reads; an imported item's `source.system` names one. */
+export const importSystems = ['zendesk', 'confluence', 'guru', 'html', 'markdown'] as const;
+export type ImportSystem = (typeof importSystems)[number];
+
+/**
+ * Where an imported item came from. A re-import finds the item again by `system` + `id` (so it
+ * updates instead of duplicating, even when the title changed), and skips it while the source's
+ * `updated_at` is the one recorded here (so edits made in Waymark survive an unchanged source).
+ */
+export const provenanceSchema = z
+  .strictObject({
+    system: z.enum(importSystems),
+    id: z.string().trim().min(1, 'must name the item in its source system').max(500),
+    url: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      .max(2000)
+      .optional(),
+    updated_at: isoDateOrDateTime.optional(),
+  })
+  .describe('where an imported item came from: source system, id there, URL and last update');
+export type Provenance = z.infer<typeof provenanceSchema>;
+
 /** Who an item is for and where it appears. Empty lists mean "everyone" / "everywhere". */
 export const targetingSchema = z.strictObject({
   apps: z.array(slugSchema).default([]),
@@ -56,6 +78,8 @@ export const itemBaseShape = {
     .describe("days between verifications, from the item's template; 90 when unset"),
   updated_at: isoDateOrDateTime,
   version: z.number().int().min(1),
+  /** Set by `waymark import`; absent on items written in Waymark. */
+  source: provenanceSchema.optional(),
 } as const;
 
 /** Rules that hold for every item type, applied after the type's own schema. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findUnsafeMarkdown, isSafeLink, lineAt } from './link-safety';
+import { maskLiteralText } from './literal-text';
 
 describe('isSafeLink', () => {
   it.each([
@@ -56,5 +57,41 @@ describe('findUnsafeMarkdown', () => {
         'See [the policy](https://example.com/p) or mail <mailto:a@b.example>.\n\n| a | b |',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('findUnsafeMarkdown with maskLiteralText', () => {
+  it('ignores markup that only appears in code blocks, code spans and backslash escapes', () => {
+    const text = [
+      'Paste `<script src="https://x.example/w.js"></script>` in the page.',
+      '',
+      '```html',
+      '<img src=x onerror=alert(1)>',
+      '<a href="javascript:go()">go</a>',
+      '```',
+      '',
+      'Literal \\<iframe src="https://x.example"> and \\[x]\\(javascript:alert(1)) stay text.',
+    ].join('\n');
+    expect(findUnsafeMarkdown(text, maskLiteralText)).toEqual([]);
+    expect(findUnsafeMarkdown(text).length).toBeGreaterThan(0);
+  });
+
+  it('still finds live markup beside literal text, at its own line', () => {
+    const text = 'Code `<b>` is fine.\n\n<img src=x onerror=alert(1)>\n\n[a](javascript:alert(1)) `x`';
+    const spots = findUnsafeMarkdown(text, maskLiteralText);
+    expect(spots.map((s) => [lineAt(text, s.offset), s.message])).toEqual([
+      [3, 'inline event handler "onerror" is not allowed'],
+      [5, 'unsafe link scheme "javascript:" (only http, https and mailto links are allowed)'],
+    ]);
+  });
+
+  it('does not treat an unclosed backtick as code', () => {
+    expect(findUnsafeMarkdown('a ` <img src=x onerror=alert(1)>', maskLiteralText)).toHaveLength(1);
+  });
+
+  it('keeps the length and the lines of the text', () => {
+    const text = '```\n<script>\n```\nafter';
+    expect(maskLiteralText(text)).toHaveLength(text.length);
+    expect(maskLiteralText(text).split('\n')).toHaveLength(4);
   });
 });

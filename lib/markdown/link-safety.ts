@@ -43,7 +43,16 @@ export function isSafeLink(url: string): boolean {
   return scheme === undefined || ALLOWED_SCHEMES.has(scheme);
 }
 
-export function findUnsafeMarkdown(markdown: string): UnsafeSpot[] {
+/**
+ * Unsafe links and raw HTML in `markdown`. Pass `mask` (lib/markdown/literal-text.ts) to ignore
+ * code and backslash-escaped text, which the renderer shows literally; it is a parameter so the
+ * content script, which imports this file for `isSafeLink`, never bundles a Markdown lexer.
+ */
+export function findUnsafeMarkdown(
+  source: string,
+  mask: (markdown: string) => string = (m) => m,
+): UnsafeSpot[] {
+  const markdown = mask(source);
   const spots: UnsafeSpot[] = [];
   for (const pattern of URL_PATTERNS) {
     for (const match of markdown.matchAll(pattern)) {
