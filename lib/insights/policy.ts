@@ -87,6 +87,14 @@ export function sendsAnything(policy: CollectionPolicy): boolean {
   return policy.classes.size > 0;
 }
 
+/** Whether events of `type` may be recorded and sent at all under `policy`. */
+export function allowsType(policy: CollectionPolicy, type: InsightEvent['type']): boolean {
+  const info = eventTypes[type];
+  if (!policy.classes.has(info.class)) return false;
+  const consent = policy.browserConsent;
+  return consent === undefined || info.firefox.every((category) => consent.has(category));
+}
+
 /**
  * The event as it may be recorded and sent under `policy`, or undefined when it may not: its
  * class must be allowed, and in Firefox its data categories consented to; an optional field whose
@@ -96,13 +104,11 @@ export function applyPolicy<E extends InsightEvent>(
   policy: CollectionPolicy,
   event: E,
 ): E | undefined {
-  const info = eventTypes[event.type];
-  if (!policy.classes.has(info.class)) return undefined;
+  if (!allowsType(policy, event.type)) return undefined;
   const consent = policy.browserConsent;
   if (consent === undefined) return event;
-  if (!info.firefox.every((category) => consent.has(category))) return undefined;
   const stripped: Record<string, unknown> = { ...event };
-  for (const [field, category] of Object.entries(info.fieldConsent ?? {}))
+  for (const [field, category] of Object.entries(eventTypes[event.type].fieldConsent ?? {}))
     if (!consent.has(category)) delete stripped[field];
   return stripped as E;
 }
