@@ -204,8 +204,9 @@ export interface ItemView {
   item: Item;
   /** Past its verify-by date: shown to learners as "needs verification". */
   needsVerification: boolean;
-  /** The learner's "Was this helpful?" answer, if any. */
+  /** The learner's "Was this helpful?" answer, if any, and its reason. */
   vote?: boolean;
+  reason?: FeedbackReason;
 }
 
 export interface PageItems {

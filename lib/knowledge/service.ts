@@ -189,6 +189,7 @@ export class KnowledgeService {
       item,
       needsVerification: needsVerification(item, this.now()),
       ...(vote ? { vote: vote.helpful } : {}),
+      ...(vote?.reason ? { reason: vote.reason } : {}),
     };
   }
 
