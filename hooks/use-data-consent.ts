@@ -14,9 +14,12 @@ export async function requestDataConsent(): Promise<boolean> {
   const manifest = browser.runtime.getManifest() as GeckoManifest;
   const optional = manifest.browser_specific_settings?.gecko?.data_collection_permissions?.optional;
   if (optional === undefined || optional.length === 0) return true;
-  const request = browser.permissions.request as (permissions: object) => Promise<boolean>;
   try {
-    return await request({ data_collection: optional });
+    // Firefox's Permissions type has `data_collection`; Chrome's (which WXT types) does not.
+    const permissions = { data_collection: optional } as Parameters<
+      typeof browser.permissions.request
+    >[0];
+    return await browser.permissions.request(permissions);
   } catch {
     return true;
   }
