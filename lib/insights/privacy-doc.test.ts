@@ -9,7 +9,8 @@ import { RAW_EVENT_DAYS, ROLLUP_MONTHS, SUB_THRESHOLD_QUERY_DAYS } from './reten
 import { MAX_BATCH_EVENTS } from './wire';
 
 const root = join(import.meta.dirname, '..', '..');
-const doc = readFileSync(join(root, 'docs', 'privacy.md'), 'utf8');
+/** The document with runs of white space (table padding, line breaks) as one space. */
+const doc = readFileSync(join(root, 'docs', 'privacy.md'), 'utf8').replace(/\s+/g, ' ');
 
 /** docs/privacy.md is what works councils read: it must say what the code does. */
 describe('docs/privacy.md', () => {
@@ -21,7 +22,7 @@ describe('docs/privacy.md', () => {
       impact: 'impact',
     };
     for (const [type, info] of Object.entries(eventTypes))
-      expect(doc).toMatch(new RegExp(`\\| \`${type}\` \\| ${level[info.class]} \\|`));
+      expect(doc).toContain(`| \`${type}\` | ${level[info.class]} |`);
   });
 
   it('states the thresholds, limits and retention the code applies', () => {
