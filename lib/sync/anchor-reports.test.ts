@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { peekEvents, recordEvents, type WaymarkDatabase } from '@/lib/db';
+import { lastBatch, peekEvents, recordEvents, type WaymarkDatabase } from '@/lib/db';
 import type { InsightEvent } from '@/lib/insights';
 import { testDatabase } from '@/lib/db/test-support';
 import { flushAnchorReports, type AnchorReport, type AnchorReportDeps } from './anchor-reports';
@@ -79,6 +79,17 @@ describe('flushAnchorReports', () => {
     ]);
     expect(result).toEqual({ sent: 6, dropped: 0 });
     expect(await queuedTypes()).toEqual([]);
+  });
+
+  it('keeps the request it sent for "What Waymark sends"', async () => {
+    await unresolved('a');
+    await flushAnchorReports({ ...depsFor(reportServer().fetch).deps, now: () => at });
+    expect(await lastBatch(db)).toEqual({
+      at: '2026-06-15T09:30:00.000Z',
+      url: 'https://waymark.example.com/v1/anchor-reports',
+      body: '{"items":[{"id":"a","app":"desk","screen":"ticket","count":1}]}',
+      outcome: 'taken',
+    });
   });
 
   it('sends "unknown" as the screen of a page that matched no screen', async () => {

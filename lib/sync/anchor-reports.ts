@@ -44,6 +44,8 @@ export interface AnchorReportDeps {
   token: string;
   fetch: Fetch;
   log: Log;
+  /** For the time of the last request, kept for "What Waymark sends". */
+  now?: () => number;
 }
 
 export interface FlushResult {
@@ -89,19 +91,24 @@ const total = (batch: Row[]) => batch.reduce((sum, row) => sum + row.count, 0);
 
 type Answer = { kind: 'accepted' } | { kind: 'refused' | 'kept'; reason: string };
 
-/** POSTs one batch; the body names only tip id, app, screen and count. */
-async function post(deps: AnchorReportDeps, batch: Row[]): Promise<Answer> {
-  const items = batch.map(({ id, app, screen, count }) => ({ id, app, screen, count }));
+/** The request body for a batch: tip id, app, screen and count, nothing else. */
+const reportBody = (batch: Row[]) =>
+  JSON.stringify({
+    items: batch.map(({ id, app, screen, count }) => ({ id, app, screen, count })),
+  });
+
+/** POSTs one batch. */
+async function post(deps: AnchorReportDeps, url: string, body: string): Promise<Answer> {
   let response: Response;
   try {
-    response = await deps.fetch(`${trimSlash(deps.serverUrl)}${ANCHOR_REPORTS_PATH}`, {
+    response = await deps.fetch(url, {
       method: 'POST',
       headers: {
         Authorization: `Bearer ${deps.token}`,
         'Content-Type': 'application/json',
         Accept: 'application/json',
       },
-      body: JSON.stringify({ items }),
+      body,
     });
   } catch (error) {
     return { kind: 'kept', reason: networkOutcome(error).reason };
@@ -134,7 +141,15 @@ export async function flushAnchorReports(deps: AnchorReportDeps): Promise<FlushR
   const done = new Set<number>();
   for (let start = 0; start < rows.length; start += REPORT_ROWS_MAX) {
     const batch = rows.slice(start, start + REPORT_ROWS_MAX);
-    const answer = await post(deps, batch);
+    const url = `${trimSlash(deps.serverUrl)}${ANCHOR_REPORTS_PATH}`;
+    const body = reportBody(batch);
+    const answer = await post(deps, url, body);
+    await deps.outbox.saveLastBatch({
+      at: new Date((deps.now ?? Date.now)()).toISOString(),
+      url,
+      body,
+      outcome: answer.kind === 'accepted' ? 'taken' : `${answer.kind}: ${answer.reason}`,
+    });
     if (answer.kind === 'kept') {
       deps.log(`broken-anchor reports kept for the next sync: ${answer.reason}`);
       for (const row of rows.slice(start)) for (const seq of row.from) unfinished.add(seq);

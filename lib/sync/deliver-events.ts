@@ -90,7 +90,10 @@ export async function deliverEvents(deps: DeliveryDeps): Promise<DeliveryResult>
     const answer = await postEvents(deps.fetch, url, deps.token, body);
     const record = (outcome: string) =>
       deps.outbox.saveLastBatch({ at: new Date(deps.now()).toISOString(), url, body, outcome });
-    if (answer.kind === 'missing') return { ...result, endpointMissing: true };
+    if (answer.kind === 'missing') {
+      await record('not taken: this server has no /v1/events yet (HTTP 404)');
+      return { ...result, endpointMissing: true };
+    }
     if (answer.kind === 'too-large') {
       if (size > 1) size = Math.ceil(size / 2);
       else {
