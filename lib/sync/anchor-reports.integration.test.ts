@@ -10,6 +10,12 @@ import { dexieOutbox } from './event-outbox';
 import { sendInsights } from './send-insights';
 
 /** The extension's flush against a real server on 127.0.0.1 with a real SQLite file. */
+const policy = collectionPolicy({
+  level: 'aggregate',
+  usageOptedOut: false,
+  optOutAllowed: true,
+  hasImpactKey: false,
+});
 let env: ReturnType<typeof tempStore>;
 let server: RunningServer;
 const tokens: Record<string, string> = {};
@@ -33,12 +39,6 @@ interface Verification {
 describe('broken-anchor reports against the real server', () => {
   it("shows a learner's failed anchors, counted, in the owner's verification list", async () => {
     const db = testDatabase();
-    const policy = collectionPolicy({
-      level: 'aggregate',
-      usageOptedOut: false,
-      optOutAllowed: true,
-      hasImpactKey: false,
-    });
     const tabs = memoryTabPages();
     const recorder = new InsightRecorder(db, tabs, () => Promise.resolve({ policy }));
     const knowledge = new KnowledgeService(db, tabs, undefined, recorder);
@@ -90,12 +90,6 @@ describe('broken-anchor reports against the real server', () => {
 
   it('sends the counts by the anchor-report route when the server has no /v1/events yet', async () => {
     const db = testDatabase();
-    const policy = collectionPolicy({
-      level: 'aggregate',
-      usageOptedOut: false,
-      optOutAllowed: true,
-      hasImpactKey: false,
-    });
     const recorder = new InsightRecorder(db, memoryTabPages(), () => Promise.resolve({ policy }));
     await recorder.tipUnresolved('priority-tip', 'zendesk', 'list');
     await recorder.read(undefined, 'priority-tip');

@@ -1,6 +1,7 @@
 import type { OutboxEntry } from '@/lib/db';
 import type { EventOutbox } from './event-outbox';
-import { isRetryable, networkOutcome, retryReason } from './http-outcome';
+import { isRetryable, retryReason } from './http-outcome';
+import { postJson } from './post-events';
 import { staticFeedBase } from './static-transport';
 import { trimSlash } from './transport';
 import type { Fetch } from './types';
@@ -99,23 +100,11 @@ const reportBody = (batch: Row[]) =>
 
 /** POSTs one batch. */
 async function post(deps: AnchorReportDeps, url: string, body: string): Promise<Answer> {
-  let response: Response;
-  try {
-    response = await deps.fetch(url, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${deps.token}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-      },
-      body,
-    });
-  } catch (error) {
-    return { kind: 'kept', reason: networkOutcome(error).reason };
-  }
-  const { status } = response;
-  const text = await response.text().catch(() => '');
-  if (response.ok) return { kind: 'accepted' };
+  const answer = await postJson(deps.fetch, url, deps.token, body);
+  if ('unreachable' in answer) return { kind: 'kept', reason: answer.unreachable };
+  const status = answer.status;
+  const text = answer.text ?? '';
+  if (status >= 200 && status < 300) return { kind: 'accepted' };
   if (status === 400)
     return { kind: 'refused', reason: `HTTP 400: ${text.slice(0, 200) || 'no reason given'}` };
   // The token may be fixed by signing in again: the reports wait for it.

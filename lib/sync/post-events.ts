@@ -12,12 +12,16 @@ export type PostAnswer =
   /** Nothing is confirmed; everything stays queued for the next flush. `reason` in plain words. */
   | { kind: 'kept'; reason: string };
 
-export async function postEvents(
+/**
+ * POSTs a JSON body with the bearer token; the status and body text, or why the server could not
+ * be reached. Shared by the events and the anchor-report routes.
+ */
+export async function postJson(
   fetch: Fetch,
   url: string,
   token: string,
   body: string,
-): Promise<PostAnswer> {
+): Promise<{ status: number; text: string | undefined } | { unreachable: string }> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -30,10 +34,20 @@ export async function postEvents(
       body,
     });
   } catch (error) {
-    return { kind: 'kept', reason: networkOutcome(error).reason };
+    return { unreachable: networkOutcome(error).reason };
   }
-  const { status } = response;
-  const text = await response.text().catch(() => undefined);
+  return { status: response.status, text: await response.text().catch(() => undefined) };
+}
+
+export async function postEvents(
+  fetch: Fetch,
+  url: string,
+  token: string,
+  body: string,
+): Promise<PostAnswer> {
+  const answer = await postJson(fetch, url, token, body);
+  if ('unreachable' in answer) return { kind: 'kept', reason: answer.unreachable };
+  const { status, text } = answer;
   if (status === 413) return { kind: 'too-large' };
   if (status === 404 || status === 405) return { kind: 'missing' };
   if (status === 401 || status === 403)
