@@ -53,10 +53,9 @@ export default defineBackground(() => {
     starting = ready(reason === 'install' ? 'install' : 'update');
   });
   // Sync after the starter pack is in: on start-up, then on the alarm schedule and "Sync now".
-  void starting.then(() => {
-    sync.start();
-    insights.start();
-  });
+  void starting.then(() => sync.start());
+  // Registered at once, not after start-up: the alarm that wakes the worker must find its listener.
+  insights.start();
 
   const notifyPanel = (payload: { tabId?: number; view?: PanelView }) =>
     void browser.runtime.sendMessage(envelope('panel:show', payload)).catch(() => {
