@@ -59,6 +59,50 @@ function outcomeWords(response: EventsResponse): string {
   return `${response.accepted.length} accepted, ${response.duplicates.length} already there, ${rejected} rejected${rejected ? ` (${reasons.join(', ')})` : ''}`;
 }
 
+/** What one request came to, for the flush loop. */
+type Step =
+  | { kind: 'settled'; response: EventsResponse; done: number }
+  /** 413: send fewer at a time (or, at one event, that event was dropped). */
+  | { kind: 'shrink' }
+  | { kind: 'stop'; result: Partial<DeliveryResult> };
+
+/** Sends one sealed batch, deletes what the answer settles, and keeps the request for the options page. */
+async function sendBatch(
+  deps: DeliveryDeps,
+  target: { url: string; install: string },
+  batch: OutboxEntry[],
+): Promise<Step> {
+  const events = batch.flatMap((row) => {
+    const event = applyPolicy(deps.policy, row.event);
+    return event === undefined ? [] : [{ ...event, seq: row.seq }];
+  });
+  const { url, install } = target;
+  const body = JSON.stringify({ install, events });
+  const answer = await postEvents(deps.fetch, url, deps.token, body);
+  const record = (outcome: string) =>
+    deps.outbox.saveLastBatch({ at: new Date(deps.now()).toISOString(), url, body, outcome });
+  if (answer.kind === 'missing') {
+    await record('not taken: this server has no /v1/events yet (HTTP 404)');
+    return { kind: 'stop', result: { endpointMissing: true } };
+  }
+  if (answer.kind === 'too-large') {
+    if (batch.length === 1) {
+      // One event the server will never take: it must not block the queue.
+      await deps.outbox.remove([batch[0]!.seq]);
+      deps.log(`dropped event ${batch[0]!.seq}: the server refused it as too large`);
+    }
+    return { kind: 'shrink' };
+  }
+  if (answer.kind === 'kept') {
+    await record(`kept for later: ${answer.reason}`);
+    return { kind: 'stop', result: { keptBecause: answer.reason } };
+  }
+  const done = settled(batch, answer.response);
+  await deps.outbox.remove(done);
+  await record(outcomeWords(answer.response));
+  return { kind: 'settled', response: answer.response, done: done.length };
+}
+
 /**
  * Sends the outbox to `POST /v1/events`, at most MAX_BATCH_EVENTS events a request, oldest
  * first, and deletes exactly the sequences each answer settles. Rows are sealed before they are
@@ -74,50 +118,28 @@ export async function deliverEvents(deps: DeliveryDeps): Promise<DeliveryResult>
     return result;
   }
   if (staticFeedBase(deps.serverUrl) !== undefined) return result;
-  const url = `${trimSlash(deps.serverUrl)}${EVENTS_PATH}`;
-  const install = await deps.outbox.installId();
+  const target = {
+    url: `${trimSlash(deps.serverUrl)}${EVENTS_PATH}`,
+    install: await deps.outbox.installId(),
+  };
   const allowed = (event: OutboxEntry['event']) => applyPolicy(deps.policy, event) !== undefined;
   let size = Math.min(deps.batchSize ?? MAX_BATCH_EVENTS, MAX_BATCH_EVENTS);
   for (let batches = 0; batches < (deps.maxBatches ?? 40);) {
     const batch = await deps.outbox.sealBatch(size, allowed);
     if (batch.length === 0) break;
-    const events = batch.flatMap((row) => {
-      const event = applyPolicy(deps.policy, row.event);
-      return event === undefined ? [] : [{ ...event, seq: row.seq }];
-    });
-    const body = JSON.stringify({ install, events });
     result.requests += 1;
-    const answer = await postEvents(deps.fetch, url, deps.token, body);
-    const record = (outcome: string) =>
-      deps.outbox.saveLastBatch({ at: new Date(deps.now()).toISOString(), url, body, outcome });
-    if (answer.kind === 'missing') {
-      await record('not taken: this server has no /v1/events yet (HTTP 404)');
-      return { ...result, endpointMissing: true };
-    }
-    if (answer.kind === 'too-large') {
-      if (size > 1) size = Math.ceil(size / 2);
-      else {
-        // One event the server will never take: it must not block the queue.
-        await deps.outbox.remove([batch[0]!.seq]);
-        deps.log(`dropped event ${batch[0]!.seq}: the server refused it as too large`);
-      }
-      continue;
-    }
-    if (answer.kind === 'kept') {
-      await record(`kept for later: ${answer.reason}`);
-      return { ...result, keptBecause: answer.reason };
-    }
-    const { response } = answer;
-    const done = settled(batch, response);
-    await deps.outbox.remove(done);
-    await record(outcomeWords(response));
+    const step = await sendBatch(deps, target, batch);
+    if (step.kind === 'shrink') size = Math.ceil(size / 2);
+    if (step.kind === 'stop') return { ...result, ...step.result };
+    if (step.kind !== 'settled') continue;
+    const { response } = step;
     result.accepted += response.accepted.length;
     result.duplicates += response.duplicates.length;
     result.rejected += response.rejected.length;
     if (response.rejected.length > 0)
       deps.log(`the server rejected ${response.rejected.length} events: ${outcomeWords(response)}`);
     batches += 1;
-    if (done.length === 0)
+    if (step.done === 0)
       return { ...result, keptBecause: 'the server confirmed none of the events sent' };
   }
   return result;
