@@ -12,6 +12,7 @@ import {
   applyPolicy,
   collectionPolicy,
   DEFAULT_ANALYTICS_LEVEL,
+  readAnalyticsPolicy,
   eventTypes,
   type AnalyticsPolicy,
   type InsightEventType,
@@ -28,15 +29,17 @@ const FLUSH_EVERY_MINUTES = 30;
 
 /** The analytics keys of the managed policy (chrome.storage.managed); {} without a policy. */
 async function readManagedAnalytics(): Promise<AnalyticsPolicy> {
+  let stored: unknown;
   try {
-    const stored = await browser.storage.managed.get(Object.keys(analyticsPolicySchema.shape));
-    const parsed = analyticsPolicySchema.safeParse(stored);
-    if (parsed.success) return parsed.data;
-    console.warn('Waymark: the analytics policy is malformed and is ignored', parsed.error.issues);
+    stored = await browser.storage.managed.get(Object.keys(analyticsPolicySchema.shape));
   } catch {
     // No managed storage (e.g. Firefox without a policy): the defaults apply.
+    return {};
   }
-  return {};
+  const { problems, ...policy } = readAnalyticsPolicy(stored);
+  if (problems.length > 0)
+    console.warn(`Waymark: parts of the analytics policy are unreadable: ${problems.join('; ')}`);
+  return policy;
 }
 
 /** Only a real server takes events: a static feed (…/head.json) or no account has nowhere to send. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sampleEvents } from './test-events';
-import { applyPolicy, collectionPolicy, sendsAnything, type CollectionInputs } from './policy';
+import {
+  applyPolicy,
+  collectionPolicy,
+  readAnalyticsPolicy,
+  sendsAnything,
+  type CollectionInputs,
+} from './policy';
 import type { FirefoxDataCategory } from './event-types';
 
 const inputs = (over: Partial<CollectionInputs> = {}): CollectionInputs => ({
@@ -88,5 +94,28 @@ describe('collectionPolicy and applyPolicy', () => {
       }),
     );
     expect(applyPolicy(all, search)).toEqual(search);
+  });
+});
+
+describe('readAnalyticsPolicy', () => {
+  it('reads each key on its own: a bad key does not undo a valid level', () => {
+    expect(readAnalyticsPolicy({ analytics: 'off', impactRecordKey: 'short' })).toEqual({
+      analytics: 'off',
+      problems: ['impactRecordKey: Too small: expected string to have >=32 characters'],
+    });
+  });
+
+  it('fails closed: an unreadable level means off', () => {
+    expect(
+      readAnalyticsPolicy({ analytics: 'everything', analyticsUserOptOut: false }),
+    ).toMatchObject({
+      analytics: 'off',
+      analyticsUserOptOut: false,
+    });
+  });
+
+  it('returns nothing set when there is no policy', () => {
+    expect(readAnalyticsPolicy(undefined)).toEqual({ problems: [] });
+    expect(readAnalyticsPolicy({})).toEqual({ problems: [] });
   });
 });

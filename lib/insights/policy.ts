@@ -38,6 +38,32 @@ export const analyticsPolicySchema = z.object({
 });
 export type AnalyticsPolicy = z.output<typeof analyticsPolicySchema>;
 
+/**
+ * The managed policy's analytics keys, each read on its own and failing closed: an unreadable
+ * level means `off`, an unreadable opt-out switch leaves users their choice, an unreadable key
+ * means no record hashes. `problems` names what was ignored, for the console.
+ */
+export function readAnalyticsPolicy(raw: unknown): AnalyticsPolicy & { problems: string[] } {
+  const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const { shape } = analyticsPolicySchema;
+  const problems: string[] = [];
+  const read = <K extends keyof AnalyticsPolicy>(key: K): AnalyticsPolicy[K] => {
+    const parsed = shape[key].safeParse(fields[key]);
+    if (parsed.success) return parsed.data as AnalyticsPolicy[K];
+    problems.push(`${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    return undefined;
+  };
+  const analytics = read('analytics') ?? (fields.analytics === undefined ? undefined : 'off');
+  const analyticsUserOptOut = read('analyticsUserOptOut');
+  const impactRecordKey = read('impactRecordKey');
+  return {
+    ...(analytics === undefined ? {} : { analytics }),
+    ...(analyticsUserOptOut === undefined ? {} : { analyticsUserOptOut }),
+    ...(impactRecordKey === undefined ? {} : { impactRecordKey }),
+    problems,
+  };
+}
+
 export interface CollectionInputs {
   /** The managed policy's level; DEFAULT_ANALYTICS_LEVEL when there is none. */
   level: AnalyticsLevel;
