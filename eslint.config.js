@@ -29,6 +29,11 @@ const zones = [
     message: 'zod does not belong in the content script bundle; receivers validate.',
   },
   { target: './lib', from: './entrypoints', message: 'lib is framework-free domain code.' },
+  ...['./lib/db', './lib/sync', './lib/knowledge', './lib/runtime'].map((from) => ({
+    target: './lib/insights',
+    from,
+    message: 'lib/insights is shared with the server: no extension storage or runtime.',
+  })),
   { target: './lib', from: './components', message: 'lib is framework-free domain code.' },
   { target: './lib', from: './hooks', message: 'lib is framework-free domain code.' },
   {

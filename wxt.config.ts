@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { bundleIsFresh } from './lib/content-files/fingerprint';
 import { contentScriptPatterns } from './lib/context/match-patterns';
+import { declaredFirefoxCategories } from './lib/insights/event-types';
 
 /**
  * The starter pack the extension ships: `npm run build` writes it with `waymark content build`.
@@ -71,7 +72,14 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'waymark@waymark.invalid',
-              data_collection_permissions: { required: ['none'] },
+              // What insight events can carry (lib/insights/event-types.ts), all optional: nothing
+              // is collected to make Waymark work, and usage events wait for the user's consent
+              // (entrypoints/background/data-consent.ts) on top of the organisation's policy.
+              // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+              data_collection_permissions: {
+                required: ['none'],
+                optional: declaredFirefoxCategories(),
+              },
             },
           },
         }),

@@ -1,4 +1,6 @@
 import type { Item } from '@/lib/content-model';
+import type { FeedbackReason } from '@/lib/insights';
+import { FeedbackReasons } from './FeedbackReasons';
 import { MarkdownBody } from './MarkdownBody';
 import { TypeBadge } from './TypeBadge';
 
@@ -6,11 +8,13 @@ interface Props {
   item: Item;
   needsVerification: boolean;
   vote: boolean | undefined;
-  onVote?: (helpful: boolean) => void;
+  /** The reason given with the vote, from the fixed list. */
+  reason?: FeedbackReason | undefined;
+  onVote?: (helpful: boolean, reason?: FeedbackReason) => void;
 }
 
 /** An article or tip: title, badges, the sanitised body and "Was this helpful?". */
-export function ArticleView({ item, needsVerification, vote, onVote }: Props) {
+export function ArticleView({ item, needsVerification, vote, reason, onVote }: Props) {
   return (
     <article className="reader">
       <h1>{item.title}</h1>
@@ -37,6 +41,13 @@ export function ArticleView({ item, needsVerification, vote, onVote }: Props) {
               </span>
             )}
           </div>
+        )}
+        {onVote && vote !== undefined && (
+          <FeedbackReasons
+            helpful={vote}
+            chosen={reason}
+            onChoose={(chosen) => onVote(vote, chosen)}
+          />
         )}
       </footer>
     </article>

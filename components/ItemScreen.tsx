@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { callBackground, useBackground } from '@/hooks/use-background';
+import { useReadReport } from '@/hooks/use-insights';
+import type { FeedbackReason } from '@/lib/insights';
 import type { ItemView, PathView } from '@/lib/messages';
 import { ArticleView } from './ArticleView';
 import { AsyncView } from './AsyncView';
@@ -32,8 +34,13 @@ export function ItemScreen({ id, tabId, currentApp, onOpen }: Props) {
 }
 
 function Viewer({ view, tabId, currentApp, onOpen }: { view: ItemView } & Omit<Props, 'id'>) {
-  const [vote, setVote] = useState(view.vote);
+  const [vote, setVote] = useState<{ helpful?: boolean; reason?: FeedbackReason }>({
+    ...(view.vote === undefined ? {} : { helpful: view.vote }),
+    ...(view.reason === undefined ? {} : { reason: view.reason }),
+  });
   const { item } = view;
+  // Reading counts for articles and tips; lessons report their steps instead.
+  useReadReport(item.type === 'article' || item.type === 'tip' ? item.id : undefined, tabId);
   if (item.type === 'lesson') {
     const onLessonPage =
       currentApp !== undefined &&
@@ -43,14 +50,19 @@ function Viewer({ view, tabId, currentApp, onOpen }: { view: ItemView } & Omit<P
   if (item.type === 'path') return <PathScreen id={item.id} onOpen={onOpen} />;
   const onVote =
     item.type === 'article'
-      ? (helpful: boolean) =>
-          void callBackground('bg:vote', { id: item.id, helpful }).then((r) => setVote(r.helpful))
+      ? (helpful: boolean, reason?: FeedbackReason) =>
+          void callBackground('bg:vote', {
+            id: item.id,
+            helpful,
+            ...(reason ? { reason } : {}),
+          }).then((r) => setVote({ helpful: r.helpful, ...(reason ? { reason } : {}) }))
       : undefined;
   return (
     <ArticleView
       item={item}
       needsVerification={view.needsVerification}
-      vote={vote}
+      vote={vote.helpful}
+      reason={vote.reason}
       onVote={onVote}
     />
   );

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { MessageMap, MessageType } from '@/lib/messages';
 import { panelViews } from '@/lib/messages';
-import { itemStatuses } from '@/lib/content-model/common';
+import { itemStatuses, slugSchema } from '@/lib/content-model/common';
+import { helpfulReasons, openSources, searchEnds, unhelpfulReasons } from '@/lib/insights/events';
 import { auditActions } from '@/lib/content-model/audit';
 
 type PayloadSchemas = { [K in MessageType]: z.ZodType<MessageMap[K]['payload']> };
@@ -36,6 +37,32 @@ const inPageTip = z.strictObject({
   placement: z.enum(['auto', 'top', 'bottom', 'left', 'right']),
 });
 const draftKey = z.string().min(1).max(80);
+/** Insight reports name items by slug; the background adds the rest (lib/knowledge/insights.ts). */
+const panelInsight = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('shown'),
+    tabId: tabId.optional(),
+    items: z.array(slugSchema).max(100),
+  }),
+  z.strictObject({
+    kind: z.literal('opened'),
+    tabId: tabId.optional(),
+    item: slugSchema,
+    source: z.enum(openSources.filter((s) => s !== 'tip') as ['page', 'search', 'path', 'link']),
+    rank: z.number().int().min(1).max(1_000).optional(),
+  }),
+  z.strictObject({ kind: z.literal('read'), tabId: tabId.optional(), item: slugSchema }),
+  z.strictObject({
+    kind: z.literal('search'),
+    tabId: tabId.optional(),
+    outcome: z.strictObject({
+      query: z.string().max(2_000),
+      results: z.number().int().min(0).max(10_000),
+      opened: z.number().int().min(1).max(1_000).optional(),
+      ended: z.enum(searchEnds),
+    }),
+  }),
+]);
 /** A draft's fields are checked against the item schema only when sent; here just bounded. */
 const draftSchema = z.strictObject({
   key: draftKey,
@@ -76,7 +103,16 @@ const schemas = {
     tabId: tabId.optional(),
   }),
   'bg:item': z.strictObject({ id }),
-  'bg:vote': z.strictObject({ id, helpful: z.boolean() }),
+  'bg:vote': z.strictObject({
+    id,
+    helpful: z.boolean(),
+    reason: z.enum([...helpfulReasons, ...unhelpfulReasons]).optional(),
+  }),
+  'bg:tips-shown': z.strictObject({ ids: z.array(id).max(100) }),
+  'bg:tip-opened': z.strictObject({ id }),
+  'bg:insight': panelInsight,
+  'bg:insights-view': z.strictObject({}),
+  'bg:usage-events': z.strictObject({ enabled: z.boolean() }),
   'bg:lesson-progress': z.strictObject({ id }),
   'bg:lesson-update': z.discriminatedUnion('kind', [
     z.strictObject({
@@ -188,6 +224,11 @@ export const allowedSenders: { [K in MessageType]: readonly SenderKind[] } = {
   'bg:search': ['extension-page'],
   'bg:item': ['extension-page'],
   'bg:vote': ['extension-page'],
+  'bg:tips-shown': ['content-script'],
+  'bg:tip-opened': ['content-script'],
+  'bg:insight': ['extension-page'],
+  'bg:insights-view': ['extension-page'],
+  'bg:usage-events': ['extension-page'],
   'bg:lesson-progress': ['extension-page'],
   'bg:lesson-update': ['extension-page'],
   'bg:paths': ['extension-page'],

@@ -13,6 +13,8 @@ import type {
   WorkflowStep,
 } from '@/lib/authoring/protocol';
 import type { Detection } from '@/lib/context';
+import type { SentBatch } from '@/lib/db/delivery-meta';
+import type { AnalyticsLevel, FeedbackReason, OpenSource, SearchOutcome } from '@/lib/insights';
 
 /**
  * THE protocol between the extension's contexts. Every message is declared once here, keyed by its
@@ -34,6 +36,16 @@ export interface MessageMap {
     payload: { id: string; app: string; screen: string | null };
     result: { counted: true };
   };
+  /** Content script → background: these tips' beacons are on the page (counted per day). */
+  'bg:tips-shown': { payload: { ids: string[] }; result: { counted: number } };
+  /** Content script → background: the learner opened a tip's card. */
+  'bg:tip-opened': { payload: { id: string }; result: { counted: boolean } };
+  /** Side panel / popup → background: something happened worth an insight event. */
+  'bg:insight': { payload: PanelInsight; result: { recorded: true } };
+  /** Options page → background: what Waymark sends, and the last batch verbatim. */
+  'bg:insights-view': { payload: Record<string, never>; result: InsightsView };
+  /** Options page → background: the user's choice about usage events. */
+  'bg:usage-events': { payload: { enabled: boolean }; result: InsightsView };
   /** Side panel → background: items for a tab's current page, ranked for its context. */
   'bg:page-items': { payload: { tabId: number }; result: PageItems };
   /** Side panel / popup → background: search the local store. */
@@ -43,8 +55,11 @@ export interface MessageMap {
   };
   /** Side panel → background: one item, whole. */
   'bg:item': { payload: { id: string }; result: ItemView | null };
-  /** Side panel → background: "Was this helpful?". */
-  'bg:vote': { payload: { id: string; helpful: boolean }; result: { helpful: boolean } };
+  /** Side panel → background: "Was this helpful?", with a reason from the fixed list. */
+  'bg:vote': {
+    payload: { id: string; helpful: boolean; reason?: FeedbackReason };
+    result: { helpful: boolean };
+  };
   /** Side panel → background: a lesson's saved progress. */
   'bg:lesson-progress': { payload: { id: string }; result: LessonProgressView };
   /** Side panel → background: record a step reached or an answer given. */
@@ -125,6 +140,39 @@ export interface MessageMap {
 /** The authoring shapes travel in these messages; they are defined beside the authoring code. */
 export type * from '@/lib/authoring/protocol';
 
+/**
+ * What the side panel and popup report for insights. `tabId` is the tab the panel is beside: the
+ * background names its app and screen from what that tab's content script detected.
+ */
+export type PanelInsight =
+  | { kind: 'shown'; tabId?: number; items: string[] }
+  | {
+      kind: 'opened';
+      tabId?: number;
+      item: string;
+      source: Exclude<OpenSource, 'tip'>;
+      rank?: number;
+    }
+  | { kind: 'read'; tabId?: number; item: string }
+  | { kind: 'search'; tabId?: number; outcome: SearchOutcome };
+
+/** "What Waymark sends", for the options page. */
+export interface InsightsView {
+  /** The organisation's analytics level, and whether a policy set it (else the default). */
+  level: AnalyticsLevel;
+  levelManaged: boolean;
+  /** Whether a server account is connected: without one nothing is recorded or sent. */
+  connected: boolean;
+  /** The user's switch for usage events, and whether the policy lets them use it. */
+  usageEvents: { enabled: boolean; canOptOut: boolean };
+  /** In plain words, each kind of event sent now (empty: nothing is sent). */
+  sends: string[];
+  /** Events waiting in the outbox. */
+  queued: number;
+  /** The last request, verbatim. */
+  lastBatch?: SentBatch;
+}
+
 export const panelViews = ['page', 'search'] as const;
 export type PanelView = (typeof panelViews)[number];
 
@@ -156,8 +204,9 @@ export interface ItemView {
   item: Item;
   /** Past its verify-by date: shown to learners as "needs verification". */
   needsVerification: boolean;
-  /** The learner's "Was this helpful?" answer, if any. */
+  /** The learner's "Was this helpful?" answer, if any, and its reason. */
   vote?: boolean;
+  reason?: FeedbackReason;
 }
 
 export interface PageItems {

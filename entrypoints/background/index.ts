@@ -11,6 +11,7 @@ import { sessionTabStore } from './tab-store';
 import { openPanel } from './panel';
 import { createSyncService } from './sync';
 import { createAuthoring } from './authoring';
+import { createInsights } from './insights';
 
 /**
  * Wiring only: the local store, the starter pack, message handlers, the side panel and the
@@ -20,8 +21,9 @@ export default defineBackground(() => {
   const store = db();
   // Where each tab is (tests read the `tab:` keys): see tab-store.ts.
   const tabs = sessionTabStore<Detection>('tab');
-  const knowledge = new KnowledgeService(store, tabs);
-  const lessons = new LessonProgressService(store);
+  const insights = createInsights(store, tabs);
+  const knowledge = new KnowledgeService(store, tabs, undefined, insights.recorder);
+  const lessons = new LessonProgressService(store, Date.now, insights.recorder);
   // The app catalogue, compiled once per content version (a sync can bring new or changed apps).
   let catalogue:
     | { version: number; apps: Promise<{ byId: Map<string, AppDefinition>; catalogue: Catalogue }> }
@@ -43,7 +45,7 @@ export default defineBackground(() => {
     loadStarterBundle()
       .then((bundle) => ensureStarterContent(store, bundle, { reason }))
       .catch((error: unknown) => console.error('Waymark: could not load the starter pack', error));
-  const sync = createSyncService(store, knowledge);
+  const sync = createSyncService(store, knowledge, () => void insights.flush());
   const authoring = createAuthoring(store, tabs);
   const toTab = (tabId: number) => (message: unknown) => browser.tabs.sendMessage(tabId, message);
   let starting = ready('startup');
@@ -52,6 +54,8 @@ export default defineBackground(() => {
   });
   // Sync after the starter pack is in: on start-up, then on the alarm schedule and "Sync now".
   void starting.then(() => sync.start());
+  // Registered at once, not after start-up: the alarm that wakes the worker must find its listener.
+  insights.start();
 
   const notifyPanel = (payload: { tabId?: number; view?: PanelView }) =>
     void browser.runtime.sendMessage(envelope('panel:show', payload)).catch(() => {
@@ -74,7 +78,15 @@ export default defineBackground(() => {
     'bg:open-panel': async ({ view }, sender) => ({
       opened: await openPanel(sender.tab?.id, view, notifyPanel),
     }),
-    'bg:dismiss-tip': ({ id }) => knowledge.dismissTip(id),
+    'bg:dismiss-tip': ({ id }, sender) => knowledge.dismissTip(id, sender.tab?.id),
+    'bg:tips-shown': ({ ids }, sender) => knowledge.tipsShown(sender.tab?.id, ids),
+    'bg:tip-opened': ({ id }, sender) => knowledge.tipOpened(sender.tab?.id, id),
+    'bg:insight': async (insight) => {
+      await insights.recorder.panel(insight);
+      return { recorded: true };
+    },
+    'bg:insights-view': () => insights.view(),
+    'bg:usage-events': ({ enabled }) => insights.setUsageEvents(enabled),
     'bg:tip-unresolved': ({ id, app, screen }) => knowledge.tipUnresolved(id, app, screen),
     'bg:page-items': async ({ tabId }) => (await starting, knowledge.pageItems(tabId)),
     'bg:search': async ({ query, limit, tabId }) => (
@@ -82,7 +94,7 @@ export default defineBackground(() => {
       knowledge.searchItems(query, limit, tabId)
     ),
     'bg:item': ({ id }) => knowledge.item(id),
-    'bg:vote': ({ id, helpful }) => knowledge.vote(id, helpful),
+    'bg:vote': ({ id, helpful, reason }) => knowledge.vote(id, helpful, reason),
     'bg:lesson-progress': ({ id }) => lessons.progress(id),
     'bg:lesson-update': (change) => lessons.update(change),
     'bg:paths': async () => (await starting, knowledge.paths()),

@@ -7,7 +7,6 @@ import {
   createServerTransport,
   createStaticTransport,
   createSyncEngine,
-  flushAnchorReports,
   signOut,
   staticFeedBase,
   testConnection,
@@ -33,9 +32,14 @@ function transportFor(account: Account): FeedTransport {
 
 /**
  * Sync wiring: one engine per account, on start-up, on a chrome.alarms schedule and on "Sync now";
- * a failed run schedules its retry through an alarm rather than sleeping in the worker.
+ * a failed run schedules its retry through an alarm rather than sleeping in the worker. After a
+ * successful sync (the server just answered) `afterSync` sends what waited — insight events.
  */
-export function createSyncService(db: WaymarkDatabase, knowledge: KnowledgeService) {
+export function createSyncService(
+  db: WaymarkDatabase,
+  knowledge: KnowledgeService,
+  afterSync: () => void = () => {},
+) {
   let engine: { key: string; engine: SyncEngine } | undefined;
   let running = false;
   let pending: string[] = [];
@@ -45,25 +49,6 @@ export function createSyncService(db: WaymarkDatabase, knowledge: KnowledgeServi
     } catch (error) {
       console.warn('Waymark: could not register the content script for server apps', error);
     }
-  };
-
-  let reporting: Promise<void> | undefined;
-  /** Sends the queued broken-anchor counts; one flush at a time, and it never fails a sync. */
-  const reportAnchors = (account: Account): void => {
-    reporting ??= flushAnchorReports({
-      db,
-      serverUrl: account.serverUrl,
-      token: account.token,
-      fetch: (input, init) => globalThis.fetch(input, init),
-      log: (text) => console.warn(`Waymark reports: ${text}`),
-    })
-      .then(
-        () => undefined,
-        (error: unknown) => console.warn('Waymark: could not send broken-anchor reports', error),
-      )
-      .finally(() => {
-        reporting = undefined;
-      });
   };
 
   const engineFor = (account: Account): SyncEngine => {
@@ -117,7 +102,7 @@ export function createSyncService(db: WaymarkDatabase, knowledge: KnowledgeServi
         if (result.status === 'retry-later')
           await browser.alarms.create(RETRY, { when: result.nextAttemptAt });
         // The server just answered: a good moment to send what waited, without holding up sync.
-        if (result.status === 'synced') reportAnchors(account);
+        if (result.status === 'synced') afterSync();
         await refreshApps();
         // Build (or load) the index now, in the background, rather than at the learner's first search.
         void knowledge.search.get().catch(() => undefined);

@@ -3,6 +3,7 @@ import { AsyncView } from '@/components/AsyncView';
 import { callBackground, useBackground } from '@/hooks/use-background';
 import { requestServerAccess } from '@/hooks/use-host-permission';
 import type { AccountView } from '@/lib/messages';
+import { WhatWaymarkSends } from './WhatWaymarkSends';
 
 /** Endpoint and token, "Test connection", who the server says you are, sync status, sign out. */
 export function App() {
@@ -17,6 +18,13 @@ export function App() {
       <AsyncView value={account} loading="Loading your account…">
         {(value) => <Account account={value} onChange={reload} />}
       </AsyncView>
+      <WhatWaymarkSends
+        refreshKey={
+          account.state === 'ready'
+            ? `${account.value.serverUrl}|${account.value.sync.lastSyncAt}`
+            : ''
+        }
+      />
     </main>
   );
 }

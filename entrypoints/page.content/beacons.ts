@@ -4,11 +4,23 @@ import type { TipCard } from './tip-card';
 
 export type Resolve = (anchor: unknown) => Element | null;
 
+/** What the beacons tell the background (for insights and owners' health reports). */
+export interface BeaconReports {
+  /** Tips now on their elements: once per tip each time the page's tips are set. */
+  shown?(tips: InPageTip[]): void;
+  /** The learner opened a tip's card from its beacon. */
+  opened?(tip: InPageTip): void;
+  /** A tip's anchor found nothing after the retries. */
+  unresolved?(tip: InPageTip): void;
+}
+
 interface Entry {
   tip: InPageTip;
   beacon: HTMLButtonElement;
   element: Element | undefined;
   watcher: MutationObserver | undefined;
+  /** Whether `shown` was reported for this page. */
+  reported: boolean;
 }
 
 /** Resolution retries while an SPA is still rendering the screen, then the tip counts as broken. */
@@ -34,7 +46,7 @@ export class Beacons {
     private readonly layer: HTMLElement,
     private readonly card: TipCard,
     private readonly resolve: Resolve,
-    private readonly onUnresolved: (tip: InPageTip) => void,
+    private readonly reports: BeaconReports,
     private readonly signal: AbortSignal,
   ) {
     const schedule = () => this.#schedule();
@@ -48,12 +60,14 @@ export class Beacons {
     const wanted = new Set(tips.map((t) => t.id));
     for (const id of [...this.#entries.keys()]) if (!wanted.has(id)) this.#drop(id);
     const fresh = tips.filter((t) => !this.#entries.has(t.id));
+    for (const entry of this.#entries.values()) entry.reported = false;
     for (const tip of fresh)
       this.#entries.set(tip.id, {
         tip,
         beacon: this.#beacon(tip),
         element: undefined,
         watcher: undefined,
+        reported: false,
       });
     this.#timers.forEach((t) => clearTimeout(t));
     this.#timers = RETRY_MS.map((ms, i) =>
@@ -77,12 +91,19 @@ export class Beacons {
 
   #resolveAll(final: boolean): void {
     if (this.signal.aborted) return;
+    const shown: InPageTip[] = [];
     for (const entry of this.#entries.values()) {
-      if (entry.element?.isConnected) continue;
-      const element = this.resolve(entry.tip.anchor) ?? undefined;
-      this.#attach(entry, element);
-      if (element === undefined && final) this.onUnresolved(entry.tip);
+      if (!entry.element?.isConnected) {
+        const element = this.resolve(entry.tip.anchor) ?? undefined;
+        this.#attach(entry, element);
+        if (element === undefined && final) this.reports.unresolved?.(entry.tip);
+      }
+      if (entry.element !== undefined && !entry.reported) {
+        entry.reported = true;
+        shown.push(entry.tip);
+      }
     }
+    if (shown.length > 0) this.reports.shown?.(shown);
     this.#schedule();
   }
 
@@ -120,7 +141,10 @@ export class Beacons {
       const entry = this.#entries.get(tip.id);
       if (!event.isTrusted || entry?.element === undefined) return;
       if (this.card.openTipId === tip.id) this.card.close(beacon);
-      else this.card.open(entry.tip, entry.element, beacon);
+      else {
+        this.card.open(entry.tip, entry.element, beacon);
+        this.reports.opened?.(entry.tip);
+      }
     });
     this.layer.append(beacon);
     return beacon;

@@ -120,12 +120,21 @@ export default defineContentScript({
       root.layer,
       card,
       (anchor) => resolveAnchor(anchor, document),
-      (tip) =>
-        void sendTyped(send, 'bg:tip-unresolved', {
-          id: tip.id,
-          app: app.id,
-          screen: current?.screen ?? null,
-        }).catch(ignoreWhenGone),
+      {
+        unresolved: (tip) =>
+          void sendTyped(send, 'bg:tip-unresolved', {
+            id: tip.id,
+            app: app.id,
+            screen: current?.screen ?? null,
+          }).catch(ignoreWhenGone),
+        // Only ids: the background names the app and screen from this tab's detection.
+        shown: (tips) =>
+          void sendTyped(send, 'bg:tips-shown', { ids: tips.map((t) => t.id) }).catch(
+            ignoreWhenGone,
+          ),
+        opened: (tip) =>
+          void sendTyped(send, 'bg:tip-opened', { id: tip.id }).catch(ignoreWhenGone),
+      },
       signal,
     );
     const launcher = mountLauncher(root.layer, openPanel, signal);

@@ -21,7 +21,7 @@ export class TipPreview {
     layer.append(this.#layer);
     this.#card = new TipCard(this.#layer, { onDismiss: () => this.show(null), onMore }, signal);
     const resolve = (anchor: unknown) => resolveAnchor(anchor, document);
-    this.#beacons = new Beacons(this.#layer, this.#card, resolve, () => {}, signal);
+    this.#beacons = new Beacons(this.#layer, this.#card, resolve, {}, signal);
   }
 
   /** Shows `tip` (or hides the preview for null); answers whether its anchor found an element. */

@@ -3,6 +3,7 @@ import { ItemScreen } from '@/components/ItemScreen';
 import { SearchPanel } from '@/components/SearchPanel';
 import { StatusLine } from '@/components/StatusLine';
 import { useBackground } from '@/hooks/use-background';
+import { useOpenReport, useSearchSession } from '@/hooks/use-insights';
 import { useStatus } from '@/hooks/use-status';
 
 /** Quick search and the store's status; an item opens right here. */
@@ -15,6 +16,15 @@ export function App() {
     query,
   );
   const status = useStatus();
+  // Insights: the popup's search sessions and opens (no tab: the popup is not beside a page).
+  const search = useSearchSession(query, results, undefined);
+  const report = useOpenReport(undefined);
+  const openResult = (id: string) => {
+    const rank = (results.state === 'ready' ? results.value : []).findIndex((r) => r.id === id) + 1;
+    if (rank > 0) search.opened(rank);
+    report(id, 'search', rank);
+    setOpenId(id);
+  };
   return (
     <main className="popup">
       <h1 className="brand">Waymark</h1>
@@ -23,7 +33,7 @@ export function App() {
           query={query}
           onQuery={setQuery}
           results={results}
-          onOpen={setOpenId}
+          onOpen={openResult}
           focusKey={0}
         />
       ) : (

@@ -8,8 +8,9 @@ import { SearchPanel } from '@/components/SearchPanel';
 import { StatusLine } from '@/components/StatusLine';
 import { useActiveTab } from '@/hooks/use-active-tab';
 import { useBackground } from '@/hooks/use-background';
+import { useOpenReport, useSearchSession, useShownReport } from '@/hooks/use-insights';
 import { useStatus } from '@/hooks/use-status';
-import type { PageItems } from '@/lib/messages';
+import type { PageItems, PathView } from '@/lib/messages';
 
 type Tab = 'page' | 'search' | 'learn' | 'author';
 const TABS: { id: Tab; label: string }[] = [
@@ -55,6 +56,17 @@ export function App() {
   }, [active.requestedView]);
 
   const open = (id: string) => setStack((s) => [...s, id]);
+  // Insights: where each open came from, and the search session (hooks/use-insights.ts).
+  const report = useOpenReport(active.tabId);
+  const search = useSearchSession(query, results, active.tabId);
+  const openFrom =
+    (source: 'page' | 'search' | 'path', rankOf: (id: string) => number = () => 0) =>
+    (id: string) => {
+      const rank = rankOf(id);
+      if (source === 'search' && rank > 0) search.opened(rank);
+      report(id, source, rank);
+      open(id);
+    };
   const openId = stack.at(-1);
   const currentApp = page.state === 'ready' ? (page.value.detection?.app ?? undefined) : undefined;
 
@@ -92,24 +104,32 @@ export function App() {
               id={openId}
               tabId={active.tabId}
               currentApp={currentApp}
-              onOpen={open}
+              onOpen={openFrom('path')}
             />
           </>
         ) : tab === 'page' ? (
           <AsyncView value={page} loading="Finding what fits this page…">
-            {(value) => <ForThisPage page={value} onOpen={open} />}
+            {(value) => (
+              <ForThisPage
+                page={value}
+                tabId={active.tabId}
+                onOpen={openFrom('page', rankIn(value.items))}
+              />
+            )}
           </AsyncView>
         ) : tab === 'search' ? (
           <SearchPanel
             query={query}
             onQuery={setQuery}
             results={results}
-            onOpen={open}
+            onOpen={openFrom('search', rankIn(results.state === 'ready' ? results.value : []))}
             focusKey={active.requestedView?.at}
           />
         ) : (
           <AsyncView value={paths} loading="Loading learning paths…">
-            {(value) => <PathList paths={value} onOpenLesson={open} />}
+            {(value) => (
+              <PathList paths={value} onOpenLesson={openFrom('path', rankInPath(value))} />
+            )}
           </AsyncView>
         )}
       </main>
@@ -120,7 +140,27 @@ export function App() {
   );
 }
 
-function ForThisPage({ page, onOpen }: { page: PageItems; onOpen: (id: string) => void }) {
+/** 1-based place of an item in the list it was opened from (0: not in it). */
+const rankIn = (list: readonly { id: string }[]) => (id: string) =>
+  list.findIndex((entry) => entry.id === id) + 1;
+/** A lesson's rank is its place in its path. */
+const rankInPath = (paths: readonly PathView[]) => (id: string) =>
+  paths.map((path) => rankIn(path.lessons)(id)).find((rank) => rank > 0) ?? 0;
+
+function ForThisPage({
+  page,
+  tabId,
+  onOpen,
+}: {
+  page: PageItems;
+  tabId: number | undefined;
+  onOpen: (id: string) => void;
+}) {
+  useShownReport(
+    tabId,
+    JSON.stringify(page.detection),
+    page.items.map((item) => item.id),
+  );
   if (page.detection?.app == null) {
     return (
       <p className="muted">

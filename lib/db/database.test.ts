@@ -6,10 +6,10 @@ let opened: WaymarkDatabase | undefined;
 afterEach(() => opened?.close());
 
 describe('openDatabase', () => {
-  it('returns a version 3 store with every current table when opened fresh', async () => {
+  it('returns a version 4 store with every current table when opened fresh', async () => {
     opened = openDatabase('fresh', fakeIndexedDb());
     await opened.open();
-    expect(opened.verno).toBe(3);
+    expect(opened.verno).toBe(4);
     expect(opened.tables.map((t) => t.name).sort()).toEqual([
       'apps',
       'dismissals',

@@ -5,6 +5,7 @@ import type { Dismissal } from './dismissals';
 import type { ItemRow } from './item-row';
 import type { MetaRow } from './meta';
 import { upgradeToV2 } from './migrate-v2';
+import { upgradeToV4 } from './migrate-v4';
 import type { OutboxEntry } from './outbox';
 import type { LessonProgress } from './progress';
 import type { SearchIndexRow } from './search-index';
@@ -48,6 +49,14 @@ export const schemaV3 = {
 } as const;
 
 /**
+ * v4: the outbox holds typed insight events (lib/insights), indexed by their coalescing key while
+ * a row is open to repeats; sealed rows (handed to a send) have none.
+ */
+export const schemaV4 = {
+  outbox: '++seq, key',
+} as const;
+
+/**
  * The extension's local store. It lives in the extension's own origin (background service
  * worker and extension pages); the content script never opens it (see HOUSE_STYLE Boundaries).
  */
@@ -68,6 +77,7 @@ export class WaymarkDatabase extends Dexie {
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2).upgrade(upgradeToV2);
     this.version(3).stores(schemaV3);
+    this.version(4).stores(schemaV4).upgrade(upgradeToV4);
   }
 }
 

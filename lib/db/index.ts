@@ -11,6 +11,7 @@ export * from './votes';
 export * from './settings';
 export * from './outbox';
 export * from './meta';
+export * from './delivery-meta';
 export * from './search-index';
 export * from './starter';
 export { contentHash } from './content-hash';

@@ -28,8 +28,14 @@ export type SyncState = z.output<typeof syncStateSchema>;
 
 const SYNC_KEY = 'sync';
 
-/** The meta table is a small key/value store; `sync` is the only key so far. */
-export type MetaRow = { key: typeof SYNC_KEY } & SyncState;
+/**
+ * The meta table is a small key/value store: the sync state, and the insight delivery's install id
+ * and last batch (delivery-meta.ts). Each row is parsed on read.
+ */
+export type MetaRow =
+  | ({ key: typeof SYNC_KEY } & SyncState)
+  | { key: 'install'; id: string }
+  | { key: 'last-batch'; batch: unknown };
 
 /** The sync state; a missing or damaged row reads as "nothing loaded yet". */
 export async function getSyncState(db: WaymarkDatabase): Promise<SyncState> {

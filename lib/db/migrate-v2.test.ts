@@ -121,7 +121,7 @@ describe('upgrade from version 1', () => {
   it('returns no v1 progress table after the upgrade', async () => {
     const db = await upgrade();
     expect(db.backendDB().objectStoreNames.contains('progress')).toBe(false);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
   });
 
   it('keeps a v1 item the current schema rejects, so reading can report it', async () => {

@@ -19,6 +19,11 @@ export interface LessonProgress {
   startedAt: number;
   updatedAt: number;
   completedAt?: number | undefined;
+  /**
+   * How many times each question was answered, over restarts too (a quiz answer's `attempt`):
+   * answering after seeing the explanation is not a first attempt.
+   */
+  attempts?: Record<string, number> | undefined;
 }
 
 export function newProgress(lessonId: string, at: number): LessonProgress {
@@ -97,11 +102,12 @@ export async function recordAnswer(
   answer: { choices: readonly string[]; correct: boolean },
   at: number = Date.now(),
 ): Promise<LessonProgress> {
-  return update(db, lessonId, at, ({ answers }) => ({
+  return update(db, lessonId, at, ({ answers, attempts }) => ({
     answers: {
       ...answers,
       [questionId]: { choices: [...answer.choices], correct: answer.correct, answeredAt: at },
     },
+    attempts: { ...attempts, [questionId]: (attempts?.[questionId] ?? 0) + 1 },
   }));
 }
 
@@ -114,9 +120,17 @@ export async function completeLesson(
   return update(db, lessonId, at, ({ completedAt }) => ({ completedAt: completedAt ?? at }));
 }
 
-/** Forgets the lesson's progress, so the next start begins at step 0. */
-export async function resetLesson(db: WaymarkDatabase, lessonId: string): Promise<void> {
-  await db.lessonProgress.delete(lessonId);
+/** Forgets the lesson's progress, so the next start begins at step 0; attempt counts stay. */
+export async function resetLesson(
+  db: WaymarkDatabase,
+  lessonId: string,
+  at: number = Date.now(),
+): Promise<void> {
+  await db.transaction('rw', db.lessonProgress, async () => {
+    const attempts = (await db.lessonProgress.get(lessonId))?.attempts;
+    if (attempts === undefined) await db.lessonProgress.delete(lessonId);
+    else await db.lessonProgress.put({ ...newProgress(lessonId, at), attempts });
+  });
 }
 
 /** Every lesson's progress, most recently touched first. */

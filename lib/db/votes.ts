@@ -1,9 +1,12 @@
+import type { FeedbackReason } from '@/lib/insights';
 import type { WaymarkDatabase } from './database';
 
 /** The user's answer to "Was this helpful?" on an item; one per item, changeable. */
 export interface Vote {
   itemId: string;
   helpful: boolean;
+  /** Why, from the fixed list (lib/insights/events.ts), when the user said. */
+  reason?: FeedbackReason | undefined;
   /** When the current answer was given, epoch milliseconds. */
   votedAt: number;
 }
@@ -14,8 +17,9 @@ export async function setVote(
   itemId: string,
   helpful: boolean,
   at: number = Date.now(),
+  reason?: FeedbackReason,
 ): Promise<Vote> {
-  const vote: Vote = { itemId, helpful, votedAt: at };
+  const vote: Vote = { itemId, helpful, votedAt: at, ...(reason ? { reason } : {}) };
   await db.votes.put(vote);
   return vote;
 }

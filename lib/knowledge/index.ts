@@ -1,4 +1,5 @@
 export { KnowledgeService } from './service';
+export { InsightRecorder, type InsightContext, type LearningFact } from './insights';
 export { LessonProgressService, isCorrect } from './lessons';
 export { SearchCache } from './search-cache';
 export { memoryTabPages, type TabPages } from './tab-pages';

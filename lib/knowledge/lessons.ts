@@ -1,11 +1,11 @@
 import type { Lesson } from '@/lib/content-model';
 import {
-  appendEvent,
+  allProgress,
+  allPublishedItems,
   completeLesson,
   completeStep,
   getItem,
   getProgress,
-  getSettings,
   goToStep,
   recordAnswer,
   resetLesson,
@@ -13,6 +13,7 @@ import {
   type WaymarkDatabase,
 } from '@/lib/db';
 import type { LessonProgressView, LessonUpdate } from '@/lib/messages';
+import type { InsightRecorder, LearningFact } from './insights';
 
 function view(lessonId: string, progress: LessonProgress | undefined): LessonProgressView {
   if (progress === undefined) return { lessonId, step: 0, completedSteps: [], answers: {} };
@@ -39,17 +40,45 @@ export function isCorrect(lesson: Lesson, questionId: string, choices: readonly 
   return chosen.size === question.correct.length && question.correct.every((id) => chosen.has(id));
 }
 
-/** Lesson progress: read, and every change saved as it happens so a restart resumes it. */
+/** Paths that `lessonId` just finished: every lesson of theirs is now completed. */
+async function pathsFinishedBy(db: WaymarkDatabase, lessonId: string): Promise<string[]> {
+  const done = new Set(
+    (await allProgress(db)).filter((p) => p.completedAt !== undefined).map((p) => p.lessonId),
+  );
+  return (await allPublishedItems(db)).flatMap((item) =>
+    item.type === 'path' &&
+    item.lessons.includes(lessonId) &&
+    item.lessons.every((l) => done.has(l))
+      ? [item.id]
+      : [],
+  );
+}
+
+/**
+ * Lesson progress: read, and every change saved as it happens so a restart resumes it. Each first
+ * finish of a step, each answer, a lesson's first completion and the paths it completes are also
+ * learning records for insights (sent only when the policy says `learning` or above).
+ */
 export class LessonProgressService {
   constructor(
     private readonly db: WaymarkDatabase,
     private readonly now: () => number = Date.now,
+    private readonly insights?: InsightRecorder,
   ) {}
 
   async #lesson(id: string): Promise<Lesson> {
     const item = await getItem(this.db, id);
     if (item?.type !== 'lesson') throw new Error(`no lesson "${id}"`);
     return item;
+  }
+
+  async #learning(facts: LearningFact[]): Promise<void> {
+    if (this.insights === undefined || facts.length === 0) return;
+    try {
+      await this.insights.learning(facts);
+    } catch (error) {
+      console.warn('Waymark insights: could not record a learning event', error);
+    }
   }
 
   async progress(id: string): Promise<LessonProgressView> {
@@ -59,34 +88,48 @@ export class LessonProgressService {
   async update(change: LessonUpdate): Promise<LessonProgressView> {
     const lesson = await this.#lesson(change.id);
     const at = this.now();
+    const before = await getProgress(this.db, lesson.id);
     const lastStep = lesson.steps.length - 1;
     switch (change.kind) {
       case 'step':
-        if (change.completedStep !== undefined)
-          await completeStep(this.db, lesson.id, Math.min(change.completedStep, lastStep), at);
+        if (change.completedStep !== undefined) {
+          const step = Math.min(change.completedStep, lastStep);
+          await completeStep(this.db, lesson.id, step, at);
+          if (!before?.completedSteps.includes(step))
+            await this.#learning([{ type: 'lesson_step', lesson: lesson.id, step }]);
+        }
         await goToStep(this.db, lesson.id, Math.min(change.step, lastStep), at);
         break;
       case 'answer':
-        await recordAnswer(
-          this.db,
-          lesson.id,
-          change.questionId,
-          {
-            choices: change.choices,
-            correct: isCorrect(lesson, change.questionId, change.choices),
-          },
-          at,
-        );
+        await this.#answer(lesson, change.questionId, change.choices, at);
         break;
       case 'complete':
-        await completeLesson(this.db, lesson.id, at);
-        if ((await getSettings(this.db)).usageEventsEnabled)
-          await appendEvent(this.db, { type: 'lesson-completed', at, data: { id: lesson.id } });
+        await this.#complete(lesson, before?.completedAt !== undefined, at);
         break;
       case 'restart':
-        await resetLesson(this.db, lesson.id);
+        await resetLesson(this.db, lesson.id, at);
         break;
     }
     return this.progress(lesson.id);
+  }
+
+  async #answer(lesson: Lesson, questionId: string, choices: string[], at: number) {
+    const correct = isCorrect(lesson, questionId, choices);
+    const saved = await recordAnswer(this.db, lesson.id, questionId, { choices, correct }, at);
+    const attempt = saved.attempts?.[questionId] ?? 1;
+    await this.#learning([
+      { type: 'quiz_answer', lesson: lesson.id, question: questionId, choices, correct, attempt },
+    ]);
+  }
+
+  async #complete(lesson: Lesson, already: boolean, at: number) {
+    const progress = await completeLesson(this.db, lesson.id, at);
+    if (already) return;
+    const correct = lesson.questions.filter((q) => progress.answers[q.id]?.correct).length;
+    const paths = await pathsFinishedBy(this.db, lesson.id);
+    await this.#learning([
+      { type: 'lesson_completed', lesson: lesson.id, questions: lesson.questions.length, correct },
+      ...paths.map((path): LearningFact => ({ type: 'path_completed', path })),
+    ]);
   }
 }

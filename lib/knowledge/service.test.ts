@@ -1,170 +1,24 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { itemSchema, type Item } from '@/lib/content-model';
-import type { Detection } from '@/lib/context';
 import {
-  ackEvents,
   dismissTip,
   ensureStarterContent,
   peekEvents,
   setSetting,
   type WaymarkDatabase,
 } from '@/lib/db';
-import { app, testDatabase } from '@/lib/db/test-support';
+import { testDatabase } from '@/lib/db/test-support';
+import { collectionPolicy } from '@/lib/insights';
+import { InsightRecorder } from './insights';
 import { LessonProgressService } from './lessons';
 import { KnowledgeService } from './service';
 import { memoryTabPages } from './tab-pages';
-
-const base = {
-  owner: 'ops@example.com',
-  status: 'published',
-  verify_by: '2027-06-01',
-  updated_at: '2026-11-01',
-  version: 1,
-};
-const item = (fields: Record<string, unknown>): Item => itemSchema.parse({ ...base, ...fields });
-
-const ANCHOR = { v: 1, path: [], target: { tag: 'select', attrs: { 'data-test-id': 'priority' } } };
-const items: Item[] = [
-  item({
-    id: 'refund-orders',
-    type: 'article',
-    template: 'how-to',
-    title: 'Refund an order',
-    body: 'How to refund a customer order and issue store credit.',
-    targeting: { apps: ['desk'], screens: ['desk:ticket'] },
-  }),
-  item({
-    id: 'merge-tickets',
-    type: 'article',
-    template: 'how-to',
-    title: 'Merge duplicate tickets',
-    body: 'Merge two tickets from the same requester.',
-    targeting: { apps: ['desk'], screens: ['desk:ticket'] },
-  }),
-  item({
-    id: 'views-help',
-    type: 'article',
-    template: 'faq',
-    title: 'Working with views',
-    body: 'Views list tickets.',
-    targeting: { apps: ['desk'], screens: ['desk:views'] },
-  }),
-  item({
-    id: 'desk-wide',
-    type: 'article',
-    template: 'faq',
-    title: 'Desk basics',
-    body: 'Everything about the desk.',
-    targeting: { apps: ['desk'] },
-  }),
-  item({
-    id: 'refund-policy',
-    type: 'article',
-    template: 'policy',
-    title: 'Refund policy',
-    body: 'Refunds over 500 need approval.',
-  }),
-  item({
-    id: 'expense-policy',
-    type: 'article',
-    template: 'policy',
-    title: 'Expense policy',
-    body: 'Expenses need receipts.',
-  }),
-  item({
-    id: 'priority-tip',
-    type: 'tip',
-    title: 'Priority drives the SLA',
-    body: 'Set **Priority** first.',
-    anchor: ANCHOR,
-    targeting: { apps: ['desk'], screens: ['desk:ticket'] },
-  }),
-  item({
-    id: 'screen-tip',
-    type: 'tip',
-    title: 'Screen tip',
-    body: 'No anchor.',
-    targeting: { apps: ['desk'], screens: ['desk:ticket'] },
-  }),
-  item({
-    id: 'billing-only',
-    type: 'article',
-    template: 'faq',
-    title: 'Billing refunds FAQ',
-    body: 'Refund questions for billing.',
-    targeting: { apps: ['desk'], screens: ['desk:ticket'], teams: ['billing'] },
-  }),
-  item({
-    id: 'stale',
-    type: 'article',
-    template: 'faq',
-    title: 'Old refund article',
-    body: 'Refund the old way.',
-    verify_by: '2026-01-01',
-    targeting: { apps: ['desk'], screens: ['desk:ticket'] },
-  }),
-  item({
-    id: 'draft-refund',
-    type: 'article',
-    template: 'faq',
-    title: 'Draft refund article',
-    body: 'Refund draft.',
-    status: 'draft',
-    targeting: { apps: ['desk'], screens: ['desk:ticket'] },
-  }),
-  item({
-    id: 'first-week',
-    type: 'lesson',
-    title: 'First week',
-    objectives: ['Know the desk'],
-    steps: [
-      { title: 'A', body: 'a' },
-      { title: 'B', body: 'b' },
-    ],
-    questions: [
-      {
-        id: 'q1',
-        prompt: 'Pick',
-        kind: 'multiple',
-        choices: [
-          { id: 'a', text: 'A' },
-          { id: 'b', text: 'B' },
-          { id: 'c', text: 'C' },
-        ],
-        correct: ['a', 'b'],
-        explanation: 'A and B.',
-      },
-    ],
-  }),
-  item({ id: 'week-one', type: 'path', title: 'Week one', lessons: ['first-week'] }),
-];
-
-const ticket = (subject?: string): Detection => ({
-  app: 'desk',
-  screen: 'ticket',
-  record: { type: 'ticket', id: '1' },
-  context: subject ? { subject } : {},
-});
-const NOW = new Date('2026-11-28T12:00:00Z');
+import { deskBundle, items, NOW, ticket } from './test-fixture';
 
 let db: WaymarkDatabase;
 let service: KnowledgeService;
 beforeEach(async () => {
   db = testDatabase();
-  await ensureStarterContent(
-    db,
-    {
-      apps: [
-        {
-          ...app('desk'),
-          name: 'Desk',
-          screens: [{ id: 'ticket', name: 'Ticket', match: { path: '^/t' }, dom: [], context: {} }],
-        },
-      ],
-      items,
-    },
-    { reason: 'install' },
-  );
+  await ensureStarterContent(db, deskBundle, { reason: 'install' });
   service = new KnowledgeService(db, memoryTabPages(), () => NOW);
 });
 
@@ -242,50 +96,101 @@ describe('KnowledgeService.searchItems', () => {
 });
 
 describe('KnowledgeService items, votes and events', () => {
-  it('returns an item with its vote and records a view event', async () => {
+  const everything = collectionPolicy({
+    level: 'aggregate',
+    usageOptedOut: false,
+    optOutAllowed: true,
+    hasImpactKey: false,
+  });
+  const recording = () => {
+    const tabs = memoryTabPages();
+    const recorder = new InsightRecorder(
+      db,
+      tabs,
+      () => Promise.resolve({ policy: everything }),
+      () => NOW.getTime(),
+    );
+    return { tabs, knowledge: new KnowledgeService(db, tabs, () => NOW, recorder) };
+  };
+  const queued = async () => (await peekEvents(db, 10)).map((row) => row.event);
+
+  it('returns an item with its vote, and opening it records nothing by itself', async () => {
     await service.vote('refund-orders', true);
     const view = await service.item('refund-orders');
     expect(view?.vote).toBe(true);
-    expect((await peekEvents(db, 10)).map((e) => e.type)).toEqual(['vote', 'view']);
+    expect(await peekEvents(db, 10)).toEqual([]);
   });
 
   it('does not return a draft', async () => {
     expect(await service.item('draft-refund')).toBeNull();
   });
 
-  it('records an unresolved tip with app and screen only', async () => {
-    await service.tipUnresolved('priority-tip', 'desk', 'ticket');
-    expect((await peekEvents(db, 10))[0]?.data).toEqual({
-      id: 'priority-tip',
-      app: 'desk',
-      screen: 'ticket',
-    });
-  });
-
-  it('folds repeats of an unresolved tip on the same screen into one event with a count', async () => {
-    for (let view = 0; view < 3; view++)
-      await service.tipUnresolved('priority-tip', 'desk', 'ticket');
-    await service.tipUnresolved('priority-tip', 'desk', null);
-    const events = await peekEvents(db, 10);
-    expect(events.map((e) => [e.data?.screen, e.count ?? 1])).toEqual([
-      ['ticket', 3],
-      [null, 1],
+  it('records a vote, then a changed vote as replacing it, with the reason', async () => {
+    const { knowledge } = recording();
+    await knowledge.vote('refund-orders', true);
+    await peekEvents(db, 10).then((rows) =>
+      db.outbox.bulkPut(rows.map((r) => ({ seq: r.seq, event: r.event, sealed: 1 as const }))),
+    );
+    await knowledge.vote('refund-orders', false, 'outdated');
+    expect(await queued()).toEqual([
+      { type: 'feedback', v: 1, day: '2026-11-28', item: 'refund-orders', helpful: true },
+      {
+        type: 'feedback',
+        v: 1,
+        day: '2026-11-28',
+        item: 'refund-orders',
+        helpful: false,
+        reason: 'outdated',
+        replaces: { helpful: true },
+      },
     ]);
   });
 
-  it('starts a new unresolved-tip event once the queued one was sent', async () => {
-    await service.tipUnresolved('priority-tip', 'desk', 'ticket');
-    const [sent] = await peekEvents(db, 10);
-    await ackEvents(db, sent!.seq);
-    await service.tipUnresolved('priority-tip', 'desk', 'ticket');
-    const events = await peekEvents(db, 10);
-    expect(events.map((e) => [e.seq > sent!.seq, e.count ?? 1])).toEqual([[true, 1]]);
+  it('records tips shown, opened and dismissed with the app and screen of the sender tab', async () => {
+    const { tabs, knowledge } = recording();
+    await tabs.set(7, ticket('Refund for Jane Doe'));
+    expect(await knowledge.tipsShown(7, ['priority-tip', 'refund-orders', 'no-such-item'])).toEqual(
+      { counted: 1 },
+    );
+    await knowledge.tipOpened(7, 'priority-tip');
+    await knowledge.dismissTip('priority-tip', 7);
+    const where = { v: 1, day: '2026-11-28', app: 'desk', screen: 'ticket' };
+    expect(await queued()).toEqual([
+      { type: 'tip_shown', ...where, tip: 'priority-tip', count: 1 },
+      { type: 'suggestion_opened', ...where, hour: 12, item: 'priority-tip', source: 'tip' },
+      { type: 'tip_dismissed', ...where, tip: 'priority-tip' },
+    ]);
   });
 
-  it('records no unresolved tip when usage events are off', async () => {
-    await setSetting(db, 'usageEventsEnabled', false);
-    await service.tipUnresolved('priority-tip', 'desk', 'ticket');
-    expect(await peekEvents(db, 10)).toEqual([]);
+  it('folds repeats of an unresolved tip on the same screen into one event with a count', async () => {
+    const { knowledge } = recording();
+    for (let view = 0; view < 3; view++)
+      await knowledge.tipUnresolved('priority-tip', 'desk', 'ticket');
+    await knowledge.tipUnresolved('priority-tip', 'desk', null);
+    expect((await queued()).map((e) => e.type === 'tip_unresolved' && [e.screen, e.count])).toEqual(
+      [
+        ['ticket', 3],
+        [undefined, 1],
+      ],
+    );
+  });
+
+  it('records one record view per record a tab opens, on a screen with help', async () => {
+    const { knowledge } = recording();
+    await knowledge.pageDetected(3, ticket());
+    await knowledge.pageDetected(3, ticket('subject typed later'));
+    await knowledge.pageDetected(3, { ...ticket(), record: { type: 'ticket', id: '2' } });
+    expect(await queued()).toEqual([
+      {
+        type: 'record_view',
+        v: 1,
+        day: '2026-11-28',
+        app: 'desk',
+        screen: 'ticket',
+        help: true,
+        count: 2,
+      },
+    ]);
   });
 });
 

@@ -3,8 +3,6 @@ import type { Detection } from '@/lib/context';
 import {
   allPublishedItems,
   allProgress,
-  appendEvent,
-  countAgain,
   countApps,
   countItems,
   dismissedTipIds,
@@ -28,7 +26,9 @@ import type {
   SearchResult,
   StatusResult,
 } from '@/lib/messages';
+import type { FeedbackReason } from '@/lib/insights';
 import type { SearchHit } from '@/lib/search';
+import type { InsightRecorder } from './insights';
 import {
   contextQuery,
   fitsAudience,
@@ -76,19 +76,25 @@ function toResult(hit: SearchHit, item: Item, now: Date): SearchResult {
  */
 export class KnowledgeService {
   readonly search: SearchCache;
-  /**
-   * The queued `tip-unresolved` event for each tip, app and screen: a tip failing on every page
-   * view adds to that one event's count rather than a row per view. Kept in memory only: after a
-   * service-worker restart the next failure starts a new event, and no count is lost either way.
-   */
-  readonly #unresolved = new Map<string, number>();
 
   constructor(
     private readonly db: WaymarkDatabase,
     private readonly tabs: TabPages,
     private readonly now: () => Date = () => new Date(),
+    /** Where usage events go (lib/knowledge/insights.ts); none in tests that do not look. */
+    private readonly insights?: InsightRecorder,
   ) {
     this.search = new SearchCache(db);
+  }
+
+  /** Records an insight without ever failing the answer the user waits for. */
+  async #note(record: ((insights: InsightRecorder) => Promise<void>) | undefined): Promise<void> {
+    if (this.insights === undefined || record === undefined) return;
+    try {
+      await record(this.insights);
+    } catch (error) {
+      console.warn('Waymark insights: could not record an event', error);
+    }
   }
 
   async #audience() {
@@ -118,8 +124,10 @@ export class KnowledgeService {
   }
 
   async pageDetected(tabId: number | undefined, detection: Detection): Promise<PageKnowledge> {
+    const previous = tabId === undefined ? undefined : await this.tabs.get(tabId);
     if (tabId !== undefined) await this.tabs.set(tabId, detection);
     const items = await this.#pageItems(detection);
+    await this.#note((insights) => insights.pageViewed(previous, detection, items.length));
     const dismissed = await dismissedTipIds(this.db);
     const tips: InPageTip[] = items.flatMap((item) =>
       item.type === 'tip' && item.anchor !== undefined && !dismissed.has(item.id)
@@ -177,36 +185,46 @@ export class KnowledgeService {
     const item = await getItem(this.db, id);
     if (item === undefined || item.status !== 'published') return null;
     const vote = await getVote(this.db, id);
-    await this.#event('view', { id, type: item.type });
     return {
       item,
       needsVerification: needsVerification(item, this.now()),
       ...(vote ? { vote: vote.helpful } : {}),
+      ...(vote?.reason ? { reason: vote.reason } : {}),
     };
   }
 
-  async vote(id: string, helpful: boolean): Promise<{ helpful: boolean }> {
-    await setVote(this.db, id, helpful);
-    await this.#event('vote', { id, helpful });
+  async vote(id: string, helpful: boolean, reason?: FeedbackReason): Promise<{ helpful: boolean }> {
+    const previous = await getVote(this.db, id);
+    await setVote(this.db, id, helpful, this.now().getTime(), reason);
+    await this.#note((insights) => insights.feedback(id, { helpful, reason }, previous));
     return { helpful };
   }
 
-  async dismissTip(id: string): Promise<{ dismissed: true }> {
+  async dismissTip(id: string, tabId?: number): Promise<{ dismissed: true }> {
     await dismissTip(this.db, id);
+    await this.#note((insights) => insights.tip('dismissed', tabId, [id]));
     return { dismissed: true };
   }
 
   /** Counted for the owners' health report: which tip, on which app and screen — no page content. */
   async tipUnresolved(id: string, app: string, screen: string | null): Promise<{ counted: true }> {
-    if (!(await getSettings(this.db)).usageEventsEnabled) return { counted: true };
-    const key = JSON.stringify([id, app, screen]);
-    const queued = this.#unresolved.get(key);
-    const at = this.now().getTime();
-    if (queued === undefined || !(await countAgain(this.db, queued, at))) {
-      const event = { type: 'tip-unresolved', at, data: { id, app, screen } };
-      this.#unresolved.set(key, await appendEvent(this.db, event));
-    }
+    await this.#note((insights) => insights.tipUnresolved(id, app, screen));
     return { counted: true };
+  }
+
+  /** Tips whose beacons the tab's page shows (only ids of tips in the store are counted). */
+  async tipsShown(tabId: number | undefined, ids: readonly string[]): Promise<{ counted: number }> {
+    const tips: string[] = [];
+    for (const id of ids) if ((await getItem(this.db, id))?.type === 'tip') tips.push(id);
+    await this.#note((insights) => insights.tip('shown', tabId, tips));
+    return { counted: tips.length };
+  }
+
+  /** A tip's card opened on the page: the tip was opened from the page, as a suggestion. */
+  async tipOpened(tabId: number | undefined, id: string): Promise<{ counted: boolean }> {
+    const known = (await getItem(this.db, id))?.type === 'tip';
+    if (known) await this.#note((insights) => insights.opened(tabId, id, 'tip'));
+    return { counted: known };
   }
 
   async paths(): Promise<PathView[]> {
@@ -243,10 +261,5 @@ export class KnowledgeService {
       source: state.source ?? 'starter-pack',
       ...(state.lastSyncAt ? { lastSyncAt: new Date(state.lastSyncAt).toISOString() } : {}),
     };
-  }
-
-  async #event(type: string, data: Record<string, unknown>): Promise<void> {
-    const { usageEventsEnabled } = await getSettings(this.db);
-    if (usageEventsEnabled) await appendEvent(this.db, { type, data, at: this.now().getTime() });
   }
 }

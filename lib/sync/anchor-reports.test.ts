@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendEvent, countAgain, peekEvents, type WaymarkDatabase } from '@/lib/db';
+import { lastBatch, peekEvents, recordEvents, type WaymarkDatabase } from '@/lib/db';
+import type { InsightEvent } from '@/lib/insights';
 import { testDatabase } from '@/lib/db/test-support';
 import { flushAnchorReports, type AnchorReport, type AnchorReportDeps } from './anchor-reports';
+import { dexieOutbox } from './event-outbox';
 import type { Fetch } from './types';
 
 let db: WaymarkDatabase;
@@ -28,7 +30,7 @@ function reportServer(...answers: Answer[]) {
 function depsFor(fetch: Fetch, over: Partial<AnchorReportDeps> = {}) {
   const logs: string[] = [];
   const deps: AnchorReportDeps = {
-    db,
+    outbox: dexieOutbox(db),
     serverUrl: 'https://waymark.example.com/',
     token: 'secret',
     fetch,
@@ -38,10 +40,21 @@ function depsFor(fetch: Fetch, over: Partial<AnchorReportDeps> = {}) {
   return { deps, logs };
 }
 
-const unresolved = (id: string, screen: string | null = 'ticket', app = 'desk') =>
-  appendEvent(db, { type: 'tip-unresolved', at: 1, data: { id, app, screen } });
+const at = Date.parse('2026-06-15T09:30:00Z');
+const record = (event: InsightEvent) => recordEvents(db, [event], { at });
+const unresolved = (id: string, screen: string | null = 'ticket', app = 'desk', count = 1) =>
+  record({
+    type: 'tip_unresolved',
+    v: 1,
+    day: '2026-06-15',
+    app,
+    ...(screen === null ? {} : { screen }),
+    tip: id,
+    count,
+  });
+const step = { type: 'lesson_step', v: 1, day: '2026-06-15', lesson: 'l', step: 0 } as const;
 
-const queuedTypes = async () => (await peekEvents(db, 10_000)).map((e) => e.type);
+const queuedTypes = async () => (await peekEvents(db, 10_000)).map((e) => e.event.type);
 
 describe('flushAnchorReports', () => {
   it('sends one row per tip, app and screen with how often it failed, and nothing else', async () => {
@@ -49,8 +62,7 @@ describe('flushAnchorReports', () => {
     await unresolved('a');
     await unresolved('b');
     await unresolved('a', 'list');
-    const seq = await unresolved('a', 'ticket', 'crm');
-    await countAgain(db, seq, 2);
+    await unresolved('a', 'ticket', 'crm', 2);
     const server = reportServer();
     const result = await flushAnchorReports(depsFor(server.fetch).deps);
     expect(server.sent).toEqual([
@@ -67,6 +79,17 @@ describe('flushAnchorReports', () => {
     ]);
     expect(result).toEqual({ sent: 6, dropped: 0 });
     expect(await queuedTypes()).toEqual([]);
+  });
+
+  it('keeps the request it sent for "What Waymark sends"', async () => {
+    await unresolved('a');
+    await flushAnchorReports({ ...depsFor(reportServer().fetch).deps, now: () => at });
+    expect(await lastBatch(db)).toEqual({
+      at: '2026-06-15T09:30:00.000Z',
+      url: 'https://waymark.example.com/v1/anchor-reports',
+      body: '{"items":[{"id":"a","app":"desk","screen":"ticket","count":1}]}',
+      outcome: 'taken',
+    });
   });
 
   it('sends "unknown" as the screen of a page that matched no screen', async () => {
@@ -86,28 +109,27 @@ describe('flushAnchorReports', () => {
   });
 
   it('splits a count past the server maximum into rows it accepts', async () => {
-    const seq = await unresolved('a');
-    await db.outbox.update(seq, { count: 10_001 });
+    await unresolved('a', 'ticket', 'desk', 10_001);
     const server = reportServer();
     await flushAnchorReports(depsFor(server.fetch).deps);
     expect(server.sent[0]?.items.map((r) => r.count)).toEqual([10_000, 1]);
   });
 
-  it('acknowledges only the tip-unresolved events it sent, whatever their seq', async () => {
-    await appendEvent(db, { type: 'view', at: 1, data: { id: 'a' } });
-    const seq = await unresolved('a');
-    await appendEvent(db, { type: 'vote', at: 2, data: { id: 'a', helpful: true } });
+  it('deletes only the tip_unresolved events it sent; a failure meanwhile starts a new event', async () => {
+    await record(step);
+    await unresolved('a');
+    await record({ ...step, step: 1 });
     const server = reportServer();
     const deps = depsFor(server.fetch).deps;
     const fetch: Fetch = async (url, init) => {
-      await countAgain(db, seq, 3); // the tip fails again while the request is on its way
+      await unresolved('a'); // the tip fails again while the request is on its way
       return server.fetch(url, init);
     };
     await flushAnchorReports({ ...deps, fetch });
-    expect(await peekEvents(db, 10)).toMatchObject([
-      { type: 'view' },
-      { type: 'tip-unresolved', seq, count: 1 },
-      { type: 'vote' },
+    expect((await peekEvents(db, 10)).map((e) => e.event)).toMatchObject([
+      { type: 'lesson_step', step: 0 },
+      { type: 'lesson_step', step: 1 },
+      { type: 'tip_unresolved', count: 1 },
     ]);
   });
 
@@ -132,7 +154,7 @@ describe('flushAnchorReports', () => {
     const result = await flushAnchorReports(deps);
     expect(result.keptBecause).toBe(`the server refused the sign-in token (HTTP ${status})`);
     expect(logs).toHaveLength(1);
-    expect(await queuedTypes()).toEqual(['tip-unresolved']);
+    expect(await queuedTypes()).toEqual(['tip_unresolved']);
   });
 
   it('drops a batch the server refuses as malformed (400) with a warning, and sends the next', async () => {
@@ -148,22 +170,12 @@ describe('flushAnchorReports', () => {
     expect(await queuedTypes()).toEqual([]);
   });
 
-  it('drops events it cannot read without sending them', async () => {
-    await appendEvent(db, { type: 'tip-unresolved', at: 1, data: { id: 'Not a slug!', app: 'x' } });
-    await unresolved('a');
-    const server = reportServer();
-    const { deps, logs } = depsFor(server.fetch);
-    expect(await flushAnchorReports(deps)).toEqual({ sent: 1, dropped: 1 });
-    expect(server.sent[0]?.items.map((r) => r.id)).toEqual(['a']);
-    expect(logs).toEqual(['dropped 1 unreadable tip-unresolved events']);
-  });
-
-  it('sends no request when no tip-unresolved event is queued', async () => {
-    await appendEvent(db, { type: 'view', at: 1 });
+  it('sends no request when no tip_unresolved event is queued', async () => {
+    await record(step);
     const server = reportServer();
     expect(await flushAnchorReports(depsFor(server.fetch).deps)).toEqual({ sent: 0, dropped: 0 });
     expect(server.sent).toEqual([]);
-    expect(await queuedTypes()).toEqual(['view']);
+    expect(await queuedTypes()).toEqual(['lesson_step']);
   });
 
   it('sends nothing for a static feed', async () => {
@@ -172,6 +184,6 @@ describe('flushAnchorReports', () => {
     const serverUrl = 'https://cdn.example.com/waymark/head.json';
     await flushAnchorReports(depsFor(server.fetch, { serverUrl }).deps);
     expect(server.sent).toEqual([]);
-    expect(await queuedTypes()).toEqual(['tip-unresolved']);
+    expect(await queuedTypes()).toEqual(['tip_unresolved']);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  appendEvent,
+  recordEvents,
   dismissTip,
   getSyncState,
   goToStep,
@@ -149,7 +149,9 @@ describe('sync engine under faults', () => {
     await goToStep(db, 'l', 1, 5);
     await dismissTip(db, 't', 6);
     await setVote(db, 'a', true, 7);
-    await appendEvent(db, { type: 'view', at: 8 });
+    await recordEvents(db, [{ type: 'path_completed', v: 1, day: '2026-06-15', path: 'p' }], {
+      at: 8,
+    });
     feed.delete('item', 't').delete('item', 'a').delete('item', 'l');
     await engine.syncNow();
     feed.expired.add((await getSyncState(db)).cursor!);

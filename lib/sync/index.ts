@@ -1,7 +1,7 @@
 /**
  * The background sync client: transports for the content server and a static export, page
- * validation and apply, the engine with backoff, search-index updates, sign-out, and sending the
- * broken-anchor reports. Pure
+ * validation and apply, the engine with backoff, search-index updates, sign-out, and delivering
+ * the insight events (exactly once, lib/insights/wire.ts). Pure
  * TypeScript: fetch, clock, randomness and sleep are injected; the background wires them to
  * `fetch`, `Date.now`, `Math.random` and chrome.alarms.
  */
@@ -33,3 +33,6 @@ export {
   type FlushResult,
   UNKNOWN_SCREEN,
 } from './anchor-reports';
+export { deliverEvents, type DeliveryDeps, type DeliveryResult } from './deliver-events';
+export { dexieOutbox, type EventOutbox } from './event-outbox';
+export { sendInsights, type InsightsResult } from './send-insights';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  appendEvent,
+  recordEvents,
   countItems,
   dismissTip,
   getSettings,
@@ -30,7 +30,9 @@ async function signedInWithHistory() {
   await goToStep(db, 'l', 1, 5);
   await dismissTip(db, 't', 6);
   await setVote(db, 'a', true, 7);
-  await appendEvent(db, { type: 'view', at: 8 });
+  await recordEvents(db, [{ type: 'path_completed', v: 1, day: '2026-06-15', path: 'p' }], {
+    at: 8,
+  });
   await putSearchIndex(db, { contentVersion: 1, data: '{}' });
   await setSetting(db, 'role', 'agent');
   await setSetting(db, 'team', 'support');
