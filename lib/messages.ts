@@ -26,7 +26,9 @@ export interface MessageMap {
   /** Content script → background: where the tab is now; answers what to show in the page. */
   'bg:page-detected': { payload: { detection: Detection }; result: PageKnowledge };
   /** Content script → background: open the side panel for this tab (from a user's click). */
-  'bg:open-panel': { payload: { view: PanelView }; result: { opened: boolean } };
+  'bg:open-panel': { payload: { view: PanelView }; result: PanelOpening };
+  /** Content script → background: the panel page in a tab beside this one (no sidebar allowed). */
+  'bg:open-panel-tab': { payload: { view: PanelView }; result: { opened: boolean } };
   /** Content script → background: the user dismissed a tip; it stays dismissed. */
   'bg:dismiss-tip': { payload: { id: string }; result: { dismissed: true } };
   /** Content script → background: a tip's anchor found no element (counted, no page content). */
@@ -127,6 +129,12 @@ export type * from '@/lib/authoring/protocol';
 
 export const panelViews = ['page', 'search'] as const;
 export type PanelView = (typeof panelViews)[number];
+
+/**
+ * Whether the browser opened its side panel; when it would not (Firefox, from a page's click),
+ * what the user can do instead, in words.
+ */
+export type PanelOpening = { opened: true } | { opened: false; instead: string };
 
 /** A tip as the page needs it: no more than the card shows. */
 export interface InPageTip {
