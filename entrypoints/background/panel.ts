@@ -24,11 +24,11 @@ export async function openPanel(
   view: PanelView,
   notify: Notify,
 ): Promise<PanelOpening> {
-  // Called before anything is awaited: a user gesture does not survive an `await`.
   const sidePanel = chromeSidePanel();
   const sidebar = sidePanel === undefined ? firefoxSidebar() : undefined;
-  const opening = sidePanel && tabId !== undefined ? sidePanel.open({ tabId }) : sidebar?.open();
   try {
+    // Called before anything is awaited: a user gesture does not survive an `await`.
+    const opening = sidePanel && tabId !== undefined ? sidePanel.open({ tabId }) : sidebar?.open();
     if (opening === undefined) throw new Error('this browser has no side panel');
     await opening;
   } catch (error) {

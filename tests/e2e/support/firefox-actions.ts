@@ -29,7 +29,7 @@ export async function byRole(
 /** Scrolls a node into view if it is not, then clicks its middle with the pointer. */
 export async function clickNode(bidi: Bidi, page: Page, target: NodeRef): Promise<void> {
   await bidi.send('script.callFunction', {
-    functionDeclaration: String((el: Element) => el.scrollIntoView({ block: 'nearest' })),
+    functionDeclaration: String((el: Element) => el.scrollIntoView({ block: 'center' })),
     arguments: [target],
     target: { context: contextOf(page) },
     awaitPromise: false,

@@ -4,7 +4,6 @@ import type { FixtureServer } from './fixture-server';
 import {
   EXTENSION_ORIGIN,
   launchFirefox,
-  pageAt,
   rendered,
   until,
   type FirefoxWithExtension,
@@ -74,9 +73,8 @@ export async function openPanelInTab(
     const url = await opened.evaluate(() => location.href);
     return url.startsWith(`${EXTENSION_ORIGIN}/sidepanel.html`) ? url : undefined;
   });
-  const panel = await pageAt(browser, href);
-  await rendered(panel);
-  return { panel, tabId: Number(new URL(href).searchParams.get('tab')) };
+  await rendered(opened);
+  return { panel: opened, tabId: Number(new URL(href).searchParams.get('tab')) };
 }
 
 /** The launcher, then "Open in a tab": the panel for this page. */
