@@ -10,10 +10,11 @@ const withFirefoxSidebar = (open: Open) => {
 };
 const withChromeSidePanel = (open: Open) =>
   vi.stubGlobal('chrome', { sidePanel: { open: vi.fn(open) } });
-const shortcut = (key: string) =>
-  vi
-    .spyOn(fakeBrowser.commands, 'getAll')
-    .mockResolvedValue([{ name: 'open-search', description: 'Search Waymark', shortcut: key }]);
+const shortcut = (key: string) => {
+  const commands = [{ name: 'open-search', description: 'Search Waymark', shortcut: key }];
+  // getAll is overloaded (promise or callback); spyOn types the callback form, hence the cast.
+  vi.spyOn(fakeBrowser.commands, 'getAll').mockReturnValue(Promise.resolve(commands) as never);
+};
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -6,14 +6,14 @@ const INSTEAD =
   'Firefox opens the Waymark sidebar only from its own controls: press Alt + Shift + W.';
 let controller: AbortController;
 let layer: HTMLElement;
-let onOpenInTab: ReturnType<typeof vi.fn>;
+let onOpenInTab: ReturnType<typeof vi.fn<() => void>>;
 let note: PanelNote;
 
 beforeEach(() => {
   controller = new AbortController();
   layer = document.createElement('div');
   document.body.append(layer);
-  onOpenInTab = vi.fn();
+  onOpenInTab = vi.fn<() => void>();
   note = new PanelNote(layer, onOpenInTab, controller.signal);
 });
 afterEach(() => {
