@@ -14,8 +14,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: { trace: 'retain-on-failure' },
+  // Patterns are matched against absolute paths: name the folder from tests/e2e down.
   projects: [
-    { name: 'chromium', testIgnore: /[\\/]firefox[\\/]/ },
-    { name: 'firefox', testMatch: /[\\/]firefox[\\/].*\.spec\.ts$/ },
+    { name: 'chromium', testIgnore: /tests[\\/]e2e[\\/]firefox[\\/]/ },
+    { name: 'firefox', testDir: 'tests/e2e/firefox' },
   ],
 });

@@ -211,8 +211,8 @@ export interface AccountView {
   me?: { email: string; role: string; team: string | null };
   /** Set by the organisation's policy (chrome.storage.managed): shown read-only. */
   managed: { serverUrl?: string; team?: string; syncIntervalMinutes?: number };
-  /** Hosts of apps from the server that Waymark may not run on yet: the user grants them. */
-  pendingOrigins: string[];
+  /** Apps from the server that Waymark may not run on yet, with their origins: the user grants them. */
+  pendingApps: { id: string; name: string; origins: string[] }[];
   sync: {
     lastSyncAt?: string;
     items: number;
