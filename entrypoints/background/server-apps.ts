@@ -39,12 +39,21 @@ export async function refreshServerAppScripts(db: WaymarkDatabase): Promise<void
         id: SCRIPT_ID,
         matches: registration.matches,
         excludeMatches: registration.exclude_matches,
-        js: script?.js ?? ['content-scripts/page.js'],
+        js: packagePaths(script?.js ?? ['content-scripts/page.js'], browser.runtime.getURL('/')),
         runAt: 'document_idle',
         persistAcrossSessions: true,
       },
     ]);
   }
+}
+
+/**
+ * Files as `scripting.registerContentScripts` wants them: paths inside the package. Firefox's
+ * `runtime.getManifest()` hands content-script files back as full `moz-extension://…` URLs (and
+ * refuses them when registering); Chromium keeps the manifest's relative paths.
+ */
+export function packagePaths(files: readonly string[], baseUrl: string): string[] {
+  return files.map((file) => (file.startsWith(baseUrl) ? file.slice(baseUrl.length) : file));
 }
 
 /** The server's apps Waymark may not run on yet: the options page asks the user, app by app. */

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { loadContent } from '@/lib/content-files';
-import type { ConnectResult } from '@/lib/messages';
+import type { AccountView } from '@/lib/messages';
 import { startServer, type RunningServer } from '@/server/main';
 import { openStoreAt } from '@/server/open-store';
 import { seedFromContent } from '@/server/seed';
 import type { Store } from '@/server/store';
 import { addUser } from '@/server/users';
-import { callBackground, openExtensionPage, rendered } from '../support/firefox';
-import { clickNode, clickRole, textOfRole, typeInto } from '../support/firefox-actions';
+import { callBackground, openExtensionPage, rendered, until } from '../support/firefox';
+import { byRole, clickNode, clickRole, textOfRole, typeInto } from '../support/firefox-actions';
 import { inPageUi } from '../support/firefox-in-page';
 import { pageWithLauncher, panelFor, sitesAndFirefox } from '../support/firefox-session';
 import { URLS } from '../support/sites';
@@ -29,6 +29,7 @@ let store: Store;
 let server: RunningServer;
 let token: string;
 let ticket: Page;
+let options: Page;
 
 test.beforeAll(async () => {
   store = openStoreAt(join(dir, 'waymark.db'));
@@ -59,18 +60,20 @@ test('connects to the content server, syncs, and shows an item changed there aft
   const { firefox } = session;
   ticket = await pageWithLauncher(firefox, session.server.url(...URLS.zendesk));
   const { panel } = await panelFor(firefox, ticket);
-  const options = await openExtensionPage(panel, '/options.html');
-  const connected = await callBackground<ConnectResult>(options, 'bg:connect', {
-    serverUrl: server.url,
-    token,
-  });
-  expect(connected).toMatchObject({
-    ok: true,
-    message: 'Connected as ana.author@example.com (author)',
-  });
-  expect(connected.account.sync.lastSyncAt).toBeDefined();
-  await options.evaluate(() => location.reload());
-  await rendered(options);
+  options = await openExtensionPage(panel, '/options.html');
+  // The options form, as a user fills it: Firefox grants the server's origin from the click.
+  await typeInto(firefox.bidi, options, 'textbox', 'Content server', server.url);
+  await typeInto(firefox.bidi, options, undefined, 'Sign-in token', token);
+  await clickRole(firefox.bidi, options, 'button', 'Test connection and save');
+  await expect
+    .poll(() => textOfRole(firefox.bidi, options, 'status'), { timeout: 15_000 })
+    .toContain('Connected as ana.author@example.com (author)');
+  expect(
+    await options.evaluate(
+      (origin) => browser.permissions.contains({ origins: [origin] }),
+      `${server.url}/*`,
+    ),
+  ).toBe(true);
   await expect
     .poll(() => textOfRole(firefox.bidi, options, 'region', 'Account'))
     .toContain('Signed in as ana.author@example.com — role author.');
@@ -139,4 +142,34 @@ test('an author picks the Type field with the element picker and submits the tip
     owner: 'ana.author@example.com',
     title,
   });
+});
+
+test('an app the admin adds on the server runs only on the hosts the user allows for it', async () => {
+  const { firefox } = session;
+  store.upsertApp({
+    id: 'acme-helpdesk',
+    name: 'Acme Helpdesk',
+    hosts: ['intranet.example'],
+    screens: [{ id: 'home', name: 'Home', match: { path: '^/' } }],
+  });
+  await callBackground(options, 'bg:sync-now', {});
+  const before = await callBackground<AccountView>(options, 'bg:account', {});
+  expect(before.pendingApps).toEqual([
+    { id: 'acme-helpdesk', name: 'Acme Helpdesk', origins: ['https://intranet.example/*'] },
+  ]);
+  await options.bringToFront();
+  await options.evaluate(() => location.reload());
+  await rendered(options);
+  const allow = await until('the options page to offer the app', async () =>
+    (await byRole(firefox.bidi, options, 'button', 'Allow on Acme Helpdesk')).at(0),
+  );
+  await options.screenshot({ path: test.info().outputPath('firefox-options-server-app.png') });
+  await clickNode(firefox.bidi, options, allow);
+  await expect
+    .poll(async () => (await callBackground<AccountView>(options, 'bg:account', {})).pendingApps)
+    .toEqual([]);
+  const intranet = await pageWithLauncher(firefox, session.server.url('intranet.example', '/'));
+  expect((await inPageUi(firefox.bidi, intranet)).launcher?.attrs.title).toBe(
+    'Acme Helpdesk · Home',
+  );
 });

@@ -12,16 +12,23 @@ export interface NodeRef {
   sharedId: string;
 }
 
-/** The elements with this role (and this accessible name, when given), in document order. */
+/**
+ * The elements with this role and/or accessible name, in document order. `role` undefined finds
+ * by name alone: a password field has no ARIA role, only its label.
+ */
 export async function byRole(
   bidi: Bidi,
   page: Page,
-  role: string,
+  role: string | undefined,
   name?: string,
 ): Promise<NodeRef[]> {
+  const value = {
+    ...(role === undefined ? {} : { role }),
+    ...(name === undefined ? {} : { name }),
+  };
   const { result } = (await bidi.send('browsingContext.locateNodes', {
     context: contextOf(page),
-    locator: { type: 'accessibility', value: name === undefined ? { role } : { role, name } },
+    locator: { type: 'accessibility', value },
   })) as { result: { nodes: NodeRef[] } };
   return result.nodes;
 }
@@ -52,16 +59,22 @@ export async function clickNode(bidi: Bidi, page: Page, target: NodeRef): Promis
 }
 
 /** Waits for the first element with this role and name, then clicks it. */
-export async function clickRole(bidi: Bidi, page: Page, role: string, name: string) {
+export async function clickRole(bidi: Bidi, page: Page, role: string | undefined, name: string) {
   const node = await until(
-    `${role} "${name}"`,
+    `${role ?? 'field'} "${name}"`,
     async () => (await byRole(bidi, page, role, name))[0],
   );
   await clickNode(bidi, page, node);
 }
 
 /** Clicks into the field with this role and name and types `text`. */
-export async function typeInto(bidi: Bidi, page: Page, role: string, name: string, text: string) {
+export async function typeInto(
+  bidi: Bidi,
+  page: Page,
+  role: string | undefined,
+  name: string,
+  text: string,
+) {
   await clickRole(bidi, page, role, name);
   await page.keyboard.type(text);
 }

@@ -59,6 +59,9 @@ export async function launchFirefox(
     env: { ...process.env, HOME: home },
     extraPrefsFirefox: {
       'network.dns.localDomains': FIXTURE_HOSTS.join(','),
+      // Optional permissions asked for from a user's click are granted without Firefox's prompt,
+      // which a headless browser cannot answer (the request itself still needs the click).
+      'extensions.webextOptionalPermissionPrompts': false,
       'extensions.webextensions.uuids': JSON.stringify({
         [GECKO_ID]: EXTENSION_ORIGIN.slice('moz-extension://'.length),
       }),
