@@ -60,8 +60,8 @@ export const GECKO_ID = 'waymark@waymark.invalid';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   ...(process.env.WAYMARK_OUT_DIR ? { outDir: process.env.WAYMARK_OUT_DIR } : {}),
-  // Manifest V3 for every browser, Firefox included (ESR 128+ runs MV3 event pages, action,
-  // scripting and optional_host_permissions): one manifest version, one code path. Why: docs/adr/0005.
+  // Manifest V3 for every browser, Firefox included (140+, ESR too: event pages, action, scripting,
+  // optional_host_permissions): one manifest version, one code path. Why: docs/adr/0005.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Waymark',
