@@ -54,7 +54,7 @@ function catalogueApps(): { hosts: string[]; exclude_hosts: string[] }[] {
  * Firefox's add-on id: fixed, so storage, granted permissions and the managed-storage manifest
  * (`<id>.json`, see README) stay with the add-on across updates. MV3 requires one.
  */
-export const GECKO_ID = 'waymark@waymark.invalid';
+const GECKO_ID = 'waymark@waymark.invalid';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
