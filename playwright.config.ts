@@ -17,6 +17,7 @@ export default defineConfig({
   // Patterns are matched against absolute paths: name the folder from tests/e2e down.
   projects: [
     { name: 'chromium', testIgnore: /tests[\\/]e2e[\\/]firefox[\\/]/ },
-    { name: 'firefox', testDir: 'tests/e2e/firefox' },
+    // Every look into Firefox is a BiDi round trip: a little more time per poll on a loaded machine.
+    { name: 'firefox', testDir: 'tests/e2e/firefox', expect: { timeout: 10_000 } },
   ],
 });

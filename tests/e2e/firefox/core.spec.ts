@@ -35,9 +35,8 @@ test('the launcher counts the items for the Zendesk ticket and a beacon sits on 
   ticket = await pageWithLauncher(firefox, server.url(...URLS.zendesk));
   const ui = await inPageUi(firefox.bidi, ticket);
   expect(Number(ui.launcher?.attrs['data-count'])).toBeGreaterThan(0);
-  expect(ui.launcher?.attrs['aria-label']).toMatch(
-    /^Waymark: \d+ items for Zendesk Support · Ticket · ticket 123\. Open the side panel\.$/,
-  );
+  // Its accessible name says where Waymark thinks the user is.
+  expect(ui.launcher?.attrs['aria-label']).toContain('Zendesk Support · Ticket · ticket 123');
   await expect
     .poll(async () => {
       const [beacon, field] = [
@@ -69,8 +68,8 @@ test('the launcher says what to do when Firefox will not open the sidebar, and o
   await ticket.screenshot({ path: test.info().outputPath('firefox-panel-note.png') });
   ({ panel, tabId } = await openPanelInTab(session.firefox, ticket));
   await expect
-    .poll(() => panel.evaluate(() => document.querySelector('.where')?.textContent))
-    .toBe('Zendesk Support · Ticket · ticket 123');
+    .poll(() => panel.evaluate(() => document.body.innerText))
+    .toContain('Zendesk Support · Ticket · ticket 123');
   const items = await callBackground<{ items: { title: string }[] }>(panel, 'bg:page-items', {
     tabId,
   });

@@ -3,8 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { AccountView } from '@/lib/messages';
-import { callBackground, GECKO_ID, launchFirefox, openExtensionPage } from '../support/firefox';
-import { textOfRole } from '../support/firefox-actions';
+import {
+  callBackground,
+  GECKO_ID,
+  launchFirefox,
+  openExtensionPage,
+  until,
+} from '../support/firefox';
+import { byRole, readNode, textOfRole } from '../support/firefox-actions';
 import { pageWithLauncher, panelFor } from '../support/firefox-session';
 import { startSites, URLS } from '../support/sites';
 
@@ -44,12 +50,17 @@ test('the content server, team and sync interval come from Firefox’s managed-s
 
     const options = await openExtensionPage(panel, '/options.html');
     // The server field shows the policy's URL and cannot be changed.
-    const field = () =>
-      options.evaluate(() => {
-        const input = document.querySelector<HTMLInputElement>('input[type="url"]');
-        return input === null ? undefined : { value: input.value, readOnly: input.readOnly };
-      });
-    await expect.poll(field).toEqual({ value: 'https://waymark.acme.example', readOnly: true });
+    const field = await until('the server field', async () =>
+      (await byRole(firefox.bidi, options, 'textbox', 'Content server')).at(0),
+    );
+    await expect
+      .poll(() =>
+        readNode(firefox.bidi, options, field, (el) => ({
+          value: (el as HTMLInputElement).value,
+          readOnly: (el as HTMLInputElement).readOnly,
+        })),
+      )
+      .toEqual({ value: 'https://waymark.acme.example', readOnly: true });
     expect(await textOfRole(firefox.bidi, options, 'region', 'Account')).toContain(
       'Team set by your organisation: tier2.',
     );

@@ -79,6 +79,25 @@ export async function typeInto(
   await page.keyboard.type(text);
 }
 
+/**
+ * Runs `read` on a node in the page and returns its answer (JSON-serialisable). `read` is sent as
+ * source, so it may use only its argument.
+ */
+export async function readNode<T>(
+  bidi: Bidi,
+  page: Page,
+  node: NodeRef,
+  read: (element: HTMLElement) => T,
+): Promise<T> {
+  const { result } = (await bidi.send('script.callFunction', {
+    functionDeclaration: `(el) => JSON.stringify((${String(read)})(el))`,
+    arguments: [node],
+    target: { context: contextOf(page) },
+    awaitPromise: false,
+  })) as { result: { result: { value: string } } };
+  return JSON.parse(result.result.value) as T;
+}
+
 /** The text of the elements with this role (all of them, or those with this name), joined. */
 export async function textOfRole(
   bidi: Bidi,
@@ -86,16 +105,9 @@ export async function textOfRole(
   role: string,
   name?: string,
 ): Promise<string> {
+  const nodes = await byRole(bidi, page, role, name);
   const texts = await Promise.all(
-    (await byRole(bidi, page, role, name)).map(async (node) => {
-      const { result } = (await bidi.send('script.callFunction', {
-        functionDeclaration: String((el: Element) => el.textContent ?? ''),
-        arguments: [node],
-        target: { context: contextOf(page) },
-        awaitPromise: false,
-      })) as { result: { result: { value: string } } };
-      return result.result.value;
-    }),
+    nodes.map((node) => readNode(bidi, page, node, (el) => el.textContent ?? '')),
   );
   return texts.join('\n');
 }
