@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-// Browser tests load the built extension (.output/chrome-mv3) into Debian's Chromium; `npm run
-// test:e2e` builds it first. One worker: each test owns a persistent browser profile.
+// Browser tests load the built extension into Debian's Chromium (project `chromium`,
+// .output/chrome-mv3, `npm run test:e2e`) and Debian's Firefox ESR (project `firefox`,
+// tests/e2e/firefox/, .output/firefox-mv3 through puppeteer-core over WebDriver BiDi,
+// `npm run test:e2e:firefox`); each script builds first. One worker: each test owns a browser profile.
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
@@ -12,4 +14,10 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: { trace: 'retain-on-failure' },
+  // Patterns are matched against absolute paths: name the folder from tests/e2e down.
+  projects: [
+    { name: 'chromium', testIgnore: /tests[\\/]e2e[\\/]firefox[\\/]/ },
+    // Every look into Firefox is a BiDi round trip: a little more time per poll on a loaded machine.
+    { name: 'firefox', testDir: 'tests/e2e/firefox', expect: { timeout: 10_000 } },
+  ],
 });

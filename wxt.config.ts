@@ -51,27 +51,35 @@ function catalogueApps(): { hosts: string[]; exclude_hosts: string[] }[] {
   }
 }
 
+/**
+ * Firefox's add-on id: fixed, so storage, granted permissions and the managed-storage manifest
+ * (`<id>.json`, see README) stay with the add-on across updates. MV3 requires one.
+ */
+const GECKO_ID = 'waymark@waymark.invalid';
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   ...(process.env.WAYMARK_OUT_DIR ? { outDir: process.env.WAYMARK_OUT_DIR } : {}),
-  manifest: ({ manifestVersion }) => ({
+  // Manifest V3 for every browser, Firefox included (140+, ESR too: event pages, action, scripting,
+  // optional_host_permissions): one manifest version, one code path. Why: docs/adr/0005.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: 'Waymark',
     description: 'Your organisation’s knowledge, on the screen where the work happens.',
-    ...(manifestVersion === 3
+    // WXT adds `sidePanel` for Chromium and turns the side panel into Firefox's `sidebar_action`.
+    permissions: ['storage', 'alarms', 'scripting'],
+    // The content server's origin and admin-added apps' hosts are asked for when the user connects
+    // or enables the app (options page), never upfront.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox'
       ? {
-          permissions: ['storage', 'sidePanel', 'alarms', 'scripting'],
-          // The content server's origin is asked for when the user connects (options page), never upfront.
-          optional_host_permissions: ['https://*/*', 'http://*/*'],
-        }
-      : {
-          // Firefox (MV2) has no sidePanel (WXT turns the side panel into a sidebar) and lists
-          // optional origins among optional_permissions.
-          permissions: ['storage', 'alarms', 'scripting'],
-          optional_permissions: ['https://*/*', 'http://*/*'],
+          // Firefox reads policy from a managed-storage manifest or enterprise policy, not from a
+          // schema in the add-on (README: "Firefox").
           browser_specific_settings: {
             gecko: {
-              id: 'waymark@waymark.invalid',
+              id: GECKO_ID,
+              strict_min_version: '140.0',
               // What insight events can carry (lib/insights/event-types.ts), all optional: nothing
               // is collected to make Waymark work, and usage events wait for the user's consent
               // (entrypoints/background/data-consent.ts) on top of the organisation's policy.
@@ -82,9 +90,11 @@ export default defineConfig({
               },
             },
           },
+        }
+      : {
+          // Organisations preset the endpoint (and team) by policy: chrome.storage.managed.
+          storage: { managed_schema: 'managed-schema.json' },
         }),
-    // Organisations preset the endpoint (and team) by policy: chrome.storage.managed.
-    storage: { managed_schema: 'managed-schema.json' },
     commands: {
       'open-search': {
         suggested_key: { default: 'Alt+Shift+W', mac: 'Alt+Shift+W' },

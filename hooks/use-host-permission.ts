@@ -12,3 +12,8 @@ export async function requestServerAccess(serverUrl: string): Promise<boolean> {
   }
   return browser.permissions.request({ origins: [`${origin}/*`] });
 }
+
+/** Asks for one app's hosts (its `https://host/*` origins), from the user's click. */
+export function requestAppAccess(origins: string[]): Promise<boolean> {
+  return browser.permissions.request({ origins });
+}

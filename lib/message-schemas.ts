@@ -90,6 +90,7 @@ const schemas = {
   'bg:app-for-host': z.strictObject({ host: z.string().min(1).max(253) }),
   'bg:page-detected': z.strictObject({ detection: detectionSchema }),
   'bg:open-panel': z.strictObject({ view: z.enum(panelViews) }),
+  'bg:open-panel-tab': z.strictObject({ view: z.enum(panelViews) }),
   'bg:dismiss-tip': z.strictObject({ id }),
   'bg:tip-unresolved': z.strictObject({
     id,
@@ -218,6 +219,7 @@ export const allowedSenders: { [K in MessageType]: readonly SenderKind[] } = {
   'bg:app-for-host': ['content-script'],
   'bg:page-detected': ['content-script'],
   'bg:open-panel': ['content-script', 'extension-page'],
+  'bg:open-panel-tab': ['content-script'],
   'bg:dismiss-tip': ['content-script', 'extension-page'],
   'bg:tip-unresolved': ['content-script'],
   'bg:page-items': ['extension-page'],

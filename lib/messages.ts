@@ -28,7 +28,9 @@ export interface MessageMap {
   /** Content script → background: where the tab is now; answers what to show in the page. */
   'bg:page-detected': { payload: { detection: Detection }; result: PageKnowledge };
   /** Content script → background: open the side panel for this tab (from a user's click). */
-  'bg:open-panel': { payload: { view: PanelView }; result: { opened: boolean } };
+  'bg:open-panel': { payload: { view: PanelView }; result: PanelOpening };
+  /** Content script → background: the panel page in a tab beside this one (no sidebar allowed). */
+  'bg:open-panel-tab': { payload: { view: PanelView }; result: { opened: boolean } };
   /** Content script → background: the user dismissed a tip; it stays dismissed. */
   'bg:dismiss-tip': { payload: { id: string }; result: { dismissed: true } };
   /** Content script → background: a tip's anchor found no element (counted, no page content). */
@@ -176,6 +178,12 @@ export interface InsightsView {
 export const panelViews = ['page', 'search'] as const;
 export type PanelView = (typeof panelViews)[number];
 
+/**
+ * Whether the browser opened its side panel; when it would not (Firefox, from a page's click),
+ * what the user can do instead, in words.
+ */
+export type PanelOpening = { opened: true } | { opened: false; instead: string };
+
 /** A tip as the page needs it: no more than the card shows. */
 export interface InPageTip {
   id: string;
@@ -252,8 +260,8 @@ export interface AccountView {
   me?: { email: string; role: string; team: string | null };
   /** Set by the organisation's policy (chrome.storage.managed): shown read-only. */
   managed: { serverUrl?: string; team?: string; syncIntervalMinutes?: number };
-  /** Hosts of apps from the server that Waymark may not run on yet: the user grants them. */
-  pendingOrigins: string[];
+  /** Apps from the server that Waymark may not run on yet, with their origins: the user grants them. */
+  pendingApps: { id: string; name: string; origins: string[] }[];
   sync: {
     lastSyncAt?: string;
     items: number;

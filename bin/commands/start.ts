@@ -68,7 +68,7 @@ Load the extension in Chrome or Chromium:
      a token, and click "Test connection and save". It works offline from the starter pack meanwhile.
 
 Open a ticket in a supported app (see README.md) and look for the Waymark launcher.
-Firefox: npm run build:firefox, then about:debugging → "Load Temporary Add-on" → .output/firefox-mv2/manifest.json
+Firefox: npm run build:firefox, then about:debugging#/runtime/this-firefox → "Load Temporary Add-on…" → .output/firefox-mv3/manifest.json
 Stop with Ctrl+C.
 `);
   await closeOnSignal(running, (signal) => io.err(`${signal}: stopping the content server`));

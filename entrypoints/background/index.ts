@@ -8,7 +8,7 @@ import { createRouter, type BackgroundMessage, type Handlers } from '@/lib/runti
 import { sendTyped } from '@/lib/runtime/send';
 import { loadStarterBundle } from './starter-bundle';
 import { sessionTabStore } from './tab-store';
-import { openPanel } from './panel';
+import { openPanel, openPanelInTab } from './panel';
 import { createSyncService } from './sync';
 import { createAuthoring } from './authoring';
 import { createInsights } from './insights';
@@ -75,9 +75,9 @@ export default defineBackground(() => {
       notifyPanel({ ...(sender.tab?.id === undefined ? {} : { tabId: sender.tab.id }) });
       return result;
     },
-    'bg:open-panel': async ({ view }, sender) => ({
-      opened: await openPanel(sender.tab?.id, view, notifyPanel),
-    }),
+    'bg:open-panel': ({ view }, sender) => openPanel(sender.tab?.id, view, notifyPanel),
+    'bg:open-panel-tab': async ({ view }, sender) =>
+      sender.tab?.id === undefined ? { opened: false } : openPanelInTab(sender.tab.id, view),
     'bg:dismiss-tip': ({ id }, sender) => knowledge.dismissTip(id, sender.tab?.id),
     'bg:tips-shown': ({ ids }, sender) => knowledge.tipsShown(sender.tab?.id, ids),
     'bg:tip-opened': ({ id }, sender) => knowledge.tipOpened(sender.tab?.id, id),

@@ -1,6 +1,7 @@
-import type { PanelView } from '@/lib/messages';
+import type { PanelOpening, PanelView } from '@/lib/messages';
 
 type ChromeSidePanel = { open(options: { tabId?: number; windowId?: number }): Promise<void> };
+type Notify = (payload: { tabId?: number; view?: PanelView }) => void;
 
 function chromeSidePanel(): ChromeSidePanel | undefined {
   return (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
@@ -11,27 +12,71 @@ function firefoxSidebar(): { open(): Promise<void> } | undefined {
 }
 
 /**
- * Opens the side panel (Chrome's sidePanel, Firefox's sidebar) for a tab, in answer to a user's
- * click or keyboard command — browsers refuse it otherwise. The call must happen before anything
- * is awaited: the user gesture does not survive an `await`. Then it tells the panel what to show.
+ * The one place where Chromium and Firefox differ for the panel. Chromium's `sidePanel.open`
+ * accepts the click a content script forwards; Firefox's `sidebarAction.open` only runs inside a
+ * user action it sees itself (toolbar button, menu, keyboard command) and refuses a message a
+ * page's click sent (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/User_actions).
+ * When a browser refuses, the answer says in words what to do instead, with the user's own
+ * shortcut, and the page offers the panel in a tab.
  */
 export async function openPanel(
   tabId: number | undefined,
   view: PanelView,
-  notify: (payload: { tabId?: number; view?: PanelView }) => void,
-): Promise<boolean> {
+  notify: Notify,
+): Promise<PanelOpening> {
   const sidePanel = chromeSidePanel();
-  const opening =
-    sidePanel && tabId !== undefined ? sidePanel.open({ tabId }) : firefoxSidebar()?.open();
-  if (opening === undefined) return false;
+  const sidebar = sidePanel === undefined ? firefoxSidebar() : undefined;
   try {
+    // Called before anything is awaited: a user gesture does not survive an `await`.
+    const opening = sidePanel && tabId !== undefined ? sidePanel.open({ tabId }) : sidebar?.open();
+    if (opening === undefined) throw new Error('this browser has no side panel');
     await opening;
   } catch (error) {
     console.warn('Waymark: the side panel could not be opened', error);
-    return false;
+    return { opened: false, instead: insteadOfPanel(sidebar !== undefined, await shortcut()) };
   }
-  // A panel that was closed reads this when it starts; an open one gets the message.
-  await browser.storage.session?.set({ pendingPanelView: { view, at: Date.now() } });
+  await rememberView(view);
   notify({ ...(tabId === undefined ? {} : { tabId }), view });
-  return true;
+  return { opened: true };
+}
+
+/** The panel page in a tab beside `tabId`, pinned to it: where a browser refused its sidebar. */
+export async function openPanelInTab(tabId: number, view: PanelView): Promise<{ opened: boolean }> {
+  await rememberView(view);
+  await browser.tabs.create({
+    url: browser.runtime.getURL(`/sidepanel.html?tab=${tabId}`),
+    openerTabId: tabId,
+  });
+  return { opened: true };
+}
+
+/** A panel that was closed reads this when it starts; an open one gets the `panel:show` message. */
+async function rememberView(view: PanelView): Promise<void> {
+  await browser.storage.session?.set({ pendingPanelView: { view, at: Date.now() } });
+}
+
+/** The key the user has for "Search Waymark" (they may have changed or removed it). */
+async function shortcut(): Promise<string | undefined> {
+  try {
+    const commands = await browser.commands.getAll();
+    return commands.find((c) => c.name === 'open-search')?.shortcut || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What to do when the browser would not open the panel from the page, in the user's words. */
+export function insteadOfPanel(firefox: boolean, key: string | undefined): string {
+  const press = key === undefined ? undefined : `press ${key.replaceAll('+', ' + ')}`;
+  if (firefox)
+    return [
+      'Firefox opens the Waymark sidebar only from its own controls:',
+      press === undefined ? '' : `${press}, or`,
+      'choose Waymark in Firefox’s sidebar (View › Sidebar). Or open the panel in a tab.',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  return press === undefined
+    ? 'The browser did not open the side panel. Open the panel in a tab instead.'
+    : `The browser did not open the side panel: ${press}, or open the panel in a tab.`;
 }

@@ -14,7 +14,7 @@ import {
   type SyncEngine,
 } from '@/lib/sync';
 import { forgetAccount, readAccount, readManaged, saveAccount, type Account } from './account';
-import { refreshServerAppScripts } from './server-apps';
+import { pendingServerApps, refreshServerAppScripts } from './server-apps';
 import { loadStarterBundle } from './starter-bundle';
 
 const PERIODIC = 'waymark-sync';
@@ -42,10 +42,9 @@ export function createSyncService(
 ) {
   let engine: { key: string; engine: SyncEngine } | undefined;
   let running = false;
-  let pending: string[] = [];
   const refreshApps = async () => {
     try {
-      pending = await refreshServerAppScripts(db);
+      await refreshServerAppScripts(db);
     } catch (error) {
       console.warn('Waymark: could not register the content script for server apps', error);
     }
@@ -81,7 +80,10 @@ export function createSyncService(
       signedIn: account !== undefined,
       ...(account?.me ? { me: account.me } : {}),
       managed,
-      pendingOrigins: pending,
+      pendingApps: await pendingServerApps(db).catch((error: unknown) => {
+        console.warn('Waymark: could not check which server apps are allowed', error);
+        return [];
+      }),
       sync: {
         items: await countItems(db),
         running,

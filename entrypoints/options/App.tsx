@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { AsyncView } from '@/components/AsyncView';
+import { ServerAppsAccess } from '@/components/ServerAppsAccess';
 import { callBackground, useBackground } from '@/hooks/use-background';
-import { requestServerAccess } from '@/hooks/use-host-permission';
+import { requestAppAccess, requestServerAccess } from '@/hooks/use-host-permission';
 import type { AccountView } from '@/lib/messages';
 import { WhatWaymarkSends } from './WhatWaymarkSends';
 
@@ -155,6 +156,14 @@ function Account({ account, onChange }: { account: AccountView; onChange: () => 
           </div>
         )}
       </section>
+      <ServerAppsAccess
+        apps={account.pendingApps}
+        onAllow={async (app) => {
+          const granted = await requestAppAccess(app.origins);
+          onChange();
+          return granted;
+        }}
+      />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { sendTyped } from '@/lib/runtime/send';
 import { Beacons } from './beacons';
 import { Highlight } from './highlight';
 import { mountLauncher } from './launcher';
+import { PanelNote } from './panel-note';
 import { type ContentHandlers, listenForMessages } from './messages';
 import { ElementPicker, type PickCallbacks } from './picker';
 import { TipPreview } from './preview';
@@ -94,8 +95,17 @@ export default defineContentScript({
     const ignoreWhenGone = (error: unknown) => {
       if (!ctx.isInvalid) console.warn('Waymark:', error);
     };
+    // Where the browser will not open its side panel from the page (Firefox), say what to do.
+    const panelNote = new PanelNote(
+      root.layer,
+      () => void sendTyped(send, 'bg:open-panel-tab', { view: 'page' }).catch(ignoreWhenGone),
+      signal,
+    );
     const openPanel = () =>
-      void sendTyped(send, 'bg:open-panel', { view: 'page' }).catch(ignoreWhenGone);
+      void sendTyped(send, 'bg:open-panel', { view: 'page' }).then(
+        (opening) => (opening.opened ? panelNote.hide() : panelNote.show(opening.instead)),
+        ignoreWhenGone,
+      );
     let current: Detection | undefined;
     let lastKey = '';
     const dismissed = new Set<string>();

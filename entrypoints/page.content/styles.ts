@@ -60,4 +60,13 @@ export const STYLE = `
   background: #edf7ee; color: #1b4d1e; font-weight: 500; box-shadow: 0 4px 16px rgba(0,0,0,.2); pointer-events: none; }
 .preview-spot { position: fixed; right: 16px; bottom: 64px; width: 0; height: 0; }
 .pick-note.warn { border-color: #b26a00; background: #fff4e5; color: #6b3a00; }
+.panel-note { pointer-events: auto; position: fixed; right: 16px; bottom: 64px; width: 320px; max-width: calc(100vw - 32px);
+  padding: 12px 14px; border-radius: 8px; border: 1px solid #b26a00; background: #fff4e5; color: #1b1b1b;
+  box-shadow: 0 6px 24px rgba(0,0,0,.2); }
+.panel-note p { margin: 0 0 10px; }
+.panel-note .actions { display: flex; gap: 8px; justify-content: flex-end; }
+.panel-note button { font-weight: 500; font-size: 12px; line-height: 1; font-family: inherit; border-radius: 4px;
+  padding: 6px 10px; cursor: pointer; border: 1px solid #1f4e79; background: #fff; color: #1f4e79; }
+.panel-note button.primary { background: #1f4e79; color: #fff; }
+.panel-note button:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
 `;

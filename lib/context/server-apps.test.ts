@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dynamicRegistration, originsFor, serverOnlyApps } from './server-apps';
+import { dynamicRegistration, originsFor, pendingApps, serverOnlyApps } from './server-apps';
 
 const builtIn = [{ id: 'zendesk', hosts: ['*.zendesk.com'], exclude_hosts: ['www.zendesk.com'] }];
 const intranet = {
@@ -26,5 +26,15 @@ describe('server apps', () => {
       exclude_matches: ['https://tools.acme.example/*'],
     });
     expect(dynamicRegistration([intranet], new Set())).toBeUndefined();
+  });
+});
+
+describe('pendingApps', () => {
+  const named = { ...intranet, name: 'Acme Helpdesk' };
+  it('lists each app with the origins still to grant, and drops apps fully granted', () => {
+    expect(pendingApps([named], new Set(['https://helpdesk.acme.example/*']))).toEqual([
+      { id: 'intranet', name: 'Acme Helpdesk', origins: ['https://*.tools.acme.example/*'] },
+    ]);
+    expect(pendingApps([named], new Set(originsFor([named])))).toEqual([]);
   });
 });

@@ -29,3 +29,24 @@ export function dynamicRegistration(
   const matches = patterns.matches.filter((m) => granted.has(m));
   return matches.length === 0 ? undefined : { matches, exclude_matches: patterns.exclude_matches };
 }
+
+/** An app from the server that Waymark may not run on yet, with the origins still to grant. */
+export interface PendingApp {
+  id: string;
+  name: string;
+  origins: string[];
+}
+
+/** The server's apps with at least one host the user has not granted, each with those origins. */
+export function pendingApps(
+  apps: readonly (HostsOf & { name: string })[],
+  granted: ReadonlySet<string>,
+): PendingApp[] {
+  return apps
+    .map((app) => ({
+      id: app.id,
+      name: app.name,
+      origins: originsFor([app]).filter((origin) => !granted.has(origin)),
+    }))
+    .filter((app) => app.origins.length > 0);
+}
