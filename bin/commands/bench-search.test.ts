@@ -41,7 +41,10 @@ describe('waymark bench search', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines.at(-1)).toMatch(LAST_LINE);
-    const report = JSON.parse(lines.slice(0, -1).join('\n')) as Record<string, unknown>;
+    const report = JSON.parse(lines.slice(0, lines.indexOf('}') + 1).join('\n')) as Record<
+      string,
+      unknown
+    >;
     expect(report).toMatchObject({
       documents: 4,
       queryCount: 4,
@@ -49,7 +52,32 @@ describe('waymark bench search', () => {
       loadedIdentical: true,
     });
     expect(report).toHaveProperty('latencyMs.p95');
+    expect(report).toHaveProperty('baseline.recall5');
+    expect(report).toHaveProperty('bySplit');
     expect(report).toHaveProperty('indexBytes.gzip');
+  });
+
+  it('counts a hit on an also id and prints recall@5 per style', async () => {
+    const styled = join(scratch, 'styled.jsonl');
+    const lines = [
+      { qid: 'a', style: 'error', query: 'outlook password', expected: 'zzz', also: ['d0'] },
+      { qid: 'b', style: 'vague', query: 'vpn certificate', expected: 'd3' },
+      { qid: 'c', style: 'vague', query: 'unrelated words', expected: 'd1' },
+    ];
+    writeFileSync(styled, lines.map((l) => JSON.stringify(l)).join('\n'));
+    const { code, stdout } = await waymark(
+      'bench',
+      'search',
+      '--corpus',
+      corpus,
+      '--queries',
+      styled,
+      '--without',
+      'feedback,associations',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('  error: recall@5 1.000 (1/1)');
+    expect(stdout).toContain('  vague: recall@5 0.500 (1/2)');
   });
 
   it('repeats the corpus with suffixed ids up to --size and counts copies as hits', async () => {
@@ -69,7 +97,13 @@ describe('waymark bench search', () => {
   });
 
   it('exits 2 with a message when given a bad --size or an unknown argument', async () => {
-    for (const args of [['--size', 'lots'], ['--size', '0'], ['extra'], ['--nope']]) {
+    for (const args of [
+      ['--size', 'lots'],
+      ['--size', '0'],
+      ['extra'],
+      ['--nope'],
+      ['--without', 'magic'],
+    ]) {
       const { code, stderr } = await waymark(
         'bench',
         'search',

@@ -2,9 +2,12 @@ import { FuzzyVocabulary } from './fuzzy';
 import { highlight } from './highlight';
 import { InvertedIndex } from './inverted-index';
 import { rarest, variantsOf, type MatchContext } from './matcher';
+import { FEEDBACK_DOCS, feedbackVariants } from './feedback';
+import { Heads } from './associations';
+import { DEFAULT_FEATURES, type SearchFeatures } from './features';
 import { PrefixLookup } from './prefix';
 import { serialize, type SerializedIndex } from './serialize';
-import { parseQuery } from './query';
+import { parseQuery, type QueryWord } from './query';
 import { rerankByTitle, type Candidate } from './rerank';
 import { DocStore } from './doc-store';
 import { TopK } from './top-k';
@@ -31,12 +34,18 @@ export class SearchIndex {
   private best = new Float64Array(0);
   private total = new Float64Array(0);
 
+  readonly features: SearchFeatures;
+  private readonly heads: Heads;
+
   /** @internal use `buildIndex` or `loadIndex`. */
   constructor(
     readonly index: InvertedIndex = new InvertedIndex(),
     readonly store: DocStore = new DocStore(),
     sortedTerms = 0,
+    features: Partial<SearchFeatures> = {},
   ) {
+    this.features = { ...DEFAULT_FEATURES, ...features };
+    this.heads = new Heads(index);
     this.prefixes = new PrefixLookup(sortedTerms);
   }
 
@@ -51,13 +60,20 @@ export class SearchIndex {
   /** Adds a document, replacing any with the same id. */
   add(doc: SearchDoc): void {
     this.remove(doc.id);
+    const title = terms(doc.title);
+    const summary = terms(doc.summary ?? '');
     const slot = this.index.addDocument([
-      terms(doc.title),
-      terms(doc.summary ?? ''),
+      title,
+      summary,
       terms((doc.tags ?? []).join(' ')),
       terms(doc.body ?? ''),
     ]);
     this.store.put(slot, doc);
+    const ids = this.index.termIds;
+    this.heads.add(
+      slot,
+      [...title, ...summary].map((term) => ids.get(term)!),
+    );
   }
 
   remove(id: string): boolean {
@@ -65,6 +81,7 @@ export class SearchIndex {
     if (slot === undefined) return false;
     this.index.removeDocument(slot);
     this.store.delete(slot);
+    this.heads.remove(slot);
     return true;
   }
 
@@ -77,7 +94,13 @@ export class SearchIndex {
     const limit = Math.max(0, Math.min(MAX_LIMIT, Math.floor(options.limit ?? 10)));
     if (limit === 0 || query.trim() === '') return [];
     this.fuzzy.update(this.index.terms);
-    const ctx: MatchContext = { index: this.index, fuzzy: this.fuzzy, prefix: this.prefixes };
+    const ctx: MatchContext = {
+      features: this.features,
+      index: this.index,
+      heads: this.heads,
+      fuzzy: this.fuzzy,
+      prefix: this.prefixes,
+    };
     const words = rarest(parseQuery(query), ctx, SCORED_WORDS);
     if (words.length === 0) return [];
     const matched = new Set<string>();
@@ -85,7 +108,9 @@ export class SearchIndex {
       words.map((w) => variantsOf(w, ctx)),
       matched,
     );
-    const pool = options.rerank === false ? limit : Math.max(limit, RERANK_POOL);
+    if (this.features.feedback) this.feedback(touched, words, options.filter);
+    const rerank = options.rerank ?? this.features.rerank;
+    const pool = rerank ? Math.max(limit, RERANK_POOL) : limit;
     const top = new TopK(pool, (slot) => this.store.ids[slot]!);
     for (const slot of touched) {
       const score = this.total[slot]!;
@@ -94,7 +119,7 @@ export class SearchIndex {
       top.push(slot, score * this.store.boost(slot, options.boost, APP_BOOST, SCREEN_BOOST));
     }
     let ranked: Candidate[] = top.result();
-    if (options.rerank !== false) {
+    if (rerank) {
       const titleOf = (slot: number) => this.store.titles[slot]!;
       ranked = rerankByTitle(
         ranked,
@@ -105,14 +130,34 @@ export class SearchIndex {
     return ranked.slice(0, limit).map((c) => this.hit(c, matched));
   }
 
+  /** Adds the feedback words of the first results to the scores (see feedback.ts). */
+  private feedback(touched: number[], words: QueryWord[], filter: SearchOptions['filter']): void {
+    const top = new TopK(FEEDBACK_DOCS, (slot) => this.store.ids[slot]!);
+    for (const slot of touched)
+      if (this.store.visible(slot, filter)) top.push(slot, this.total[slot]!);
+    const heads = top.result().map(({ slot, score }) => ({
+      score,
+      head: `${this.store.titles[slot]!} ${this.store.summaries[slot]!}`,
+    }));
+    const extra = feedbackVariants(this.index, heads, new Set(words.map((w) => w.term)));
+    this.accumulate(
+      extra.map((v) => [v]),
+      new Set(),
+      touched,
+    );
+  }
+
   /** Sums each query word's best variant score per document; returns the documents touched. */
-  private accumulate(perWord: { id: number; weight: number }[][], matched: Set<string>): number[] {
+  private accumulate(
+    perWord: { id: number; weight: number }[][],
+    matched: Set<string>,
+    touched: number[] = [],
+  ): number[] {
     const slots = this.index.slotCount;
     if (this.best.length < slots) {
       this.best = new Float64Array(slots * 2);
       this.total = new Float64Array(slots * 2);
     }
-    const touched: number[] = [];
     const wordTouched: number[] = [];
     for (const variants of perWord) {
       wordTouched.length = 0;
