@@ -29,12 +29,25 @@ export function fold(word: string): string {
     : lower.normalize('NFKD').replace(MARKS, '');
 }
 
+/**
+ * Raw word → index key ('' for a dropped word), remembered: a corpus repeats the same few tens
+ * of thousands of words millions of times, and folding and stemming each occurrence was most of
+ * an index build. Bounded: emptied when it grows past KEY_CACHE_SIZE.
+ */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_SIZE = 200_000;
+
 /** Index keys of `text` in order, stop words and over-long words dropped. */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const match of text.matchAll(WORD)) {
-    const key = keyOf(match[0]);
-    if (key !== undefined) out.push(key);
+    const raw = match[0];
+    let key = keyCache.get(raw);
+    if (key === undefined) {
+      if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+      keyCache.set(raw, (key = keyOf(raw) ?? ''));
+    }
+    if (key !== '') out.push(key);
   }
   return out;
 }
