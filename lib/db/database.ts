@@ -7,7 +7,7 @@ import type { MetaRow } from './meta';
 import { upgradeToV2 } from './migrate-v2';
 import type { OutboxEntry } from './outbox';
 import type { LessonProgress } from './progress';
-import type { SearchIndexRow } from './search-index';
+import type { SearchIndexChangeRow, SearchIndexRow } from './search-index';
 import type { SettingRow } from './settings';
 import type { Vote } from './votes';
 
@@ -60,7 +60,8 @@ export class WaymarkDatabase extends Dexie {
   votes!: EntityTable<Vote, 'itemId'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
-  searchIndex!: EntityTable<SearchIndexRow, 'key'>;
+  /** The search index's snapshot row and its log of changes (search-index.ts). */
+  searchIndex!: EntityTable<SearchIndexRow | SearchIndexChangeRow, 'key'>;
   drafts!: EntityTable<Draft, 'key'>;
 
   constructor(name: string, options?: DexieOptions) {

@@ -85,6 +85,12 @@ export class SearchIndex {
     return true;
   }
 
+  /** Removes `removed`, then adds (or replaces) `docs`: one logged change (lib/db/search-index.ts). */
+  applyChange(change: { removed: readonly string[]; docs: readonly SearchDoc[] }): void {
+    for (const id of change.removed) this.remove(id);
+    for (const doc of change.docs) this.add(doc);
+  }
+
   /** The persisted form (see serialize.ts); `loadIndex` turns it back into an equal index. */
   toJSON(): SerializedIndex {
     return serialize(this);
