@@ -6,7 +6,7 @@ import { FEEDBACK_DOCS, feedbackVariants } from './feedback';
 import { Heads } from './associations';
 import { DEFAULT_FEATURES, type SearchFeatures } from './features';
 import { PrefixLookup } from './prefix';
-import { serialize, type SerializedIndex } from './serialize';
+import { serialize, serializeInSteps, type SerializedIndex } from './serialize';
 import { parseQuery, type QueryWord } from './query';
 import { rerankByTitle, type Candidate } from './rerank';
 import { DocStore } from './doc-store';
@@ -31,6 +31,8 @@ export const SCREEN_BOOST = 1.3;
 export class SearchIndex {
   private readonly fuzzy = new FuzzyVocabulary();
   private readonly prefixes: PrefixLookup;
+  /** Counts adds and removes, so a slow serialisation can tell the index changed under it. */
+  private changes = 0;
   private best = new Float64Array(0);
   private total = new Float64Array(0);
 
@@ -60,6 +62,7 @@ export class SearchIndex {
   /** Adds a document, replacing any with the same id. */
   add(doc: SearchDoc): void {
     this.remove(doc.id);
+    this.changes++;
     const title = terms(doc.title);
     const summary = terms(doc.summary ?? '');
     const slot = this.index.addDocument([
@@ -79,6 +82,7 @@ export class SearchIndex {
   remove(id: string): boolean {
     const slot = this.store.slotOf(id);
     if (slot === undefined) return false;
+    this.changes++;
     this.index.removeDocument(slot);
     this.store.delete(slot);
     this.heads.remove(slot);
@@ -94,6 +98,22 @@ export class SearchIndex {
   /** The persisted form (see serialize.ts); `loadIndex` turns it back into an equal index. */
   toJSON(): SerializedIndex {
     return serialize(this);
+  }
+
+  /**
+   * `toJSON()` in slices, awaiting `pause()` between them so searches keep answering while a
+   * large index is serialised. Undefined when the index changed meanwhile (the caller's newer
+   * write, or its next snapshot, covers that change).
+   */
+  async toJSONInSteps(pause: () => Promise<void>): Promise<SerializedIndex | undefined> {
+    const at = this.changes;
+    const steps = serializeInSteps(this);
+    for (;;) {
+      const step = steps.next();
+      if (step.done === true) return step.value;
+      await pause();
+      if (this.changes !== at) return undefined;
+    }
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
