@@ -31,6 +31,7 @@ import { EXIT, UsageError, type Io } from '../io';
 const CORPUS_DIR = fileURLToPath(new URL('../../bench/corpus/', import.meta.url));
 export const DEFAULT_CORPUS = `${CORPUS_DIR}ms-help-support.jsonl.gz`;
 export const DEFAULT_QUERIES = `${CORPUS_DIR}queries-dev.jsonl`;
+export const DEFAULT_AGENT_QUERIES = `${CORPUS_DIR}queries-agent-dev.jsonl`;
 
 /** `waymark bench <what>`: only `search` so far. */
 export function benchCommand(args: string[], io: Io): Promise<number> {

@@ -41,6 +41,11 @@ export class Heads {
     this.heads![slot] = new Int32Array(0);
   }
 
+  /** Builds the heads now rather than at the first query that needs them. */
+  warm(): void {
+    this.heads ??= this.build();
+  }
+
   private build(): Int32Array[] {
     const { index } = this;
     const lists: number[][] = Array.from({ length: index.slotCount }, () => []);

@@ -155,6 +155,17 @@ describe('SearchIndex.add and remove', () => {
     expect(incremental.size).toBe(rebuilt.size);
   });
 
+  it('returns completions of terms added after earlier searches, as a rebuild does', () => {
+    const growing = buildIndex(docs.slice(0, 2));
+    growing.warm();
+    expect(growing.search('stat').map((h) => h.id)).toEqual([]);
+    docs.slice(2).forEach((d) => growing.add(d));
+    growing.warm();
+    const rebuilt = buildIndex(docs);
+    for (const query of ['stat', 'mach', 'onedrive sett', 'refu', 'statisstiks'])
+      expect(growing.search(query)).toEqual(rebuilt.search(query));
+  });
+
   it('returns false when removing an unknown id', () => {
     expect(buildIndex(docs).remove('nope')).toBe(false);
   });

@@ -89,6 +89,17 @@ export class SearchIndex {
     return true;
   }
 
+  /**
+   * Does now what the first search would otherwise do lazily: files new terms for typo and
+   * prefix lookups and derives the heads. Incremental, so calling it after each batch of adds
+   * (each page of a sync) spreads that work out.
+   */
+  warm(): void {
+    this.fuzzy.update(this.index.terms);
+    this.prefixes.refresh(this.index.terms);
+    this.heads.warm();
+  }
+
   /** Removes `removed`, then adds (or replaces) `docs`: one logged change (lib/db/search-index.ts). */
   applyChange(change: { removed: readonly string[]; docs: readonly SearchDoc[] }): void {
     for (const id of change.removed) this.remove(id);

@@ -21,7 +21,7 @@ const rebuilt = async () => buildIndex((await allPublishedItems(db)).map(itemToS
 
 function setUp(feed: FakeFeed) {
   const cache = new SearchCache(db);
-  const follower = new SearchFollower(db, cache, () => undefined);
+  const follower = new SearchFollower(db, cache, () => undefined, 0);
   const { engine } = engineFor(db, feed, {
     onStaged: (page, staged) => follower.stage(page, staged),
     onChanged: (change) => follower.changed(change),
@@ -86,7 +86,7 @@ describe('SearchFollower', () => {
     const feed = feedOfFive();
     let fetches = 0;
     const cache = new SearchCache(db);
-    const follower = new SearchFollower(db, cache, () => undefined);
+    const follower = new SearchFollower(db, cache, () => undefined, 0);
     const hooks = {
       afterFetch: () => {
         fetches += 1;

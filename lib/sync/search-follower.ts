@@ -8,6 +8,11 @@ import type { ValidPage } from './validate-page';
 
 /** Lets a search (or anything else) run between slices of a snapshot being serialised. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * A rebuild's snapshot starts this long after the swap: the end of the sync and the learner's
+ * first searches run first. A worker stopped before then rebuilds on its next wake.
+ */
+export const SNAPSHOT_DELAY_MS = 3000;
 
 /**
  * Keeps the search index following the sync. A rebuild (first sync, expired cursor) indexes each
@@ -25,6 +30,7 @@ export class SearchFollower {
     private readonly db: WaymarkDatabase,
     private readonly cache: SearchCache,
     private readonly log: (message: string) => void = console.warn,
+    private readonly delayMs = SNAPSHOT_DELAY_MS,
   ) {}
 
   /** The engine's `onStaged`: indexes the page's items as the staged content now holds them. */
@@ -41,6 +47,7 @@ export class SearchFollower {
         else index.remove(item.id);
       }
       for (const { kind, id } of page.deleted) if (kind === 'item') index.remove(id);
+      index.warm();
     } catch (error) {
       this.#staging = undefined;
       throw error;
@@ -53,7 +60,10 @@ export class SearchFollower {
     this.#staging = undefined;
     if (change.replaced === true && staged !== undefined) {
       this.cache.adopt(staged, change.contentVersion);
-      this.#persisting = this.#persisting.then(() => this.#snapshot(staged, change.contentVersion));
+      const later = () => new Promise((resolve) => setTimeout(resolve, this.delayMs));
+      this.#persisting = this.#persisting
+        .then(later)
+        .then(() => this.#snapshot(staged, change.contentVersion));
       return;
     }
     await this.#persisting;

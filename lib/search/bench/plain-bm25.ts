@@ -46,6 +46,11 @@ export class PlainBm25 {
     this.totalLength += all.length;
   }
 
+  /** Its postings as JSON, for the bench's index-size column. */
+  toJSON() {
+    return { ids: this.ids, lengths: this.lengths, postings: [...this.postings] };
+  }
+
   /** Ids of the best `limit` documents for `query`, best first (ties by id). */
   search(query: string, limit: number): string[] {
     const n = this.ids.length;
