@@ -137,7 +137,7 @@ export class InvertedIndex {
   }
 
   /** Per slot and field: weight / (1 − b + b·length/average length), cached until a change. */
-  private fieldNorms(): Float64Array {
+  fieldNorms(): Float64Array {
     if (this.norms !== undefined) return this.norms;
     const norms = new Float64Array(this.lengths.length);
     const live = Math.max(1, this.liveCount);

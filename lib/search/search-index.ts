@@ -98,6 +98,7 @@ export class SearchIndex {
     this.fuzzy.update(this.index.terms);
     this.prefixes.refresh(this.index.terms);
     this.heads.warm();
+    this.index.fieldNorms();
   }
 
   /** Removes `removed`, then adds (or replaces) `docs`: one logged change (lib/db/search-index.ts). */
