@@ -96,14 +96,9 @@ describe('waymark bench search', () => {
     expect(stdout.trim().split('\n').at(-1)).toMatch(/^search: recall@5 1\.000, p95 /);
   });
 
-  it('exits 2 with a message when given a bad --size or an unknown argument', async () => {
-    for (const args of [
-      ['--size', 'lots'],
-      ['--size', '0'],
-      ['extra'],
-      ['--nope'],
-      ['--without', 'magic'],
-    ]) {
+  it.each([[['--size', 'lots']], [['--size', '0']], [['extra']], [['--nope']]])(
+    'exits 2 with a message when given %j',
+    async (args) => {
       const { code, stderr } = await waymark(
         'bench',
         'search',
@@ -115,8 +110,17 @@ describe('waymark bench search', () => {
       );
       expect(code).toBe(2);
       expect(stderr).toMatch(/waymark bench/);
-    }
+    },
+  );
+
+  it('exits 2 when asked for another benchmark', async () => {
     expect((await waymark('bench', 'nothing')).code).toBe(2);
+  });
+
+  it('exits 2 naming the known features when --without names an unknown one', async () => {
+    const { code, stderr } = await waymark('bench', 'search', '--without', 'magic');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown feature "magic" \(known: rerank, typos/);
   });
 
   it('skips a malformed corpus line with a count naming file and line', async () => {

@@ -3,6 +3,8 @@ import type { InvertedIndex } from './inverted-index';
 
 /** A query word is expanded only while it is this rare (share of documents): common words need no help. */
 const MAX_SHARE = 0.05;
+/** Query words whose associations are remembered (a learner refines a query word by word). */
+const KNOWN_TERMS = 4096;
 /** At most this many associated words per query word. */
 const MAX_ASSOCIATED = 4;
 /** An associated word counts at most this much of an exact hit. */
@@ -23,11 +25,20 @@ export class Heads {
   private heads: Int32Array[] | undefined;
   /** Per term id: in how many heads it is. */
   private headDf: number[] = [];
+  private counts = new Int32Array(0);
+  /** Associations already worked out, per term id; emptied by any change to the heads. */
+  private readonly known = new Map<number, { id: number; weight: number }[]>();
 
   constructor(private readonly index: InvertedIndex) {}
 
+  /** The head words of `slot` (term ids), once the heads are built. */
+  of(slot: number): Int32Array | undefined {
+    return (this.heads ?? this.build())[slot];
+  }
+
   /** Records the head words of a just-added slot (ignored until the heads are first built). */
   add(slot: number, ids: Iterable<number>): void {
+    this.known.clear();
     if (this.heads === undefined) return;
     const list = Int32Array.from(new Set(ids));
     this.heads[slot] = list;
@@ -35,6 +46,7 @@ export class Heads {
   }
 
   remove(slot: number): void {
+    this.known.clear();
     const list = this.heads?.[slot];
     if (list === undefined) return;
     for (const id of list) this.headDf[id]! -= 1;
@@ -69,19 +81,34 @@ export class Heads {
    * Each with a weight in (0, ASSOCIATION_WEIGHT].
    */
   associated(term: number): { id: number; weight: number }[] {
+    let found = this.known.get(term);
+    if (found === undefined) {
+      if (this.known.size >= KNOWN_TERMS) this.known.clear();
+      this.known.set(term, (found = this.compute(term)));
+    }
+    return found;
+  }
+
+  private compute(term: number): { id: number; weight: number }[] {
     const { index } = this;
     const docs = index.postingDocs[term]!;
     const n = index.liveCount;
     if (docs.length === 0 || docs.length > n * MAX_SHARE) return [];
     const heads = this.heads ?? this.build();
     const headDf = this.headDf;
-    const counts = new Map<number, number>();
+    // Counted in a reused typed array with a list of the ids touched: no Map per query word.
+    if (this.counts.length < index.terms.length)
+      this.counts = new Int32Array(index.terms.length * 2);
+    const counts = this.counts;
+    const touched: number[] = [];
     for (const slot of docs)
-      for (const id of heads[slot] ?? [])
-        if (id !== term) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const id of heads[slot] ?? []) if (counts[id]!++ === 0) touched.push(id);
+    const needed = Math.max(MIN_SHARED, MIN_SHARE_OF_DOCS * docs.length);
     const scored: { id: number; pmi: number }[] = [];
-    for (const [id, shared] of counts) {
-      if (shared < Math.max(MIN_SHARED, MIN_SHARE_OF_DOCS * docs.length)) continue;
+    for (const id of touched) {
+      const shared = counts[id]!;
+      counts[id] = 0;
+      if (id === term || shared < needed) continue;
       // log P(u in head | term in doc) / P(u in head), counts smoothed by one.
       const pmi = Math.log(((shared + 1) * n) / ((docs.length + 1) * ((headDf[id] ?? 0) + 1)));
       if (pmi > MIN_PMI) scored.push({ id, pmi });

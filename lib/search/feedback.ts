@@ -1,7 +1,6 @@
 import { idf } from './fields';
 import type { InvertedIndex } from './inverted-index';
 import type { Variant } from './matcher';
-import { terms } from './tokenize';
 
 /** Documents the feedback reads: the first few are usually on the query's topic. */
 export const FEEDBACK_DOCS = 5;
@@ -18,8 +17,8 @@ export const FEEDBACK_WEIGHT = 0.25;
  */
 export function feedbackVariants(
   index: InvertedIndex,
-  top: readonly { score: number; head: string }[],
-  queryTerms: ReadonlySet<string>,
+  top: readonly { score: number; head: Iterable<number> }[],
+  queryTerms: ReadonlySet<number>,
 ): Variant[] {
   const best = top[0]?.score ?? 0;
   if (best <= 0) return [];
@@ -27,10 +26,8 @@ export function feedbackVariants(
   const seenIn = new Map<number, number>();
   const maxDf = Math.max(2, index.liveCount * 0.05);
   for (const { score, head } of top) {
-    for (const term of new Set(terms(head))) {
-      if (queryTerms.has(term)) continue;
-      const id = index.termIds.get(term);
-      if (id === undefined) continue;
+    for (const id of head) {
+      if (queryTerms.has(id)) continue;
       const df = index.df(id);
       if (df < 2 || df > maxDf) continue;
       weight.set(id, (weight.get(id) ?? 0) + (score / best) * idf(index.liveCount, df));

@@ -16,6 +16,9 @@ import type { Highlight, SearchDoc, SearchHit, SearchOptions } from './types';
 
 /** Query words actually scored: the rarest this many (a pasted page still searches fast). */
 const SCORED_WORDS = 24;
+/** The rarest query words the title re-ranker matches (one fuse.js search each): bounds a long
+ * question's cost; on the development sets more words changed no rank. */
+const RERANK_WORDS = 12;
 /** Candidates handed to the fuse.js title re-ranker. */
 const RERANK_POOL = 20;
 const MAX_LIMIT = 100;
@@ -162,7 +165,7 @@ export class SearchIndex {
       ranked = rerankByTitle(
         ranked,
         titleOf,
-        words.map((w) => w.word),
+        rarest(words, ctx, RERANK_WORDS).map((w) => w.word),
       );
     }
     return ranked.slice(0, limit).map((c) => this.hit(c, matched));
@@ -175,9 +178,10 @@ export class SearchIndex {
       if (this.store.visible(slot, filter)) top.push(slot, this.total[slot]!);
     const heads = top.result().map(({ slot, score }) => ({
       score,
-      head: `${this.store.titles[slot]!} ${this.store.summaries[slot]!}`,
+      head: this.heads.of(slot) ?? [],
     }));
-    const extra = feedbackVariants(this.index, heads, new Set(words.map((w) => w.term)));
+    const typed = words.flatMap((w) => this.index.termIds.get(w.term) ?? []);
+    const extra = feedbackVariants(this.index, heads, new Set(typed));
     this.accumulate(
       extra.map((v) => [v]),
       new Set(),
