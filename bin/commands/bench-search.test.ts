@@ -26,18 +26,14 @@ writeFileSync(
     JSON.stringify({ query: topic.replace('o', ''), expected: `d${i}` }),
   ).join('\n'),
 );
+/** `waymark bench search` over the test corpus and `queryFile`, plus `args`. */
+const bench = (queryFile: string, ...args: string[]) =>
+  waymark('bench', 'search', '--corpus', corpus, '--queries', queryFile, ...args);
 const LAST_LINE = /^search: recall@5 \d\.\d{3}, p95 \d+\.\d{2} ms$/;
 
 describe('waymark bench search', () => {
   it('prints a JSON report and the summary line when given a gzip corpus and queries', async () => {
-    const { code, stdout } = await waymark(
-      'bench',
-      'search',
-      '--corpus',
-      corpus,
-      '--queries',
-      queries,
-    );
+    const { code, stdout } = await bench(queries);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines.at(-1)).toMatch(LAST_LINE);
@@ -65,32 +61,14 @@ describe('waymark bench search', () => {
       { qid: 'c', style: 'vague', query: 'unrelated words', expected: 'd1' },
     ];
     writeFileSync(styled, lines.map((l) => JSON.stringify(l)).join('\n'));
-    const { code, stdout } = await waymark(
-      'bench',
-      'search',
-      '--corpus',
-      corpus,
-      '--queries',
-      styled,
-      '--without',
-      'feedback,associations',
-    );
+    const { code, stdout } = await bench(styled, '--without', 'feedback,associations');
     expect(code).toBe(0);
     expect(stdout).toContain('  error: recall@5 1.000 (1/1)');
     expect(stdout).toContain('  vague: recall@5 0.500 (1/2)');
   });
 
   it('repeats the corpus with suffixed ids up to --size and counts copies as hits', async () => {
-    const { code, stdout } = await waymark(
-      'bench',
-      'search',
-      '--corpus',
-      corpus,
-      '--queries',
-      queries,
-      '--size',
-      '10',
-    );
+    const { code, stdout } = await bench(queries, '--size', '10');
     expect(code).toBe(0);
     expect(stdout).toContain('"documents": 10');
     expect(stdout.trim().split('\n').at(-1)).toMatch(/^search: recall@5 1\.000, p95 /);
@@ -99,15 +77,7 @@ describe('waymark bench search', () => {
   it.each([[['--size', 'lots']], [['--size', '0']], [['extra']], [['--nope']]])(
     'exits 2 with a message when given %j',
     async (args) => {
-      const { code, stderr } = await waymark(
-        'bench',
-        'search',
-        '--corpus',
-        corpus,
-        '--queries',
-        queries,
-        ...args,
-      );
+      const { code, stderr } = await bench(queries, ...args);
       expect(code).toBe(2);
       expect(stderr).toMatch(/waymark bench/);
     },
