@@ -8,6 +8,7 @@
  * our techniques at the full corpus (docs/adr/0003-search.md).
  *
  *   npx tsx bench/search.bench.ts [--queries F.jsonl] [--agent-queries F.jsonl] [--corpus F.jsonl.gz]
+ *     [--skip-fuse]
  *
  * ~8 minutes on 2 cores, a third of it plain fuse.js (seconds per query on the full corpus).
  */
@@ -43,6 +44,8 @@ const { values } = parseArgs({
     corpus: { type: 'string' },
     queries: { type: 'string' },
     'agent-queries': { type: 'string' },
+    /** Leave plain fuse.js out (minutes per run on a loaded machine); its row says so. */
+    'skip-fuse': { type: 'boolean', default: false },
   },
 });
 const io = { out: (t: string) => console.log(t), err: (t: string) => console.error(t) };
@@ -109,11 +112,13 @@ writePart({
     'tune / held-out: fixed halves of each set by a hash of the query id (lib/search/bench/metrics.ts splitOf); techniques were developed on the tune half.',
     '1k = the first 1,000 articles plus every expected one; 5× = copies with suffixed ids, 10 hits asked per copy, a copy of the expected article counts as a hit (as `waymark bench search --size`).',
     `Latency: per query the median of ${REPEAT} runs after a warm-up pass (one run when the warm-up averaged over ${SLOW_QUERY_MS} ms); "1st query" is the first search after the build, lazy set-up included.`,
-    `Plain fuse.js answers only ${Object.entries(FUSE_QUERIES)
-      .map(([size, n]) => `${n} (${size})`)
-      .join(
-        ', ',
-      )} evenly spaced title queries, once each, no warm-up; ${fuseSubsetNote(results, fuse.name, ours.name)}.`,
+    values['skip-fuse']
+      ? 'Plain fuse.js was left out of this run (--skip-fuse).'
+      : `Plain fuse.js answers only ${Object.entries(FUSE_QUERIES)
+          .map(([size, n]) => `${n} (${size})`)
+          .join(
+            ', ',
+          )} evenly spaced title queries, once each, no warm-up; ${fuseSubsetNote(results, fuse.name, ours.name)}.`,
     'Ablation: "without X" switches one technique off (waymark bench search --without X reproduces a row); every other row of it is the same index.',
     ...[ours, plainBm25, fuse, minisearch].map((e) => `${e.name}: ${e.options}.`),
     'Index size: our toJSON(); plain BM25 its postings as JSON; fuse.js Fuse.createIndex(...).toJSON(); MiniSearch JSON.stringify. Heap: heapUsed growth over the build after GC (documents already loaded).',
