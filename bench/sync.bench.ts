@@ -300,7 +300,7 @@ try {
       note: `${spread(
         colds.map((c) => c.searchAnsweredAt - c.t0),
         0,
-      )}; the first bg:search after connect returned answered ${colds.map((c) => c.searchAnsweredAt - c.syncedAt).join(', ')} ms later (it builds the index for the new content); query: the title of ${lastItem.id}; baseline: the plain fetch of all pages`,
+      )}; the first bg:search after connect returned answered ${colds.map((c) => c.searchAnsweredAt - c.syncedAt).join(', ')} ms later (from the index built while the pages were staged); query: the title of ${lastItem.id}; baseline: the plain fetch of all pages`,
     },
     {
       name: 'cold sync: the first bg:search after connect returned (median)',
