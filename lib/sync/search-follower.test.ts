@@ -6,6 +6,7 @@ import { buildIndex, itemToSearchDoc, type SearchIndex } from '@/lib/search';
 import { engineFor } from './engine-test-support';
 import { FakeFeed } from './fake-feed';
 import { SearchFollower } from './search-follower';
+import { signOut } from './sign-out';
 
 let db: WaymarkDatabase;
 beforeEach(() => {
@@ -19,9 +20,11 @@ const QUERIES = ['guide', 'alpha', 'charlie', 'bravo handbook', 'echo', 'gide'];
 const results = (index: SearchIndex) => QUERIES.map((q) => index.search(q));
 const rebuilt = async () => buildIndex((await allPublishedItems(db)).map(itemToSearchDoc));
 
-function setUp(feed: FakeFeed) {
+const now = () => Promise.resolve();
+
+function setUp(feed: FakeFeed, due: () => Promise<unknown> = now) {
   const cache = new SearchCache(db);
-  const follower = new SearchFollower(db, cache, () => undefined, 0);
+  const follower = new SearchFollower(db, cache, () => undefined, due);
   const { engine } = engineFor(db, feed, {
     onStaged: (page, staged) => follower.stage(page, staged),
     onChanged: (change) => follower.changed(change),
@@ -70,6 +73,17 @@ describe('SearchFollower', () => {
     expect(fresh.lastSource).toBe('stored');
   });
 
+  it('writes no snapshot when the store moved on before it was due (a sign-out)', async () => {
+    let open: (value?: unknown) => void = () => undefined;
+    const gate = new Promise((resolve) => (open = resolve));
+    const { follower, engine } = setUp(feedOfFive(), () => gate);
+    await engine.syncNow();
+    await signOut(db, { items: [article('starter')], apps: [] });
+    open();
+    await follower.idle();
+    expect(await getSearchIndex(db)).toBeUndefined();
+  });
+
   it('logs a later small change against that snapshot', async () => {
     const feed = feedOfFive();
     const { cache, engine } = setUp(feed);
@@ -86,7 +100,7 @@ describe('SearchFollower', () => {
     const feed = feedOfFive();
     let fetches = 0;
     const cache = new SearchCache(db);
-    const follower = new SearchFollower(db, cache, () => undefined, 0);
+    const follower = new SearchFollower(db, cache, () => undefined, now);
     const hooks = {
       afterFetch: () => {
         fetches += 1;

@@ -1,4 +1,4 @@
-import { putSearchIndex, type WaymarkDatabase } from '@/lib/db';
+import { getSyncState, putSearchIndex, type WaymarkDatabase } from '@/lib/db';
 import type { SearchCache } from '@/lib/knowledge';
 import { itemToSearchDoc, SearchIndex } from '@/lib/search';
 import type { ContentChange } from './apply';
@@ -30,7 +30,9 @@ export class SearchFollower {
     private readonly db: WaymarkDatabase,
     private readonly cache: SearchCache,
     private readonly log: (message: string) => void = console.warn,
-    private readonly delayMs = SNAPSHOT_DELAY_MS,
+    /** Resolves when a rebuild's snapshot may start (tests pass their own gate). */
+    private readonly snapshotDue: () => Promise<unknown> = () =>
+      new Promise((resolve) => setTimeout(resolve, SNAPSHOT_DELAY_MS)),
   ) {}
 
   /** The engine's `onStaged`: indexes the page's items as the staged content now holds them. */
@@ -60,9 +62,8 @@ export class SearchFollower {
     this.#staging = undefined;
     if (change.replaced === true && staged !== undefined) {
       this.cache.adopt(staged, change.contentVersion);
-      const later = () => new Promise((resolve) => setTimeout(resolve, this.delayMs));
       this.#persisting = this.#persisting
-        .then(later)
+        .then(this.snapshotDue)
         .then(() => this.#snapshot(staged, change.contentVersion));
       return;
     }
@@ -81,7 +82,14 @@ export class SearchFollower {
       // Changed meanwhile (changes wait for this write, so only by another writer): the snapshot
       // would not match its version; the next wake rebuilds instead.
       if (json === undefined) return;
-      await putSearchIndex(this.db, { contentVersion, data: JSON.stringify(json) });
+      const data = JSON.stringify(json);
+      const { db } = this;
+      // Only while the store is still at that version: after a sign-out (which moves the version
+      // on and wipes the index) nothing of the account may be written back.
+      await db.transaction('rw', [db.meta, db.searchIndex], async () => {
+        if ((await getSyncState(db)).contentVersion === contentVersion)
+          await putSearchIndex(db, { contentVersion, data });
+      });
     } catch (error) {
       this.log(
         `Waymark: could not store the search index (${String(error)}); rebuilt on the next wake`,
