@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   budget,
   describeMiss,
+  floor,
   fmt,
   markdownTable,
   merge,
@@ -22,6 +23,15 @@ describe('budget', () => {
   it('is ok when the actual figure is at or under the limit', () => {
     expect(budget('p95', 5, 5, 'ms').ok).toBe(true);
     expect(budget('p95', 5, 5.01, 'ms').ok).toBe(false);
+  });
+});
+
+describe('floor', () => {
+  it('is ok when the actual figure is at or over the limit, and says by how much it is under', () => {
+    expect(floor('recall@5', 0.92, 0.92, '').ok).toBe(true);
+    const missed = floor('recall@5', 0.92, 0.85, '');
+    expect(missed.ok).toBe(false);
+    expect(describeMiss(missed)).toBe('recall@5: 0.85, at least 0.92 — under by 0.07');
   });
 });
 

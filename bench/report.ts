@@ -28,6 +28,8 @@ export interface Budget {
   actual: number;
   unit: string;
   ok: boolean;
+  /** A floor (higher is better, e.g. recall) rather than a ceiling. */
+  atLeast?: boolean;
 }
 
 export type Cell = string | number | undefined;
@@ -83,8 +85,19 @@ export function budget(name: string, limit: number, actual: number, unit: string
   return { name, limit, actual, unit, ok: actual <= limit };
 }
 
+/** A higher-is-better budget (a recall): ok when `actual >= limit`. */
+export function floor(name: string, limit: number, actual: number, unit: string): Budget {
+  return { name, limit, actual, unit, ok: actual >= limit, atLeast: true };
+}
+
 /** "search p95 (full corpus): 6.2 ms, limit 5 ms — over by 1.2 ms (24%)" */
 export function describeMiss(b: Budget): string {
+  if (b.atLeast === true) {
+    const unit = b.unit === '' ? '' : ` ${b.unit}`;
+    const under = b.limit - b.actual;
+    const by = under > 0 ? ` — under by ${fmt(under)}${unit}` : '';
+    return `${b.name}: ${fmt(b.actual)}${unit}, at least ${fmt(b.limit)}${unit}${by}`;
+  }
   const over = b.actual - b.limit;
   const by =
     over > 0
@@ -193,8 +206,8 @@ export function renderMarkdown(latest: Latest): string {
     const rows = latest.budgets.map((b) => [
       b.name,
       `${fmt(b.actual)} ${b.unit}`,
-      `${fmt(b.limit)} ${b.unit}`,
-      b.ok ? 'ok' : `MISSED by ${fmt(b.actual - b.limit)} ${b.unit}`,
+      `${b.atLeast === true ? '≥ ' : ''}${fmt(b.limit)} ${b.unit}`,
+      b.ok ? 'ok' : `MISSED by ${fmt(Math.abs(b.actual - b.limit))} ${b.unit}`,
     ]);
     out.push(markdownTable({ columns: ['budget', 'actual', 'limit', 'verdict'], rows }), '');
   }

@@ -1,67 +1,65 @@
 /**
- * `npm run bench:search`: our search (lib/search) against plain fuse.js and MiniSearch on the
- * shared help-article corpus at 1k, full (4,495) and 5× (22,475) documents — build time, index size
- * (raw and gzip of the serialized index), heap growth, query latency and recall — every engine
- * measured in this one run on the same documents and queries (bench/lib/search-engines.ts).
+ * `npm run bench:search`: our search (lib/search) against a plain BM25 baseline, MiniSearch and
+ * plain fuse.js on the shared help-article corpus at 1k, full (4,495) and 5× (22,475) documents,
+ * on two query sets: title-derived (queries-dev.jsonl) and agent language (queries-agent-dev.jsonl:
+ * pasted errors, symptoms, new-hire questions, vague fragments; a hit on `also` ids counts).
+ * Build time, index size, heap growth, latency and recall per style and per tune/held-out half,
+ * every engine measured in this one run on the same documents and queries; then an ablation of
+ * our techniques at the full corpus (docs/adr/0003-search.md).
  *
- *   npx tsx bench/search.bench.ts [--queries FILE.jsonl] [--corpus FILE.jsonl.gz]
+ *   npx tsx bench/search.bench.ts [--queries F.jsonl] [--agent-queries F.jsonl] [--corpus F.jsonl.gz]
+ *     [--skip-fuse]
  *
- * ~5 minutes on 2 cores, half of it plain fuse.js (seconds per query on the full corpus).
+ * ~8 minutes on 2 cores, a third of it plain fuse.js (seconds per query on the full corpus).
  */
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { gzipSync } from 'node:zlib';
-import { DEFAULT_CORPUS, DEFAULT_QUERIES, readJsonl } from '@/bin/commands/bench-search';
-import type { SearchDoc } from '@/lib/search';
 import {
-  blowUp,
-  copiesPerItem,
-  foldCopies,
-  percentile,
-  quality,
-  round,
-  toDoc,
-  toQuery,
-  type BenchQuery,
-} from '@/lib/search/bench/metrics';
-import { budget, fmt, writePart, type Cell } from './report';
-import { fuse, minisearch, ours, type Engine } from './lib/search-engines';
+  DEFAULT_AGENT_QUERIES,
+  DEFAULT_CORPUS,
+  DEFAULT_QUERIES,
+  readJsonl,
+} from '@/bin/commands/bench-search';
+import { FEATURE_NAMES, type SearchDoc } from '@/lib/search';
+import { blowUp, toDoc, toQuery, type BenchQuery } from '@/lib/search/bench/metrics';
+import { writePart } from './report';
+import { fuse, minisearch, ours, oursWith, plainBm25 } from './lib/search-engines';
+import { measure, REPEAT, SLOW_QUERY_MS, type Measured } from './lib/search-measure';
+import {
+  ablationTable,
+  agentTable,
+  budgets,
+  fuseSubsetNote,
+  titleTable,
+} from './lib/search-tables';
 
 /**
  * Plain fuse.js runs Bitap over every document's whole text per query (1–20 s each on the full
- * corpus, longest for long natural-language queries): it answers an evenly spaced sample of the
- * queries, so its types stay mixed, and this part stays near 5 minutes.
+ * corpus): it answers an evenly spaced sample of the title queries only, so this part stays
+ * within minutes.
  */
 const FUSE_QUERIES: Record<string, number> = { '1k': 20, full: 15, '5×': 5 };
-/** Each query is timed this many times in a row and its median kept… */
-const REPEAT = 3;
-/** …unless the warm-up pass averaged over this: then once (a GC pause is small next to it). */
-const SLOW_QUERY_MS = 50;
-const P95_BUDGET_MS = 5;
 
 const { values } = parseArgs({
-  options: { corpus: { type: 'string' }, queries: { type: 'string' } },
+  options: {
+    corpus: { type: 'string' },
+    queries: { type: 'string' },
+    'agent-queries': { type: 'string' },
+    /** Leave plain fuse.js out (minutes per run on a loaded machine); its row says so. */
+    'skip-fuse': { type: 'boolean', default: false },
+  },
 });
 const io = { out: (t: string) => console.log(t), err: (t: string) => console.error(t) };
 const corpusFile = values.corpus ?? DEFAULT_CORPUS;
 const queriesFile = values.queries ?? DEFAULT_QUERIES;
+const agentFile = values['agent-queries'] ?? DEFAULT_AGENT_QUERIES;
 const corpus = readJsonl(corpusFile, toDoc, io);
-const queries = readJsonl(queriesFile, toQuery, io);
-if (corpus === undefined || queries === undefined) process.exit(1);
-
-// Heap figures need a collection before each reading; this exposes `gc` without a node flag.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-const heapMB = () => {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-};
+const title = readJsonl(queriesFile, toQuery, io);
+const agent = readJsonl(agentFile, toQuery, io);
+if (corpus === undefined || title === undefined || agent === undefined) process.exit(1);
 
 /** The first 1k articles plus every expected one, so each query can still be answered. */
 function firstKPlusExpected(docs: SearchDoc[], k: number): SearchDoc[] {
-  const expected = new Set(queries!.flatMap((q) => q.expected));
+  const expected = new Set([...title!, ...agent!].flatMap((q) => q.expected));
   return [...docs.slice(0, k), ...docs.slice(k).filter((d) => expected.has(d.id))];
 }
 
@@ -77,155 +75,60 @@ function sample<T>(list: T[], n: number): T[] {
   return Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]!);
 }
 
-interface Measured {
-  size: string;
-  engine: string;
-  documents: number;
-  queries: number;
-  buildMs: number;
-  indexBytes: { raw: number; gzip: number };
-  heapMB: number;
-  firstQueryMs: number;
-  latencyMs: { p50: number; p95: number; p99: number };
-  recall1: number;
-  recall5: number;
-  mrr10: number;
-  /** Rank of the first expected hit per query (-1: none), by query text. */
-  ranks: Record<string, number>;
-}
-
-function measure(engine: Engine, size: string, docs: SearchDoc[], qs: BenchQuery[]): Measured {
-  const before = heapMB();
-  let t = performance.now();
-  const built = engine.build(docs);
-  const buildMs = performance.now() - t;
-  const heap = heapMB() - before;
-  // With copies, ask for 10 per copy and fold copies into their item (as `waymark bench search`).
-  const limit = 10 * copiesPerItem(docs);
-  const run = (q: BenchQuery) => foldCopies(built.search(q.query, limit));
-  t = performance.now();
-  if (qs[0] !== undefined) run(qs[0]);
-  const firstQueryMs = performance.now() - t;
-  let slow = firstQueryMs > 20 * SLOW_QUERY_MS;
-  if (!slow) {
-    t = performance.now();
-    qs.forEach(run); // warm-up pass
-    slow = (performance.now() - t) / Math.max(1, qs.length) > SLOW_QUERY_MS;
-  }
-  const times: number[] = [];
-  const ranks = qs.map((q) => {
-    const runs: number[] = [];
-    let ids: string[] = [];
-    for (let r = 0; r < (slow ? 1 : REPEAT); r++) {
-      const start = performance.now();
-      ids = run(q);
-      runs.push(performance.now() - start);
-    }
-    times.push(percentile(runs, 50));
-    return ids.findIndex((id) => q.expected.includes(id));
-  });
-  const json = built.serialize();
-  return {
-    size,
-    engine: engine.name,
-    documents: docs.length,
-    queries: qs.length,
-    buildMs: round(buildMs),
-    indexBytes: { raw: Buffer.byteLength(json), gzip: gzipSync(json).length },
-    heapMB: round(heap),
-    firstQueryMs: round(firstQueryMs, 2),
-    latencyMs: {
-      p50: percentile(times, 50),
-      p95: percentile(times, 95),
-      p99: percentile(times, 99),
-    },
-    ...quality(ranks),
-    ranks: Object.fromEntries(qs.map((q, i) => [q.query, ranks[i] ?? -1])),
-  };
-}
+const log = (m: Measured) =>
+  console.error(
+    `search ${m.size} ${m.engine}: ${Object.entries(m.sets)
+      .map(([set, r]) => `${set} R@5 ${r.recall5} p95 ${r.latencyMs.p95} ms`)
+      .join('; ')}`,
+  );
 
 const results: Measured[] = [];
 for (const { label, docs } of SIZES) {
-  for (const engine of [ours, minisearch, fuse]) {
-    const qs = engine === fuse ? sample(queries, FUSE_QUERIES[label] ?? 5) : queries;
-    const m = measure(engine, label, docs, qs);
-    console.error(`search ${label} ${engine.name}: p95 ${m.latencyMs.p95} ms, R@5 ${m.recall5}`);
+  for (const engine of [ours, plainBm25, minisearch, ...(values['skip-fuse'] ? [] : [fuse])]) {
+    // The slow baselines answer the agent set only where they take seconds, not minutes.
+    const sets: Record<string, BenchQuery[]> =
+      engine === fuse
+        ? { title: sample(title, FUSE_QUERIES[label] ?? 5) }
+        : engine === minisearch && label === '5×'
+          ? { title }
+          : { title, agent };
+    const m = measure(engine, label, docs, sets);
+    log(m);
     results.push(m);
   }
 }
 
-const MB = (bytes: number) => round(bytes / 2 ** 20, 2);
-const oursAt = (size: string) => results.find((r) => r.size === size && r.engine === ours.name);
-const rows: Cell[][] = results.map((r) => [
-  r.size,
-  r.engine,
-  r.documents,
-  r.buildMs,
-  MB(r.indexBytes.raw),
-  MB(r.indexBytes.gzip),
-  r.heapMB,
-  r.firstQueryMs,
-  r.latencyMs.p50,
-  r.latencyMs.p95,
-  r.latencyMs.p99,
-  `${fmt(r.latencyMs.p95 / (oursAt(r.size)?.latencyMs.p95 ?? NaN))}×`,
-  r.recall1,
-  r.recall5,
-  r.mrr10,
-  r.queries,
-]);
-const full = oursAt('full');
-
-/** Our recall on the very queries fuse.js answered, so its smaller sample compares fairly. */
-function fuseSubsetNote(): string {
-  return results
-    .filter((r) => r.engine === fuse.name)
-    .map((r) => {
-      const mine = oursAt(r.size)?.ranks ?? {};
-      const q = quality(Object.keys(r.ranks).map((query) => mine[query] ?? -1));
-      return `ours on the same ${r.queries} at ${r.size}: R@1 ${q.recall1}, R@5 ${q.recall5}`;
-    })
-    .join('; ');
+// Ablation at the full corpus: every technique of ours switched off in turn.
+const ablation: Measured[] = [results.find((r) => r.size === 'full' && r.engine === ours.name)!];
+for (const feature of FEATURE_NAMES) {
+  const m = measure(oursWith({ [feature]: false }), 'full', corpus, { title, agent });
+  log(m);
+  ablation.push(m);
 }
+ablation.push(results.find((r) => r.size === 'full' && r.engine === plainBm25.name)!);
+
 writePart({
   part: 'search',
-  title: 'Search: lib/search vs fuse.js and MiniSearch',
-  tables: [
-    {
-      columns: [
-        'size',
-        'engine',
-        'docs',
-        'build ms',
-        'index MB',
-        'gzip MB',
-        'heap +MB',
-        '1st query ms',
-        'p50 ms',
-        'p95 ms',
-        'p99 ms',
-        'p95 vs ours',
-        'R@1',
-        'R@5',
-        'MRR@10',
-        'queries',
-      ],
-      rows,
-    },
-  ],
+  title:
+    'Search: lib/search vs plain BM25, MiniSearch and fuse.js; title and agent-language queries',
+  tables: [titleTable(results), agentTable(results), ablationTable(ablation)],
   notes: [
-    `Corpus ${corpusFile.split('/').pop()}, queries ${queriesFile.split('/').pop()} (${queries.length}).`,
+    `Corpus ${corpusFile.split('/').pop()}; title queries ${queriesFile.split('/').pop()} (${title.length}); agent-language queries ${agentFile.split('/').pop()} (${agent.length}; a hit on expected or any also id counts).`,
+    'tune / held-out: fixed halves of each set by a hash of the query id (lib/search/bench/metrics.ts splitOf); techniques were developed on the tune half.',
     '1k = the first 1,000 articles plus every expected one; 5× = copies with suffixed ids, 10 hits asked per copy, a copy of the expected article counts as a hit (as `waymark bench search --size`).',
     `Latency: per query the median of ${REPEAT} runs after a warm-up pass (one run when the warm-up averaged over ${SLOW_QUERY_MS} ms); "1st query" is the first search after the build, lazy set-up included.`,
-    `Plain fuse.js answers only ${Object.entries(FUSE_QUERIES)
-      .map(([size, n]) => `${n} (${size})`)
-      .join(', ')} evenly spaced queries, once each, no warm-up; ${fuseSubsetNote()}.`,
-    ...[ours, fuse, minisearch].map((e) => `${e.name}: ${e.options}.`),
-    'Index size: our toJSON(); fuse.js Fuse.createIndex(...).toJSON(); MiniSearch JSON.stringify. Heap: heapUsed growth over the build after GC (documents already loaded).',
+    values['skip-fuse']
+      ? 'Plain fuse.js was left out of this run (--skip-fuse).'
+      : `Plain fuse.js answers only ${Object.entries(FUSE_QUERIES)
+          .map(([size, n]) => `${n} (${size})`)
+          .join(
+            ', ',
+          )} evenly spaced title queries, once each, no warm-up; ${fuseSubsetNote(results, fuse.name, ours.name)}.`,
+    'MiniSearch answers only the title queries at 5× (seconds each there).',
+    'Ablation: "without X" switches one technique off (waymark bench search --without X reproduces a row); every other row of it is the same index.',
+    ...[ours, plainBm25, fuse, minisearch].map((e) => `${e.name}: ${e.options}.`),
+    'Index size: our toJSON(); plain BM25 its postings as JSON; fuse.js Fuse.createIndex(...).toJSON(); MiniSearch JSON.stringify. Heap: heapUsed growth over the build after GC (documents already loaded).',
   ],
-  budgets:
-    full === undefined
-      ? []
-      : [budget('search p95 at the full corpus', P95_BUDGET_MS, full.latencyMs.p95, 'ms')],
-  data: { corpus: corpusFile, queries: queriesFile, fuseQueries: FUSE_QUERIES, results },
+  budgets: budgets(results, ours.name),
+  data: { corpus: corpusFile, queries: queriesFile, agentQueries: agentFile, results, ablation },
 });

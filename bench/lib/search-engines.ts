@@ -4,7 +4,8 @@
  */
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { buildIndex, type SearchDoc } from '@/lib/search';
+import { buildIndex, type SearchDoc, type SearchFeatures } from '@/lib/search';
+import { PlainBm25 } from '@/lib/search/bench/plain-bm25';
 import { FIELDS } from '@/lib/search/fields';
 
 export interface BuiltEngine {
@@ -19,14 +20,36 @@ export interface Engine {
   build: (docs: SearchDoc[]) => BuiltEngine;
 }
 
-export const ours: Engine = {
-  name: 'waymark (lib/search)',
-  options: 'BM25F title 5 / summary 2 / tags 2 / body 1, typo + prefix, fuse.js title re-rank',
+export const ours: Engine = oursWith({});
+
+/** Our engine with some techniques switched off (the ablation table). */
+export function oursWith(features: Partial<SearchFeatures>): Engine {
+  const off = Object.keys(features).join(', ');
+  return {
+    name: off === '' ? 'waymark (lib/search)' : `waymark without ${off}`,
+    options:
+      'BM25F title 5 / summary 2 / tags 2 / body 1, typos, prefix and completion of unknown words, corpus word associations, pseudo-relevance feedback, fuse.js title re-rank',
+    build: (docs) => buildOurs(docs, features),
+  };
+}
+
+function buildOurs(docs: SearchDoc[], features: Partial<SearchFeatures>): BuiltEngine {
+  const index = buildIndex(docs, features);
+  return {
+    search: (query, limit) => index.search(query, { limit }).map((h) => h.id),
+    serialize: () => JSON.stringify(index.toJSON()),
+  };
+}
+
+/** The textbook baseline (lib/search/bench/plain-bm25.ts). */
+export const plainBm25: Engine = {
+  name: 'plain BM25',
+  options: 'one text field, lower case, stop words, no stemming, k1 1.2, b 0.75',
   build(docs) {
-    const index = buildIndex(docs);
+    const engine = new PlainBm25(docs);
     return {
-      search: (query, limit) => index.search(query, { limit }).map((h) => h.id),
-      serialize: () => JSON.stringify(index.toJSON()),
+      search: (query, limit) => engine.search(query, limit),
+      serialize: () => JSON.stringify(engine),
     };
   },
 };

@@ -26,22 +26,21 @@ writeFileSync(
     JSON.stringify({ query: topic.replace('o', ''), expected: `d${i}` }),
   ).join('\n'),
 );
+/** `waymark bench search` over the test corpus and `queryFile`, plus `args`. */
+const bench = (queryFile: string, ...args: string[]) =>
+  waymark('bench', 'search', '--corpus', corpus, '--queries', queryFile, ...args);
 const LAST_LINE = /^search: recall@5 \d\.\d{3}, p95 \d+\.\d{2} ms$/;
 
 describe('waymark bench search', () => {
   it('prints a JSON report and the summary line when given a gzip corpus and queries', async () => {
-    const { code, stdout } = await waymark(
-      'bench',
-      'search',
-      '--corpus',
-      corpus,
-      '--queries',
-      queries,
-    );
+    const { code, stdout } = await bench(queries);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines.at(-1)).toMatch(LAST_LINE);
-    const report = JSON.parse(lines.slice(0, -1).join('\n')) as Record<string, unknown>;
+    const report = JSON.parse(lines.slice(0, lines.indexOf('}') + 1).join('\n')) as Record<
+      string,
+      unknown
+    >;
     expect(report).toMatchObject({
       documents: 4,
       queryCount: 4,
@@ -49,40 +48,49 @@ describe('waymark bench search', () => {
       loadedIdentical: true,
     });
     expect(report).toHaveProperty('latencyMs.p95');
+    expect(report).toHaveProperty('baseline.recall5');
+    expect(report).toHaveProperty('bySplit');
     expect(report).toHaveProperty('indexBytes.gzip');
   });
 
+  it('counts a hit on an also id and prints recall@5 per style', async () => {
+    const styled = join(scratch, 'styled.jsonl');
+    const lines = [
+      { qid: 'a', style: 'error', query: 'outlook password', expected: 'zzz', also: ['d0'] },
+      { qid: 'b', style: 'vague', query: 'vpn certificate', expected: 'd3' },
+      { qid: 'c', style: 'vague', query: 'unrelated words', expected: 'd1' },
+    ];
+    writeFileSync(styled, lines.map((l) => JSON.stringify(l)).join('\n'));
+    const { code, stdout } = await bench(styled, '--without', 'feedback,associations');
+    expect(code).toBe(0);
+    expect(stdout).toContain('  error: recall@5 1.000 (1/1)');
+    expect(stdout).toContain('  vague: recall@5 0.500 (1/2)');
+  });
+
   it('repeats the corpus with suffixed ids up to --size and counts copies as hits', async () => {
-    const { code, stdout } = await waymark(
-      'bench',
-      'search',
-      '--corpus',
-      corpus,
-      '--queries',
-      queries,
-      '--size',
-      '10',
-    );
+    const { code, stdout } = await bench(queries, '--size', '10');
     expect(code).toBe(0);
     expect(stdout).toContain('"documents": 10');
     expect(stdout.trim().split('\n').at(-1)).toMatch(/^search: recall@5 1\.000, p95 /);
   });
 
-  it('exits 2 with a message when given a bad --size or an unknown argument', async () => {
-    for (const args of [['--size', 'lots'], ['--size', '0'], ['extra'], ['--nope']]) {
-      const { code, stderr } = await waymark(
-        'bench',
-        'search',
-        '--corpus',
-        corpus,
-        '--queries',
-        queries,
-        ...args,
-      );
+  it.each([[['--size', 'lots']], [['--size', '0']], [['extra']], [['--nope']]])(
+    'exits 2 with a message when given %j',
+    async (args) => {
+      const { code, stderr } = await bench(queries, ...args);
       expect(code).toBe(2);
       expect(stderr).toMatch(/waymark bench/);
-    }
+    },
+  );
+
+  it('exits 2 when asked for another benchmark', async () => {
     expect((await waymark('bench', 'nothing')).code).toBe(2);
+  });
+
+  it('exits 2 naming the known features when --without names an unknown one', async () => {
+    const { code, stderr } = await waymark('bench', 'search', '--without', 'magic');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown feature "magic" \(known: rerank, typos/);
   });
 
   it('skips a malformed corpus line with a count naming file and line', async () => {

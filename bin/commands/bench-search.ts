@@ -2,7 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { buildIndex, loadIndex, type SearchDoc, type SearchIndex } from '@/lib/search';
+import {
+  buildIndex,
+  FEATURE_NAMES,
+  loadIndex,
+  type SearchDoc,
+  type SearchFeatures,
+  type SearchIndex,
+} from '@/lib/search';
 import {
   baseId,
   blowUp,
@@ -10,17 +17,21 @@ import {
   foldCopies,
   percentile,
   quality,
+  qualityBy,
   round,
+  splitOf,
   toDoc,
   toQuery,
   type BenchQuery,
 } from '@/lib/search/bench/metrics';
+import { PlainBm25 } from '@/lib/search/bench/plain-bm25';
 import { EXIT, UsageError, type Io } from '../io';
 
 /** The vendored help-centre corpus and its development queries (bench/corpus/README.md). */
 const CORPUS_DIR = fileURLToPath(new URL('../../bench/corpus/', import.meta.url));
 export const DEFAULT_CORPUS = `${CORPUS_DIR}ms-help-support.jsonl.gz`;
 export const DEFAULT_QUERIES = `${CORPUS_DIR}queries-dev.jsonl`;
+export const DEFAULT_AGENT_QUERIES = `${CORPUS_DIR}queries-agent-dev.jsonl`;
 
 /** `waymark bench <what>`: only `search` so far. */
 export function benchCommand(args: string[], io: Io): Promise<number> {
@@ -32,9 +43,10 @@ export function benchCommand(args: string[], io: Io): Promise<number> {
 
 /**
  * `waymark bench search [--corpus FILE.jsonl[.gz]] [--queries FILE.jsonl] [--size N] [--repeat R]
- * [--no-rerank]`
- * Builds the search index over a JSONL corpus, runs the queries and prints quality, latency, build,
- * size and load figures as JSON, then `search: recall@5 R, p95 X ms`.
+ * [--no-rerank] [--without feature,feature…]`
+ * Builds the search index over a JSONL corpus, runs the queries and prints quality (overall, per
+ * style or type, per tune/held-out half, and a plain BM25 baseline's), latency, build, size and
+ * load figures as JSON, then recall@5 per style and `search: recall@5 R, p95 X ms`.
  */
 export function benchSearchCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -46,8 +58,10 @@ export function benchSearchCommand(args: string[], io: Io): Promise<number> {
       size: { type: 'string' },
       repeat: { type: 'string', default: '3' },
       'no-rerank': { type: 'boolean', default: false },
+      without: { type: 'string', default: '' },
     },
   });
+  const features = featuresWithout(values.without);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const size = values.size === undefined ? undefined : Number(values.size);
   if (size !== undefined && !(Number.isInteger(size) && size > 0))
@@ -62,12 +76,30 @@ export function benchSearchCommand(args: string[], io: Io): Promise<number> {
   const queries = readJsonl(queriesFile, toQuery, io);
   if (corpus === undefined || queries === undefined) return Promise.resolve(EXIT.problems);
   const docs = size === undefined ? corpus : blowUp(corpus, size);
-  const report = runBench(docs, queries, { rerank: !values['no-rerank'], repeat });
+  const report = runBench(docs, queries, { rerank: !values['no-rerank'], repeat, features });
   io.out(JSON.stringify({ corpus: corpusFile, queries: queriesFile, ...report }, null, 2));
+  for (const [kind, q] of Object.entries(report.byType))
+    io.out(
+      `  ${kind}: recall@5 ${q.recall5.toFixed(3)} (${Math.round(q.recall5 * q.queries)}/${q.queries}), plain BM25 ${report.baseline.byType[kind]?.recall5.toFixed(3) ?? '–'}`,
+    );
+  io.out(
+    `  tune ${report.bySplit.tune?.recall5.toFixed(3) ?? '–'}, held-out ${report.bySplit['held-out']?.recall5.toFixed(3) ?? '–'}; plain BM25 recall@5 ${report.baseline.recall5.toFixed(3)}`,
+  );
   io.out(
     `search: recall@5 ${report.recall5.toFixed(3)}, p95 ${report.latencyMs.p95.toFixed(2)} ms`,
   );
   return Promise.resolve(EXIT.ok);
+}
+
+/** `--without typos,feedback` → the features with those switched off (unknown names refused). */
+function featuresWithout(list: string): Partial<SearchFeatures> {
+  const names = list.split(',').filter((n) => n !== '');
+  const unknown = names.filter((n) => !(FEATURE_NAMES as string[]).includes(n));
+  if (unknown.length > 0)
+    throw new UsageError(
+      `--without: unknown feature "${unknown[0]}" (known: ${FEATURE_NAMES.join(', ')})`,
+    );
+  return Object.fromEntries(names.map((n) => [n, false]));
 }
 
 function defaultFile(path: string, flag: string): string {
@@ -120,10 +152,10 @@ export function readJsonl<T>(
 export function runBench(
   docs: SearchDoc[],
   queries: BenchQuery[],
-  options: { rerank: boolean; repeat: number },
+  options: { rerank: boolean; repeat: number; features?: Partial<SearchFeatures> },
 ) {
   let t = performance.now();
-  const index = buildIndex(docs);
+  const index = buildIndex(docs, options.features);
   const buildMs = performance.now() - t;
   // With --size, every item has identical copies: ask for 10 per copy and count each item once,
   // so quality stays comparable with the plain corpus and the latency includes the extra hits.
@@ -158,7 +190,7 @@ export function runBench(
   });
   const json = JSON.stringify(index.toJSON());
   t = performance.now();
-  const loaded = loadIndex(JSON.parse(json) as ReturnType<SearchIndex['toJSON']>);
+  const loaded = loadIndex(JSON.parse(json) as ReturnType<SearchIndex['toJSON']>, options.features);
   const loadMs = performance.now() - t;
 
   const loadedIdentical = queries.every(
@@ -172,7 +204,9 @@ export function runBench(
     /** With --size: recall@5 over the first five hits as returned, copies not folded together. */
     rawRecall5: Math.round(rawRecall5 * 10_000) / 10_000,
     copiesPerItem: copies,
-    byType: byType(queries, ranks),
+    byType: qualityBy(queries, ranks, (q) => q.type ?? 'all'),
+    bySplit: qualityBy(queries, ranks, splitOf),
+    baseline: plainBaseline(docs, queries, copies),
     latencyMs: {
       p50: percentile(times, 50),
       p95: percentile(times, 95),
@@ -192,12 +226,20 @@ export function runBench(
   };
 }
 
-function byType(queries: BenchQuery[], ranks: number[]) {
-  const types = [...new Set(queries.map((q) => q.type ?? 'all'))];
-  return Object.fromEntries(
-    types.map((type) => [
-      type,
-      quality(ranks.filter((_, i) => (queries[i]!.type ?? 'all') === type)),
-    ]),
-  );
+/** The same queries through a plain BM25 engine (plain-bm25.ts), so the gap is visible. */
+function plainBaseline(docs: SearchDoc[], queries: BenchQuery[], copies: number) {
+  const plain = new PlainBm25(docs);
+  const times: number[] = [];
+  const ranks = queries.map((q) => {
+    const start = performance.now();
+    const ids = foldCopies(plain.search(q.query, 10 * copies).map(baseId));
+    times.push(performance.now() - start);
+    return ids.findIndex((id) => q.expected.includes(id));
+  });
+  return {
+    engine: 'plain BM25 (one field, no stemming, k1 1.2, b 0.75)',
+    ...quality(ranks),
+    byType: qualityBy(queries, ranks, (q) => q.type ?? 'all'),
+    latencyMs: { p50: percentile(times, 50), p95: percentile(times, 95) },
+  };
 }

@@ -3,10 +3,10 @@ import { countItems, getSettings, getSyncState, setSetting, type WaymarkDatabase
 import type { KnowledgeService } from '@/lib/knowledge';
 import type { AccountView, ConnectResult } from '@/lib/messages';
 import {
-  applyChangeToSearch,
   createServerTransport,
   createStaticTransport,
   createSyncEngine,
+  SearchFollower,
   signOut,
   staticFeedBase,
   testConnection,
@@ -53,6 +53,7 @@ export function createSyncService(
   const engineFor = (account: Account): SyncEngine => {
     const key = `${account.serverUrl}\n${account.token}`;
     if (engine?.key !== key) {
+      const search = new SearchFollower(db, knowledge.search);
       engine = {
         key,
         engine: createSyncEngine({
@@ -62,7 +63,8 @@ export function createSyncService(
           random: Math.random,
           sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, MAX_SLEEP_MS))),
           log: (text) => console.warn(`Waymark sync: ${text}`),
-          onChanged: (change) => applyChangeToSearch(db, knowledge.search, change),
+          onStaged: (page, staged) => search.stage(page, staged),
+          onChanged: (change) => search.changed(change),
         }),
       };
     }

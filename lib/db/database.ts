@@ -8,7 +8,7 @@ import { upgradeToV2 } from './migrate-v2';
 import { upgradeToV4 } from './migrate-v4';
 import type { OutboxEntry } from './outbox';
 import type { LessonProgress } from './progress';
-import type { SearchIndexRow } from './search-index';
+import type { SearchIndexChangeRow, SearchIndexRow } from './search-index';
 import type { SettingRow } from './settings';
 import type { Vote } from './votes';
 
@@ -69,7 +69,8 @@ export class WaymarkDatabase extends Dexie {
   votes!: EntityTable<Vote, 'itemId'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
-  searchIndex!: EntityTable<SearchIndexRow, 'key'>;
+  /** The search index's snapshot row and its log of changes (search-index.ts). */
+  searchIndex!: EntityTable<SearchIndexRow | SearchIndexChangeRow, 'key'>;
   drafts!: EntityTable<Draft, 'key'>;
 
   constructor(name: string, options?: DexieOptions) {

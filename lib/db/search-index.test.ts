@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WaymarkDatabase } from './database';
 import {
+  appendSearchIndexChange,
   clearSearchIndex,
   getSearchIndex,
   getSearchIndexFor,
@@ -30,7 +31,33 @@ describe('getSearchIndex', () => {
 describe('getSearchIndexFor', () => {
   it('returns the data when it was built from the current content version', async () => {
     await putSearchIndex(db, { contentVersion: 3, data });
-    expect(await getSearchIndexFor(db, 3)).toBe(data);
+    expect(await getSearchIndexFor(db, 3)).toEqual({ data, changes: [] });
+  });
+
+  it('returns the snapshot with the logged changes that bring it to the content version', async () => {
+    await putSearchIndex(db, { contentVersion: 3, data });
+    const doc = { id: 'a', title: 'Alpha' };
+    const four = { fromVersion: 3, contentVersion: 4, removed: [], docs: [doc] };
+    const five = { fromVersion: 4, contentVersion: 5, removed: ['a'], docs: [] };
+    await appendSearchIndexChange(db, five);
+    expect(await appendSearchIndexChange(db, four)).toBe(2);
+    expect(await getSearchIndexFor(db, 5)).toEqual({ data, changes: [four, five] });
+    expect(await getSearchIndexFor(db, 4)).toBeUndefined();
+    expect(await getSearchIndexFor(db, 6)).toBeUndefined();
+  });
+
+  it('returns undefined when the log has a gap', async () => {
+    await putSearchIndex(db, { contentVersion: 3, data });
+    await appendSearchIndexChange(db, { fromVersion: 4, contentVersion: 5, removed: [], docs: [] });
+    expect(await getSearchIndexFor(db, 5)).toBeUndefined();
+  });
+
+  it('drops the log when a new snapshot is stored', async () => {
+    await putSearchIndex(db, { contentVersion: 3, data });
+    await appendSearchIndexChange(db, { fromVersion: 3, contentVersion: 4, removed: [], docs: [] });
+    await putSearchIndex(db, { contentVersion: 4, data });
+    expect(await getSearchIndexFor(db, 4)).toEqual({ data, changes: [] });
+    expect(await db.searchIndex.count()).toBe(1);
   });
 
   it('returns undefined when the content changed since the index was built', async () => {

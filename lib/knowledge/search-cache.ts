@@ -61,7 +61,8 @@ export class SearchCache {
     const stored = await getSearchIndexFor(this.db, contentVersion);
     if (stored !== undefined) {
       try {
-        const index = loadIndex(JSON.parse(stored) as SerializedIndex);
+        const index = loadIndex(JSON.parse(stored.data) as SerializedIndex);
+        for (const change of stored.changes) index.applyChange(change);
         this.lastSource = 'stored';
         return index;
       } catch (error) {

@@ -89,7 +89,11 @@ function allows(listed: readonly string[], mine: string | undefined): boolean {
 
 /** The body's first characters, cut at a word boundary. */
 export function excerpt(body: string): string {
-  const text = body.replace(/\s+/g, ' ').trim();
+  // Only the start is kept: collapse the spaces of a generous slice, not of the whole body
+  // (unless the slice was mostly spaces).
+  const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+  let text = collapse(body.slice(0, EXCERPT_CHARS * 4));
+  if (body.length > EXCERPT_CHARS * 4 && text.length <= EXCERPT_CHARS) text = collapse(body);
   if (text.length <= EXCERPT_CHARS) return text;
   const cut = text.lastIndexOf(' ', EXCERPT_CHARS);
   return `${text.slice(0, cut > EXCERPT_CHARS / 2 ? cut : EXCERPT_CHARS)}…`;

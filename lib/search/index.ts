@@ -8,18 +8,23 @@
  *   index.search('outlook keeps asking for password', { filter: { role }, boost: { app, screen } });
  *   await db.put(index.toJSON());  …  const again = loadIndex(stored);
  */
+import type { SearchFeatures } from './features';
 import { SearchIndex } from './search-index';
 import type { SearchDoc } from './types';
 
 export { SearchIndex, APP_BOOST, SCREEN_BOOST } from './search-index';
+export { DEFAULT_FEATURES, FEATURE_NAMES, type SearchFeatures } from './features';
 export { loadIndex } from './load-index';
 export { SERIALIZED_FORMAT, type SerializedIndex } from './serialize';
 export { itemToSearchDoc, stripMarkdown } from './item-to-doc';
 export type * from './types';
 
 /** Builds an index over `docs` (a later doc with an id already seen replaces the earlier one). */
-export function buildIndex(docs: Iterable<SearchDoc>): SearchIndex {
-  const index = new SearchIndex();
+export function buildIndex(
+  docs: Iterable<SearchDoc>,
+  features: Partial<SearchFeatures> = {},
+): SearchIndex {
+  const index = new SearchIndex(undefined, undefined, 0, features);
   for (const doc of docs) index.add(doc);
   return index;
 }

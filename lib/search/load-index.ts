@@ -1,4 +1,5 @@
 import { DocStore } from './doc-store';
+import type { SearchFeatures } from './features';
 import { FIELD_COUNT } from './fields';
 import { InvertedIndex } from './inverted-index';
 import { SearchIndex } from './search-index';
@@ -6,7 +7,10 @@ import { SERIALIZED_FORMAT, type SerializedIndex } from './serialize';
 import { VarintReader } from './varint';
 
 /** Rebuilds a SearchIndex from `serialize` output; throws on a foreign or corrupt payload. */
-export function loadIndex(data: SerializedIndex): SearchIndex {
+export function loadIndex(
+  data: SerializedIndex,
+  features: Partial<SearchFeatures> = {},
+): SearchIndex {
   if ((data as { format?: unknown }).format !== SERIALIZED_FORMAT)
     throw new Error(`not a ${SERIALIZED_FORMAT} index`);
   const index = new InvertedIndex();
@@ -40,5 +44,5 @@ export function loadIndex(data: SerializedIndex): SearchIndex {
     index.postingDocs[id] = docs;
     index.postingTfs[id] = tfs;
   }
-  return new SearchIndex(index, store, data.terms.length);
+  return new SearchIndex(index, store, data.terms.length, features);
 }

@@ -3,6 +3,8 @@ import { maxEdits, type FuzzyVocabulary } from './fuzzy';
 import type { InvertedIndex } from './inverted-index';
 import type { PrefixLookup } from './prefix';
 import type { QueryWord } from './query';
+import type { Heads } from './associations';
+import type { SearchFeatures } from './features';
 import { compare } from './top-k';
 
 /** One index term a query word is matched against, with how much a hit on it counts. */
@@ -17,6 +19,8 @@ const FUZZY_WEIGHT = [1, 0.5, 0.3] as const;
 const PREFIX_WEIGHT = 0.6;
 const MAX_FUZZY = 8;
 const MAX_PREFIX = 12;
+/** An unknown word this long or longer is also completed as a prefix (a shortened word). */
+const MIN_TRUNCATED = 4;
 /**
  * A word found in at least this share of documents (and at least twice) is taken as typed
  * correctly: no typo candidates, which would only add noise and time.
@@ -24,20 +28,22 @@ const MAX_PREFIX = 12;
 const KNOWN_WORD_SHARE = 0.0005;
 
 export interface MatchContext {
+  features: SearchFeatures;
   index: InvertedIndex;
+  heads: Heads;
   fuzzy: FuzzyVocabulary;
   prefix: PrefixLookup;
 }
 
 /** The terms a query word matches: itself, its typo neighbours, and completions if being typed. */
 export function variantsOf(word: QueryWord, ctx: MatchContext): Variant[] {
-  const { index } = ctx;
+  const { index, features } = ctx;
   const variants = new Map<number, number>();
   const exact = index.termIds.get(word.term);
   const exactDf = exact === undefined ? 0 : index.df(exact);
   if (exact !== undefined && exactDf > 0) variants.set(exact, 1);
   const known = exactDf >= Math.max(2, index.liveCount * KNOWN_WORD_SHARE);
-  if (!known && maxEdits(word.word.length) > 0) {
+  if (features.typos && !known && maxEdits(word.word.length) > 0) {
     const near = [...ctx.fuzzy.lookup(word.term, index.terms)]
       .filter(([id]) => index.df(id) > 0)
       .sort(
@@ -52,7 +58,9 @@ export function variantsOf(word: QueryWord, ctx: MatchContext): Variant[] {
       keepBest(variants, id, (FUZZY_WEIGHT[d] ?? 0) * likelihood);
     }
   }
-  if (word.prefix) {
+  // A word the corpus does not have may be cut short ("autonum", "config"): complete it too.
+  const truncated = features.completion && exactDf === 0 && word.word.length >= MIN_TRUNCATED;
+  if ((features.prefix && word.prefix) || truncated) {
     const df = (id: number) => index.df(id);
     // A completion counts less the more it adds: "add" → "address" is a weak guess.
     for (const id of ctx.prefix.lookup(word.word, index.terms, df, MAX_PREFIX))
@@ -67,6 +75,8 @@ export function variantsOf(word: QueryWord, ctx: MatchContext): Variant[] {
       if (id !== undefined && index.df(id) > 0) keepBest(variants, id, PREFIX_WEIGHT);
     }
   }
+  if (features.associations && exact !== undefined)
+    for (const { id, weight } of ctx.heads.associated(exact)) keepBest(variants, id, weight);
   return [...variants].map(([id, weight]) => ({ id, weight }));
 }
 

@@ -36,10 +36,22 @@ export class PrefixLookup {
     return found.sort((a, b) => df(b) - df(a) || (terms[a]! < terms[b]! ? -1 : 1)).slice(0, limit);
   }
 
-  private refresh(terms: readonly string[]): void {
+  /** Files the terms added since the last call: sorts only those, then merges (linear). */
+  refresh(terms: readonly string[]): void {
     if (this.known === terms.length) return;
-    for (let id = this.known; id < terms.length; id++) this.sorted.push(id);
+    const byTerm = (a: number, b: number) =>
+      terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0;
+    const added = Array.from({ length: terms.length - this.known }, (_, i) => this.known + i);
+    added.sort(byTerm);
+    const merged = new Array<number>(this.sorted.length + added.length);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < merged.length; k++)
+      merged[k] =
+        j >= added.length || (i < this.sorted.length && byTerm(this.sorted[i]!, added[j]!) <= 0)
+          ? this.sorted[i++]!
+          : added[j++]!;
+    this.sorted = merged;
     this.known = terms.length;
-    this.sorted.sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
   }
 }

@@ -21,7 +21,23 @@ export interface SerializedIndex {
   postings: string;
 }
 
+/** Serialising yields (see `serializeInSteps`) after about this many documents or terms. */
+const STEP = 2000;
+
 export function serialize(search: SearchIndex): SerializedIndex {
+  const steps = serializeInSteps(search);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * `serialize` in slices: a generator that pauses every STEP documents or terms, so a caller can
+ * let searches run between slices (a 10k-item index takes about a second in one go). The index
+ * must not change until it is done (`SearchIndex.persistable` checks that).
+ */
+export function* serializeInSteps(search: SearchIndex): Generator<void, SerializedIndex> {
   const { index, store } = search;
   const renumber = new Map<number, number>();
   const docs: SerializedIndex['docs'] = [];
@@ -42,11 +58,13 @@ export function serialize(search: SearchIndex): SerializedIndex {
       teams,
     ]);
     for (let f = 0; f < FIELD_COUNT; f++) lengths.write(index.lengths[slot * FIELD_COUNT + f]!);
+    if (slot % STEP === STEP - 1) yield;
   }
   const ids = index.terms.map((_, id) => id).filter((id) => index.df(id) > 0);
   ids.sort((a, b) => compare(index.terms[a]!, index.terms[b]!));
   const postings = new VarintWriter();
-  for (const id of ids) {
+  for (const [n, id] of ids.entries()) {
+    if (n % STEP === STEP - 1) yield;
     const docsOf = index.postingDocs[id]!;
     const tfs = index.postingTfs[id]!;
     postings.write(docsOf.length);

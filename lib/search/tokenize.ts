@@ -29,12 +29,34 @@ export function fold(word: string): string {
     : lower.normalize('NFKD').replace(MARKS, '');
 }
 
+/**
+ * Raw word → [folded word, index key], or undefined for a dropped word, remembered: a corpus
+ * repeats the same few tens of thousands of words millions of times, and folding and stemming
+ * each occurrence was most of an index build (and of highlighting). Bounded: emptied when it
+ * grows past WORD_CACHE_SIZE.
+ */
+const wordCache = new Map<string, readonly [string, string] | undefined>();
+const WORD_CACHE_SIZE = 200_000;
+
+function analyse(raw: string): readonly [string, string] | undefined {
+  const cached = wordCache.get(raw);
+  if (cached !== undefined || wordCache.has(raw)) return cached;
+  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+  const word = fold(raw);
+  const kept =
+    word.length > MAX_WORD_LENGTH || word === '' || STOP_WORDS.has(word)
+      ? undefined
+      : ([word, stem(word)] as const);
+  wordCache.set(raw, kept);
+  return kept;
+}
+
 /** Index keys of `text` in order, stop words and over-long words dropped. */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const match of text.matchAll(WORD)) {
-    const key = keyOf(match[0]);
-    if (key !== undefined) out.push(key);
+    const kept = analyse(match[0]);
+    if (kept !== undefined) out.push(kept[1]);
   }
   return out;
 }
@@ -44,16 +66,15 @@ export function tokens(text: string, limit = Infinity): Token[] {
   const out: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     if (out.length >= limit) break;
-    const word = fold(match[0]);
-    if (word.length > MAX_WORD_LENGTH || word === '' || STOP_WORDS.has(word)) continue;
-    out.push({ term: stem(word), word, start: match.index, end: match.index + match[0].length });
+    const kept = analyse(match[0]);
+    if (kept === undefined) continue;
+    const [word, term] = kept;
+    out.push({ term, word, start: match.index, end: match.index + match[0].length });
   }
   return out;
 }
 
 /** The index key of one raw word, or undefined for a stop word or an over-long word. */
 export function keyOf(raw: string): string | undefined {
-  const word = fold(raw);
-  if (word.length > MAX_WORD_LENGTH || word === '' || STOP_WORDS.has(word)) return undefined;
-  return stem(word);
+  return analyse(raw)?.[1];
 }

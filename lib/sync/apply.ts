@@ -15,6 +15,8 @@ export interface ContentChange {
   contentVersion: number;
   /** False when the page held nothing new (a replay): contentVersion did not move. */
   changed: boolean;
+  /** True when the change replaced the whole content (a rebuild's swap, see staged-content.ts). */
+  replaced?: boolean;
 }
 
 export interface ApplyContext {

@@ -13,6 +13,8 @@ import {
 export interface SyncEngineOptions extends FeedDeps {
   /** After each page that changed content (e.g. to update the search index, see search-update.ts). */
   onChanged?: (change: ContentChange) => void | Promise<unknown>;
+  /** Each page a rebuild stages, before the swap (e.g. to index it while the next page loads). */
+  onStaged?: FeedReader['onStaged'];
   hooks?: SyncHooks;
 }
 
@@ -66,7 +68,15 @@ function reader(o: SyncEngineOptions, counts: Counts): FeedReader {
       o.log(`Waymark sync: a change listener failed: ${String(error)}`);
     }
   };
-  return { ...o, report };
+  const onStaged: FeedReader['onStaged'] = (page, staged) => {
+    try {
+      o.onStaged?.(page, staged);
+    } catch (error) {
+      // Staging for a listener is an optimisation: the swap and onChanged still follow.
+      o.log(`Waymark sync: a staging listener failed: ${String(error)}`);
+    }
+  };
+  return { ...o, report, onStaged };
 }
 
 async function run(o: SyncEngineOptions): Promise<SyncResult> {

@@ -26,6 +26,7 @@ export {
 } from './engine';
 export type { SyncHooks } from './read-feed';
 export { updateSearchIndex, applyChangeToSearch } from './search-update';
+export { SearchFollower } from './search-follower';
 export { signOut } from './sign-out';
 export {
   flushAnchorReports,

@@ -3,7 +3,7 @@ import { applyPage, type ContentChange } from './apply';
 import { backoffDelay } from './backoff';
 import { StagedContent, swapIn } from './staged-content';
 import type { Clock, FeedTransport, FetchOutcome } from './types';
-import { validatePage, type Log } from './validate-page';
+import { validatePage, type Log, type ValidPage } from './validate-page';
 
 /** Retries within one run stay short: a longer wait is left to the background's alarm. */
 export const SHORT_RETRY_MS = 30_000;
@@ -31,6 +31,8 @@ export interface FeedDeps {
 export interface FeedReader extends FeedDeps {
   /** Called after each page that changed content, before the next page is fetched. */
   report: (change: ContentChange) => Promise<void>;
+  /** Called with each page a rebuild stages (`staged` already holds it), while the next page loads. */
+  onStaged?: ((page: ValidPage, staged: StagedContent) => void) | undefined;
   hooks?: SyncHooks | undefined;
 }
 
@@ -103,21 +105,28 @@ export async function followFeed(
 /**
  * Reads the whole feed from zero into memory, then swaps it in with its cursor in one
  * transaction: used when the cursor expired (410) and when server content replaces the starter
- * pack. Until the swap, readers keep seeing the old content.
+ * pack. Until the swap, readers keep seeing the old content. The next page is requested before
+ * the current one is validated and staged, so that work overlaps the network.
  */
 export async function rebuildAside(r: FeedReader): Promise<ReadEnd> {
   const tries = { n: 0 };
   const staged = new StagedContent();
   let cursor: string | undefined;
+  let next = fetchPage(r, cursor, undefined, tries);
   for (let n = 0; n < MAX_PAGES_PER_RUN; n++) {
-    const outcome = await fetchPage(r, cursor, undefined, tries);
+    const outcome = await next;
     if (outcome.kind === 'not-modified' || outcome.kind === 'cursor-expired')
       return { kind: 'retry', reason: 'The feed changed while it was being read from the start' };
     if (outcome.kind !== 'page') return outcome;
-    staged.add(validatePage(outcome.page, r.log));
-    if (!outcome.page.more) return swap(r, staged, outcome.etag);
-    if (outcome.page.cursor === cursor) return stalled(cursor);
-    cursor = outcome.page.cursor;
+    const { more, cursor: after } = outcome.page;
+    if (more && after === cursor) return stalled(after);
+    // Requested now, awaited after this page's work; a run that stops early leaves it unread.
+    if (more) (next = fetchPage(r, after, undefined, tries)).catch(() => undefined);
+    const page = validatePage(outcome.page, r.log);
+    staged.add(page);
+    r.onStaged?.(page, staged);
+    if (!more) return swap(r, staged, outcome.etag);
+    cursor = after;
   }
   return { kind: 'fatal', reason: `the feed did not end within ${MAX_PAGES_PER_RUN} pages` };
 }

@@ -1,13 +1,27 @@
-import { getItems, putSearchIndex, type WaymarkDatabase } from '@/lib/db';
+import {
+  appendSearchIndexChange,
+  getItems,
+  putSearchIndex,
+  type SearchIndexChange,
+  type WaymarkDatabase,
+} from '@/lib/db';
 import type { SearchCache } from '@/lib/knowledge';
 import { itemToSearchDoc, type SearchIndex } from '@/lib/search';
 import type { ContentChange } from './apply';
 
+/** The log is folded into a new snapshot once it holds this many changes… */
+export const MAX_LOGGED_CHANGES = 32;
+/** …and a change touching more documents than this is written as a snapshot straight away. */
+export const MAX_LOGGED_DOCS = 200;
+
 /**
  * Brings `index` up to date with one applied change, in place: deleted ids go, upserted ids are
  * read back from the store (the state after the change, or newer) and added when published,
- * removed otherwise. Then it is persisted under the change's contentVersion, so a service-worker
- * wake loads it instead of rebuilding the whole corpus.
+ * removed otherwise. Then it is persisted under the change's contentVersion: as one row in the
+ * index's change log when the change is small (a few KB for one item, not the whole index), as a
+ * new snapshot when it is large or the log is long. Either write is one IndexedDB transaction, so
+ * a worker stopped mid-write leaves the previous state, which `SearchCache` sees is behind and
+ * rebuilds.
  */
 export async function updateSearchIndex(
   db: WaymarkDatabase,
@@ -19,16 +33,35 @@ export async function updateSearchIndex(
   const published = new Map(
     items.filter((item) => item.status === 'published').map((item) => [item.id, item]),
   );
+  const logged: SearchIndexChange = {
+    fromVersion: change.contentVersion - 1,
+    contentVersion: change.contentVersion,
+    removed: [...change.deleted, ...change.upserted.filter((id) => !published.has(id))],
+    docs: change.upserted.flatMap((id) => {
+      const item = published.get(id);
+      return item === undefined ? [] : [itemToSearchDoc(item)];
+    }),
+  };
   // All reads are done: the in-place update below runs without an await, so no search query
   // ever sees it half done.
-  for (const id of change.deleted) index.remove(id);
-  for (const id of change.upserted) {
-    const item = published.get(id);
-    if (item === undefined) index.remove(id);
-    else index.add(itemToSearchDoc(item));
+  index.applyChange(logged);
+  if (logged.removed.length + logged.docs.length > MAX_LOGGED_DOCS) {
+    await snapshot(db, index, change.contentVersion, at);
+    return;
   }
+  const length = await appendSearchIndexChange(db, logged, at);
+  if (length >= MAX_LOGGED_CHANGES) await snapshot(db, index, change.contentVersion, at);
+}
+
+/** Writes the whole index as the snapshot for `contentVersion`, folding the log into it. */
+export async function snapshot(
+  db: WaymarkDatabase,
+  index: SearchIndex,
+  contentVersion: number,
+  at?: number,
+): Promise<void> {
   const data = JSON.stringify(index.toJSON());
-  await putSearchIndex(db, { contentVersion: change.contentVersion, data }, at);
+  await putSearchIndex(db, { contentVersion, data }, at);
 }
 
 /**

@@ -56,6 +56,7 @@ export async function swapIn(
       deleted: before.filter((id) => !staged.items.has(id)),
       contentVersion: next.contentVersion,
       changed: true,
+      replaced: true,
     };
   });
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { blowUp, copiesPerItem, foldCopies, percentile, quality } from './metrics';
+import {
+  blowUp,
+  copiesPerItem,
+  foldCopies,
+  percentile,
+  quality,
+  qualityBy,
+  splitOf,
+  toQuery,
+} from './metrics';
 
 describe('blowUp', () => {
   it('repeats the corpus with suffixed ids until it has the size asked for', () => {
@@ -33,5 +42,36 @@ describe('percentile', () => {
     expect([percentile(values, 50), percentile(values, 95), percentile(values, 99)]).toEqual([
       50, 95, 99,
     ]);
+  });
+});
+
+describe('toQuery', () => {
+  it('returns expected plus also ids as right answers and the style as the kind', () => {
+    const line = { qid: 'q1', style: 'error', query: 'x', expected: 'a', also: ['b', 'a'] };
+    expect(toQuery(line)).toEqual({ query: 'x', expected: ['a', 'b'], type: 'error', id: 'q1' });
+    expect(toQuery({ query: 'x', expected: ['a'], type: 'typo' })).toEqual({
+      query: 'x',
+      expected: ['a'],
+      type: 'typo',
+    });
+  });
+
+  it('returns why when also is not a list of ids', () => {
+    expect(toQuery({ query: 'x', expected: 'a', also: 'b' })).toBe('also must be a list of ids');
+  });
+});
+
+describe('splitOf and qualityBy', () => {
+  it('puts a query in the same half every time and scores each half apart', () => {
+    const queries = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'].map((id) => ({
+      id,
+      query: id,
+      expected: [],
+    }));
+    const halves = queries.map(splitOf);
+    expect(queries.map(splitOf)).toEqual(halves);
+    expect(new Set(halves)).toEqual(new Set(['tune', 'held-out']));
+    const by = qualityBy(queries, [0, -1, 0, -1, 0, -1], splitOf);
+    expect(Object.values(by).reduce((n, q) => n + q.queries, 0)).toBe(6);
   });
 });

@@ -6,8 +6,12 @@ import type { SearchDoc } from '../types';
 
 export interface BenchQuery {
   query: string;
+  /** Every id that counts as a right answer: `expected` plus any `also` ids. */
   expected: string[];
+  /** The query's kind: `style` (agent-language sets) or `type` (title-derived sets). */
   type?: string;
+  /** `qid` when the set names its queries. */
+  id?: string;
 }
 
 /** One JSONL corpus line → a SearchDoc (`intro` or `summary` as the summary), or why not. */
@@ -25,15 +29,60 @@ export function toDoc(value: unknown): SearchDoc | string {
   };
 }
 
-/** One JSONL query line → a BenchQuery (`expected` an id or a list of ids), or why not. */
+const isIdList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((e) => typeof e === 'string');
+
+/**
+ * One JSONL query line → a BenchQuery, or why not. `expected` is an id or a list of ids; `also`
+ * (optional) lists other ids that answer the query equally well: a hit on any of them counts.
+ * The kind is `style` or else `type`.
+ */
 export function toQuery(value: unknown): BenchQuery | string {
   const v = value as Record<string, unknown> | null;
   if (typeof v !== 'object' || v === null || typeof v.query !== 'string')
     return 'needs a string query';
   const expected = typeof v.expected === 'string' ? [v.expected] : v.expected;
-  if (!Array.isArray(expected) || !expected.every((e) => typeof e === 'string'))
-    return 'needs expected: an id or a list of ids';
-  return { query: v.query, expected, ...(typeof v.type === 'string' ? { type: v.type } : {}) };
+  if (!isIdList(expected)) return 'needs expected: an id or a list of ids';
+  if (v.also !== undefined && !isIdList(v.also)) return 'also must be a list of ids';
+  const kind = typeof v.style === 'string' ? v.style : v.type;
+  return {
+    query: v.query,
+    expected: [...new Set([...expected, ...(v.also ?? [])])],
+    ...(typeof kind === 'string' ? { type: kind } : {}),
+    ...(typeof v.qid === 'string' ? { id: v.qid } : {}),
+  };
+}
+
+export const SPLITS = ['tune', 'held-out'] as const;
+export type Split = (typeof SPLITS)[number];
+
+/**
+ * A fixed half of a development set, by a hash of the query's id (or text): techniques are
+ * developed on `tune` and checked on `held-out`, so a gain that only fits the queries it was
+ * tuned on shows as a gap between the two.
+ */
+export function splitOf(q: BenchQuery): Split {
+  let hash = 0x811c9dc5; // FNV-1a, 32 bits
+  for (const ch of q.id ?? q.query) {
+    hash ^= ch.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % 2 === 0 ? 'tune' : 'held-out';
+}
+
+/** quality() per group of queries (by kind, by split…), groups in first-seen order. */
+export function qualityBy(
+  queries: readonly BenchQuery[],
+  ranks: readonly number[],
+  groupOf: (q: BenchQuery) => string,
+) {
+  const groups = [...new Set(queries.map(groupOf))];
+  return Object.fromEntries(
+    groups.map((group) => {
+      const mine = ranks.filter((_, i) => groupOf(queries[i]!) === group);
+      return [group, { ...quality(mine), queries: mine.length }];
+    }),
+  );
 }
 
 /** Repeats the corpus with ids `<id>~2`, `<id>~3`, … until it has `size` documents. */

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex, loadIndex, type SearchDoc, type SearchFeatures } from './index';
+
+/** 100 unrelated articles, so the words below are rare (under 5 % of documents). */
+const filler: SearchDoc[] = Array.from({ length: 100 }, (_, i) => ({
+  id: `filler-${i}`,
+  title: `Filler topic ${i}`,
+  summary: `General notes number ${i}.`,
+  body: `Routine text about item ${i} and its settings.`,
+}));
+const docs: SearchDoc[] = [
+  ...filler,
+  ...['install', 'login', 'alerts', 'offline'].map((topic) => ({
+    id: `mobile-${topic}`,
+    title: `Mobile ${topic}`,
+    body: 'Open the store on an iPhone or a tablet.',
+  })),
+  {
+    id: 'target-mobile',
+    title: 'Getting the dashboard on your mobile device',
+    summary: 'View the dashboard away from your desk.',
+    body: 'Open the dashboard from a phone or tablet browser.',
+  },
+  ...[1, 2, 3].map((n) => ({
+    id: `print-${n}`,
+    title: `Blank pages printed from a spreadsheet ${n}`,
+    summary: 'Blank pages come out of the printer.',
+    body: 'Printing adds empty pages at the end.',
+  })),
+  {
+    id: 'blank-sheets',
+    title: 'Blank sheets at the end of the output',
+    summary: 'Why blank sheets come out.',
+    body: 'Set the output range.',
+  },
+  {
+    id: 'autonumber',
+    title: 'Reset an AutoNumber field',
+    summary: 'Start counting from one again.',
+    body: 'Compact the database after deleting rows.',
+  },
+];
+const ids = (query: string, features: Partial<SearchFeatures> = {}) =>
+  buildIndex(docs, features)
+    .search(query, { limit: 10 })
+    .map((h) => h.id);
+
+describe('search techniques (features)', () => {
+  it('completes an unknown word as a prefix only when completion is on', () => {
+    expect(ids('autonum field ')[0]).toBe('autonumber');
+    expect(ids('autonum ', { completion: false })).toEqual([]);
+    expect(ids('autonumber ', { completion: false })[0]).toBe('autonumber');
+  });
+
+  it('finds a title that uses a word the corpus associates with a rare query word', () => {
+    // "iphone" is only in the bodies of articles whose titles say "mobile".
+    const only = { feedback: false };
+    expect(ids('dashboard iphone', only)[0]).toBe('target-mobile');
+    expect(ids('iphone', { ...only, associations: false })).not.toContain('target-mobile');
+    expect(ids('iphone', only)).toContain('target-mobile');
+  });
+
+  it('adds the first results’ shared title words with pseudo-relevance feedback', () => {
+    // "blank-sheets" has none of the query words; the top results' titles share "blank".
+    const only = { associations: false };
+    expect(ids('spreadsheet printing empty pages', only)).toContain('blank-sheets');
+    expect(ids('spreadsheet printing empty pages', { ...only, feedback: false })).not.toContain(
+      'blank-sheets',
+    );
+  });
+
+  it('ranks a match of the typed words above one found only through an expansion', () => {
+    const found = ids('mobile iphone');
+    expect(found.indexOf('mobile-install')).toBeLessThan(found.indexOf('target-mobile'));
+  });
+
+  it('returns the same results from a loaded index as from the built one', () => {
+    const built = buildIndex(docs);
+    const loaded = loadIndex(JSON.parse(JSON.stringify(built.toJSON())) as never);
+    for (const query of ['dashboard iphone', 'spreadsheet printing empty pages', 'autonum '])
+      expect(loaded.search(query)).toEqual(built.search(query));
+  });
+});
