@@ -43,7 +43,12 @@ export function feedHandler(store: Store, cache = new PageCache()) {
   return async (c: Context<ServerEnv>): Promise<Response> => {
     const limit = parseLimit(c.req.query('limit'));
     if (limit === undefined)
-      return jsonError(c, 400, 'bad_request', `limit: must be an integer from 1 to ${FEED_PAGE_MAX_LIMIT}`);
+      return jsonError(
+        c,
+        400,
+        'bad_request',
+        `limit: must be an integer from 1 to ${FEED_PAGE_MAX_LIMIT}`,
+      );
     const cursor = c.req.query('cursor') ?? '';
     let afterSeq: number;
     try {

@@ -111,7 +111,13 @@ export function registerItemRoutes(app: Hono<ServerEnv>, store: Store): void {
   app.post('/v1/items/:id/rollback', async (c) => {
     const body = parseOr400(rollbackBody, await readJson(c));
     const base = baseVersion(c.req.header('If-Match'), {});
-    const item = await workflow.rollback(c.req.param('id'), body.version, base, actorOf(c), body.comment);
+    const item = await workflow.rollback(
+      c.req.param('id'),
+      body.version,
+      base,
+      actorOf(c),
+      body.comment,
+    );
     return itemResponse(c, item);
   });
 }

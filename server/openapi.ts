@@ -53,7 +53,8 @@ export function openApiDocument(serverUrl?: string): object {
       },
       '/readyz': {
         get: {
-          summary: 'Readiness: the database answers, its schema is current, the server is not stopping',
+          summary:
+            'Readiness: the database answers, its schema is current, the server is not stopping',
           security: [],
           responses: {
             '200': { description: 'Ready to serve' },

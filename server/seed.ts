@@ -54,7 +54,11 @@ export async function seedFromContent(
     throw new SeedRefusedError(problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
   const values = <T>(located: { value: T }[]): T[] => located.map((l) => l.value);
   await store.seed(
-    { apps: values(content.apps), items: values(content.items), templates: values(content.templates) },
+    {
+      apps: values(content.apps),
+      items: values(content.items),
+      templates: values(content.templates),
+    },
     needs,
   );
   const seeded: Seeded = {

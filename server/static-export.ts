@@ -72,7 +72,9 @@ export async function planStaticExport(
     sameFeed && previous.cursor !== last.cursor
       ? await chain(store, audience, previous.cursor, pageSize)
       : [];
-  const kept = sameFeed ? previous.pages.filter((p) => p.after !== '').slice(0, MAX_KEPT_PAGES) : [];
+  const kept = sameFeed
+    ? previous.pages.filter((p) => p.after !== '').slice(0, MAX_KEPT_PAGES)
+    : [];
   const listed = new Set<string>();
   const pages = [...full, ...delta];
   const entries = [...pages, ...kept]

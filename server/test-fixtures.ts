@@ -7,6 +7,13 @@ import type { Clock } from './clock';
 import { openStore, type Store } from './store';
 import { createTestDatabase } from './store/test-postgres';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The PostgreSQL server test databases are made on (store/test-global-setup.ts). */
+    postgresUrl: string | undefined;
+  }
+}
+
 /** Test-only builders: a minimal valid app and article, overridable field by field. */
 export function appDef(id: string) {
   return {

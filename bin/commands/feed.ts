@@ -6,10 +6,10 @@ import {
   roleSchema,
   slugSchema,
 } from '@/lib/content-model';
-import type { Audience } from '@/server/feed-page';
-import { DEFAULT_DB_PATH, openStoreAt } from '@/server/open-store';
 import { exportStaticFeed } from '@/server/static-export';
+import { openStore, type Audience } from '@/server/store';
 import { EXIT, UsageError, type Io } from '../io';
+import { databaseOption } from './database-option';
 
 /** `role` or `role:team`, e.g. `learner:emea-support`. */
 function parseAudience(raw: string): Audience {
@@ -39,7 +39,7 @@ async function exportFeed(args: string[], io: Io): Promise<number> {
     allowPositionals: true,
     options: {
       audience: { type: 'string', default: 'learner' },
-      db: { type: 'string', default: DEFAULT_DB_PATH },
+      db: { type: 'string' },
       'page-size': { type: 'string', default: String(FEED_PAGE_DEFAULT_LIMIT) },
     },
   });
@@ -47,13 +47,13 @@ async function exportFeed(args: string[], io: Io): Promise<number> {
   const dir = resolve(positionals[0] ?? '');
   const audience = parseAudience(values.audience);
   const pageSize = parsePageSize(values['page-size']);
-  const store = openStoreAt(values.db);
+  const store = await openStore(databaseOption(values.db), { max: 2 });
   try {
     const head = await exportStaticFeed(store, dir, audience, pageSize);
     io.err(`wrote ${dir}/head.json: ${head.pages.length} page(s) for ${values.audience}`);
     return EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -28,4 +28,3 @@ export function auditPage(rows: AuditRow[], limit: number): AuditPage {
     next: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
   };
 }
-

@@ -1,12 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { prepareTemplate, TEST_DATABASE_ENV } from './test-postgres';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The PostgreSQL server test databases are made on; undefined: PostgreSQL tests skip. */
-    postgresUrl: string | undefined;
-  }
-}
+import '../test-fixtures';
 
 /**
  * Vitest global setup: with a PostgreSQL configured, migrate the template test databases are

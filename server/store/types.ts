@@ -120,7 +120,8 @@ export interface SchemaStatus {
 /** Why a store is not ready to serve: the database or its schema, in words for /readyz. */
 export interface Readiness {
   ok: boolean;
-  database: 'ok' | string;
+  /** 'ok', or what went wrong reaching it. */
+  database: string;
   schema: SchemaStatus | undefined;
 }
 
@@ -187,6 +188,8 @@ export interface Store {
    * (VersionConflictError). Returns the item's sequence number.
    */
   upsertItem(input: unknown, author: string | undefined): Promise<number>;
+  /** upsertItem for many items in one transaction (bulk loads); returns the last sequence. */
+  upsertItems(inputs: unknown[], author: string | undefined): Promise<number>;
   /** Deletes an item, leaving a tombstone at a new sequence number; false if there was none. */
   deleteItem(id: string): Promise<boolean>;
   /** Stores an app definition (validated); re-sending the same body is a no-op. */

@@ -46,7 +46,8 @@ export async function holdsData(sql: Sql): Promise<boolean> {
 export async function loadChunk(tx: Tx, chunk: DumpChunk): Promise<void> {
   const columns = [...copyColumns[chunk.table]];
   if (chunk.table === 'seq') {
-    for (const row of chunk.rows) await tx`UPDATE seq SET value = ${Number(row.value)} WHERE id = 1`;
+    for (const row of chunk.rows)
+      await tx`UPDATE seq SET value = ${Number(row.value)} WHERE id = 1`;
     return;
   }
   const rows = chunk.rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));

@@ -43,7 +43,7 @@ export async function feedPage(
   afterSeq: number,
   limit: number,
 ): Promise<{ page: FeedPage; lastSeq: number }> {
-  return (await sql.begin('isolation level repeatable read read only', async (tx) => {
+  return sql.begin('isolation level repeatable read read only', async (tx) => {
     const [counter] = await tx<{ value: number }[]>`SELECT value FROM seq WHERE id = 1`;
     const lastSeq = counter?.value ?? 0;
     const builder = new PageBuilder(audience, afterSeq, limit);
@@ -59,5 +59,5 @@ export async function feedPage(
         for (const raw of batch) if (!builder.add(toRow(raw))) break read;
     }
     return { page: builder.finish(epoch, lastSeq), lastSeq };
-  })) as { page: FeedPage; lastSeq: number };
+  });
 }

@@ -8,8 +8,7 @@ const MIGRATION_LOCK = 0x5741594d41524bn;
 export async function schemaStatus(sql: postgres.Sql): Promise<SchemaStatus> {
   const [table] = await sql<{ name: string | null }[]>`
     SELECT to_regclass('schema_migrations')::text AS name`;
-  if (table?.name === null || table === undefined)
-    return { current: 0, latest: migrations.length };
+  if (table?.name === null || table === undefined) return { current: 0, latest: migrations.length };
   const [row] = await sql<{ current: number | null }[]>`
     SELECT max(version) AS current FROM schema_migrations`;
   return { current: row?.current ?? 0, latest: migrations.length };
@@ -40,6 +39,10 @@ export async function migrate(sql: postgres.Sql): Promise<SchemaStatus & { appli
       await tx.unsafe(text);
       await tx`INSERT INTO schema_migrations (version) VALUES (${i + 1})`;
     }
-    return { current: migrations.length, latest: migrations.length, applied: migrations.length - current };
+    return {
+      current: migrations.length,
+      latest: migrations.length,
+      applied: migrations.length - current,
+    };
   });
 }

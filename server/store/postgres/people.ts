@@ -24,7 +24,9 @@ const toListing = (row: UserRow): UserListing => ({
 export async function userByHash(sql: Query, hash: string): Promise<User | undefined> {
   const [row] = await sql<UserRow[]>`
     SELECT * FROM users WHERE token_hash = ${hash} AND revoked_at IS NULL`;
-  return row === undefined ? undefined : { email: row.email, role: row.role, team: row.team ?? undefined };
+  return row === undefined
+    ? undefined
+    : { email: row.email, role: row.role, team: row.team ?? undefined };
 }
 
 /** Returns the new token and the hash of the one it replaces (to drop from caches). */

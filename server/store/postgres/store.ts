@@ -158,6 +158,14 @@ export class PostgresStore implements Store {
 
   upsertItem = async (input: unknown, author: string | undefined) =>
     (await this.written(this.write((tx) => items.upsertItem(tx, input, author, this.now()))))!;
+  upsertItems = async (inputs: unknown[], author: string | undefined) =>
+    (await this.written(
+      this.write(async (tx) => {
+        let seq = 0;
+        for (const input of inputs) seq = await items.upsertItem(tx, input, author, this.now());
+        return seq;
+      }),
+    ))!;
   deleteItem = async (id: string) =>
     (await this.written(this.write((tx) => items.tombstone(tx, 'items', id)))) !== undefined;
   upsertApp = async (input: unknown) =>
@@ -175,7 +183,10 @@ export class PostgresStore implements Store {
       for (const entry of decision.audit)
         await people.appendAudit(tx, at, { actor, item: item.id, version: item.version, ...entry });
       // Last: the version row, then the head with the next feed number (items.writeItem).
-      const seq = await items.writeItem(tx, nextItemRow(item, current, true), { author: actor, at });
+      const seq = await items.writeItem(tx, nextItemRow(item, current, true), {
+        author: actor,
+        at,
+      });
       return { item, seq };
     }).then(({ item, seq }) => {
       if (seq !== undefined) this.learn(seq);

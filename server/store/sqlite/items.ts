@@ -82,8 +82,7 @@ export function upsertApp(db: Db, input: unknown): number {
   const app = appSchema.parse(input);
   const body = JSON.stringify(app);
   const current = db.prepare('SELECT body, seq, deleted FROM apps WHERE id = ?').get(app.id) as
-    | { body: string; seq: number; deleted: number }
-    | undefined;
+    { body: string; seq: number; deleted: number } | undefined;
   if (current !== undefined && current.deleted === 0 && current.body === body) return current.seq;
   const seq = nextSeq(db);
   db.prepare(
@@ -95,8 +94,7 @@ export function upsertApp(db: Db, input: unknown): number {
 
 export function tombstone(db: Db, table: 'items' | 'apps', id: string): boolean {
   const row = db.prepare(`SELECT deleted FROM ${table} WHERE id = ?`).get(id) as
-    | { deleted: number }
-    | undefined;
+    { deleted: number } | undefined;
   if (row === undefined || row.deleted === 1) return false;
   db.prepare(`UPDATE ${table} SET deleted = 1, seq = ? WHERE id = ?`).run(nextSeq(db), id);
   return true;

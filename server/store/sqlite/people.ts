@@ -36,8 +36,7 @@ export function addUser(db: Db, input: UserInput, at: Date): string {
   const hash = tokenHash(token) ?? '';
   db.transaction(() => {
     const existing = db.prepare('SELECT * FROM users WHERE email = ?').get(input.email) as
-      | UserRow
-      | undefined;
+      UserRow | undefined;
     const { user, audit } = planUserChange(existing && toListing(existing), input);
     appendAudit(db, at, audit);
     if (existing === undefined)

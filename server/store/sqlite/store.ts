@@ -51,12 +51,9 @@ export class SqliteStore implements Store {
     return Promise.resolve();
   }
 
+  /** Runs synchronous work as the async interface's promise (a throw becomes a rejection). */
   private run<T>(work: () => T): Promise<T> {
-    try {
-      return Promise.resolve(work());
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+    return new Promise((resolve) => resolve(work()));
   }
 
   readiness(): Promise<Readiness> {
@@ -91,6 +88,15 @@ export class SqliteStore implements Store {
     this.run(() =>
       this.db.transaction(() => items.upsertItem(this.db, input, author, this.now()))(),
     );
+  upsertItems = (inputs: unknown[], author: string | undefined) =>
+    this.run(() =>
+      this.db.transaction(() =>
+        inputs.reduce<number>(
+          (_, input) => items.upsertItem(this.db, input, author, this.now()),
+          0,
+        ),
+      )(),
+    );
   deleteItem = (id: string) =>
     this.run(() => this.db.transaction(() => items.tombstone(this.db, 'items', id))());
   upsertApp = (input: unknown) =>
@@ -102,16 +108,18 @@ export class SqliteStore implements Store {
     return this.run(() =>
       this.db.transaction(() => {
         const current = items.readItem(this.db, id);
-        const decision = decide(
-          current && headOf(current),
-          people.lastEditor(this.db, id),
-        );
+        const decision = decide(current && headOf(current), people.lastEditor(this.db, id));
         if (decision.kind === 'unchanged') return decision.item;
         const at = this.now();
         const { item } = decision;
         items.writeItem(this.db, nextItemRow(item, current, true), { author: actor, at });
         for (const entry of decision.audit)
-          people.appendAudit(this.db, at, { actor, item: item.id, version: item.version, ...entry });
+          people.appendAudit(this.db, at, {
+            actor,
+            item: item.id,
+            version: item.version,
+            ...entry,
+          });
         return item;
       })(),
     );
@@ -141,6 +149,7 @@ export class SqliteStore implements Store {
   seed = (content: SeedContent, what: { items: boolean; templates: boolean }) =>
     this.run(() => extras.seed(this.db, content, what, this.now()));
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- the interface is async; SQLite reads synchronously
   async *dump(): AsyncGenerator<DumpChunk> {
     yield* dump(this.db);
   }
