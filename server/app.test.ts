@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { meSchema } from '@/lib/content-model';
+import { createApp } from './app';
 import { routePolicies } from './policy';
 import { withTestApp } from './test-app';
 import { testBackends } from './test-fixtures';
@@ -12,6 +13,26 @@ describe.each(testBackends())('on $name', (backend) => {
       const res = await get('/healthz');
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ ok: true });
+    });
+  });
+
+  describe('GET /readyz', () => {
+    it('answers 200 with the backend and schema when the store is ready', async () => {
+      const res = await get('/readyz');
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { schema: { current: number; latest: number } };
+      expect(body).toMatchObject({ ok: true, backend: backend.name, draining: false });
+      expect(body.schema.current).toBe(body.schema.latest);
+    });
+
+    it('answers 503 while the server drains, and asks clients to close their connections', async () => {
+      const lifecycle = { draining: true };
+      const app = createApp(t.env.store, { log: () => undefined, lifecycle });
+      const res = await app.request('/readyz');
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ ok: false, draining: true });
+      expect(res.headers.get('Connection')).toBe('close');
+      expect((await app.request('/healthz')).status).toBe(200);
     });
   });
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Clock } from '../clock';
 import { SqliteStore } from './sqlite/store';
-import type { Store } from './types';
+import type { SchemaStatus, Store } from './types';
 
 export * from './types';
 export * from './errors';
@@ -44,6 +44,41 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
   const path = sqlitePath(location);
   mkdirSync(dirname(path), { recursive: true });
   return SqliteStore.open(path, options);
+}
+
+/**
+ * Brings the schema at `location` up to this server's version: PostgreSQL under an advisory lock
+ * (several processes may run it at once), SQLite in the file's own write lock.
+ */
+export async function migrateStore(location: string): Promise<SchemaStatus & { applied: number }> {
+  if (isPostgresUrl(location)) {
+    const { connect } = await import('./postgres/connect');
+    const { migrate } = await import('./postgres/migrate');
+    const sql = connect(location, { max: 1, applicationName: 'waymark-migrate' });
+    try {
+      return await migrate(sql);
+    } finally {
+      await sql.end();
+    }
+  }
+  const { migrateFile } = await import('./sqlite/database');
+  return migrateFile(sqlitePath(location));
+}
+
+/** The schema version at `location` and this server's, without changing anything. */
+export async function storeSchemaStatus(location: string): Promise<SchemaStatus> {
+  if (isPostgresUrl(location)) {
+    const { connect } = await import('./postgres/connect');
+    const { schemaStatus } = await import('./postgres/migrate');
+    const sql = connect(location, { max: 1, applicationName: 'waymark-status' });
+    try {
+      return await schemaStatus(sql);
+    } finally {
+      await sql.end();
+    }
+  }
+  const { statusOfFile } = await import('./sqlite/database');
+  return statusOfFile(sqlitePath(location));
 }
 
 /** What a location names, for messages: the file, or the URL without its password. */

@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { SchemaMismatchError } from '../errors';
 import { newEpoch } from '../plans';
@@ -27,6 +29,32 @@ export function migrate(db: Db): SchemaStatus {
     })();
   });
   return schemaStatus(db);
+}
+
+/** Migrates a file (creating it if needed) and closes it. */
+export function migrateFile(file: string): SchemaStatus & { applied: number } {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    const before = schemaStatus(db).current;
+    const after = migrate(db);
+    return { ...after, applied: after.current - before };
+  } finally {
+    db.close();
+  }
+}
+
+/** The schema version of a file (0 when there is none yet). */
+export function statusOfFile(file: string): SchemaStatus {
+  if (!existsSync(file)) return { current: 0, latest: migrations.length };
+  const db = new Database(file, { readonly: true });
+  try {
+    return schemaStatus(db);
+  } finally {
+    db.close();
+  }
 }
 
 /**
