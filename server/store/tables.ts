@@ -31,6 +31,31 @@ export const copyColumns: Readonly<Record<DumpTable, readonly string[]>> = {
   templates: ['id', 'body', 'version', 'updated_at', 'updated_by'],
 };
 
+/**
+ * The order each table is dumped in, the same on every backend (text compared byte-wise), so
+ * two databases holding the same rows dump the same chunks: `text` columns are ids and names.
+ */
+export const copyOrder: Readonly<
+  Record<DumpTable, readonly (readonly [string, 'text' | 'number'])[]>
+> = {
+  meta: [['key', 'text']],
+  seq: [['value', 'number']],
+  users: [['email', 'text']],
+  apps: [['seq', 'number']],
+  items: [['seq', 'number']],
+  item_versions: [
+    ['id', 'text'],
+    ['version', 'number'],
+  ],
+  audit_log: [['id', 'number']],
+  anchor_reports: [
+    ['item_id', 'text'],
+    ['app', 'text'],
+    ['screen', 'text'],
+  ],
+  templates: [['id', 'text']],
+};
+
 /** Columns stored as 0/1 by SQLite and as boolean by PostgreSQL. */
 export const booleanColumns = new Set(['deleted', 'seen_public']);
 

@@ -1,4 +1,4 @@
-import { booleanColumns, copyColumns, DUMP_BATCH } from '../tables';
+import { booleanColumns, copyColumns, copyOrder, DUMP_BATCH } from '../tables';
 import { dumpTables, type DumpChunk } from '../types';
 import type { Db } from './database';
 
@@ -11,7 +11,10 @@ export function* dump(db: Db): Generator<DumpChunk> {
     for (const table of dumpTables) {
       const columns = copyColumns[table];
       const rows = db
-        .prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY rowid`)
+        .prepare(
+          `SELECT ${columns.join(', ')} FROM ${table}
+           ORDER BY ${copyOrder[table].map(([column]) => column).join(', ')}`,
+        )
         .iterate() as IterableIterator<Record<string, Value>>;
       let batch: DumpChunk['rows'] = [];
       for (const row of rows) {
