@@ -113,6 +113,7 @@ describe('waymark feed export', () => {
 
   it.each([
     [['feed', 'export'], /exactly one folder/],
+    [['feed', 'export', '--s3', 'http://bucket'], /--s3 must be s3:\/\/BUCKET/],
     [['feed', 'export', out, '--audience', 'boss'], /--audience must be role/],
     [['feed', 'export', out, '--page-size', '0'], /--page-size/],
     [['feed'], /needs a subcommand/],
