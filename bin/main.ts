@@ -29,7 +29,7 @@ Commands:
                           the anchor for one element of a saved page (YAML for a tip's front matter)
   start [--db FILE] [--port N] [--skip-build]
                           build the extension, run the content server with demo tokens (npm start)
-  serve [--db DB] [--port N] [--host H] [--seed DIR] [--drain SECONDS]
+  serve [--db DB] [--port N] [--host H] [--seed DIR] [--drain SECONDS] [--request-log on|off]
                           run the content server (seeds an empty database from content/)
   users add <email> --role learner|author|reviewer|admin [--team T] [--rotate] [--db DB]
                           add a user (or --rotate their token); prints the token once on stdout

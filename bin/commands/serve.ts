@@ -36,6 +36,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string', default: DEFAULT_CONTENT_DIR },
       drain: { type: 'string', default: '0' },
+      'request-log': { type: 'string', default: 'on' },
     },
   });
   if (positionals.length > 0) throw new UsageError('serve takes no positional arguments');
@@ -56,7 +57,11 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     io.err(`waymark serve: ${error.message}`);
     return EXIT.problems;
   }
-  const running = await startServer(store, { host: values.host, port });
+  if (!['on', 'off'].includes(values['request-log']))
+    throw new UsageError('--request-log must be on or off');
+  // Off when a proxy in front logs requests already (one JSON line per request costs CPU).
+  const log = values['request-log'] === 'off' ? () => undefined : undefined;
+  const running = await startServer(store, { host: values.host, port, log });
   io.out(`Waymark content server listening on ${running.url}`);
   await closeOnSignal(
     running,
