@@ -85,11 +85,11 @@ async function buildPage(
   request: { afterSeq: number; limit: number; cursor: string },
   encoding: 'br' | 'gzip' | undefined,
 ): Promise<CachedPage> {
-  const { page, lastSeq } = await store.feedPage(user, request.afterSeq, request.limit);
+  const { json, more, lastSeq } = await store.feedPage(user, request.afterSeq, request.limit);
   const tags = tagsFor(store, user, lastSeq, [request.cursor, request.limit]);
   // A page that reaches the head is, for its URL too, the "caught up" representation.
-  const tag = page.more ? tags.request : tags.head;
-  const plain = Buffer.from(JSON.stringify(page));
+  const tag = more ? tags.request : tags.head;
+  const plain = Buffer.from(json);
   if (encoding === undefined || plain.length < COMPRESS_THRESHOLD)
     return { tag, body: plain, encoding: undefined, seq: lastSeq };
   return { tag, body: await encode(plain, encoding), encoding, seq: lastSeq };

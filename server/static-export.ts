@@ -26,8 +26,8 @@ async function chain(
   let cursor = after;
   for (;;) {
     const afterSeq = await decodeCursor(store, cursor);
-    const { page } = await store.feedPage(audience, afterSeq, pageSize);
-    const text = JSON.stringify(page);
+    const page = await store.feedPage(audience, afterSeq, pageSize);
+    const text = page.json;
     const hash = createHash('sha256').update(text).digest('hex').slice(0, 24);
     pages.push({ after: cursor, file: `pages/${hash}.json`, text });
     if (!page.more) return pages;

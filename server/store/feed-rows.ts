@@ -1,6 +1,18 @@
 import { FEED_PAGE_MAX_BYTES, type FeedPage, type Tombstone } from '@/lib/content-model';
 import type { Audience } from './types';
 
+/** One feed page as read from one snapshot: its JSON, and the sequence it was read at. */
+export interface FeedRead {
+  /** The page's JSON text: what the server sends (and caches) as it is. */
+  json: string;
+  cursor: string;
+  more: boolean;
+  /** The snapshot's last sequence: the page's ETag and `more` describe exactly it. */
+  lastSeq: number;
+  /** The page parsed (on first use), for callers that want objects. */
+  readonly page: FeedPage;
+}
+
 /** One row of the feed, in sequence order: an item or app, live or a tombstone. */
 export interface FeedRow {
   kind: 'item' | 'app';
@@ -62,8 +74,9 @@ const ENVELOPE_BYTES = 256;
  * Backends feed it rows from one snapshot until `add` answers false.
  */
 export class PageBuilder {
-  private readonly items: unknown[] = [];
-  private readonly apps: unknown[] = [];
+  /** Stored JSON texts, sent as they are: a page is assembled, never parsed and re-serialised. */
+  private readonly items: string[] = [];
+  private readonly apps: string[] = [];
   private readonly deleted: Tombstone[] = [];
   private bytes = ENVELOPE_BYTES;
   private count = 0;
@@ -85,7 +98,7 @@ export class PageBuilder {
     const body = visible ? bodyFor(row, this.audience) : '';
     const size = visible ? Buffer.byteLength(body) + 1 : tombstone ? row.id.length + 30 : 0;
     if (this.count > 0 && this.bytes + size > FEED_PAGE_MAX_BYTES) return false;
-    if (visible) (row.kind === 'item' ? this.items : this.apps).push(JSON.parse(body));
+    if (visible) (row.kind === 'item' ? this.items : this.apps).push(body);
     else if (tombstone) this.deleted.push({ kind: row.kind, id: row.id });
     this.bytes += size;
     this.count += 1;
@@ -94,13 +107,22 @@ export class PageBuilder {
   }
 
   /** The page, with `more` while rows remain up to `lastSeq` (the snapshot's last change). */
-  finish(epoch: string, lastSeq: number): FeedPage {
+  finish(epoch: string, lastSeq: number): FeedRead {
+    const cursor = encodeCursor(epoch, this.cursorSeq);
+    const more = this.cursorSeq < lastSeq;
+    // The same bytes JSON.stringify would give the parsed page (FeedPage's key order).
+    const json =
+      `{"items":[${this.items.join(',')}],"apps":[${this.apps.join(',')}],` +
+      `"deleted":${JSON.stringify(this.deleted)},"cursor":${JSON.stringify(cursor)},"more":${more}}`;
+    let parsed: FeedPage | undefined;
     return {
-      items: this.items,
-      apps: this.apps,
-      deleted: this.deleted,
-      cursor: encodeCursor(epoch, this.cursorSeq),
-      more: this.cursorSeq < lastSeq,
+      json,
+      cursor,
+      more,
+      lastSeq,
+      get page() {
+        return (parsed ??= JSON.parse(json) as FeedPage);
+      },
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { AuditAction, AuditEntry } from '@/lib/content-model/audit';
-import type { AppDefinition, FeedPage, Item, Role, Template } from '@/lib/content-model';
+import type { AppDefinition, Item, Role, Template } from '@/lib/content-model';
 import type { Clock } from '../clock';
+import type { FeedRead } from './feed-rows';
 
 /** Who a feed is built for: a signed-in user, or an audience of a static export. */
 export interface Audience {
@@ -165,11 +166,7 @@ export interface Store {
   /** The last sequence number committed, read from the database now. */
   committedSeq(): Promise<number>;
   /** One feed page (server/store/feed-rows.ts) and the sequence it was read at: one snapshot. */
-  feedPage(
-    audience: Audience,
-    afterSeq: number,
-    limit: number,
-  ): Promise<{ page: FeedPage; lastSeq: number }>;
+  feedPage(audience: Audience, afterSeq: number, limit: number): Promise<FeedRead>;
 
   isEmpty(): Promise<boolean>;
   /** The head of a live (not deleted) item. */

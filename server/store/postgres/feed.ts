@@ -1,5 +1,4 @@
-import type { FeedPage } from '@/lib/content-model';
-import { PageBuilder, type FeedRow } from '../feed-rows';
+import { PageBuilder, type FeedRead, type FeedRow } from '../feed-rows';
 import { parseTeams } from '../item-row';
 import type { Audience } from '../types';
 import type { Sql } from './connect';
@@ -42,7 +41,7 @@ export async function feedPage(
   audience: Audience,
   afterSeq: number,
   limit: number,
-): Promise<{ page: FeedPage; lastSeq: number }> {
+): Promise<FeedRead> {
   return sql.begin('isolation level repeatable read read only', async (tx) => {
     const [counter] = await tx<{ value: number }[]>`SELECT value FROM seq WHERE id = 1`;
     const lastSeq = counter?.value ?? 0;
@@ -58,6 +57,6 @@ export async function feedPage(
       read: for await (const batch of rows)
         for (const raw of batch) if (!builder.add(toRow(raw))) break read;
     }
-    return { page: builder.finish(epoch, lastSeq), lastSeq };
+    return builder.finish(epoch, lastSeq);
   });
 }

@@ -83,11 +83,3 @@ export async function queryAudit(sql: Query, filter: AuditFilter): Promise<Audit
     SELECT * FROM audit_log WHERE ${condition} ORDER BY id DESC LIMIT ${filter.limit + 1}`;
   return auditPage(rows, filter.limit);
 }
-
-/** Who last changed the item's content (create, edit, rollback): they may not approve it. */
-export async function lastEditor(sql: Query, item: string): Promise<string | undefined> {
-  const [row] = await sql<{ actor: string }[]>`
-    SELECT actor FROM audit_log WHERE item_id = ${item}
-      AND action IN ('create', 'edit', 'rollback') ORDER BY id DESC LIMIT 1`;
-  return row?.actor;
-}

@@ -175,18 +175,20 @@ export class PostgresStore implements Store {
 
   workflowStep(id: string, actor: string, decide: StepDecider): Promise<Item> {
     return this.write(async (tx) => {
-      const current = await items.lockItem(tx, id);
-      const decision = decide(current && headOf(current), await people.lastEditor(tx, id));
+      const { current, lastEditor } = await items.lockForStep(tx, id);
+      const decision = decide(current && headOf(current), lastEditor);
       if (decision.kind === 'unchanged') return { item: decision.item, seq: undefined };
-      const at = this.now();
       const { item } = decision;
-      for (const entry of decision.audit)
-        await people.appendAudit(tx, at, { actor, item: item.id, version: item.version, ...entry });
-      // Last: the version row, then the head with the next feed number (items.writeItem).
-      const seq = await items.writeItem(tx, nextItemRow(item, current, true), {
-        author: actor,
-        at,
-      });
+      const audit = decision.audit.map((entry) => ({
+        actor,
+        action: entry.action,
+        item_id: item.id,
+        version: item.version,
+        comment: entry.comment ?? null,
+      }));
+      // One statement: version and audit rows, then the head at the next feed number.
+      const row = nextItemRow(item, current, true);
+      const seq = await items.writeItem(tx, row, { author: actor, at: this.now() }, audit);
       return { item, seq };
     }).then(({ item, seq }) => {
       if (seq !== undefined) this.learn(seq);

@@ -1,5 +1,4 @@
-import type { FeedPage } from '@/lib/content-model';
-import { PageBuilder, type FeedRow } from '../feed-rows';
+import { PageBuilder, type FeedRead, type FeedRow } from '../feed-rows';
 import { parseTeams } from '../item-row';
 import type { Audience } from '../types';
 import { lastSeqOf, type Db } from './database';
@@ -38,7 +37,7 @@ export function feedPage(
   audience: Audience,
   afterSeq: number,
   limit: number,
-): { page: FeedPage; lastSeq: number } {
+): FeedRead {
   return db.transaction(() => {
     const lastSeq = lastSeqOf(db);
     const builder = new PageBuilder(audience, afterSeq, limit);
@@ -53,6 +52,6 @@ export function feedPage(
       )
       .iterate({ after: afterSeq }) as IterableIterator<RawRow>;
     for (const raw of rows) if (!builder.add(toRow(raw))) break;
-    return { page: builder.finish(epoch, lastSeq), lastSeq };
+    return builder.finish(epoch, lastSeq);
   })();
 }
