@@ -88,6 +88,22 @@ export default tseslint.config(
     },
   },
   {
+    // Storage behind one seam (docs/adr/0005): only the backends (and the test database helper)
+    // talk to a database driver; everything else goes through server/store's Store.
+    ignores: ['server/store/sqlite/**', 'server/store/postgres/**', 'server/store/test-postgres.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['better-sqlite3', 'postgres'].map((name) => ({
+            name,
+            message: 'Go through the Store (server/store/types.ts); SQL lives in the backends.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**', 'bench/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
