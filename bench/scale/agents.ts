@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { brotliDecompressSync } from 'node:zlib';
 import type { HttpClient } from './http';
 import type { PhaseStats } from './stats';
 
@@ -23,11 +24,12 @@ interface ParsedPage {
  * the load generator's CPU for sending requests; the bytes themselves are still checked.
  */
 const parsed = new Map<string, ParsedPage>();
-function parse(body: Buffer): ParsedPage {
+function parse(body: Buffer, encoding: string | undefined): ParsedPage {
   const key = createHash('sha1').update(body).digest('base64');
   let page = parsed.get(key);
   if (page === undefined) {
-    const json = JSON.parse(body.toString('utf8')) as ParsedPage;
+    const text = (encoding === 'br' ? brotliDecompressSync(body) : body).toString('utf8');
+    const json = JSON.parse(text) as ParsedPage;
     page = {
       ...json,
       items: json.items.map((i) => ({ id: i.id, version: i.version })),
@@ -54,7 +56,11 @@ export class SimulatedAgent {
   async sync(http: HttpClient, stats: PhaseStats): Promise<number> {
     for (let requests = 1; ; requests++) {
       const query = `limit=200${this.cursor === undefined ? '' : `&cursor=${encodeURIComponent(this.cursor)}`}`;
-      const headers: Record<string, string> = { authorization: `Bearer ${this.identity.token}` };
+      // As the extension's fetch does: compressed pages (the server caches them encoded).
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${this.identity.token}`,
+        'accept-encoding': 'br',
+      };
       if (this.etag !== undefined) headers['if-none-match'] = this.etag;
       let reply;
       try {
@@ -71,7 +77,7 @@ export class SimulatedAgent {
         return requests;
       }
       if (reply.status !== 200) return requests;
-      const page = parse(reply.body);
+      const page = parse(reply.body, reply.encoding);
       for (const item of page.items) this.items.set(item.id, item.version);
       for (const gone of page.deleted) if (gone.kind === 'item') this.items.delete(gone.id);
       this.cursor = page.cursor;

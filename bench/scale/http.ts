@@ -3,14 +3,14 @@ import { Agent, request } from 'node:http';
 export interface Reply {
   status: number;
   etag: string | undefined;
+  encoding: string | undefined;
   body: Buffer;
   ms: number;
 }
 
 /**
  * One keep-alive pool for every simulated client: thousands of agents share a few hundred
- * connections to the load balancer, as browsers behind a corporate proxy would. Bodies are asked
- * for without compression (loopback; decompressing would only spend the load generator's CPU).
+ * connections to the load balancer, as browsers behind a corporate proxy would.
  */
 export function httpClient(baseUrl: string, maxSockets = 256) {
   const agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
@@ -32,6 +32,7 @@ export function httpClient(baseUrl: string, maxSockets = 256) {
             resolve({
               status: res.statusCode ?? 0,
               etag: res.headers.etag,
+              encoding: res.headers['content-encoding'],
               body: Buffer.concat(chunks),
               ms: performance.now() - started,
             }),

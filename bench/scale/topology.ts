@@ -110,6 +110,7 @@ http {
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $host;
+      proxy_buffers 16 32k;
       # A request that never reached an instance (it was stopping) goes to the other one; writes
       # are based on a version (If-Match), so a retried one is refused with 409, never doubled.
       proxy_next_upstream error timeout http_502 http_503 non_idempotent;
