@@ -21,7 +21,7 @@ import { loadContent } from '@/lib/content-files';
 import { startServer } from '@/server/main';
 import { seedFromContent } from '@/server/seed';
 import { openStore } from '@/server/store';
-import { writePart, type Cell } from './report';
+import { budget, writePart, type Cell } from './report';
 import { generatedArticle } from './lib/generated-article';
 import { loadTest, type LoadResult } from './lib/load-test';
 
@@ -110,8 +110,22 @@ const rows: Cell[][] = measured.map((m) => [
   m.ceiling.latencyMs.p99,
   m.ours.unexpected + m.ceiling.unexpected,
 ]);
+// Issue 15's budget: a 200-item page at ≥ 25 % of the static ceiling, i.e. the ceiling at most 4×.
+const pageRun = measured.find((m) => m.scenario === `feed page, ${PAGE_LIMIT} items`);
+const pageRatio =
+  pageRun === undefined
+    ? Infinity
+    : pageRun.ceiling.requestsPerSecond / pageRun.ours.requestsPerSecond;
 writePart({
   part: 'server',
+  budgets: [
+    budget(
+      `feed page (${PAGE_LIMIT} items): static ceiling ÷ ours`,
+      4,
+      Math.round(pageRatio * 100) / 100,
+      '×',
+    ),
+  ],
   title: 'Content server: waymark vs a static node:http ceiling',
   tables: [
     {
