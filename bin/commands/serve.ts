@@ -42,6 +42,8 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length > 0) throw new UsageError('serve takes no positional arguments');
   const port = parsePort(values.port);
   const drainMs = parseSeconds(values.drain) * 1000;
+  if (!['on', 'off'].includes(values['request-log']))
+    throw new UsageError('--request-log must be on or off');
   const db = databaseOption(values.db);
   const store = await openStore(db, { listen: true });
   try {
@@ -57,8 +59,6 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     io.err(`waymark serve: ${error.message}`);
     return EXIT.problems;
   }
-  if (!['on', 'off'].includes(values['request-log']))
-    throw new UsageError('--request-log must be on or off');
   // Off when a proxy in front logs requests already (one JSON line per request costs CPU).
   const log = values['request-log'] === 'off' ? () => undefined : undefined;
   const running = await startServer(store, { host: values.host, port, log });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Clock } from '../clock';
 import { SqliteStore } from './sqlite/store';
+import type { Sql } from './postgres/connect';
 import type { SchemaStatus, Store } from './types';
 
 export * from './types';
@@ -46,20 +47,29 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
   return SqliteStore.open(path, options);
 }
 
+/** Runs `work` on a one-connection PostgreSQL client for a CLI command, then closes it. */
+async function withConnection<T>(
+  url: string,
+  name: string,
+  work: (sql: Sql) => Promise<T>,
+): Promise<T> {
+  const { connect } = await import('./postgres/connect');
+  const sql = connect(url, { max: 1, applicationName: name });
+  try {
+    return await work(sql);
+  } finally {
+    await sql.end();
+  }
+}
+
 /**
  * Brings the schema at `location` up to this server's version: PostgreSQL under an advisory lock
  * (several processes may run it at once), SQLite in the file's own write lock.
  */
 export async function migrateStore(location: string): Promise<SchemaStatus & { applied: number }> {
   if (isPostgresUrl(location)) {
-    const { connect } = await import('./postgres/connect');
     const { migrate } = await import('./postgres/migrate');
-    const sql = connect(location, { max: 1, applicationName: 'waymark-migrate' });
-    try {
-      return await migrate(sql);
-    } finally {
-      await sql.end();
-    }
+    return withConnection(location, 'waymark-migrate', migrate);
   }
   const { migrateFile } = await import('./sqlite/database');
   return migrateFile(sqlitePath(location));
@@ -68,14 +78,8 @@ export async function migrateStore(location: string): Promise<SchemaStatus & { a
 /** The schema version at `location` and this server's, without changing anything. */
 export async function storeSchemaStatus(location: string): Promise<SchemaStatus> {
   if (isPostgresUrl(location)) {
-    const { connect } = await import('./postgres/connect');
     const { schemaStatus } = await import('./postgres/migrate');
-    const sql = connect(location, { max: 1, applicationName: 'waymark-status' });
-    try {
-      return await schemaStatus(sql);
-    } finally {
-      await sql.end();
-    }
+    return withConnection(location, 'waymark-status', schemaStatus);
   }
   const { statusOfFile } = await import('./sqlite/database');
   return statusOfFile(sqlitePath(location));

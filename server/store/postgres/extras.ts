@@ -1,5 +1,6 @@
-import type { Item, Template } from '@/lib/content-model';
+import type { Template } from '@/lib/content-model';
 import { planTemplatePut, sortTemplates, TEMPLATES_SEEDED } from '../plans';
+import { toAnchorReport, type AnchorReportRow } from '../rows';
 import type { AnchorReport, AnchorReportInput, SeedContent, TemplatePutOutcome } from '../types';
 import type { Query, Tx } from './connect';
 import { upsertApp, upsertItem } from './items';
@@ -52,18 +53,11 @@ export async function addAnchorReports(
 
 export async function anchorReports(sql: Query): Promise<AnchorReport[]> {
   const rows = await sql<
-    { item_id: string; app: string; screen: string; count: number; last_at: string; body: string }[]
+    AnchorReportRow[]
   >`SELECT r.item_id, r.app, r.screen, r.count, r.last_at, i.body FROM anchor_reports r
     JOIN items i ON i.id = r.item_id AND NOT i.deleted
     ORDER BY r.count DESC, r.item_id COLLATE "C"`;
-  return rows.map((r) => ({
-    id: r.item_id,
-    app: r.app,
-    screen: r.screen,
-    count: r.count,
-    last_at: r.last_at,
-    item: JSON.parse(r.body) as Item,
-  }));
+  return rows.map(toAnchorReport);
 }
 
 export async function seedNeeds(sql: Query): Promise<{ items: boolean; templates: boolean }> {

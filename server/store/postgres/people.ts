@@ -1,25 +1,9 @@
 import type postgres from 'postgres';
-import type { Role } from '@/lib/content-model';
 import { auditPage, type AuditRow } from '../audit-rows';
+import { toListing, type UserRow } from '../rows';
 import { newToken, planUserChange, tokenHash } from '../plans';
 import type { AuditFilter, AuditInput, AuditPage, User, UserInput, UserListing } from '../types';
 import type { Query, Tx } from './connect';
-
-interface UserRow {
-  email: string;
-  role: Role;
-  team: string | null;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-const toListing = (row: UserRow): UserListing => ({
-  email: row.email,
-  role: row.role,
-  team: row.team ?? undefined,
-  created_at: row.created_at,
-  revoked_at: row.revoked_at ?? undefined,
-});
 
 export async function userByHash(sql: Query, hash: string): Promise<User | undefined> {
   const [row] = await sql<UserRow[]>`

@@ -1,5 +1,6 @@
-import type { Item, Template } from '@/lib/content-model';
+import type { Template } from '@/lib/content-model';
 import { planTemplatePut, sortTemplates, TEMPLATES_SEEDED } from '../plans';
+import { toAnchorReport, type AnchorReportRow } from '../rows';
 import type { AnchorReport, AnchorReportInput, SeedContent, TemplatePutOutcome } from '../types';
 import { readMeta, type Db } from './database';
 import { upsertApp, upsertItem } from './items';
@@ -53,22 +54,8 @@ export function anchorReports(db: Db): AnchorReport[] {
       `SELECT r.item_id, r.app, r.screen, r.count, r.last_at, i.body FROM anchor_reports r
        JOIN items i ON i.id = r.item_id AND i.deleted = 0 ORDER BY r.count DESC, r.item_id`,
     )
-    .all() as {
-    item_id: string;
-    app: string;
-    screen: string;
-    count: number;
-    last_at: string;
-    body: string;
-  }[];
-  return rows.map((r) => ({
-    id: r.item_id,
-    app: r.app,
-    screen: r.screen,
-    count: r.count,
-    last_at: r.last_at,
-    item: JSON.parse(r.body) as Item,
-  }));
+    .all() as AnchorReportRow[];
+  return rows.map(toAnchorReport);
 }
 
 export function seedNeeds(db: Db): { items: boolean; templates: boolean } {
