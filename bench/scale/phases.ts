@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { Store } from '@/server/store';
 import { spread, type SimulatedAgent } from './agents';
 import type { SimulatedAuthor } from './authors';
@@ -12,6 +13,8 @@ export interface PhaseResult {
   missed: number;
   stale: number;
   agentsWrong: number;
+  /** The machine's 1-minute load average at the end of the phase (2 cores: above 2 is contention). */
+  load: number;
 }
 
 export interface Run {
@@ -56,10 +59,11 @@ export async function phase(
   stats.gone += check.gone;
   stats.serverErrors += check.serverErrors;
   stats.errors += check.errors;
+  const load = Math.round((loadavg()[0] ?? 0) * 10) / 10;
   console.error(
-    `scale: ${name}: ${stats.count()} requests in ${seconds.toFixed(1)} s; ${verified.missed} missed, ${verified.stale} stale`,
+    `scale: ${name}: ${stats.count()} requests in ${seconds.toFixed(1)} s; ${verified.missed} missed, ${verified.stale} stale; load average ${load}`,
   );
-  return { name, seconds, stats, ...verified };
+  return { name, seconds, stats, ...verified, load };
 }
 
 /** Agents sync every `interval` seconds for `rounds` rounds, each at its own moment. */

@@ -62,10 +62,22 @@ function ceilingRow(result: PhaseResult, baseline: PhaseResult | undefined): Row
   };
 }
 
+function loadRow(result: PhaseResult, baseline: PhaseResult | undefined): Row {
+  return {
+    phase: result.name,
+    figure: 'machine load average (2 cores)',
+    value: String(result.load),
+    target: '–',
+    ok: true,
+    baseline: baseline === undefined ? '–' : String(baseline.load),
+  };
+}
+
 export function targetRows(postgres: PhaseResult[], sqlite: PhaseResult[]): Row[] {
   return postgres.flatMap((result) => {
     const baseline = sqlite.find((r) => r.name === result.name);
     return [
+      loadRow(result, baseline),
       ...latencyRows(result, baseline),
       ...(result.name === 'ceiling' ? [ceilingRow(result, baseline)] : []),
       correctnessRow(result, baseline),
