@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { openStore } from '@/server/store';
 import { spread } from './scale/agents';
 import { httpClient } from './scale/http';
-import { authoring, ceiling, phase, polling, type PhaseResult, type Run } from './scale/phases';
+import { AuthorPool } from './scale/author-pool';
+import { ceiling, phase, polling, type PhaseResult, type Run } from './scale/phases';
 import { prepareDatabase } from './scale/setup';
 import { PhaseStats } from './scale/stats';
 import { freePort, ServerInstance, startNginx, startPostgres } from './scale/topology';
@@ -29,31 +30,35 @@ const AGENTS = Number(process.env.SCALE_AGENTS ?? 5000);
 async function runPhases(run: Run, restart: (() => Promise<void>) | undefined) {
   const results: PhaseResult[] = [];
   await phase(run, 'setup', async (stats) => {
-    for (const author of run.authors) await author.create(run.http, stats);
+    await run.authors.run({ op: 'create' }, stats);
     await spread(run.agents, 15, (agent) => agent.sync(run.http, stats));
   });
   results.push(
     await phase(run, 'steady', async (stats) => {
       const restarting = restart && new Promise((r) => setTimeout(r, 15_000)).then(restart);
-      await Promise.all([polling(run, stats, 4, 10), authoring(run, stats, 1, 40), restarting]);
+      const authoring = run.authors.run({ op: 'cycles', cycles: 1, interval: 40 }, stats);
+      await Promise.all([polling(run, stats, 4, 10), authoring, restarting]);
     }),
   );
   results.push(
     await phase(run, 'herd', async (stats) => {
-      await Promise.all(run.authors.map((author) => author.cycle(run.http, new PhaseStats())));
+      await run.authors.run({ op: 'cycles', cycles: 1, interval: 0 }, new PhaseStats());
       await spread(run.agents, 10, (agent) => agent.sync(run.http, stats));
     }),
   );
   results.push(
     await phase(run, 'storm', async (stats) => {
-      await Promise.all([polling(run, stats, 2, 10), authoring(run, stats, 20, 1)]);
+      const authoring = run.authors.run({ op: 'cycles', cycles: 20, interval: 1 }, stats);
+      await Promise.all([polling(run, stats, 2, 10), authoring]);
     }),
   );
   results.push(await phase(run, 'ceiling', (stats) => ceiling(run, stats, 10, 128)));
   return results;
 }
 
-async function withStore(db: string, body: (run: Omit<Run, 'http'>) => Promise<PhaseResult[]>) {
+type Prepared = Awaited<ReturnType<typeof prepareDatabase>> & { store: Run['store'] };
+
+async function withStore(db: string, body: (prepared: Prepared) => Promise<PhaseResult[]>) {
   const store = await openStore(db, { max: 4 });
   try {
     console.error(
@@ -77,14 +82,16 @@ async function postgresRun(): Promise<PhaseResult[]> {
       await Promise.all(instances.map((i) => i.start()));
       const nginx = await startNginx(instances.map((i) => i.port));
       const http = httpClient(nginx.url);
+      const authors = new AuthorPool({ baseUrl: nginx.url, authors: run.authors });
       try {
         const restart = async () => {
           console.error('scale: restarting instance 1 (SIGTERM, drain, start)');
           await instances[0]!.stop();
           await instances[0]!.start();
         };
-        return await runPhases({ ...run, http }, restart);
+        return await runPhases({ ...run, http, authors }, restart);
       } finally {
+        await authors.close();
         http.close();
         nginx.stop();
         await Promise.all(instances.map((i) => i.stop()));
@@ -102,9 +109,11 @@ async function sqliteRun(): Promise<PhaseResult[]> {
       const instance = new ServerInstance(join(dir, 'waymark.db'), await freePort());
       await instance.start();
       const http = httpClient(instance.url);
+      const authors = new AuthorPool({ baseUrl: instance.url, authors: run.authors });
       try {
-        return await runPhases({ ...run, http }, undefined);
+        return await runPhases({ ...run, http, authors }, undefined);
       } finally {
+        await authors.close();
         http.close();
         await instance.stop();
       }

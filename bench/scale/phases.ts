@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import type { Store } from '@/server/store';
 import { spread, type SimulatedAgent } from './agents';
-import type { SimulatedAuthor } from './authors';
+import type { AuthorPool } from './author-pool';
 import type { HttpClient } from './http';
 import { PhaseStats } from './stats';
 import { verifyAgents } from './verify';
@@ -21,7 +21,7 @@ export interface Run {
   http: HttpClient;
   store: Store;
   agents: SimulatedAgent[];
-  authors: SimulatedAuthor[];
+  authors: AuthorPool;
 }
 
 /** Every agent syncs once more with no writer running, then each is checked against the DB. */
@@ -70,21 +70,6 @@ export async function phase(
 export async function polling(run: Run, stats: PhaseStats, rounds: number, interval: number) {
   for (let round = 0; round < rounds; round++)
     await spread(run.agents, interval, (agent) => agent.sync(run.http, stats));
-}
-
-/** Each author runs `cycles` edit → review → publish cycles, one every `interval` seconds. */
-export async function authoring(run: Run, stats: PhaseStats, cycles: number, interval: number) {
-  await Promise.all(
-    run.authors.map(async (author) => {
-      for (let i = 0; i < cycles; i++) {
-        const started = performance.now();
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * interval * 1000));
-        await author.cycle(run.http, stats);
-        const rest = interval * 1000 - (performance.now() - started);
-        if (rest > 0 && i < cycles - 1) await new Promise((resolve) => setTimeout(resolve, rest));
-      }
-    }),
-  );
 }
 
 /** Idle syncs as fast as `concurrency` clients can send them, for `seconds`. */

@@ -3,7 +3,7 @@ import { seedFromContent } from '@/server/seed';
 import type { Store } from '@/server/store';
 import { generatedArticle } from '../lib/generated-article';
 import { SimulatedAgent } from './agents';
-import { authoredItem, SimulatedAuthor } from './authors';
+import type { AuthorWorkerData } from './author-worker';
 
 export const TEAMS = Array.from({ length: 10 }, (_, i) => `team-${i}`);
 /** Authors (who also run the extension, as authors) and the reviewers who approve their work. */
@@ -15,7 +15,7 @@ const GENERATED = 150;
 /**
  * Seeds the database the way an organisation's looks: content/ plus generated articles, the
  * agents (learners spread over ten teams, and the authors), reviewers; returns the simulated
- * agents and authors with their tokens.
+ * agents, and the authors (with their tokens) for the authors' thread.
  */
 export async function prepareDatabase(store: Store, contentDir: string, agentCount: number) {
   await seedFromContent(store, contentDir, loadContent);
@@ -50,13 +50,13 @@ export async function prepareDatabase(store: Store, contentDir: string, agentCou
         rotate: false,
       }),
     );
-  const authors: SimulatedAuthor[] = [];
+  const authors: AuthorWorkerData['authors'] = [];
   for (let i = 0; i < AUTHORS; i++) {
     const identity = { email: `author-${i}@example.com`, role: 'author' as const, team: undefined };
     const token = await store.addUser({ ...identity, rotate: false });
     agents.push(new SimulatedAgent({ ...identity, token }));
     const teams = i % 2 === 0 ? [TEAMS[i % 10]!] : [];
-    authors.push(new SimulatedAuthor(authoredItem(i, teams), token, reviewers[i % REVIEWERS]!));
+    authors.push({ index: i, teams, authorToken: token, reviewerToken: reviewers[i % REVIEWERS]! });
   }
   return { agents, authors };
 }

@@ -15,6 +15,22 @@ export class PhaseStats {
     if (status >= 500) this.serverErrors += 1;
   }
 
+  /** Adds another thread's figures (the authors'). */
+  merge(other: {
+    latencies: [string, number[]][];
+    statuses: [number, number][];
+    errors: number;
+  }): void {
+    for (const [kind, list] of other.latencies)
+      this.latencies.set(kind, [...(this.latencies.get(kind) ?? []), ...list]);
+    for (const [status, n] of other.statuses) {
+      this.statuses.set(status, (this.statuses.get(status) ?? 0) + n);
+      if (status === 410) this.gone += n;
+      if (status >= 500) this.serverErrors += n;
+    }
+    this.errors += other.errors;
+  }
+
   count(kind?: string): number {
     if (kind !== undefined) return this.latencies.get(kind)?.length ?? 0;
     return [...this.latencies.values()].reduce((n, list) => n + list.length, 0);
