@@ -68,7 +68,7 @@ export async function feedPage(
   const builder = new PageBuilder(audience, afterSeq, limit);
   let lastSeq: number | undefined;
   let after = afterSeq;
-  for (let taken = 0; taken < limit; ) {
+  for (let taken = 0; taken < limit;) {
     const batch = Math.min(BATCH, limit - taken);
     const rows = await rowsAfter(sql, after, lastSeq, batch);
     lastSeq ??= rows[0]?.last_seq ?? 0;

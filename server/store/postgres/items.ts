@@ -29,33 +29,9 @@ const toStored = (raw: RawItem): StoredItem => ({
   live_teams: raw.live_teams ?? undefined,
 });
 
-/** The row locked for a governed step, with who last changed its content (one round trip). */
-export async function lockForStep(
-  tx: Tx,
-  id: string,
-): Promise<{ current: StoredItem | undefined; lastEditor: string | undefined }> {
-  // No row, no editor: a step on an item that does not exist never asks who edited it.
-  const [raw] = await tx<(RawItem & { last_editor: string | null })[]>`
-    SELECT i.*, (SELECT actor FROM audit_log WHERE item_id = ${id}
-        AND action IN ('create', 'edit', 'rollback') ORDER BY id DESC LIMIT 1) AS last_editor
-    FROM items i WHERE i.id = ${id} FOR UPDATE`;
-  if (raw === undefined) return { current: undefined, lastEditor: undefined };
-  const { last_editor: lastEditor, ...item } = raw;
-  return { current: toStored(item), lastEditor: lastEditor ?? undefined };
-}
-
-/** Audit rows written in the same statement as the change they record. */
-export interface AuditRowInput {
-  actor: string;
-  action: string;
-  item_id: string;
-  version: number;
-  comment: string | null;
-}
-
 /**
- * One statement, the transaction's last: appends the version row (and the audit rows), takes the
- * next feed number from the counter row and writes the head with it. The counter's row lock is
+ * One statement, the transaction's last: appends the version row, takes the next feed number
+ * from the counter row and writes the head with it. The counter's row lock is
  * held from that statement to COMMIT, so numbers are handed out in commit order and a reader
  * polling `seq > cursor` can never see a later number before an earlier one. One statement is
  * also one round trip while the counter is locked.
@@ -64,18 +40,11 @@ export async function writeItem(
   tx: Tx,
   row: ItemRow,
   version: { author: string | undefined; at: Date },
-  audit: AuditRowInput[] = [],
 ): Promise<number> {
   const at = version.at.toISOString();
-  const auditRows = audit.map((entry) => ({ at, ...entry }));
-  const appendAudit =
-    auditRows.length === 0
-      ? tx``
-      : tx`, audit AS (INSERT INTO audit_log ${tx(auditRows, 'at', 'actor', 'action', 'item_id', 'version', 'comment')})`;
   const [written] = await tx<{ seq: number }[]>`
     WITH version AS (INSERT INTO item_versions (id, version, body, created_at, author)
-      VALUES (${row.id}, ${row.version}, ${row.body}, ${at}, ${version.author ?? null}))
-    ${appendAudit},
+      VALUES (${row.id}, ${row.version}, ${row.body}, ${at}, ${version.author ?? null})),
     next AS (UPDATE seq SET value = value + 1 WHERE id = 1 RETURNING value)
     INSERT INTO items (id, type, status, teams, body, version, seq, deleted, live_body,
       live_teams, seen_public, seen_teams)

@@ -1,6 +1,6 @@
 import type { Item, Template } from '@/lib/content-model';
 import { systemClock, type Clock } from '../../clock';
-import { SchemaMismatchError } from '../errors';
+import { SchemaMismatchError, StoreBusyError } from '../errors';
 import { headOf, nextItemRow } from '../item-row';
 import { newEpoch, tokenHash } from '../plans';
 import type {
@@ -15,7 +15,8 @@ import type {
   Store,
   UserInput,
 } from '../types';
-import { connect, transaction, type Sql } from './connect';
+import { connect, transaction, translate, type Sql } from './connect';
+import { readForStep, writeGoverned } from './governed-write';
 import * as copy from './copy';
 import * as extras from './extras';
 import { feedPage } from './feed';
@@ -173,11 +174,16 @@ export class PostgresStore implements Store {
   deleteApp = async (id: string) =>
     (await this.written(this.write((tx) => items.tombstone(tx, 'apps', id)))) !== undefined;
 
-  workflowStep(id: string, actor: string, decide: StepDecider): Promise<Item> {
-    return this.write(async (tx) => {
-      const { current, lastEditor } = await items.lockForStep(tx, id);
+  /**
+   * Read, decide, then one conditional write statement (governed-write.ts); when another writer
+   * moved the item in between, read and decide again — the decision then sees the new version
+   * and answers 409 if the caller's base is stale. Bounded: a step never spins.
+   */
+  async workflowStep(id: string, actor: string, decide: StepDecider): Promise<Item> {
+    for (let attempt = 1; ; attempt++) {
+      const { current, lastEditor } = await readForStep(this.sql, id);
       const decision = decide(current && headOf(current), lastEditor);
-      if (decision.kind === 'unchanged') return { item: decision.item, seq: undefined };
+      if (decision.kind === 'unchanged') return decision.item;
       const { item } = decision;
       const audit = decision.audit.map((entry) => ({
         actor,
@@ -186,14 +192,19 @@ export class PostgresStore implements Store {
         version: item.version,
         comment: entry.comment ?? null,
       }));
-      // One statement: version and audit rows, then the head at the next feed number.
       const row = nextItemRow(item, current, true);
-      const seq = await items.writeItem(tx, row, { author: actor, at: this.now() }, audit);
-      return { item, seq };
-    }).then(({ item, seq }) => {
-      if (seq !== undefined) this.learn(seq);
-      return item;
-    });
+      let seq: number | undefined;
+      try {
+        seq = await writeGoverned(this.sql, current, row, { author: actor, at: this.now() }, audit);
+      } catch (error) {
+        throw translate(error);
+      }
+      if (seq !== undefined) {
+        this.learn(seq);
+        return item;
+      }
+      if (attempt >= 20) throw new StoreBusyError(1);
+    }
   }
 
   appendAudit = (entry: AuditInput) => people.appendAudit(this.sql, this.now(), entry);
