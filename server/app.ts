@@ -16,8 +16,8 @@ import { StoreBusyError, VersionConflictError, type Store } from './store';
 import { registerTemplateRoutes } from './template-routes';
 
 export interface AppOptions {
-  /** Where request log lines go (default: stdout). */
-  log?: LogSink;
+  /** Where request log lines go (default: stdout); false: no request log at all. */
+  log?: LogSink | false;
   /** Where unexpected errors are reported with their stack (default: stderr). */
   logError?: (error: Error) => void;
   /** Request bodies above this many bytes are refused with 413 (default 1 MB). */
@@ -36,7 +36,7 @@ const stdoutSink: LogSink = (line) => process.stdout.write(`${line}\n`);
 export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   const logError = options.logError ?? ((error: Error) => console.error(error.stack ?? error));
-  app.use(requestLog(options.log ?? stdoutSink));
+  if (options.log !== false) app.use(requestLog(options.log ?? stdoutSink));
   const lifecycle = options.lifecycle;
   if (lifecycle !== undefined)
     app.use(async (c, next) => {

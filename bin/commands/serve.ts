@@ -60,7 +60,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     return EXIT.problems;
   }
   // Off when a proxy in front logs requests already (one JSON line per request costs CPU).
-  const log = values['request-log'] === 'off' ? () => undefined : undefined;
+  const log = values['request-log'] === 'off' ? false : undefined;
   const running = await startServer(store, { host: values.host, port, log });
   io.out(`Waymark content server listening on ${running.url}`);
   await closeOnSignal(
