@@ -47,10 +47,10 @@ interface Step {
 }
 
 /**
- * The governed life of an item. Every change is one `store.workflowStep`: inside the store's
- * transaction, with the item locked, the decision below checks the version the caller based it
- * on (no lost update) and that the status allows it; the store then writes the next version (a
- * new immutable version row and the next feed seq) and its audit rows together.
+ * The governed life of an item. Every change is one `store.workflowStep`: the decision below,
+ * made on the item's current head, checks the version the caller based it on (no lost update)
+ * and that the status allows it; the store then writes the next version (a new immutable version
+ * row and the next feed seq) and its audit rows together, only over the head it was decided on.
  */
 export class Workflow {
   constructor(private readonly store: Store) {}

@@ -62,8 +62,10 @@ export interface AuditPage {
 
 /**
  * What a governed change decides, given the item's head (undefined: no such id yet) and who last
- * changed its content. Pure and synchronous: the backend calls it inside its transaction, after
- * locking the item, and writes what it returns — or nothing when it throws.
+ * changed its content. Pure and synchronous: the backend writes what it returns only if the head
+ * is still the one it decided on (SQLite: in one transaction; PostgreSQL: a write guarded by the
+ * head's version, and the decision made again if another writer got there first) — or nothing
+ * when it throws.
  */
 export type StepDecider = (
   head: ItemHead | undefined,
