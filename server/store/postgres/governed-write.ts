@@ -1,5 +1,5 @@
 import type { ItemRow } from '../item-row';
-import type { StoredItem } from './items';
+import { headFromNext, type StoredItem } from './items';
 import type { Query, Sql } from './connect';
 
 /** Audit rows written in the same statement as the change they record. */
@@ -72,16 +72,6 @@ export async function writeGoverned(
           AS a(at text, actor text, action text, item_id text, version integer, comment text)),
     next AS (UPDATE seq SET value = value + 1 WHERE id = 1 AND EXISTS (SELECT 1 FROM guard)
       RETURNING value)
-    INSERT INTO items (id, type, status, teams, body, version, seq, deleted, live_body,
-      live_teams, seen_public, seen_teams)
-    SELECT ${row.id}, ${row.type}, ${row.status}, ${row.teams}, ${row.body}, ${row.version},
-      next.value, false, ${row.live_body ?? null}, ${row.live_teams ?? null}, ${row.seen_public},
-      ${row.seen_teams} FROM next
-    ON CONFLICT (id) DO UPDATE SET type = excluded.type, status = excluded.status,
-      teams = excluded.teams, body = excluded.body, version = excluded.version,
-      seq = excluded.seq, deleted = false, live_body = excluded.live_body,
-      live_teams = excluded.live_teams, seen_public = excluded.seen_public,
-      seen_teams = excluded.seen_teams
-    RETURNING seq`;
+    ${headFromNext(sql, row)}`;
   return written?.seq;
 }

@@ -46,6 +46,16 @@ export async function writeItem(
     WITH version AS (INSERT INTO item_versions (id, version, body, created_at, author)
       VALUES (${row.id}, ${row.version}, ${row.body}, ${at}, ${version.author ?? null})),
     next AS (UPDATE seq SET value = value + 1 WHERE id = 1 RETURNING value)
+    ${headFromNext(tx, row)}`;
+  return written?.seq ?? 0;
+}
+
+/**
+ * The statement's tail that writes `row` as the item's head at the number the `next` CTE took
+ * from the counter (the counter's UPDATE … RETURNING value), and returns that number.
+ */
+export function headFromNext(sql: Query, row: ItemRow) {
+  return sql`
     INSERT INTO items (id, type, status, teams, body, version, seq, deleted, live_body,
       live_teams, seen_public, seen_teams)
     SELECT ${row.id}, ${row.type}, ${row.status}, ${row.teams}, ${row.body}, ${row.version},
@@ -57,7 +67,6 @@ export async function writeItem(
       live_teams = excluded.live_teams, seen_public = excluded.seen_public,
       seen_teams = excluded.seen_teams
     RETURNING seq`;
-  return written?.seq ?? 0;
 }
 
 /** A plain write (seed, tests): the whole truth, so a draft here takes any live copy down. */
