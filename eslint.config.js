@@ -68,7 +68,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs', 'bench/scale/*.mjs'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.browser, ...globals.node },
@@ -88,6 +90,26 @@ export default tseslint.config(
         {
           selector: 'TSEnumDeclaration',
           message: 'Use an `as const` object and a union instead of enum.',
+        },
+      ],
+    },
+  },
+  {
+    // Storage behind one seam (docs/adr/0005): only the backends (and the test database helper)
+    // talk to a database driver; everything else goes through server/store's Store.
+    ignores: [
+      'server/store/sqlite/**',
+      'server/store/postgres/**',
+      'server/store/test-postgres.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['better-sqlite3', 'postgres'].map((name) => ({
+            name,
+            message: 'Go through the Store (server/store/types.ts); SQL lives in the backends.',
+          })),
         },
       ],
     },

@@ -15,6 +15,8 @@ export default defineConfig({
       'bench/**/*.test.ts',
     ],
     environment: 'node',
+    // Migrates the PostgreSQL template database when one is configured (server/store/).
+    globalSetup: ['server/store/test-global-setup.ts'],
     testTimeout: 20_000,
   },
 });

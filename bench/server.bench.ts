@@ -19,10 +19,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContent } from '@/lib/content-files';
 import { startServer } from '@/server/main';
-import { openStoreAt } from '@/server/open-store';
 import { seedFromContent } from '@/server/seed';
-import { addUser } from '@/server/users';
-import { writePart, type Cell } from './report';
+import { openStore } from '@/server/store';
+import { budget, writePart, type Cell } from './report';
 import { generatedArticle } from './lib/generated-article';
 import { loadTest, type LoadResult } from './lib/load-test';
 
@@ -32,14 +31,15 @@ const GENERATED_ITEMS = 1000;
 const PAGE_LIMIT = 200;
 
 const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-server-'));
-const store = openStoreAt(join(dir, 'waymark.db'));
+const store = await openStore(join(dir, 'waymark.db'));
 const seeded = await seedFromContent(store, join(import.meta.dirname, '..', 'content'), (d) =>
   loadContent(d),
 );
-store.db.transaction(() => {
-  for (let i = 0; i < GENERATED_ITEMS; i++) store.upsertItem(generatedArticle(i), undefined);
-})();
-const token = addUser(store.db, {
+await store.upsertItems(
+  Array.from({ length: GENERATED_ITEMS }, (_, i) => generatedArticle(i)),
+  undefined,
+);
+const token = await store.addUser({
   email: 'learner@example.com',
   role: 'learner',
   team: undefined,
@@ -110,8 +110,22 @@ const rows: Cell[][] = measured.map((m) => [
   m.ceiling.latencyMs.p99,
   m.ours.unexpected + m.ceiling.unexpected,
 ]);
+// Issue 15's budget: a 200-item page at ≥ 25 % of the static ceiling, i.e. the ceiling at most 4×.
+const pageRun = measured.find((m) => m.scenario === `feed page, ${PAGE_LIMIT} items`);
+const pageRatio =
+  pageRun === undefined
+    ? Infinity
+    : pageRun.ceiling.requestsPerSecond / pageRun.ours.requestsPerSecond;
 writePart({
   part: 'server',
+  budgets: [
+    budget(
+      `feed page (${PAGE_LIMIT} items): static ceiling ÷ ours`,
+      4,
+      Math.round(pageRatio * 100) / 100,
+      '×',
+    ),
+  ],
   title: 'Content server: waymark vs a static node:http ceiling',
   tables: [
     {

@@ -14,9 +14,8 @@ import { loadContent } from '@/lib/content-files';
 import { FEED_PAGE_DEFAULT_LIMIT } from '@/lib/content-model';
 import type { AccountView, ConnectResult, ItemView } from '@/lib/messages';
 import { startServer } from '@/server/main';
-import { openStoreAt } from '@/server/open-store';
 import { seedFromContent } from '@/server/seed';
-import { addUser } from '@/server/users';
+import { openStore } from '@/server/store';
 import { launchWithExtension } from '../tests/e2e/support/extension';
 import { ensureBuilt, call, ROOT, whenItemsReach } from './browser/browsers';
 import { startByteProxy } from './browser/byte-proxy';
@@ -53,21 +52,19 @@ const logged: Logged[] = [];
 const feedRequests = () => logged.filter((l) => l.path === '/v1/feed' && l.method === 'GET');
 
 const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-sync-'));
-const store = openStoreAt(join(dir, 'waymark.db'));
+const store = await openStore(join(dir, 'waymark.db'));
 await seedFromContent(store, join(ROOT, 'content'), loadContent);
-const token = addUser(store.db, {
+const token = await store.addUser({
   email: 'learner@example.com',
   role: 'learner',
   team: 'tier1',
   rotate: false,
 });
-const base = store.getItem('sla-breach-what-to-do');
+const base = await store.getItem('sla-breach-what-to-do');
 if (base === undefined) throw new Error('the seeded content has no sla-breach-what-to-do');
 const { items, source } = benchItems(base, ITEMS);
 const seedStart = performance.now();
-store.db.transaction(() => {
-  for (const item of items) store.upsertItem(item, 'bench@example.com');
-})();
+await store.upsertItems(items, 'bench@example.com');
 const seedMs = performance.now() - seedStart;
 
 progress(`seeded ${ITEMS} items`);
@@ -237,9 +234,9 @@ try {
 
   progress('one change');
   // --- One changed item among the 10k.
-  const target = store.getItem(String(items[Math.floor(ITEMS / 2)]?.id))!;
+  const target = (await store.getItem(String(items[Math.floor(ITEMS / 2)]?.id)))!;
   const changed = { ...target, title: `${target.title} (changed)`, version: target.version + 1 };
-  store.upsertItem(changed, 'bench@example.com');
+  await store.upsertItem(changed, 'bench@example.com');
   const delta = await measured(() => call<AccountView>(options, 'bg:sync-now', {}));
   const seen = await call<ItemView | null>(options, 'bg:item', { id: changed.id });
   if (seen?.item.title !== changed.title)

@@ -1,6 +1,7 @@
 import { anchorCommand } from './commands/anchor';
 import { benchCommand } from './commands/bench-search';
 import { contentCommand } from './commands/content';
+import { dbCommand } from './commands/db';
 import { detectCommand } from './commands/detect';
 import { feedCommand } from './commands/feed';
 import { serveCommand } from './commands/serve';
@@ -32,15 +33,24 @@ Commands:
                           the anchor for one element of a saved page (YAML for a tip's front matter)
   start [--db FILE] [--port N] [--skip-build]
                           build the extension, run the content server with demo tokens (npm start)
-  serve [--db FILE] [--port N] [--host H] [--seed DIR]
+  serve [--db DB] [--port N] [--host H] [--seed DIR] [--drain SECONDS] [--request-log on|off]
                           run the content server (seeds an empty database from content/)
-  users add <email> --role learner|author|reviewer|admin [--team T] [--rotate] [--db FILE]
+  users add <email> --role learner|author|reviewer|admin [--team T] [--rotate] [--db DB]
                           add a user (or --rotate their token); prints the token once on stdout
-  users revoke <email> [--db FILE]
+  users revoke <email> [--db DB]
                           revoke a user's token, effective on its next request
-  users list [--db FILE]  list users (never tokens)
-  feed export <dir> [--audience role[:team]] [--db FILE] [--page-size N]
+  users list [--db DB]    list users (never tokens)
+  feed export <dir> [--audience role[:team]] [--db DB] [--page-size N]
                           write the feed as immutable static pages plus head.json (for a CDN)
+  feed export --s3 s3://BUCKET[/PREFIX] [--endpoint URL] [--region R] [--audience …]
+                          the same, PUT to S3-compatible object storage (pages, then head.json)
+  db migrate|status [--db DB]
+                          apply pending schema migrations / show the schema version
+  db copy --from DB --to DB
+                          copy a whole database into an empty one (e.g. SQLite → PostgreSQL),
+                          keeping its epoch and feed sequence so clients sync on
+
+  DB is a SQLite file or a postgres:// URL; default: $DATABASE_URL, else ./data/waymark.db
   help                    this text`;
 
 type Command = (args: string[], io: Io) => Promise<number>;
@@ -56,6 +66,7 @@ const commands: Record<string, Command> = {
   feed: feedCommand,
   // Loaded on use: the unified pipeline is only needed by `import`, not by every command's start-up.
   import: async (args, io) => (await import('./commands/import')).importCommand(args, io),
+  db: dbCommand,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -11,18 +11,23 @@ import { HttpError, jsonError, type ServerEnv } from './http';
 import { openApiDocument } from './openapi';
 import { enforcePolicy } from './policy';
 import { requestLog, type LogSink } from './request-log';
-import type { Store } from './store';
+import { PageCache } from './page-cache';
+import { StoreBusyError, VersionConflictError, type Store } from './store';
 import { registerTemplateRoutes } from './template-routes';
 
 export interface AppOptions {
-  /** Where request log lines go (default: stdout). */
-  log?: LogSink;
+  /** Where request log lines go (default: stdout); false: no request log at all. */
+  log?: LogSink | false;
   /** Where unexpected errors are reported with their stack (default: stderr). */
   logError?: (error: Error) => void;
   /** Request bodies above this many bytes are refused with 413 (default 1 MB). */
   maxBodyBytes?: number;
   /** Failed sign-ins per minute from one address before 429 (default 20). */
   authFailuresPerMinute?: number;
+  /** Bytes of encoded feed pages kept in memory (default 64 MB). */
+  pageCacheBytes?: number;
+  /** Set `draining` when the process is stopping: /readyz answers 503 so balancers move on. */
+  lifecycle?: { draining: boolean };
 }
 
 const stdoutSink: LogSink = (line) => process.stdout.write(`${line}\n`);
@@ -31,7 +36,14 @@ const stdoutSink: LogSink = (line) => process.stdout.write(`${line}\n`);
 export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   const logError = options.logError ?? ((error: Error) => console.error(error.stack ?? error));
-  app.use(requestLog(options.log ?? stdoutSink));
+  if (options.log !== false) app.use(requestLog(options.log ?? stdoutSink));
+  const lifecycle = options.lifecycle;
+  if (lifecycle !== undefined)
+    app.use(async (c, next) => {
+      await next();
+      // While draining, every response tells the client (or the balancer) not to reuse it.
+      if (lifecycle.draining) c.res.headers.set('Connection', 'close');
+    });
   app.use(extensionCors());
   app.use(compressJson());
   app.use(
@@ -45,7 +57,14 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
     }),
   );
 
+  // Liveness: the process answers. Readiness: it can serve (database, schema, not stopping).
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', async (c) => {
+    const { ok, database, schema } = await store.readiness();
+    const draining = options.lifecycle?.draining ?? false;
+    const body = { ok: ok && !draining, backend: store.backend, database, schema, draining };
+    return c.json(body, body.ok ? 200 : 503);
+  });
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
   app.use('/v1/*', bearerAuth(store, options.authFailuresPerMinute ?? 20));
   app.use('/v1/*', enforcePolicy());
@@ -58,7 +77,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
       team: user.team ?? null,
     } satisfies Me);
   });
-  app.get('/v1/feed', feedHandler(store));
+  app.get('/v1/feed', feedHandler(store, new PageCache(options.pageCacheBytes)));
   registerItemRoutes(app, store);
   registerGovernanceRoutes(app, store);
   registerTemplateRoutes(app, store);
@@ -66,6 +85,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
   app.notFound((c) => jsonError(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
     if (error instanceof HttpError) return error.respond(c);
+    if (error instanceof VersionConflictError)
+      return c.json({ error: 'conflict', message: error.message, current_version: null }, 409);
+    if (error instanceof StoreBusyError) {
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      return jsonError(c, 503, 'unavailable', error.message);
+    }
     logError(error);
     return jsonError(c, 500, 'internal', 'internal server error');
   });

@@ -2,11 +2,11 @@ import type { MiddlewareHandler } from 'hono';
 import { clientAddress, jsonError, type ServerEnv } from './http';
 import { FailureLimiter } from './rate-limit';
 import type { Store } from './store';
-import { userForToken } from './users';
 
 /**
- * Bearer-token auth. The token is looked up in the database on every request (nothing cached),
- * so revoking a user takes effect on their very next request. Repeated failures from one address
+ * Bearer-token auth. The store answers who a token belongs to: SQLite reads it on every request,
+ * PostgreSQL caches it and evicts on NOTIFY, so revoking a user takes effect on their next
+ * request, on every instance. Repeated failures from one address
  * are answered 429 until the window passes, even with a good token, to make guessing expensive.
  */
 export function bearerAuth(
@@ -22,7 +22,7 @@ export function bearerAuth(
       return jsonError(c, 429, 'rate_limited', `too many failed sign-ins; retry in ${wait} s`);
     }
     const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(c.req.header('Authorization') ?? '');
-    const user = match?.[1] === undefined ? undefined : userForToken(store.db, match[1]);
+    const user = match?.[1] === undefined ? undefined : await store.userForToken(match[1]);
     if (user === undefined) {
       limiter.fail(address);
       c.header('WWW-Authenticate', 'Bearer realm="waymark"');

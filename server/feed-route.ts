@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { FEED_PAGE_DEFAULT_LIMIT, FEED_PAGE_MAX_LIMIT } from '@/lib/content-model';
-import { buildFeedPage, CursorExpiredError, decodeCursor } from './feed-page';
+import { chooseEncoding, COMPRESS_THRESHOLD, encode } from './compress';
+import { CursorExpiredError, decodeCursor } from './feed-cursor';
 import { jsonError, type ServerEnv } from './http';
-import type { Store } from './store';
+import { PageCache, type CachedPage } from './page-cache';
+import type { Store, User } from './store';
 
 /** `limit` from the query: absent → the default; anything but an integer in range → undefined. */
 function parseLimit(raw: string | undefined): number | undefined {
@@ -13,13 +15,20 @@ function parseLimit(raw: string | undefined): number | undefined {
   return limit >= 1 && limit <= FEED_PAGE_MAX_LIMIT ? limit : undefined;
 }
 
+const hash = (parts: (string | number)[]): string =>
+  createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
+
 /**
  * The ETag names everything the page depends on: the database (epoch) and its last change, the
  * caller's visibility (role, team) and the request (cursor, limit). Any change to one is a new
- * tag, so it can be computed, and a 304 answered, without building the page.
+ * tag, so it can be computed, and a 304 answered, without reading the database. A caller at the
+ * head gets the "caught up" tag, the same one the last page of its previous sync carried: an idle
+ * sync is one request answered 304. Every instance computes the same tags.
  */
-function etagOf(parts: (string | number)[]): string {
-  return `"${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22)}"`;
+function tagsFor(store: Store, user: User, lastSeq: number, request: (string | number)[]) {
+  const audience = [store.epoch, lastSeq, user.role, user.team ?? ''];
+  const head = `"${hash([...audience, 'head'])}"`;
+  return { head, request: `"${hash([...audience, ...request])}"` };
 }
 
 /** If-None-Match holds `tag` (weak comparison: a compressed response carries W/"…"). */
@@ -29,9 +38,9 @@ function matches(ifNoneMatch: string | undefined, tag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === tag);
 }
 
-/** `GET /v1/feed?cursor=C&limit=N` */
-export function feedHandler(store: Store) {
-  return (c: Context<ServerEnv>): Response => {
+/** `GET /v1/feed?cursor=C&limit=N`, answered from the page cache when it can be. */
+export function feedHandler(store: Store, cache = new PageCache()) {
+  return async (c: Context<ServerEnv>): Promise<Response> => {
     const limit = parseLimit(c.req.query('limit'));
     if (limit === undefined)
       return jsonError(
@@ -40,22 +49,19 @@ export function feedHandler(store: Store) {
         'bad_request',
         `limit: must be an integer from 1 to ${FEED_PAGE_MAX_LIMIT}`,
       );
-    const cursor = c.req.query('cursor');
+    const cursor = c.req.query('cursor') ?? '';
     let afterSeq: number;
     try {
-      afterSeq = decodeCursor(store, cursor);
+      afterSeq = await decodeCursor(store, cursor);
     } catch (error) {
       if (error instanceof CursorExpiredError)
         return jsonError(c, 410, 'cursor_expired', error.message);
       throw error;
     }
     const user = c.get('user');
-    const lastSeq = store.lastSeq();
-    const audience = [store.epoch, lastSeq, user.role, user.team ?? ''];
-    // A caller at the head gets the "caught up" tag, the same one the last page of its previous
-    // sync carried: an idle sync is one request answered 304. Other requests get their own tag.
-    const headTag = etagOf([...audience, 'head']);
-    const requestTag = afterSeq >= lastSeq ? headTag : etagOf([...audience, cursor ?? '', limit]);
+    const lastSeq = await store.lastSeq();
+    const tags = tagsFor(store, user, lastSeq, [cursor, limit]);
+    const requestTag = afterSeq >= lastSeq ? tags.head : tags.request;
     c.header('Cache-Control', 'private, no-cache');
     c.header('Vary', 'Authorization, Accept-Encoding');
     const ifNoneMatch = c.req.header('If-None-Match');
@@ -63,11 +69,40 @@ export function feedHandler(store: Store) {
       c.header('ETag', requestTag);
       return c.body(null, 304);
     }
-    const page = buildFeedPage(store, user, afterSeq, limit);
-    // A page that reaches the head is, for its URL too, the "caught up" representation.
-    const tag = page.more ? requestTag : headTag;
-    c.header('ETag', tag);
-    if (matches(ifNoneMatch, tag)) return c.body(null, 304);
-    return c.json(page);
+    const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
+    const key = [store.epoch, lastSeq, user.role, user.team ?? '', cursor, limit, encoding ?? ''];
+    const page = await cache.get(key.join('\u0000'), () =>
+      buildPage(store, user, { afterSeq, limit, cursor }, encoding),
+    );
+    return send(c, page, ifNoneMatch);
   };
+}
+
+/** Reads, serialises and encodes one page; its tag is computed at the snapshot's sequence. */
+async function buildPage(
+  store: Store,
+  user: User,
+  request: { afterSeq: number; limit: number; cursor: string },
+  encoding: 'br' | 'gzip' | undefined,
+): Promise<CachedPage> {
+  const { json, more, lastSeq } = await store.feedPage(user, request.afterSeq, request.limit);
+  const tags = tagsFor(store, user, lastSeq, [request.cursor, request.limit]);
+  // A page that reaches the head is, for its URL too, the "caught up" representation.
+  const tag = more ? tags.request : tags.head;
+  const plain = Buffer.from(json);
+  if (encoding === undefined || plain.length < COMPRESS_THRESHOLD)
+    return { tag, body: plain, encoding: undefined, seq: lastSeq };
+  return { tag, body: await encode(plain, encoding), encoding, seq: lastSeq };
+}
+
+function send(c: Context<ServerEnv>, page: CachedPage, ifNoneMatch: string | undefined) {
+  const etag = page.encoding === undefined ? page.tag : `W/${page.tag}`;
+  c.header('ETag', etag);
+  if (matches(ifNoneMatch, page.tag)) return c.body(null, 304);
+  c.set('encoded', true);
+  c.header('Content-Type', 'application/json');
+  c.header('Content-Length', String(page.body.length));
+  if (page.encoding !== undefined) c.header('Content-Encoding', page.encoding);
+  // A view of the cached bytes, not a copy.
+  return c.body(page.body as Uint8Array<ArrayBuffer>, 200);
 }

@@ -2,12 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import type { User } from './users';
+import type { User } from './store';
 
 /** Hono's environment for this server: node-server puts the raw request in `env.incoming`. */
 export interface ServerEnv {
   Bindings: { incoming?: IncomingMessage };
-  Variables: { user: User };
+  /** `encoded`: the handler sent bytes it encoded itself (the feed's cached pages). */
+  Variables: { user: User; encoded?: boolean };
 }
 
 /** Every error the API answers has this shape; `error` is a stable code, `message` is for people. */
@@ -21,6 +22,7 @@ export const errorSchema = z.strictObject({
     'payload_too_large',
     'cursor_expired',
     'conflict',
+    'unavailable',
     'internal',
   ]),
   message: z.string(),

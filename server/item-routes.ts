@@ -4,10 +4,8 @@ import { itemStatusSchema, type Item } from '@/lib/content-model';
 import { transitionBody } from './governance-schemas';
 import { HttpError, parseOr400, readJson, type ServerEnv } from './http';
 import { baseVersion } from './item-input';
-import { readItemHead } from './item-rows';
 import type { Store } from './store';
 import { Workflow, type Actor } from './workflow';
-import { AuditLog } from './audit-log';
 
 const rollbackBody = z.strictObject({
   version: z.number().int().min(1),
@@ -29,15 +27,10 @@ function itemResponse(c: Context<ServerEnv>, item: Item, status: 200 | 201 = 200
 /** `/v1/items…`: reading, authoring and the review workflow. Access is declared in policy.ts. */
 export function registerItemRoutes(app: Hono<ServerEnv>, store: Store): void {
   const workflow = new Workflow(store);
-  const audit = new AuditLog(store.db, store.now);
 
-  app.get('/v1/items', (c) => {
+  app.get('/v1/items', async (c) => {
     const query = parseOr400(listQuery, c.req.query());
-    const rows = store.db.prepare('SELECT body FROM items WHERE deleted = 0 ORDER BY id').all() as {
-      body: string;
-    }[];
-    const items = rows
-      .map((r) => JSON.parse(r.body) as Item)
+    const items = (await store.listItems())
       .filter((i) => query.status === undefined || i.status === query.status)
       .filter(
         (i) => query.owner === undefined || i.owner.toLowerCase() === query.owner.toLowerCase(),
@@ -46,14 +39,14 @@ export function registerItemRoutes(app: Hono<ServerEnv>, store: Store): void {
   });
 
   app.post('/v1/items', async (c) =>
-    itemResponse(c, workflow.create(await readJson(c), actorOf(c)), 201),
+    itemResponse(c, await workflow.create(await readJson(c), actorOf(c)), 201),
   );
 
   // Learners read only the live copy, and only when it is for them: anything else is a 404, so
   // a learner cannot even learn that a draft exists.
-  app.get('/v1/items/:id', (c) => {
+  app.get('/v1/items/:id', async (c) => {
     const user = c.get('user');
-    const head = readItemHead(store.db, c.req.param('id'));
+    const head = await store.itemHead(c.req.param('id'));
     const item =
       head === undefined || head.deleted
         ? undefined
@@ -70,47 +63,40 @@ export function registerItemRoutes(app: Hono<ServerEnv>, store: Store): void {
     return itemResponse(c, item);
   });
 
-  app.get('/v1/items/:id/versions', (c) => {
+  app.get('/v1/items/:id/versions', async (c) => {
     const id = c.req.param('id');
-    const rows = store.db
-      .prepare(
-        'SELECT version, body, author, created_at FROM item_versions WHERE id = ? ORDER BY version',
-      )
-      .all(id) as { version: number; body: string; author: string | null; created_at: string }[];
-    if (rows.length === 0) throw new HttpError(404, 'not_found', `no item "${id}"`);
-    return c.json({
-      id,
-      versions: rows.map((r) => ({
-        version: r.version,
-        status: (JSON.parse(r.body) as Item).status,
-        author: r.author,
-        created_at: r.created_at,
-      })),
-    });
+    const versions = await store.itemVersions(id);
+    if (versions.length === 0) throw new HttpError(404, 'not_found', `no item "${id}"`);
+    return c.json({ id, versions: versions.map((v) => ({ ...v, author: v.author ?? null })) });
   });
 
-  app.get('/v1/items/:id/history', (c) => {
+  app.get('/v1/items/:id/history', async (c) => {
     const id = c.req.param('id');
-    if (readItemHead(store.db, id) === undefined)
+    if ((await store.itemHead(id)) === undefined)
       throw new HttpError(404, 'not_found', `no item "${id}"`);
-    return c.json({ id, entries: audit.query({ item: id, limit: 200 }).entries });
+    return c.json({ id, entries: (await store.queryAudit({ item: id, limit: 200 })).entries });
   });
 
   app.put('/v1/items/:id', async (c) => {
     const body = await readJson(c);
     const base = baseVersion(c.req.header('If-Match'), body);
-    return itemResponse(c, workflow.edit(c.req.param('id'), body, base, actorOf(c)));
+    return itemResponse(c, await workflow.edit(c.req.param('id'), body, base, actorOf(c)));
   });
 
   /** A transition: its optional body is `{comment?, version?}`; If-Match also names the base. */
   const transition = (
     path: string,
-    run: (id: string, base: number | undefined, actor: Actor, comment: string | undefined) => Item,
+    run: (
+      id: string,
+      base: number | undefined,
+      actor: Actor,
+      comment: string | undefined,
+    ) => Promise<Item>,
   ): void => {
     app.post(`/v1/items/:id/${path}`, async (c) => {
       const body = parseOr400(transitionBody, await readJson(c));
       const base = baseVersion(c.req.header('If-Match'), body);
-      return itemResponse(c, run(c.req.param('id'), base, actorOf(c), body.comment));
+      return itemResponse(c, await run(c.req.param('id'), base, actorOf(c), body.comment));
     });
   };
   transition('submit', (id, base, actor) => workflow.submit(id, base, actor));
@@ -125,7 +111,13 @@ export function registerItemRoutes(app: Hono<ServerEnv>, store: Store): void {
   app.post('/v1/items/:id/rollback', async (c) => {
     const body = parseOr400(rollbackBody, await readJson(c));
     const base = baseVersion(c.req.header('If-Match'), {});
-    const item = workflow.rollback(c.req.param('id'), body.version, base, actorOf(c), body.comment);
+    const item = await workflow.rollback(
+      c.req.param('id'),
+      body.version,
+      base,
+      actorOf(c),
+      body.comment,
+    );
     return itemResponse(c, item);
   });
 }

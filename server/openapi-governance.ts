@@ -1,4 +1,4 @@
-import { auditActions } from './audit-log';
+import { auditActions } from '@/lib/content-model/audit';
 
 /** The governance routes' part of the OpenAPI document (see openapi.ts for the rest). */
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

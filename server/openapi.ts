@@ -7,7 +7,7 @@ import {
   templateSchema,
 } from '@/lib/content-model';
 import { anchorReportBody, transitionBody } from './governance-schemas';
-import { auditEntrySchema } from './audit-log';
+import { auditEntrySchema } from '@/lib/content-model/audit';
 import { conflictSchema, errorSchema } from './http';
 import { governancePaths } from './openapi-governance';
 import { templatePaths } from './openapi-templates';
@@ -49,6 +49,17 @@ export function openApiDocument(serverUrl?: string): object {
           summary: 'Liveness check',
           security: [],
           responses: { '200': { description: 'The server is up' } },
+        },
+      },
+      '/readyz': {
+        get: {
+          summary:
+            'Readiness: the database answers, its schema is current, the server is not stopping',
+          security: [],
+          responses: {
+            '200': { description: 'Ready to serve' },
+            '503': { description: 'Not ready (the body says which part)' },
+          },
         },
       },
       '/v1/me': {

@@ -12,24 +12,24 @@ function registeredRoutes(app: ReturnType<typeof createApp>): string[] {
 }
 
 describe('route policies', () => {
-  it('declares a policy for every registered route and none for a route that does not exist', () => {
-    const env = tempStore();
+  it('declares a policy for every registered route and none for a route that does not exist', async () => {
+    const env = await tempStore();
     try {
       const routes = registeredRoutes(createApp(env.store));
       expect(routes.filter((route) => routePolicies[route] === undefined)).toEqual([]);
       expect(Object.keys(routePolicies).filter((key) => !routes.includes(key))).toEqual([]);
     } finally {
-      env.cleanup();
+      await env.cleanup();
     }
   });
 
   it('refuses a route that has no declared policy, even to an admin (default deny)', async () => {
-    const env = tempStore();
+    const env = await tempStore();
     try {
       const app = createApp(env.store, { log: () => {} });
       app.get('/v1/undeclared', (c) => c.text('should never be reached'));
       const response = await app.request('/v1/undeclared', {
-        headers: { Authorization: `Bearer ${tokenFor(env.store, 'a@example.com', 'admin')}` },
+        headers: { Authorization: `Bearer ${await tokenFor(env.store, 'a@example.com', 'admin')}` },
       });
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({
@@ -37,17 +37,17 @@ describe('route policies', () => {
         message: 'no access policy is declared for GET /v1/undeclared',
       });
     } finally {
-      env.cleanup();
+      await env.cleanup();
     }
   });
 
   it('answers every route for every role (and for no token) exactly as the matrix says', async () => {
-    const env = tempStore();
+    const env = await tempStore();
     try {
       const app = createApp(env.store, { log: () => {}, authFailuresPerMinute: 1_000 });
-      const tokens = Object.fromEntries(
-        roles.map((role) => [role, tokenFor(env.store, `${role}@example.com`, role)]),
-      );
+      const tokens: Record<string, string> = {};
+      for (const role of roles)
+        tokens[role] = await tokenFor(env.store, `${role}@example.com`, role);
       for (const route of registeredRoutes(app)) {
         const [method, path] = route.split(' ') as [string, string];
         const access = routePolicies[route]!;
@@ -68,7 +68,7 @@ describe('route policies', () => {
         }
       }
     } finally {
-      env.cleanup();
+      await env.cleanup();
     }
   });
 });

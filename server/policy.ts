@@ -17,6 +17,7 @@ const REVIEWERS: readonly Role[] = ['reviewer', 'admin'];
  */
 export const routePolicies: Readonly<Record<string, Access>> = {
   'GET /healthz': 'public',
+  'GET /readyz': 'public',
   'GET /v1/openapi.json': 'public',
   'GET /v1/me': 'signed-in',
   'GET /v1/feed': 'signed-in',

@@ -1,7 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 import type { AppDefinition, Item, Template } from '@/lib/content-model';
 import type { Store } from './store';
-import { TemplateStore } from './template-store';
 
 /**
  * What `loadContent` (lib/content-files) returns, structurally. The loader is passed in rather
@@ -28,9 +27,6 @@ export interface Seeded {
   templates: number;
 }
 
-/** Set once templates were seeded (even none), so a later start does not read content/ again. */
-const TEMPLATES_SEEDED = 'templates_seeded';
-
 /** Whether a problem's file (as the loader shows it: relative to the cwd) is in `dir`/templates/. */
 const inTemplatesFolder = (dir: string, file: string): boolean =>
   relative(resolve(dir), resolve(file)).split(sep)[0] === 'templates';
@@ -47,34 +43,28 @@ export async function seedFromContent(
   dir: string,
   loadContent: ContentLoader,
 ): Promise<Seeded | undefined> {
-  const templates = new TemplateStore(store.db, store.now);
-  const seedItems = store.isEmpty();
-  const seedTemplates =
-    templates.count() === 0 &&
-    store.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(TEMPLATES_SEEDED) === undefined;
-  if (!seedItems && !seedTemplates) return undefined;
+  const needs = await store.seedNeeds();
+  if (!needs.items && !needs.templates) return undefined;
   const content = await loadContent(dir);
   // Topping up templates reads only templates/: a problem elsewhere does not block it.
-  const problems = seedItems
+  const problems = needs.items
     ? content.problems
     : content.problems.filter((p) => inTemplatesFolder(dir, p.file));
   if (problems.length > 0)
     throw new SeedRefusedError(problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
-  const seeded: Seeded = { apps: 0, items: 0, templates: 0 };
-  store.db.transaction(() => {
-    if (seedItems) {
-      for (const { value } of content.apps) store.upsertApp(value);
-      for (const { value } of content.items) store.upsertItem(value, value.owner);
-      seeded.apps = content.apps.length;
-      seeded.items = content.items.length;
-    }
-    if (seedTemplates) {
-      for (const { value } of content.templates) templates.put(value, undefined);
-      seeded.templates = content.templates.length;
-      store.db
-        .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
-        .run(TEMPLATES_SEEDED, store.now().toISOString());
-    }
-  })();
+  const values = <T>(located: { value: T }[]): T[] => located.map((l) => l.value);
+  await store.seed(
+    {
+      apps: values(content.apps),
+      items: values(content.items),
+      templates: values(content.templates),
+    },
+    needs,
+  );
+  const seeded: Seeded = {
+    apps: needs.items ? content.apps.length : 0,
+    items: needs.items ? content.items.length : 0,
+    templates: needs.templates ? content.templates.length : 0,
+  };
   return seeded.apps + seeded.items + seeded.templates > 0 ? seeded : undefined;
 }

@@ -1,78 +1,77 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEED_PAGE_MAX_BYTES, feedPageSchema, type FeedPage } from '@/lib/content-model';
 import { startServer, type RunningServer } from './main';
-import { appDef, article, tempStore, tokenFor } from './test-fixtures';
-import { revokeUser } from './users';
+import { appDef, article, testBackends, tokenFor, type TempStore } from './test-fixtures';
 
-/** A real server on 127.0.0.1 with a real SQLite file, driven over HTTP like the extension. */
-let env: ReturnType<typeof tempStore>;
-let server: RunningServer;
-const tokens: Record<string, string> = {};
+/** A real server on 127.0.0.1 with a real database, driven over HTTP like the extension. */
+describe.each(testBackends())('content server over HTTP on $name', (backend) => {
+  let env: TempStore;
+  let server: RunningServer;
+  const tokens: Record<string, string> = {};
 
-beforeAll(async () => {
-  env = tempStore();
-  tokens.emea = tokenFor(env.store, 'emea@example.com', 'learner', 'emea');
-  tokens.noTeam = tokenFor(env.store, 'solo@example.com', 'learner');
-  tokens.author = tokenFor(env.store, 'author@example.com', 'author');
-  tokens.victim = tokenFor(env.store, 'leaver@example.com', 'learner');
-  server = await startServer(env.store, {
-    host: '127.0.0.1',
-    port: 0,
-    log: () => {},
-    authFailuresPerMinute: 8,
+  beforeAll(async () => {
+    env = await backend.open(undefined, { listen: true });
+    tokens.emea = await tokenFor(env.store, 'emea@example.com', 'learner', 'emea');
+    tokens.noTeam = await tokenFor(env.store, 'solo@example.com', 'learner');
+    tokens.author = await tokenFor(env.store, 'author@example.com', 'author');
+    tokens.victim = await tokenFor(env.store, 'leaver@example.com', 'learner');
+    server = await startServer(env.store, {
+      host: '127.0.0.1',
+      port: 0,
+      log: () => {},
+      authFailuresPerMinute: 8,
+    });
   });
-});
-afterAll(async () => {
-  await server.close();
-  env.cleanup();
-});
-
-const call = (path: string, token?: string, init: RequestInit = {}) =>
-  fetch(`${server.url}${path}`, {
-    ...init,
-    headers: {
-      ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
-      ...(init.headers as Record<string, string>),
-    },
+  afterAll(async () => {
+    await server.close();
+    await env.cleanup();
   });
 
-/** Syncs like a client: pages until `more` is false, upserting items and applying tombstones. */
-async function sync(
-  token: string,
-  local: Map<string, unknown>,
-  cursor = '',
-  limit = 200,
-): Promise<{ cursor: string; pages: FeedPage[] }> {
-  const pages: FeedPage[] = [];
-  for (;;) {
-    const res = await call(
-      `/v1/feed?limit=${limit}${cursor === '' ? '' : `&cursor=${cursor}`}`,
-      token,
-    );
-    expect(res.status).toBe(200);
-    const text = await res.text();
-    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(FEED_PAGE_MAX_BYTES);
-    const page = feedPageSchema.parse(JSON.parse(text));
-    pages.push(page);
-    for (const item of page.items) local.set((item as { id: string }).id, item);
-    for (const t of page.deleted) if (t.kind === 'item') local.delete(t.id);
-    cursor = page.cursor;
-    if (!page.more) return { cursor, pages };
+  const call = (path: string, token?: string, init: RequestInit = {}) =>
+    fetch(`${server.url}${path}`, {
+      ...init,
+      headers: {
+        ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+        ...(init.headers as Record<string, string>),
+      },
+    });
+
+  /** Syncs like a client: pages until `more` is false, upserting items and applying tombstones. */
+  async function sync(
+    token: string,
+    local: Map<string, unknown>,
+    cursor = '',
+    limit = 200,
+  ): Promise<{ cursor: string; pages: FeedPage[] }> {
+    const pages: FeedPage[] = [];
+    for (;;) {
+      const res = await call(
+        `/v1/feed?limit=${limit}${cursor === '' ? '' : `&cursor=${cursor}`}`,
+        token,
+      );
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(FEED_PAGE_MAX_BYTES);
+      const page = feedPageSchema.parse(JSON.parse(text));
+      pages.push(page);
+      for (const item of page.items) local.set((item as { id: string }).id, item);
+      for (const t of page.deleted) if (t.kind === 'item') local.delete(t.id);
+      cursor = page.cursor;
+      if (!page.more) return { cursor, pages };
+    }
   }
-}
 
-describe('content server over HTTP', () => {
   it('returns only published items for everyone or the learner team, then tombstones on every kind of withdrawal', async () => {
     const { store } = env;
-    store.upsertApp(appDef('desk'));
-    store.upsertItem(article('everyone'), 'ops');
-    store.upsertItem(article('emea-only', { teams: ['emea'] }), 'ops');
-    store.upsertItem(article('apac-only', { teams: ['apac'] }), 'ops');
-    store.upsertItem(article('draft', { status: 'draft' }), 'ops');
-    store.upsertItem(article('to-archive'), 'ops');
-    store.upsertItem(article('to-unpublish'), 'ops');
-    store.upsertItem(article('to-delete'), 'ops');
-    store.upsertItem(article('to-move', { teams: ['emea'] }), 'ops');
+    await store.upsertApp(appDef('desk'));
+    await store.upsertItem(article('everyone'), 'ops');
+    await store.upsertItem(article('emea-only', { teams: ['emea'] }), 'ops');
+    await store.upsertItem(article('apac-only', { teams: ['apac'] }), 'ops');
+    await store.upsertItem(article('draft', { status: 'draft' }), 'ops');
+    await store.upsertItem(article('to-archive'), 'ops');
+    await store.upsertItem(article('to-unpublish'), 'ops');
+    await store.upsertItem(article('to-delete'), 'ops');
+    await store.upsertItem(article('to-move', { teams: ['emea'] }), 'ops');
 
     const emea = new Map<string, unknown>();
     const first = await sync(tokens.emea!, emea);
@@ -96,10 +95,10 @@ describe('content server over HTTP', () => {
     const authorSync = await sync(tokens.author!, author);
     expect(author.size).toBe(8);
 
-    store.upsertItem(article('to-archive', { status: 'archived', version: 2 }), 'ops');
-    store.upsertItem(article('to-unpublish', { status: 'draft', version: 2 }), 'ops');
-    store.deleteItem('to-delete');
-    store.upsertItem(article('to-move', { teams: ['apac'], version: 2 }), 'ops');
+    await store.upsertItem(article('to-archive', { status: 'archived', version: 2 }), 'ops');
+    await store.upsertItem(article('to-unpublish', { status: 'draft', version: 2 }), 'ops');
+    await store.deleteItem('to-delete');
+    await store.upsertItem(article('to-move', { teams: ['apac'], version: 2 }), 'ops');
     const delta = await sync(tokens.emea!, emea, first.cursor);
     expect([...emea.keys()].sort()).toEqual(['emea-only', 'everyone']);
     expect(delta.pages[0]?.deleted.map((t) => t.id).sort()).toEqual([
@@ -119,7 +118,7 @@ describe('content server over HTTP', () => {
     expect(
       (await call('/v1/feed', tokens.emea, { headers: { 'If-None-Match': etag } })).status,
     ).toBe(304);
-    env.store.upsertApp(appDef('crm'));
+    await env.store.upsertApp(appDef('crm'));
     expect(
       (await call('/v1/feed', tokens.emea, { headers: { 'If-None-Match': etag } })).status,
     ).toBe(200);
@@ -127,7 +126,10 @@ describe('content server over HTTP', () => {
 
   it('returns pages of at most limit rows and about 1 MB, which chain to the whole feed', async () => {
     for (let i = 0; i < 12; i++)
-      env.store.upsertItem(article(`big-${i}`, { body: `${i} `.padEnd(190_000, 'x') }), 'ops');
+      await env.store.upsertItem(
+        article(`big-${i}`, { body: `${i} `.padEnd(190_000, 'x') }),
+        'ops',
+      );
     const local = new Map<string, unknown>();
     const whole = await sync(tokens.author!, local);
     expect(whole.pages.length).toBeGreaterThanOrEqual(3);
@@ -151,7 +153,7 @@ describe('content server over HTTP', () => {
     expect((await call('/v1/me')).status).toBe(401);
     expect((await call('/v1/me', 'wmk_invalid')).status).toBe(401);
     expect((await call('/v1/me', tokens.victim)).status).toBe(200);
-    revokeUser(env.store.db, 'leaver@example.com');
+    await env.store.revokeUser('leaver@example.com');
     const res = await call('/v1/me', tokens.victim);
     expect(res.status).toBe(401);
     expect(res.headers.get('WWW-Authenticate')).toContain('Bearer');

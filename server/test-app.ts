@@ -1,22 +1,23 @@
 import { afterEach, beforeEach } from 'vitest';
 import { createApp } from './app';
-import { tempStore, tokenFor } from './test-fixtures';
+import { sqliteBackend, tokenFor, type TempStore, type TestBackend } from './test-fixtures';
 
 /**
- * Test-only: a fresh app over a temp database for each test, with a learner (team emea) and an
- * admin, log lines and errors collected, and `get` to call it through `app.request()`.
+ * Test-only: a fresh app over a fresh database on `backend` for each test, with a learner (team
+ * emea) and an admin, log lines and errors collected, and `get` to call it through
+ * `app.request()`. Suites run it per backend: `describe.each(testBackends())`.
  */
-export function withTestApp() {
+export function withTestApp(backend: TestBackend = sqliteBackend) {
   const t = {} as {
-    env: ReturnType<typeof tempStore>;
+    env: TempStore;
     app: ReturnType<typeof createApp>;
     logs: string[];
     errors: Error[];
     learner: string;
     admin: string;
   };
-  beforeEach(() => {
-    t.env = tempStore();
+  beforeEach(async () => {
+    t.env = await backend.open();
     t.logs = [];
     t.errors = [];
     t.app = createApp(t.env.store, {
@@ -24,8 +25,8 @@ export function withTestApp() {
       logError: (e) => t.errors.push(e),
       authFailuresPerMinute: 5,
     });
-    t.learner = tokenFor(t.env.store, 'learner@example.com', 'learner', 'emea');
-    t.admin = tokenFor(t.env.store, 'admin@example.com', 'admin');
+    t.learner = await tokenFor(t.env.store, 'learner@example.com', 'learner', 'emea');
+    t.admin = await tokenFor(t.env.store, 'admin@example.com', 'admin');
   });
   afterEach(() => t.env.cleanup());
   const get = (path: string, token?: string, headers: Record<string, string> = {}) =>

@@ -2,9 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@/lib/content-model';
+import { inject } from 'vitest';
 import type { Clock } from './clock';
-import { Store } from './store';
-import { addUser } from './users';
+import { openStore, type Store } from './store';
+import { createTestDatabase } from './store/test-postgres';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The PostgreSQL server test databases are made on (store/test-global-setup.ts). */
+    postgresUrl: string | undefined;
+  }
+}
 
 /** Test-only builders: a minimal valid app and article, overridable field by field. */
 export function appDef(id: string) {
@@ -42,29 +50,77 @@ export function article(
 export const TEST_NOW = new Date('2026-06-15T09:30:00.000Z');
 export const testClock: Clock = () => new Date(TEST_NOW);
 
-/** A store in a fresh temp folder on the test clock (unless `now` is given), removed by `cleanup`. */
-export function tempStore(now: Clock = testClock): {
+export interface TempStore {
   store: Store;
-  file: string;
-  dir: string;
-  cleanup: () => void;
-} {
-  const dir = mkdtempSync(join(tmpdir(), 'waymark-server-'));
-  const file = join(dir, 'waymark.db');
-  const store = Store.open(file, { now });
+  /** What `openStore` (and the CLI's --db) takes to reach the same database. */
+  location: string;
+  cleanup: () => Promise<void>;
+}
+
+/** A backend the server suites run on: SQLite always, PostgreSQL when one is configured. */
+export interface TestBackend {
+  name: 'sqlite' | 'postgres';
+  open: (now?: Clock, options?: { listen?: boolean }) => Promise<TempStore>;
+}
+
+export const sqliteBackend: TestBackend = {
+  name: 'sqlite',
+  open: async (now = testClock) => {
+    const dir = mkdtempSync(join(tmpdir(), 'waymark-server-'));
+    const location = join(dir, 'waymark.db');
+    const store = await openStore(location, { now });
+    return {
+      store,
+      location,
+      cleanup: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+/** PostgreSQL on a fresh copy of the migrated template (server/store/test-postgres.ts). */
+export function postgresBackend(serverUrl: string): TestBackend {
   return {
-    store,
-    file,
-    dir,
-    cleanup: () => {
-      if (store.db.open) store.close();
-      rmSync(dir, { recursive: true, force: true });
+    name: 'postgres',
+    open: async (now = testClock, options = {}) => {
+      const database = await createTestDatabase(serverUrl);
+      const store = await openStore(database.url, { now, listen: options.listen ?? false, max: 4 });
+      return {
+        store,
+        location: database.url,
+        cleanup: async () => {
+          await store.close();
+          await database.drop();
+        },
+      };
     },
   };
 }
 
-export function tokenFor(store: Store, email: string, role: Role, team?: string): string {
-  return addUser(store.db, { email, role, team, rotate: false, now: store.now });
+/**
+ * The backends to run a server suite on (`describe.each(testBackends())`): PostgreSQL joins when
+ * the global setup found one (server/store/test-global-setup.ts says why it may not).
+ */
+export function testBackends(): TestBackend[] {
+  const url = inject('postgresUrl');
+  return url === undefined ? [sqliteBackend] : [sqliteBackend, postgresBackend(url)];
+}
+
+/** The PostgreSQL backend, or undefined when none is configured (PostgreSQL-only suites). */
+export function postgresTestBackend(): TestBackend | undefined {
+  const url = inject('postgresUrl');
+  return url === undefined ? undefined : postgresBackend(url);
+}
+
+/** A store on `backend` (SQLite by default) on the test clock, removed by `cleanup`. */
+export function tempStore(backend: TestBackend = sqliteBackend, now: Clock = testClock) {
+  return backend.open(now);
+}
+
+export function tokenFor(store: Store, email: string, role: Role, team?: string): Promise<string> {
+  return store.addUser({ email, role, team, rotate: false });
 }
 
 /** A valid template (a screen tip unless `fields` say otherwise). */

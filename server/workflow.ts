@@ -5,12 +5,11 @@ import {
   type ItemStatus,
   type Role,
 } from '@/lib/content-model';
-import { AuditLog, type AuditAction } from './audit-log';
-import { HttpError, parseOr400 } from './http';
+import type { AuditAction } from '@/lib/content-model/audit';
 import { dateInDays } from './clock';
+import { HttpError, parseOr400 } from './http';
 import { contentOf, draftFrom } from './item-input';
-import { readItemHead, readVersion, writeItemRow, type ItemHead } from './item-rows';
-import type { Store } from './store';
+import type { ItemHead, StepDecision, Store } from './store';
 
 export interface Actor {
   email: string;
@@ -34,66 +33,50 @@ function conflict(message: string, current: number | null): HttpError {
   return new HttpError(409, 'conflict', message, { current_version: current });
 }
 
+function existing(id: string, head: ItemHead | undefined): ItemHead {
+  if (head === undefined || head.deleted) throw new HttpError(404, 'not_found', `no item "${id}"`);
+  return head;
+}
+
 interface Step {
   from: readonly ItemStatus[];
   /** Throws to refuse the step for this actor (self-approval, not the owner…). */
-  guard?: (head: ItemHead) => void;
+  guard?: (head: ItemHead, lastEditor: string | undefined) => void;
   change: (item: Item) => Partial<Item>;
   audit: { action: AuditAction; comment?: string | undefined }[];
 }
 
 /**
- * The governed life of an item. Every change is one transaction: check the version the caller
- * based it on (no lost update), check the status allows it, write the next version (a new
- * immutable version row and the next feed seq) and its audit rows together.
+ * The governed life of an item. Every change is one `store.workflowStep`: the decision below,
+ * made on the item's current head, checks the version the caller based it on (no lost update)
+ * and that the status allows it; the store then writes the next version (a new immutable version
+ * row and the next feed seq) and its audit rows together, only over the head it was decided on.
  */
 export class Workflow {
-  private readonly audit: AuditLog;
+  constructor(private readonly store: Store) {}
 
-  constructor(private readonly store: Store) {
-    this.audit = new AuditLog(store.db, store.now);
+  private now(): Date {
+    return this.store.now();
   }
 
-  private head(id: string): ItemHead {
-    const head = readItemHead(this.store.db, id);
-    if (head === undefined || head.deleted)
-      throw new HttpError(404, 'not_found', `no item "${id}"`);
-    return head;
-  }
-
-  private write(item: Item, actor: Actor, audit: Step['audit']): Item {
-    writeItemRow(this.store.db, item, this.store.nextSeq(), {
-      author: actor.email,
-      at: this.store.now(),
-      keepLive: true,
-    });
-    for (const entry of audit)
-      this.audit.append({ actor: actor.email, item: item.id, version: item.version, ...entry });
-    return item;
-  }
-
-  create(input: unknown, actor: Actor): Item {
-    return this.store.db.transaction(() => {
-      const draft = draftFrom(input, {
-        version: 1,
-        defaultOwner: actor.email,
-        now: this.store.now(),
-      });
-      const existing = readItemHead(this.store.db, draft.id);
-      if (existing !== undefined && !existing.deleted)
-        throw conflict(`item "${draft.id}" already exists; edit it`, existing.item.version);
+  create(input: unknown, actor: Actor): Promise<Item> {
+    const draft = draftFrom(input, { version: 1, defaultOwner: actor.email, now: this.now() });
+    return this.store.workflowStep(draft.id, actor.email, (head): StepDecision => {
+      if (head !== undefined && !head.deleted)
+        throw conflict(`item "${draft.id}" already exists; edit it`, head.item.version);
       // A deleted id keeps its history: the new item continues its version numbers.
-      const version = (existing?.item.version ?? 0) + 1;
-      return this.write({ ...draft, version }, actor, [{ action: 'create' }]);
-    })();
+      const version = (head?.item.version ?? 0) + 1;
+      return { kind: 'write', item: { ...draft, version }, audit: [{ action: 'create' }] };
+    });
   }
 
   /** An edit is a new draft version; a published copy stays live until the draft is approved. */
-  edit(id: string, input: unknown, base: number | undefined, actor: Actor): Item {
+  edit(id: string, input: unknown, base: number | undefined, actor: Actor): Promise<Item> {
     if (base === undefined)
       throw new HttpError(400, 'bad_request', 'version: send If-Match: <version> or "version"');
-    return this.store.db.transaction(() => {
-      const head = this.head(id);
+    const now = this.now();
+    return this.store.workflowStep(id, actor.email, (found): StepDecision => {
+      const head = existing(id, found);
       if (base !== head.item.version)
         throw conflict(
           `item "${id}" changed since version ${base}; it is at version ${head.item.version}`,
@@ -103,19 +86,20 @@ export class Workflow {
         id,
         version: head.item.version + 1,
         defaultOwner: head.item.owner,
-        now: this.store.now(),
+        now,
       });
       if (draft.type !== head.item.type)
         throw new HttpError(400, 'bad_request', `type: item "${id}" is a ${head.item.type}`);
       // Re-sending the same content is a no-op: it never pulls an item out of review.
-      if (contentOf(draft) === contentOf(head.item)) return head.item;
-      return this.write(draft, actor, [{ action: 'edit' }]);
-    })();
+      if (contentOf(draft) === contentOf(head.item)) return { kind: 'unchanged', item: head.item };
+      return { kind: 'write', item: draft, audit: [{ action: 'edit' }] };
+    });
   }
 
-  private step(id: string, base: number | undefined, actor: Actor, step: Step): Item {
-    return this.store.db.transaction(() => {
-      const head = this.head(id);
+  private step(id: string, base: number | undefined, actor: Actor, step: Step): Promise<Item> {
+    const now = this.now();
+    return this.store.workflowStep(id, actor.email, (found, lastEditor): StepDecision => {
+      const head = existing(id, found);
       const current = head.item;
       if (base !== undefined && base !== current.version)
         throw conflict(
@@ -128,18 +112,18 @@ export class Workflow {
           `item "${id}" is ${current.status}; ${action} needs ${step.from.join(' or ')}`,
           current.version,
         );
-      step.guard?.(head);
+      step.guard?.(head, lastEditor);
       const next = parseOr400(itemSchema, {
         ...current,
         ...step.change(current),
         version: current.version + 1,
-        updated_at: this.store.now().toISOString(),
+        updated_at: now.toISOString(),
       });
-      return this.write(next, actor, step.audit);
-    })();
+      return { kind: 'write', item: next, audit: step.audit };
+    });
   }
 
-  submit(id: string, base: number | undefined, actor: Actor): Item {
+  submit(id: string, base: number | undefined, actor: Actor): Promise<Item> {
     return this.step(id, base, actor, {
       from: ['draft'],
       change: () => ({ status: 'in_review' }),
@@ -147,11 +131,11 @@ export class Workflow {
     });
   }
 
-  approve(id: string, base: number | undefined, actor: Actor, comment?: string): Item {
+  approve(id: string, base: number | undefined, actor: Actor, comment?: string): Promise<Item> {
+    const now = this.now();
     return this.step(id, base, actor, {
       from: ['in_review'],
-      guard: () => {
-        const editor = this.audit.lastEditor(id);
+      guard: (_head, editor) => {
         if (editor !== undefined && same(editor, actor.email))
           throw new HttpError(
             403,
@@ -163,13 +147,13 @@ export class Workflow {
         status: 'published',
         // A review is a verification: at least a full period from today, never shortening a
         // later date the author set.
-        verify_by: laterDate(item.verify_by, nextVerifyBy(item, this.store.now())),
+        verify_by: laterDate(item.verify_by, nextVerifyBy(item, now)),
       }),
       audit: [{ action: 'approve', comment }, { action: 'publish' }],
     });
   }
 
-  requestChanges(id: string, base: number | undefined, actor: Actor, comment: string): Item {
+  requestChanges(id: string, base: number | undefined, actor: Actor, comment: string) {
     if (comment.trim() === '')
       throw new HttpError(400, 'bad_request', 'comment: say what needs to change');
     return this.step(id, base, actor, {
@@ -179,7 +163,7 @@ export class Workflow {
     });
   }
 
-  archive(id: string, base: number | undefined, actor: Actor, comment?: string): Item {
+  archive(id: string, base: number | undefined, actor: Actor, comment?: string): Promise<Item> {
     return this.step(id, base, actor, {
       from: ['draft', 'in_review', 'published'],
       change: () => ({ status: 'archived' }),
@@ -189,10 +173,11 @@ export class Workflow {
 
   /**
    * Publishes a copy of an earlier version as the next one. Only a version that was published
-   * can come back: restoring an unreviewed draft this way would skip review.
+   * can come back: restoring an unreviewed draft this way would skip review. Versions never
+   * change, so reading it before the step's transaction is safe.
    */
-  rollback(id: string, to: number, base: number | undefined, actor: Actor, comment?: string) {
-    const restored = readVersion(this.store.db, id, to);
+  async rollback(id: string, to: number, base: number | undefined, actor: Actor, comment?: string) {
+    const restored = await this.store.itemVersion(id, to);
     if (restored === undefined)
       throw new HttpError(400, 'bad_request', `version: "${id}" has no ${to}`);
     if (restored.status !== 'published')
@@ -209,7 +194,8 @@ export class Workflow {
   }
 
   /** The owner (or an admin) confirms a published item is still right for another period. */
-  verify(id: string, base: number | undefined, actor: Actor): Item {
+  verify(id: string, base: number | undefined, actor: Actor): Promise<Item> {
+    const now = this.now();
     return this.step(id, base, actor, {
       from: ['published'],
       guard: (head) => {
@@ -220,7 +206,7 @@ export class Workflow {
             `only the owner (${head.item.owner}) or an admin can verify "${id}"`,
           );
       },
-      change: (item) => ({ verify_by: nextVerifyBy(item, this.store.now()) }),
+      change: (item) => ({ verify_by: nextVerifyBy(item, now) }),
       audit: [{ action: 'verify' }],
     });
   }

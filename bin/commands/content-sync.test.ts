@@ -9,24 +9,24 @@ import { DEFAULT_CONTENT_DIR } from '../io';
 import { main } from '../main';
 
 /** The repository's own content pushed to, and pulled from, a real server on 127.0.0.1. */
-let env: ReturnType<typeof tempStore>;
+let env: Awaited<ReturnType<typeof tempStore>>;
 let server: RunningServer;
 let token: string;
 let adminToken: string;
 const scratch = mkdtempSync(join(tmpdir(), 'waymark-sync-'));
 
 beforeAll(async () => {
-  env = tempStore();
-  token = tokenFor(env.store, 'author@example.com', 'author');
-  adminToken = tokenFor(env.store, 'admin@example.com', 'admin');
+  env = await tempStore();
+  token = await tokenFor(env.store, 'author@example.com', 'author');
+  adminToken = await tokenFor(env.store, 'admin@example.com', 'admin');
   // Apps have no write API: a server gets them from its seed, so the test seeds them likewise.
   for (const { value } of (await loadContent(DEFAULT_CONTENT_DIR, { appsOnly: true })).apps)
-    env.store.upsertApp(value);
+    await env.store.upsertApp(value);
   server = await startServer(env.store, { host: '127.0.0.1', port: 0, log: () => {} });
 });
 afterAll(async () => {
   await server.close();
-  env.cleanup();
+  await env.cleanup();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -44,7 +44,7 @@ describe('waymark content push / pull', () => {
     const first = await run('content', 'push', ...remote(DEFAULT_CONTENT_DIR));
     expect(first.err).toMatch(/: 81 created, 0 updated \(as drafts\), 0 unchanged, 0 failed\n/);
     expect(first.code).toBe(0);
-    expect(env.store.getItem('password-reset-policy')).toMatchObject({
+    expect(await env.store.getItem('password-reset-policy')).toMatchObject({
       status: 'draft',
       version: 1,
     });
@@ -91,7 +91,7 @@ describe('waymark content push / pull', () => {
     writeFileSync(path, `${readFileSync(path, 'utf8')}\nOne more line.\n`);
     const pushed = await run('content', 'push', ...remote(dir));
     expect(pushed.err).toMatch(/0 created, 1 updated \(as drafts\), 80 unchanged, 0 failed/);
-    expect(env.store.getItem('password-reset-policy')?.version).toBe(2);
+    expect((await env.store.getItem('password-reset-policy'))?.version).toBe(2);
     // The file still says version 1: a second edit based on it would overwrite version 2.
     writeFileSync(path, `${readFileSync(path, 'utf8')}Another.\n`);
     const stale = await run('content', 'push', ...remote(dir));

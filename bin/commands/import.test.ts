@@ -107,17 +107,17 @@ describe('waymark import --into', () => {
 });
 
 describe('waymark import --server', () => {
-  let env: ReturnType<typeof tempStore>;
+  let env: Awaited<ReturnType<typeof tempStore>>;
   let server: RunningServer;
   let author: string;
   beforeAll(async () => {
-    env = tempStore();
-    author = tokenFor(env.store, 'author@example.com', 'author');
+    env = await tempStore();
+    author = await tokenFor(env.store, 'author@example.com', 'author');
     server = await startServer(env.store, { host: '127.0.0.1', port: 0, log: () => {} });
   });
   afterAll(async () => {
     await server.close();
-    env.cleanup();
+    await env.cleanup();
   });
 
   it('sends the items as drafts under the workflow, then updates instead of duplicating', async () => {
@@ -134,7 +134,7 @@ describe('waymark import --server', () => {
     expect(first.err).toMatch(
       /: 3 new, 0 updated \(as drafts for review\), 0 unchanged, 0 failed$/,
     );
-    expect(env.store.getItem('escalations-4327ea3c')).toMatchObject({
+    expect(await env.store.getItem('escalations-4327ea3c')).toMatchObject({
       status: 'draft',
       owner: 'author@example.com',
       source: { system: 'markdown', id: 'guides/escalations.md' },

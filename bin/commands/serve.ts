@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { loadContent } from '@/lib/content-files';
 import { closeOnSignal, startServer } from '@/server/main';
-import { DEFAULT_DB_PATH, openStoreAt } from '@/server/open-store';
 import { SeedRefusedError, seedFromContent } from '@/server/seed';
+import { describeLocation, openStore } from '@/server/store';
 import { DEFAULT_CONTENT_DIR, EXIT, UsageError, type Io } from '../io';
+import { databaseOption } from './database-option';
 
 function parsePort(raw: string): number {
   if (!/^[0-9]{1,5}$/.test(raw) || Number(raw) > 65535)
@@ -11,40 +12,63 @@ function parsePort(raw: string): number {
   return Number(raw);
 }
 
+function parseSeconds(raw: string): number {
+  if (!/^[0-9]{1,3}(\.[0-9]+)?$/.test(raw))
+    throw new UsageError(`--drain must be a number of seconds, got "${raw}"`);
+  return Number(raw);
+}
+
 /**
- * `waymark serve [--db FILE] [--port N] [--host H] [--seed DIR]`: the content server. Seeds an
- * empty database from content/, prints the URL on stdout, and runs until SIGINT or SIGTERM.
+ * `waymark serve [--db FILE|postgres://…] [--port N] [--host H] [--seed DIR] [--drain S]`: the
+ * content server. Seeds an empty database from content/, prints the URL on stdout, and runs
+ * until SIGINT or SIGTERM; then /readyz turns 503 for `--drain` seconds (so a load balancer
+ * moves on), in-flight requests finish, and it exits. With PostgreSQL (`--db postgres://…` or
+ * DATABASE_URL) any number of instances share one database; each applies pending migrations
+ * under an advisory lock as it starts.
  */
 export async function serveCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
-      db: { type: 'string', default: DEFAULT_DB_PATH },
+      db: { type: 'string' },
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string', default: DEFAULT_CONTENT_DIR },
+      drain: { type: 'string', default: '0' },
+      'request-log': { type: 'string', default: 'on' },
     },
   });
   if (positionals.length > 0) throw new UsageError('serve takes no positional arguments');
   const port = parsePort(values.port);
-  const store = openStoreAt(values.db);
+  const drainMs = parseSeconds(values.drain) * 1000;
+  if (!['on', 'off'].includes(values['request-log']))
+    throw new UsageError('--request-log must be on or off');
+  const db = databaseOption(values.db);
+  const store = await openStore(db, { listen: true });
   try {
     const seeded = await seedFromContent(store, values.seed, loadContent);
     if (seeded !== undefined)
       io.err(
-        `seeded ${values.db} from ${values.seed}: ${seeded.apps} apps, ${seeded.items} items, ${seeded.templates} templates`,
+        `seeded ${describeLocation(db)} from ${values.seed}: ${seeded.apps} apps, ${seeded.items} items, ${seeded.templates} templates`,
       );
   } catch (error) {
-    store.close();
+    await store.close();
     if (!(error instanceof SeedRefusedError)) throw error;
     for (const problem of error.problems) io.err(problem);
     io.err(`waymark serve: ${error.message}`);
     return EXIT.problems;
   }
-  const running = await startServer(store, { host: values.host, port });
+  // Off when a proxy in front logs requests already (one JSON line per request costs CPU).
+  const log = values['request-log'] === 'off' ? false : undefined;
+  const running = await startServer(store, { host: values.host, port, log });
   io.out(`Waymark content server listening on ${running.url}`);
-  await closeOnSignal(running, (signal) => io.err(`${signal}: finishing requests, then stopping`));
+  await closeOnSignal(
+    running,
+    (signal) =>
+      io.err(`${signal}: draining for ${values.drain} s, finishing requests, then stopping`),
+    drainMs,
+  );
   io.err('stopped');
   return EXIT.ok;
 }

@@ -3,9 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContent } from '@/lib/content-files';
 import { closeOnSignal, startServer } from '@/server/main';
-import { DEFAULT_DB_PATH, openStoreAt } from '@/server/open-store';
 import { SeedRefusedError, seedFromContent } from '@/server/seed';
-import { addUser } from '@/server/users';
+import { DEFAULT_DB_PATH, openStore } from '@/server/store';
 import { DEFAULT_CONTENT_DIR, EXIT, type Io } from '../io';
 
 const ROOT = resolve(DEFAULT_CONTENT_DIR, '..');
@@ -40,19 +39,27 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
       return EXIT.problems;
     }
   }
-  const store = openStoreAt(values.db);
+  // npm start is the embedded default: a SQLite file (serve --db postgres://… for more).
+  const store = await openStore(values.db);
   try {
     await seedFromContent(store, DEFAULT_CONTENT_DIR, loadContent);
   } catch (error) {
-    store.close();
+    await store.close();
     if (!(error instanceof SeedRefusedError)) throw error;
     error.problems.forEach((problem) => io.err(problem));
     return EXIT.problems;
   }
-  const tokens = DEMO.map((user) => ({
-    ...user,
-    token: addUser(store.db, { email: user.email, role: user.role, team: user.team, rotate: true }),
-  }));
+  const tokens = [];
+  for (const user of DEMO)
+    tokens.push({
+      ...user,
+      token: await store.addUser({
+        email: user.email,
+        role: user.role,
+        team: user.team,
+        rotate: true,
+      }),
+    });
   const running = await startServer(store, { host: '127.0.0.1', port: Number(values.port) });
   io.out(`
 Waymark is running.

@@ -2,20 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Store } from '@/server/store';
-import { userForToken } from '@/server/users';
+import { openStore } from '@/server/store';
 import { waymark } from '../test-support';
 
 const scratch = mkdtempSync(join(tmpdir(), 'waymark-users-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const db = join(scratch, 'nested', 'waymark.db');
 
-function whoHas(token: string) {
-  const store = Store.open(db);
+async function whoHas(token: string) {
+  const store = await openStore(db);
   try {
-    return userForToken(store.db, token);
+    return await store.userForToken(token);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -35,7 +34,7 @@ describe('waymark users', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^wmk_[A-Za-z0-9_-]{43}\n$/);
     expect(stderr).toContain('shown only once');
-    expect(whoHas(stdout.trim())).toEqual({
+    expect(await whoHas(stdout.trim())).toEqual({
       email: 'ana@example.com',
       role: 'learner',
       team: 'emea',
@@ -49,13 +48,13 @@ describe('waymark users', () => {
     expect(again.stderr).toMatch(/already exists/);
     const rotated = await waymark('users', 'add', 'ana@example.com', '--rotate', '--db', db);
     expect(rotated.code).toBe(0);
-    expect(whoHas(rotated.stdout.trim())).toMatchObject({ role: 'learner', team: 'emea' });
+    expect(await whoHas(rotated.stdout.trim())).toMatchObject({ role: 'learner', team: 'emea' });
   });
 
   it('lists users without tokens and shows a revoked one as revoked', async () => {
     const added = await waymark('users', 'add', 'bo@example.com', '--role', 'author', '--db', db);
     expect((await waymark('users', 'revoke', 'bo@example.com', '--db', db)).code).toBe(0);
-    expect(whoHas(added.stdout.trim())).toBeUndefined();
+    expect(await whoHas(added.stdout.trim())).toBeUndefined();
     const { code, stdout } = await waymark('users', 'list', '--db', db);
     expect(code).toBe(0);
     expect(stdout).not.toContain('wmk_');

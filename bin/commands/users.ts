@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { roleSchema, slugSchema, type Role } from '@/lib/content-model';
-import { DEFAULT_DB_PATH, openStoreAt } from '@/server/open-store';
-import { addUser, listUsers, revokeUser, UserExistsError } from '@/server/users';
+import { openStore, UserExistsError, type Store } from '@/server/store';
 import { EXIT, UsageError, type Io } from '../io';
+import { databaseOption } from './database-option';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
@@ -21,8 +21,12 @@ function parseRole(raw: string | undefined): Role | undefined {
   return role.data;
 }
 
+/** The CLI does not LISTEN: it makes one change and exits. */
+const openAt = (db: string | undefined): Promise<Store> =>
+  openStore(databaseOption(db), { max: 1 });
+
 /** Prints the new token, and only it, on stdout: `TOKEN=$(waymark users add …)` just works. */
-function add(args: string[], io: Io): number {
+async function add(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -30,7 +34,7 @@ function add(args: string[], io: Io): number {
       role: { type: 'string' },
       team: { type: 'string' },
       rotate: { type: 'boolean', default: false },
-      db: { type: 'string', default: DEFAULT_DB_PATH },
+      db: { type: 'string' },
     },
   });
   const email = oneEmail(positionals, 'add');
@@ -38,9 +42,9 @@ function add(args: string[], io: Io): number {
   if (role === undefined && !values.rotate) throw new UsageError('users add needs --role');
   if (values.team !== undefined && !slugSchema.safeParse(values.team).success)
     throw new UsageError(`--team must be a slug (lower-case words joined by hyphens)`);
-  const store = openStoreAt(values.db);
+  const store = await openAt(values.db);
   try {
-    const token = addUser(store.db, { email, role, team: values.team, rotate: values.rotate });
+    const token = await store.addUser({ email, role, team: values.team, rotate: values.rotate });
     io.out(token);
     io.err(
       `${values.rotate ? 'issued a new token for' : 'added'} ${email}; the token is shown only once`,
@@ -51,55 +55,55 @@ function add(args: string[], io: Io): number {
     io.err(`waymark users add: ${error.message}`);
     return EXIT.problems;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-function revoke(args: string[], io: Io): number {
+async function revoke(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: 'string', default: DEFAULT_DB_PATH } },
+    options: { db: { type: 'string' } },
   });
   const email = oneEmail(positionals, 'revoke');
-  const store = openStoreAt(values.db);
+  const store = await openAt(values.db);
   try {
-    if (revokeUser(store.db, email)) {
+    if (await store.revokeUser(email)) {
       io.err(`revoked ${email}: the token stops working on its next request`);
       return EXIT.ok;
     }
     io.err(`waymark users revoke: no active user ${email}`);
     return EXIT.problems;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-function list(args: string[], io: Io): number {
+async function list(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: 'string', default: DEFAULT_DB_PATH } },
+    options: { db: { type: 'string' } },
   });
   if (positionals.length > 0) throw new UsageError('users list takes no positional arguments');
-  const store = openStoreAt(values.db);
+  const store = await openAt(values.db);
   try {
-    for (const user of listUsers(store.db)) {
+    for (const user of await store.listUsers()) {
       const state = user.revoked_at === undefined ? 'active' : `revoked ${user.revoked_at}`;
       io.out([user.email, user.role, user.team ?? '-', state].join('\t'));
     }
     return EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 /** `waymark users add|revoke|list`: who may read the feed. Tokens are stored only as hashes. */
 export function usersCommand(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub === 'add') return Promise.resolve(add(rest, io));
-  if (sub === 'revoke') return Promise.resolve(revoke(rest, io));
-  if (sub === 'list') return Promise.resolve(list(rest, io));
+  if (sub === 'add') return add(rest, io);
+  if (sub === 'revoke') return revoke(rest, io);
+  if (sub === 'list') return list(rest, io);
   throw new UsageError(
     sub === undefined
       ? 'users needs a subcommand: add, revoke or list'

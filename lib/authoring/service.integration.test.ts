@@ -12,19 +12,19 @@ import { article, tempStore, tokenFor } from '@/server/test-fixtures';
  * conflicts, review and the picker's acceptance rules.
  */
 describe('AuthoringService with the real server', () => {
-  let env: ReturnType<typeof tempStore>;
+  let env: Awaited<ReturnType<typeof tempStore>>;
   let app: ReturnType<typeof createApp>;
   const tokens: Record<string, string> = {};
   let changed: string[];
   let keys: number;
 
-  beforeEach(() => {
-    env = tempStore();
+  beforeEach(async () => {
+    env = await tempStore();
     app = createApp(env.store, { log: () => undefined, logError: () => undefined });
-    tokens.author = tokenFor(env.store, 'author@example.com', 'author');
-    tokens.reviewer = tokenFor(env.store, 'reviewer@example.com', 'reviewer');
-    tokens.learner = tokenFor(env.store, 'learner@example.com', 'learner');
-    tokens.admin = tokenFor(env.store, 'admin@example.com', 'admin');
+    tokens.author = await tokenFor(env.store, 'author@example.com', 'author');
+    tokens.reviewer = await tokenFor(env.store, 'reviewer@example.com', 'reviewer');
+    tokens.learner = await tokenFor(env.store, 'learner@example.com', 'learner');
+    tokens.admin = await tokenFor(env.store, 'admin@example.com', 'admin');
     changed = [];
     keys = 0;
   });
@@ -177,7 +177,7 @@ describe('AuthoringService with the real server', () => {
   });
 
   it("lists the owner's overdue items with the version a one-click verify needs", async () => {
-    env.store.upsertItem(
+    await env.store.upsertItem(
       { ...article('old-refunds'), owner: 'author@example.com', verify_by: '2020-01-01' },
       'ops',
     );

@@ -16,20 +16,20 @@ const policy = collectionPolicy({
   optOutAllowed: true,
   hasImpactKey: false,
 });
-let env: ReturnType<typeof tempStore>;
+let env: Awaited<ReturnType<typeof tempStore>>;
 let server: RunningServer;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  env = tempStore();
-  tokens.learner = tokenFor(env.store, 'learner@example.com', 'learner', 'emea');
-  tokens.owner = tokenFor(env.store, 'owner@example.com', 'author');
-  env.store.upsertItem({ ...tip('priority-tip'), owner: 'owner@example.com' }, 'ops');
+  env = await tempStore();
+  tokens.learner = await tokenFor(env.store, 'learner@example.com', 'learner', 'emea');
+  tokens.owner = await tokenFor(env.store, 'owner@example.com', 'author');
+  await env.store.upsertItem({ ...tip('priority-tip'), owner: 'owner@example.com' }, 'ops');
   server = await startServer(env.store, { host: '127.0.0.1', port: 0, log: () => {} });
 });
 afterAll(async () => {
   await server.close();
-  env.cleanup();
+  await env.cleanup();
 });
 
 interface Verification {

@@ -5,10 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { loadContent } from '@/lib/content-files';
 import type { ConnectResult, Draft } from '@/lib/messages';
 import { startServer, type RunningServer } from '@/server/main';
-import { openStoreAt } from '@/server/open-store';
 import { seedFromContent } from '@/server/seed';
-import type { Store } from '@/server/store';
-import { addUser } from '@/server/users';
+import { openStore, type Store } from '@/server/store';
 import {
   callBackground,
   launchWithExtension,
@@ -43,21 +41,21 @@ const TITLE = 'Problem or incident? Choose the type first';
 const SERVER_NOW = new Date();
 
 test.beforeAll(async () => {
-  store = openStoreAt(join(dir, 'waymark.db'), { now: () => new Date(SERVER_NOW) });
+  store = await openStore(join(dir, 'waymark.db'), { now: () => new Date(SERVER_NOW) });
   await seedFromContent(store, join(import.meta.dirname, '..', '..', 'content'), loadContent);
-  tokens.author = addUser(store.db, {
+  tokens.author = await store.addUser({
     email: 'ana.author@example.com',
     role: 'author',
     team: undefined,
     rotate: false,
   });
-  tokens.reviewer = addUser(store.db, {
+  tokens.reviewer = await store.addUser({
     email: 'rui.reviewer@example.com',
     role: 'reviewer',
     team: undefined,
     rotate: false,
   });
-  tokens.learner = addUser(store.db, {
+  tokens.learner = await store.addUser({
     email: 'lee.learner@example.com',
     role: 'learner',
     team: 'tier1',
@@ -177,7 +175,7 @@ test('an author picks an element on the ticket and submits a tip from a template
   await panel.getByRole('button', { name: 'Submit for review' }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'Submitted for review' })).toBeVisible();
   itemId = 'problem-or-incident-choose-the-type-first';
-  expect(store.getItem(itemId)).toMatchObject({
+  expect(await store.getItem(itemId)).toMatchObject({
     status: 'in_review',
     owner: 'ana.author@example.com',
   });
@@ -187,7 +185,7 @@ test('an author picks an element on the ticket and submits a tip from a template
   const own = await callBackground<{ ok: boolean; status: number; problem: string }>(
     panel,
     'bg:author-step',
-    { id: itemId, action: 'approve', version: store.getItem(itemId)?.version ?? 0 },
+    { id: itemId, action: 'approve', version: (await store.getItem(itemId))?.version ?? 0 },
   );
   expect(own).toMatchObject({ ok: false, status: 403 });
   expect(own.problem).toContain('Not allowed');
@@ -206,7 +204,7 @@ test('a reviewer approves it; nobody approves their own change', async () => {
   await expect(
     panel.getByRole('status').filter({ hasText: 'Approved and published' }),
   ).toBeVisible();
-  const published = store.getItem(itemId);
+  const published = await store.getItem(itemId);
   expect(published).toMatchObject({ status: 'published' });
   // verify_by comes from the template's period (90 days for element tips).
   const in90 = new Date(SERVER_NOW.getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
@@ -248,7 +246,7 @@ test('a reviewer approves it; nobody approves their own change', async () => {
     {
       id: 'reviewer-own-tip',
       action: 'approve',
-      version: store.getItem('reviewer-own-tip')?.version ?? 0,
+      version: (await store.getItem('reviewer-own-tip'))?.version ?? 0,
     },
   );
   expect(own).toMatchObject({ ok: false, status: 403 });
@@ -304,15 +302,17 @@ test('a learner syncs and sees the tip on that element, and reaches no authoring
   );
   await page.click('#next-ticket');
   const extensionPage = await openPanelFor(profiles.learner);
-  const reported = () =>
-    (store.db
-      .prepare('SELECT count, app, screen FROM anchor_reports WHERE item_id = ?')
-      .get(itemId) as { count: number; app: string; screen: string } | undefined) ?? null;
+  const reported = async () => {
+    const report = (await store.anchorReports()).find((r) => r.id === itemId);
+    return report === undefined
+      ? null
+      : { count: report.count, app: report.app, screen: report.screen };
+  };
   await expect
     .poll(
       async () => {
         await callBackground(extensionPage, 'bg:sync-now', {});
-        return reported();
+        return await reported();
       },
       { timeout: 20_000, intervals: [1_000] },
     )
@@ -365,7 +365,7 @@ test('an author builds a lesson from its template, pointing a step at a field, a
   await expect(
     panel.getByRole('status').filter({ hasText: 'Saved on the server as version 1' }),
   ).toBeVisible();
-  const lesson = store.getItem('set-priority-from-the-sla-table');
+  const lesson = await store.getItem('set-priority-from-the-sla-table');
   expect(lesson).toMatchObject({ type: 'lesson', status: 'draft', verify_days: 120 });
   expect(lesson?.type === 'lesson' && lesson.steps[1]?.anchor).toBeTruthy();
   await panel.close();
@@ -373,7 +373,7 @@ test('an author builds a lesson from its template, pointing a step at a field, a
 });
 
 test('an admin reads the audit trail of the tip, filtered', async () => {
-  const token = addUser(store.db, {
+  const token = await store.addUser({
     email: 'ada.admin@example.com',
     role: 'admin',
     team: undefined,
@@ -527,7 +527,7 @@ test('a concurrent edit is refused with a conflict in words, and the editor keep
     ).ok,
   ).toBe(true);
   await authorPanel.close();
-  const current = store.getItem(itemId)?.version ?? 0;
+  const current = (await store.getItem(itemId))?.version ?? 0;
 
   await panel.reload();
   await authorTab(panel);
@@ -548,6 +548,6 @@ test('a concurrent edit is refused with a conflict in words, and the editor keep
   await expect(
     panel.getByRole('status').filter({ hasText: `Saved on the server as version ${current + 1}` }),
   ).toBeVisible();
-  expect(store.getItem(itemId)?.summary).toBe('Reviewer wording.');
+  expect((await store.getItem(itemId))?.summary).toBe('Reviewer wording.');
   await panel.close();
 });

@@ -5,9 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { loadContent } from '@/lib/content-files';
 import type { ConnectResult } from '@/lib/messages';
 import { startServer, type RunningServer } from '@/server/main';
-import { openStoreAt } from '@/server/open-store';
 import { seedFromContent } from '@/server/seed';
-import { addUser } from '@/server/users';
+import { openStore } from '@/server/store';
 import { callBackground, openPanelFor, tabIdShowing } from './support/extension';
 import { inPageUi, openTipCard } from './support/in-page';
 import { sitesAndExtension } from './support/session';
@@ -25,9 +24,9 @@ let token: string;
 const CANARY = 'CANARY-5f1e2d3c';
 
 test.beforeAll(async () => {
-  const store = openStoreAt(join(dir, 'waymark.db'));
+  const store = await openStore(join(dir, 'waymark.db'));
   await seedFromContent(store, join(import.meta.dirname, '..', '..', 'content'), loadContent);
-  token = addUser(store.db, {
+  token = await store.addUser({
     email: 'agent@example.com',
     role: 'learner',
     team: 'tier1',

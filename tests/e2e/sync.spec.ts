@@ -5,10 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { loadContent } from '@/lib/content-files';
 import type { AccountView, ConnectResult } from '@/lib/messages';
 import { startServer, type RunningServer } from '@/server/main';
-import { openStoreAt } from '@/server/open-store';
 import { seedFromContent } from '@/server/seed';
-import type { Store } from '@/server/store';
-import { addUser } from '@/server/users';
+import { openStore, type Store } from '@/server/store';
 import { callBackground } from './support/extension';
 import { inPageUi, openTipCard } from './support/in-page';
 import { sitesAndExtension } from './support/session';
@@ -27,9 +25,9 @@ let token: string;
 const requests: string[] = [];
 
 test.beforeAll(async () => {
-  store = openStoreAt(join(dir, 'waymark.db'));
+  store = await openStore(join(dir, 'waymark.db'));
   await seedFromContent(store, join(import.meta.dirname, '..', '..', 'content'), loadContent);
-  token = addUser(store.db, {
+  token = await store.addUser({
     email: 'learner@example.com',
     role: 'learner',
     team: 'tier1',
@@ -120,8 +118,8 @@ test('connects, syncs, and shows an item changed on the server after "Sync now"'
   await expect
     .poll(async () => (await inPageUi(ticket)).beacons.length, { timeout: 15_000 })
     .toBeGreaterThan(0);
-  const tip = store.getItem('zendesk-priority-drives-the-sla-clock')!;
-  store.upsertItem(
+  const tip = (await store.getItem('zendesk-priority-drives-the-sla-clock'))!;
+  await store.upsertItem(
     { ...tip, title: 'Priority sets the SLA targets (updated)', version: tip.version + 1 },
     'admin@example.com',
   );
@@ -138,10 +136,10 @@ test('connects, syncs, and shows an item changed on the server after "Sync now"'
 test('a service worker killed mid-sync finishes the sync with nothing lost or duplicated', async () => {
   const page = await options();
   const before = (await call<AccountView>(page, 'bg:account', {})).sync.items;
-  const base = store.getItem('sla-breach-what-to-do')!;
+  const base = (await store.getItem('sla-breach-what-to-do'))!;
   const added = 2500;
   for (let i = 0; i < added; i++) {
-    store.upsertItem(
+    await store.upsertItem(
       {
         ...base,
         id: `bulk-article-${i}`,

@@ -6,10 +6,8 @@ import type { Page } from 'puppeteer-core';
 import { loadContent } from '@/lib/content-files';
 import type { AccountView } from '@/lib/messages';
 import { startServer, type RunningServer } from '@/server/main';
-import { openStoreAt } from '@/server/open-store';
 import { seedFromContent } from '@/server/seed';
-import type { Store } from '@/server/store';
-import { addUser } from '@/server/users';
+import { openStore, type Store } from '@/server/store';
 import { callBackground, openExtensionPage, rendered, until } from '../support/firefox';
 import { byRole, clickNode, clickRole, textOfRole, typeInto } from '../support/firefox-actions';
 import { inPageUi } from '../support/firefox-in-page';
@@ -32,9 +30,9 @@ let ticket: Page;
 let options: Page;
 
 test.beforeAll(async () => {
-  store = openStoreAt(join(dir, 'waymark.db'));
+  store = await openStore(join(dir, 'waymark.db'));
   await seedFromContent(store, join(import.meta.dirname, '..', '..', '..', 'content'), loadContent);
-  token = addUser(store.db, {
+  token = await store.addUser({
     email: 'ana.author@example.com',
     role: 'author',
     team: undefined,
@@ -79,8 +77,8 @@ test('connects to the content server, syncs, and shows an item changed there aft
     .toContain('Signed in as ana.author@example.com — role author.');
   await options.screenshot({ path: test.info().outputPath('firefox-options-signed-in.png') });
 
-  const tip = store.getItem('zendesk-priority-drives-the-sla-clock')!;
-  store.upsertItem(
+  const tip = (await store.getItem('zendesk-priority-drives-the-sla-clock'))!;
+  await store.upsertItem(
     {
       ...tip,
       title: 'Priority sets the SLA targets (changed on the server)',
@@ -137,7 +135,7 @@ test('an author picks the Type field with the element picker and submits the tip
 
   await clickRole(bidi, panel, 'button', 'Submit for review');
   await expect.poll(() => textOfRole(bidi, panel, 'status')).toContain('Submitted for review');
-  expect(store.getItem('set-the-type-before-the-first-reply')).toMatchObject({
+  expect(await store.getItem('set-the-type-before-the-first-reply')).toMatchObject({
     status: 'in_review',
     owner: 'ana.author@example.com',
     title,
@@ -146,7 +144,7 @@ test('an author picks the Type field with the element picker and submits the tip
 
 test('an app the admin adds on the server runs only on the hosts the user allows for it', async () => {
   const { firefox } = session;
-  store.upsertApp({
+  await store.upsertApp({
     id: 'acme-helpdesk',
     name: 'Acme Helpdesk',
     hosts: ['intranet.example'],

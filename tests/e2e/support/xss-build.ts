@@ -7,7 +7,9 @@ export const XSS_OUT = join(ROOT, '.output-xss');
 export const XSS_EXTENSION = join(XSS_OUT, 'chrome-mv3');
 
 export const payloads = (
-  JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'security', 'xss-payloads.json'), 'utf8')) as {
+  JSON.parse(
+    readFileSync(join(ROOT, 'tests', 'fixtures', 'security', 'xss-payloads.json'), 'utf8'),
+  ) as {
     payload: string;
   }[]
 ).map((p) => p.payload);

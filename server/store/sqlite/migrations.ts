@@ -1,11 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
-
-export type Db = Database.Database;
-
 /**
- * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Append only:
- * never edit a migration that has shipped, add the next one.
+ * SQLite schema migrations, applied in order; `PRAGMA user_version` records how many ran. Append
+ * only: never edit a migration that has shipped, add the next one (and its PostgreSQL twin in
+ * ../postgres/migrations.ts, so both backends hold the same data).
  */
 export const migrations: readonly string[] = [
   `
@@ -95,44 +91,23 @@ export const migrations: readonly string[] = [
     updated_by TEXT
   ) STRICT;
   `,
+  `
+  -- Who may get a tombstone: a learner is only told an item is gone if a published copy of it was
+  -- once for everyone or for their team (ids carry titles; drafts must not leak). Filled from the
+  -- published versions and the live copy.
+  ALTER TABLE items ADD COLUMN seen_public INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE items ADD COLUMN seen_teams TEXT NOT NULL DEFAULT '[]';
+  CREATE TEMP TABLE published_teams AS
+    SELECT v.id AS id, json_extract(v.body, '$.targeting.teams') AS teams FROM item_versions v
+      WHERE json_extract(v.body, '$.status') = 'published'
+    UNION ALL
+    SELECT id, live_teams FROM items WHERE live_teams IS NOT NULL;
+  UPDATE items SET
+    seen_public = EXISTS (SELECT 1 FROM published_teams p
+      WHERE p.id = items.id AND json_array_length(p.teams) = 0),
+    seen_teams = (SELECT json_group_array(team) FROM (
+      SELECT DISTINCT t.value AS team FROM published_teams p, json_each(p.teams) t
+        WHERE p.id = items.id ORDER BY t.value));
+  DROP TABLE published_teams;
+  `,
 ];
-
-/** Applies the migrations the file has not seen yet, each in its own transaction. */
-function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > migrations.length)
-    throw new Error(
-      `the database schema (version ${current}) is newer than this server (${migrations.length})`,
-    );
-  migrations.slice(current).forEach((sql, i) => {
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${current + i + 1}`);
-    })();
-  });
-}
-
-/**
- * Opens (creating if needed) the server database. WAL lets the feed read while a write commits;
- * busy_timeout makes a second process (the CLI adding a user while `serve` runs) wait, not fail.
- */
-export function openDatabase(file: string): Db {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  // The epoch names this database in cursors: a cursor minted by another database is "unknown".
-  db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(
-    'epoch',
-    randomBytes(6).toString('base64url'),
-  );
-  return db;
-}
-
-export function epochOf(db: Db): string {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('epoch') as
-    { value: string } | undefined;
-  if (row === undefined) throw new Error('database has no epoch');
-  return row.value;
-}
