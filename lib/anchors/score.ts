@@ -7,14 +7,31 @@ import type { Landmark, Signature } from './types';
  */
 const ATTR_WEIGHTS: Record<string, number> = { type: 1, form: 2, id: 3, name: 3, 'data-field': 3 };
 const TEST_ATTR_WEIGHT = 4;
-const W = { tag: 1, role: 1, label: 3, text: 3, dataText: 0.5, landmark: 3, ancestors: 2 };
+const W = {
+  tag: 1,
+  role: 1,
+  label: 3,
+  field: 3,
+  text: 3,
+  dataText: 0.5,
+  landmark: 3,
+  ancestors: 2,
+};
 
 /**
  * Similarity for a matching (1) or conflicting (negative) signal. Conflicts are penalised because
  * a different label or test id is evidence of a different element, not just missing evidence;
  * translated labels are then carried by the attributes that did not change.
  */
-const CONFLICT = { tag: -2, role: -1, attr: -1, label: -0.7, text: -0.5, landmark: -1 };
+const CONFLICT = {
+  tag: -2,
+  role: -1,
+  attr: -1,
+  label: -0.7,
+  text: -0.5,
+  landmark: -1,
+  absent: -0.3,
+};
 
 class Tally {
   gained = 0;
@@ -37,7 +54,7 @@ function compareAttrs(tally: Tally, anchor: Signature, candidate: Signature): vo
 }
 
 /** True when the anchor has identity attributes (not just `type`/`form`) and all of them match. */
-function identityAgrees(anchor: Signature, candidate: Signature): boolean {
+export function identityAgrees(anchor: Signature, candidate: Signature): boolean {
   const names = Object.keys(anchor.attrs ?? {}).filter(
     (name) => name !== 'type' && name !== 'form',
   );
@@ -53,10 +70,12 @@ function identityAgrees(anchor: Signature, candidate: Signature): boolean {
  */
 function compareTexts(tally: Tally, anchor: Signature, candidate: Signature): void {
   const translated = identityAgrees(anchor, candidate);
-  if (anchor.label) {
-    const other = candidate.label;
-    if (other === anchor.label) tally.add(W.label, 1);
-    else if (!translated) tally.add(W.label, other ? CONFLICT.label : -0.3);
+  for (const key of ['label', 'field'] as const) {
+    const mine = anchor[key];
+    if (!mine) continue;
+    const other = candidate[key];
+    if (other === mine) tally.add(W[key], 1);
+    else if (!translated) tally.add(W[key], other ? CONFLICT.label : CONFLICT.absent);
   }
   if (anchor.text) {
     const same = candidate.text === anchor.text;
@@ -86,13 +105,30 @@ function overlap(anchor: readonly string[], candidate: readonly string[] = []): 
   return anchor.filter((token) => other.has(token)).length / anchor.length;
 }
 
-/** Normalised score in [-2, 1]: 1 when every recorded signal matches. */
-export function scoreSignature(anchor: Signature, candidate: Signature): number {
+function ownTally(anchor: Signature, candidate: Signature): Tally {
   const tally = new Tally();
   tally.add(W.tag, anchor.tag === candidate.tag ? 1 : CONFLICT.tag);
   if (anchor.role) tally.add(W.role, anchor.role === candidate.role ? 1 : CONFLICT.role);
   compareAttrs(tally, anchor, candidate);
   compareTexts(tally, anchor, candidate);
+  return tally;
+}
+
+/**
+ * The best score `candidate` could reach whatever its context: its own signals as they are, the
+ * landmark and ancestors as if they matched. Candidates under the threshold by this bound are
+ * dropped before their context is read, which is what keeps large pages cheap.
+ */
+export function ownBound(anchor: Signature, candidate: Signature): number {
+  const tally = ownTally(anchor, candidate);
+  tally.add(W.landmark, 1);
+  if (anchor.ancestors?.length) tally.add(W.ancestors, 1);
+  return tally.score;
+}
+
+/** Normalised score in [-2, 1]: 1 when every recorded signal matches. */
+export function scoreSignature(anchor: Signature, candidate: Signature): number {
+  const tally = ownTally(anchor, candidate);
   tally.add(W.landmark, compareLandmarks(anchor.landmark, candidate.landmark));
   if (anchor.ancestors?.length)
     tally.add(W.ancestors, overlap(anchor.ancestors, candidate.ancestors));

@@ -90,9 +90,15 @@ export const genericScenarios: Scenario[] = [
   },
   {
     app: 'generic',
-    name: 'Edit button of the first row, another page of records',
+    name: 'Edit button of the Acme row, rows re-sorted (Acme now last)',
     before: settingsPage({ mark: 'edit-0' }),
-    after: settingsPage({ mark: 'edit-0', rows: ['Umbrella', 'Hooli', 'Stark'] }),
+    after: settingsPage({ mark: 'edit-2', rows: ['Globex', 'Initech', 'Acme'] }),
+  },
+  {
+    app: 'generic',
+    name: 'Edit button of the Acme row, another page of records without Acme → null',
+    before: settingsPage({ mark: 'edit-0' }),
+    after: settingsPage({ rows: ['Umbrella', 'Hooli', 'Stark'] }),
   },
   {
     app: 'generic',
