@@ -11,7 +11,7 @@ export function labelOf(element: Element): string | undefined {
   const sources = [
     () => labelledByText(element),
     () => associatedLabelText(element),
-    () => element.getAttribute('aria-label'),
+    () => withoutValue(element, element.getAttribute('aria-label')),
     () => (element.localName === 'fieldset' ? element.querySelector('legend')?.textContent : null),
     () => (element.localName === 'img' ? element.getAttribute('alt') : null),
     () => element.getAttribute('placeholder'),
@@ -22,6 +22,19 @@ export function labelOf(element: Element): string | undefined {
     if (text !== '') return text;
   }
   return undefined;
+}
+
+/**
+ * An aria-label that ends with what the element shows (`Owner: Alan Steiner` on a link showing
+ * "Alan Steiner", Lightning's `Status, New`) names the field and then repeats the value: the
+ * value part is record data, so only the field part names the element.
+ */
+function withoutValue(element: Element, label: string | null): string | null {
+  const value = label === null ? '' : boundedText(element);
+  const named = normaliseText(label);
+  if (value === '' || named === value || !named.endsWith(value)) return label;
+  const field = named.slice(0, -value.length).replace(/[\s,:;|–-]+$/, '');
+  return field === '' ? label : field;
 }
 
 function byId(element: Element, id: string): Element | null {

@@ -54,14 +54,14 @@ function ownName(container: Element): Name | undefined {
   const label = normaliseText(
     labelledByText(container) ?? container.getAttribute('aria-label') ?? '',
   );
-  if (label) return { text: nameText(label) || label };
+  if (label) return { text: label };
   if (roleOf(container) === 'row') {
     const cell = keyCell(container);
     return cell ? { text: boundedText(cell), source: cell } : undefined;
   }
   for (const child of Array.from(container.children).slice(0, 2)) {
     const header = headerIn(child);
-    const text = header ? nameText(boundedText(header)) : '';
+    const text = header ? nameText(header) : '';
     if (header && text) return { text, source: header };
   }
   return undefined;

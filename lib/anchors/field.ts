@@ -15,11 +15,18 @@ const LABEL_MARK = /label|heading|caption|title/i;
 const CELL = /^(td|th)$/;
 const MAX_LEVELS = 3;
 
-function labelLike(element: Element): boolean {
+function markedAsLabel(element: Element): boolean {
   if (LABEL_TAGS.test(element.localName) || element.getAttribute('role') === 'heading') return true;
-  if (element.querySelector('button, input, select, textarea, a[href]')) return false;
   if (LABEL_MARK.test(element.getAttribute('class') ?? '')) return true;
-  if (STABLE_ATTRS.some((name) => LABEL_MARK.test(element.getAttribute(name) ?? ''))) return true;
+  return STABLE_ATTRS.some((name) => LABEL_MARK.test(element.getAttribute(name) ?? ''));
+}
+
+/** A label, or a wrapper whose only element child is one (`<div><label>Hire Date</label></div>`). */
+function labelLike(element: Element): boolean {
+  if (element.querySelector('button, input, select, textarea, a[href]')) return false;
+  for (let at: Element | null = element; at; at = at.children.length === 1 ? at.children[0]! : null) {
+    if (markedAsLabel(at)) return true;
+  }
   return /:\s*$/.test(element.textContent ?? '');
 }
 

@@ -11,8 +11,8 @@ import type { Signature } from './types';
  * taken only when translation explains every difference and structure leaves no other choice.
  */
 export const MARGIN = 0.12;
-/** Structure alone must match this well for a weak match (`weakMatch`). */
-const STRUCTURE = 0.9;
+/** Structure alone must match this well for a weak match (`weakMatch`): all of it. */
+const STRUCTURE = 0.99;
 
 export function lookAlikes(ranked: readonly Scored[]): Scored[] {
   const best = ranked[0]?.score ?? -Infinity;
@@ -87,15 +87,20 @@ export function weakMatch(
   langChanged: boolean,
 ): Element | undefined {
   const structure = withoutWords(anchor);
-  const hasStructure = structure.attrs || structure.landmark || structure.ancestors?.length;
+  const binding = anchor.nth !== undefined ? (anchor.scope ?? []) : [];
+  const hasStructure =
+    structure.attrs || structure.landmark || structure.ancestors?.length || binding.length > 0;
   if (words(anchor).length === 0 || !hasStructure) return undefined;
   const everyone = rank(root, anchor, -Infinity);
   if (everyone.some((entry) => sharesWords(anchor, entry.signature))) return undefined;
-  const same = everyone.filter((e) => scoreSignature(structure, e.signature) >= STRUCTURE);
+  const same = everyone.filter(
+    (e) =>
+      scoreSignature(structure, e.signature) >= STRUCTURE &&
+      startsWith(containerNames(e.element), binding),
+  );
   const only = same.length === 1 ? same[0] : undefined;
   if (!only) return undefined;
   const names = containerNames(only.element);
-  if (anchor.nth !== undefined && !startsWith(names, anchor.scope ?? [])) return undefined;
   const before = contextWords(anchor, anchor.scope ?? []);
   const after = new Set(contextWords(only.signature, names));
   const translated = langChanged || (before.length > 0 && before.every((w) => !after.has(w)));

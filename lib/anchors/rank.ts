@@ -26,12 +26,21 @@ export function identityNames(anchor: Signature): string[] {
   );
 }
 
+const selectorFor = (anchor: Signature, name: string): string =>
+  `[${name}=${quote(anchor.attrs?.[name] ?? '')}]`;
+
 /** Elements carrying one of the anchor's identity attributes with its value: few, and usually it. */
 function byIdentity(root: Root, anchor: Signature): readonly Element[] {
   const selector = identityNames(anchor)
-    .map((name) => `[${name}=${quote(anchor.attrs?.[name] ?? '')}]`)
+    .map((name) => selectorFor(anchor, name))
     .join(',');
   return selector === '' ? [] : queryAll(root, selector);
+}
+
+/** Identity attributes whose value several elements of `root` share: a widget type, not an id. */
+function sharedNames(root: Root, anchor: Signature): Set<string> {
+  const names = identityNames(anchor);
+  return new Set(names.filter((name) => queryAll(root, selectorFor(anchor, name)).length > 1));
 }
 
 /** Elements of the anchor's tag or explicit role. */
@@ -45,13 +54,18 @@ function byKind(root: Root, anchor: Signature): readonly Element[] {
  * kept for the root's lifetime); only those that could still pass the threshold have their
  * context (landmark, ancestors) read.
  */
-function score(anchor: Signature, elements: Iterable<Element>, floor: number): Scored[] {
+function score(
+  anchor: Signature,
+  elements: Iterable<Element>,
+  floor: number,
+  shared: ReadonlySet<string>,
+): Scored[] {
   const scored: Scored[] = [];
   for (const element of elements) {
     const own = ownSignals(element);
-    if (ownBound(anchor, own) < floor) continue;
+    if (ownBound(anchor, own, shared) < floor) continue;
     const signature = { ...own, ...contextSignals(element) };
-    scored.push({ element, score: scoreSignature(anchor, signature), signature });
+    scored.push({ element, score: scoreSignature(anchor, signature, shared), signature });
   }
   return scored.sort((a, b) => b.score - a.score);
 }
@@ -62,8 +76,9 @@ function score(anchor: Signature, elements: Iterable<Element>, floor: number): S
  * these are a handful), else every element of its tag or role.
  */
 export function rank(root: Root, anchor: Signature, floor = THRESHOLD): Scored[] {
-  const strong = score(anchor, byIdentity(root, anchor), floor);
+  const shared = sharedNames(root, anchor);
+  const strong = score(anchor, byIdentity(root, anchor), floor, shared);
   if ((strong[0]?.score ?? -Infinity) >= THRESHOLD) return strong;
   const all = new Set([...byKind(root, anchor), ...byIdentity(root, anchor)]);
-  return score(anchor, all, floor);
+  return score(anchor, all, floor, shared);
 }

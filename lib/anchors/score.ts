@@ -33,6 +33,8 @@ const CONFLICT = {
   absent: -0.3,
 };
 
+const NONE: ReadonlySet<string> = new Set();
+
 class Tally {
   gained = 0;
   possible = 0;
@@ -53,10 +55,17 @@ function compareAttrs(tally: Tally, anchor: Signature, candidate: Signature): vo
   }
 }
 
-/** True when the anchor has identity attributes (not just `type`/`form`) and all of them match. */
-export function identityAgrees(anchor: Signature, candidate: Signature): boolean {
+/**
+ * True when the anchor has identity attributes (not just `type`/`form`, nor values `shared` by
+ * several elements of the page, like Workday's `textView`) and all of them match.
+ */
+export function identityAgrees(
+  anchor: Signature,
+  candidate: Signature,
+  shared: ReadonlySet<string> = NONE,
+): boolean {
   const names = Object.keys(anchor.attrs ?? {}).filter(
-    (name) => name !== 'type' && name !== 'form',
+    (name) => name !== 'type' && name !== 'form' && !shared.has(name),
   );
   return (
     names.length > 0 && names.every((name) => candidate.attrs?.[name] === anchor.attrs?.[name])
@@ -68,8 +77,13 @@ export function identityAgrees(anchor: Signature, candidate: Signature): boolean
  * element", the difference is a translation or a relabel and counts for nothing; without such
  * attributes it is evidence of another element.
  */
-function compareTexts(tally: Tally, anchor: Signature, candidate: Signature): void {
-  const translated = identityAgrees(anchor, candidate);
+function compareTexts(
+  tally: Tally,
+  anchor: Signature,
+  candidate: Signature,
+  shared: ReadonlySet<string>,
+): void {
+  const translated = identityAgrees(anchor, candidate, shared);
   for (const key of ['label', 'field'] as const) {
     const mine = anchor[key];
     if (!mine) continue;
@@ -105,12 +119,12 @@ function overlap(anchor: readonly string[], candidate: readonly string[] = []): 
   return anchor.filter((token) => other.has(token)).length / anchor.length;
 }
 
-function ownTally(anchor: Signature, candidate: Signature): Tally {
+function ownTally(anchor: Signature, candidate: Signature, shared: ReadonlySet<string>): Tally {
   const tally = new Tally();
   tally.add(W.tag, anchor.tag === candidate.tag ? 1 : CONFLICT.tag);
   if (anchor.role) tally.add(W.role, anchor.role === candidate.role ? 1 : CONFLICT.role);
   compareAttrs(tally, anchor, candidate);
-  compareTexts(tally, anchor, candidate);
+  compareTexts(tally, anchor, candidate, shared);
   return tally;
 }
 
@@ -119,16 +133,16 @@ function ownTally(anchor: Signature, candidate: Signature): Tally {
  * landmark and ancestors as if they matched. Candidates under the threshold by this bound are
  * dropped before their context is read, which is what keeps large pages cheap.
  */
-export function ownBound(anchor: Signature, candidate: Signature): number {
-  const tally = ownTally(anchor, candidate);
+export function ownBound(anchor: Signature, candidate: Signature, shared = NONE): number {
+  const tally = ownTally(anchor, candidate, shared);
   tally.add(W.landmark, 1);
   if (anchor.ancestors?.length) tally.add(W.ancestors, 1);
   return tally.score;
 }
 
 /** Normalised score in [-2, 1]: 1 when every recorded signal matches. */
-export function scoreSignature(anchor: Signature, candidate: Signature): number {
-  const tally = ownTally(anchor, candidate);
+export function scoreSignature(anchor: Signature, candidate: Signature, shared = NONE): number {
+  const tally = ownTally(anchor, candidate, shared);
   tally.add(W.landmark, compareLandmarks(anchor.landmark, candidate.landmark));
   if (anchor.ancestors?.length)
     tally.add(W.ancestors, overlap(anchor.ancestors, candidate.ancestors));

@@ -4,7 +4,7 @@ import { isGeneratedId } from './generated-id';
 import { CONTEXT_ROLES, NAME_FROM_CONTENT, roleOf } from './role';
 import { remember, rootOf } from './root-memo';
 import { STABLE_ATTRS } from './stable-attrs';
-import { looksLikeData } from './text';
+import { looksLikeData, normaliseText } from './text';
 import type { Landmark, Signature } from './types';
 
 export { STABLE_ATTRS };
@@ -37,7 +37,9 @@ function isRecordLink(element: Element): boolean {
   const href = element.localName === 'a' ? element.getAttribute('href') : null;
   if (href === null) return false;
   if (/^(tel|mailto|sms):/i.test(href)) return true;
-  return href.split(/[/?#=&]/).some((part) => /\d{3,}|[0-9a-f]{15,}/i.test(part));
+  return href
+    .split(/[/?#=&]/)
+    .some((part) => /\d{3,}|[0-9a-f]{15,}|[0-9a-f]{8}-[0-9a-f]{4}-/i.test(part));
 }
 
 /** Roles a user acts on or reads as UI: their text names them, it is not a value. */
@@ -64,8 +66,11 @@ function computeOwn(element: Element): OwnSignals {
   const text = visibleText(element);
   if (text && text !== label) {
     signature.text = text;
+    // An aria-label that repeats the text after the field's name ("Owner: Alan Steiner").
+    const repeated = normaliseText(element.getAttribute('aria-label')).endsWith(` ${text}`);
     if (
       field ||
+      repeated ||
       looksLikeData(text) ||
       recordLink ||
       (!label && !NAME_FROM_CONTENT.has(role ?? ''))

@@ -40,15 +40,21 @@ function nextInside(node: Node, root: Element): Node | null {
   return null;
 }
 
+const COUNT = /^\s*[([]?[\d.,+]+[)\]]?\s*$/;
+
 /**
- * A container's name as a heading shows it, without the counts apps put beside it
- * (`Contacts (3)`, `To Do 5`), which change with the data while the name stays.
+ * A container's name as its heading shows it, without the counts apps put beside it
+ * (`Contacts (3)`, a `5` badge after `To Do`), which change with the data while the name stays.
+ * A number inside the words (`Sprint 13`) is part of the name.
  */
-export function nameText(raw: string | null | undefined): string {
-  return normaliseText(raw)
-    .replace(/(^|\s)[([]?[\d.,+]+[)\]]?(?=\s|$)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+export function nameText(element: Element): string {
+  let raw = '';
+  for (let node: Node | null = element.firstChild; node && raw.length < ENOUGH_TEXT; ) {
+    if (node.nodeType === 3 && !(node.parentNode !== element && COUNT.test(node.nodeValue ?? '')))
+      raw += node.nodeValue ?? '';
+    node = nextInside(node, element);
+  }
+  return normaliseText(raw.replace(/[([]\s*[\d.,+]+\s*[)\]]/g, ' '));
 }
 
 /**
