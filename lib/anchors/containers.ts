@@ -27,20 +27,40 @@ interface Name {
 const isHeading = (element: Element): boolean =>
   HEADING.test(element.localName) || element.getAttribute('role') === 'heading';
 
+const kindKey = (element: Element): string =>
+  `${element.localName}|${element.getAttribute('class') ?? ''}|${element.getAttribute('role') ?? ''}`;
+
+/**
+ * `children` without those repeated among them (cards of a list, columns of a board, rows): a
+ * heading inside one of those names that item, not the container around them all.
+ */
+function ownChildren(children: readonly Element[]): Element[] {
+  const counts = new Map<string, number>();
+  for (const child of children) counts.set(kindKey(child), (counts.get(kindKey(child)) ?? 0) + 1);
+  return children.filter((child) => counts.get(kindKey(child)) === 1);
+}
+
 /** First heading (or header-like element) in the first elements of `child`'s subtree. */
 function headerIn(child: Element): Element | undefined {
   let seen = 0;
-  const stack: Element[] = [child];
-  while (stack.length > 0 && seen++ < HEADER_BUDGET) {
-    const element = stack.shift()!;
-    if (isHeading(element)) return element;
+  const queue: Element[] = [child];
+  while (queue.length > 0 && seen++ < HEADER_BUDGET) {
+    const element = queue.shift()!;
+    // A heading, or the button that expands the section (the disclosure pattern of collapsible cards).
+    if (isHeading(element) || isDisclosure(element)) return element;
     const marked =
       element.localName === 'header' || HEADER_CLASS.test(element.getAttribute('class') ?? '');
     if (marked && element.querySelector(CONTROLS) === null) return element;
-    stack.push(...Array.from(element.children));
+    queue.push(...ownChildren(Array.from(element.children)));
   }
   return undefined;
 }
+
+/** A button that shows or hides a section (not a menu or listbox it pops up). */
+const isDisclosure = (element: Element): boolean =>
+  element.hasAttribute('aria-expanded') &&
+  !element.hasAttribute('aria-haspopup') &&
+  roleOf(element) === 'button';
 
 /** A row's key: its row header, else its first cell with text and no controls. */
 function keyCell(row: Element): Element | undefined {
@@ -59,7 +79,10 @@ function ownName(container: Element): Name | undefined {
     const cell = keyCell(container);
     return cell ? { text: boundedText(cell), source: cell } : undefined;
   }
-  for (const child of Array.from(container.children).slice(0, 2)) {
+  const children = Array.from(container.children).slice(0, 2);
+  for (const child of ownChildren(Array.from(container.children)).filter((c) =>
+    children.includes(c),
+  )) {
     const header = headerIn(child);
     const text = header ? nameText(header) : '';
     if (header && text) return { text, source: header };

@@ -13,7 +13,8 @@ const LABEL_ATTRS = ['field-label', 'data-label', 'data-field-label'];
 const LABEL_TAGS = /^(label|dt|th|h[1-6]|legend)$/;
 const LABEL_MARK = /label|heading|caption|title/i;
 const CELL = /^(td|th)$/;
-const MAX_LEVELS = 3;
+/** Wrappers between a value and its label's sibling (Lightning nests four or five). */
+const MAX_LEVELS = 6;
 
 function markedAsLabel(element: Element): boolean {
   if (LABEL_TAGS.test(element.localName) || element.getAttribute('role') === 'heading') return true;
@@ -24,7 +25,11 @@ function markedAsLabel(element: Element): boolean {
 /** A label, or a wrapper whose only element child is one (`<div><label>Hire Date</label></div>`). */
 function labelLike(element: Element): boolean {
   if (element.querySelector('button, input, select, textarea, a[href]')) return false;
-  for (let at: Element | null = element; at; at = at.children.length === 1 ? at.children[0]! : null) {
+  for (
+    let at: Element | null = element;
+    at;
+    at = at.children.length === 1 ? at.children[0]! : null
+  ) {
     if (markedAsLabel(at)) return true;
   }
   return /:\s*$/.test(element.textContent ?? '');
@@ -41,12 +46,13 @@ function labelBefore(element: Element): string | undefined {
 }
 
 export function fieldOf(element: Element): string | undefined {
+  const labelled = element.closest(LABEL_ATTRS.map((name) => `[${name}]`).join(','));
+  for (const name of LABEL_ATTRS) {
+    const text = normaliseText(labelled?.getAttribute(name));
+    if (text) return text;
+  }
   let at: Element | null = element;
   for (let level = 0; at && level <= MAX_LEVELS; level += 1, at = at.parentElement) {
-    for (const name of LABEL_ATTRS) {
-      const text = normaliseText(at.getAttribute(name));
-      if (text) return text;
-    }
     // A table cell's neighbours are other values, except a row header (`<th>Phone</th><td>…`).
     if (CELL.test(at.localName)) {
       const header = at.previousElementSibling;

@@ -1,5 +1,5 @@
 import { containerNames, nearText } from './containers';
-import { lookAlikes, pick, startsWith, weakMatch } from './pick';
+import { lookAlikes, pick, RIVAL, startsWith, weakMatch } from './pick';
 import { rank, THRESHOLD } from './rank';
 import { queryAll, remember, rootOf } from './root-memo';
 import { describe } from './signature';
@@ -39,7 +39,8 @@ function distinguishing(
 function describeAmongLookAlikes(element: Element): Signature {
   const signature = JSON.parse(JSON.stringify(describe(element))) as Signature;
   const names = containerNames(element);
-  const alike = lookAlikes(rank(rootOf(element), signature)).map((entry) => entry.element);
+  const ranked = rank(rootOf(element), signature);
+  const alike = lookAlikes(ranked, signature).map((entry) => entry.element);
   if (alike.length > 1 && alike.includes(element)) {
     const others = alike.filter((other) => other !== element).map(containerNames);
     const scope = distinguishing(names, others);
@@ -85,8 +86,14 @@ export function langOf(node: Node): string {
   return (document?.documentElement?.getAttribute('lang') ?? '').toLowerCase();
 }
 
-function resolveTarget(root: Root, target: Signature, lang: string | undefined) {
-  const ranked = rank(root, target);
+/** Nothing like the element where the anchor says it lives: the page was restructured. */
+const LOST = Symbol('lost');
+type Found = Element | undefined | typeof LOST;
+
+function resolveTarget(root: Root, target: Signature, lang: string | undefined): Found {
+  // Down to the rival floor: a weaker look-alike still in the element's containers counts.
+  const ranked = rank(root, target, RIVAL);
+  if (ranked.length === 0) return LOST;
   if ((ranked[0]?.score ?? -Infinity) >= THRESHOLD) return pick(target, ranked);
   const now = langOf(root);
   return weakMatch(root, target, Boolean(lang && now && lang !== now));
@@ -95,25 +102,28 @@ function resolveTarget(root: Root, target: Signature, lang: string | undefined) 
 /**
  * Follows the host `path` from `root`. Every plausible host is entered; if the target is found
  * below exactly one of them, that is the answer. If several lead to a match, only the host that
- * wins on its own signals is trusted.
+ * wins on its own signals is trusted. LOST when no host, or nothing like the target, is there.
  */
 function followPath(
   root: Root,
   path: readonly HostStep[],
   target: Signature,
   lang: string | undefined,
-): Element | undefined {
+): Found {
   const [step, ...rest] = path;
   if (!step) return resolveTarget(root, target, lang);
   const ranked = rank(root, step.host);
-  const found = new Map<Element, Element>();
   const plausible = ranked.filter((entry) => entry.score >= THRESHOLD).slice(0, MAX_HOSTS);
+  const found = new Map<Element, Element>();
+  let lost = true;
   for (const { element } of plausible) {
     const inner = enter(element, step.via);
-    const result = inner && followPath(inner, rest, target, lang);
-    if (result) found.set(element, result);
+    const result = inner ? followPath(inner, rest, target, lang) : LOST;
+    if (result !== LOST) lost = false;
+    if (result !== LOST && result !== undefined) found.set(element, result);
   }
-  if (found.size <= 1) return found.values().next().value;
+  if (found.size === 0) return lost ? LOST : undefined;
+  if (found.size === 1) return found.values().next().value;
   const host = pick(step.host, ranked);
   return host && found.get(host);
 }
@@ -149,8 +159,6 @@ function resolveAnywhere(root: Root, target: Signature): Element | undefined {
 }
 
 export function resolveIn(root: Root, anchor: Anchor): Element | undefined {
-  return (
-    followPath(root, anchor.path, anchor.target, anchor.lang) ??
-    resolveAnywhere(root, anchor.target)
-  );
+  const found = followPath(root, anchor.path, anchor.target, anchor.lang);
+  return found === LOST ? resolveAnywhere(root, anchor.target) : found;
 }

@@ -14,25 +14,67 @@ export const MARGIN = 0.12;
 /** Structure alone must match this well for a weak match (`weakMatch`): all of it. */
 const STRUCTURE = 0.99;
 
-export function lookAlikes(ranked: readonly Scored[]): Scored[] {
+/** The element's own signals as one string: equal for exact look-alikes. */
+export function ownKey(signature: Signature): string {
+  const { tag, role, attrs, label, field, text } = signature;
+  return JSON.stringify([tag, role, attrs, label, field, text]);
+}
+
+/**
+ * Candidates the score cannot tell apart: above the threshold and within MARGIN of the best. A
+ * wrapper with the same signals as an element inside it (a div around a div, both "Details") is
+ * that element's box, so only the innermost of them counts.
+ */
+export function lookAlikes(ranked: readonly Scored[], anchor?: Signature): Scored[] {
   const best = ranked[0]?.score ?? -Infinity;
-  return ranked.filter((entry) => entry.score >= THRESHOLD && best - entry.score < MARGIN);
+  let alike = ranked.filter((entry) => entry.score >= THRESHOLD && best - entry.score < MARGIN);
+  // Text flagged as data only because a bare <div> carries it, and that reads like UI ("Details"),
+  // still tells the element from its neighbours when it matches; a field's value never does.
+  const text = anchor?.data && !anchor.field && !looksLikeData(anchor.text ?? '') && anchor.text;
+  const same = text ? alike.filter((entry) => entry.signature.text === text) : [];
+  if (same.length > 0) alike = same;
+  return alike.filter(
+    (outer) =>
+      !alike.some(
+        (inner) =>
+          inner !== outer &&
+          outer.element.contains(inner.element) &&
+          ownKey(inner.signature) === ownKey(outer.signature),
+      ),
+  );
 }
 
 export function startsWith(names: readonly string[], prefix: readonly string[]): boolean {
   return prefix.every((name, i) => names[i] === name);
 }
 
-/** Among look-alikes, the one in the recorded containers (and after the recorded text). */
-function byContainer(anchor: Signature, alike: readonly Scored[]): Element | undefined {
+/** A weaker look-alike that stayed in the element's containers makes a lone candidate doubtful. */
+export const RIVAL = 0.35;
+
+/**
+ * Among look-alikes, the one in the recorded containers (and after the recorded text). Without
+ * look-alikes when it was made, the anchor's containers only break later ties, and veto a lone
+ * candidate elsewhere while a weaker look-alike is still in them: that is a copy, and the element
+ * has changed where it was.
+ */
+function byContainer(
+  anchor: Signature,
+  alike: readonly Scored[],
+  ranked: readonly Scored[],
+): Element | undefined {
   const scope = anchor.scope ?? [];
-  // Without look-alikes when it was made, the anchor's containers only break later ties.
-  if (anchor.nth === undefined && alike.length === 1) return alike[0]?.element;
-  const pool = alike.filter(
-    (entry) =>
-      startsWith(containerNames(entry.element), scope) &&
-      (anchor.near === undefined || (nearText(entry.element) ?? '') === anchor.near),
-  );
+  const only = alike.length === 1 ? alike[0] : undefined;
+  if (anchor.nth === undefined && only) {
+    const inPlace = (entry: Scored) => startsWith(containerNames(entry.element), scope);
+    const rival = ranked.some((e) => e !== only && e.score >= RIVAL && inPlace(e));
+    return inPlace(only) || !rival ? only.element : undefined;
+  }
+  let pool = alike.filter((entry) => startsWith(containerNames(entry.element), scope));
+  if (anchor.near !== undefined) {
+    // The text before it only tells apart exact copies of one another, never lesser matches.
+    const copies = new Set(pool.map((entry) => ownKey(entry.signature))).size === 1;
+    pool = copies ? pool.filter((entry) => (nearText(entry.element) ?? '') === anchor.near) : [];
+  }
   return pool.length === 1 ? pool[0]?.element : undefined;
 }
 
@@ -40,11 +82,11 @@ function byContainer(anchor: Signature, alike: readonly Scored[]): Element | und
 export function pick(anchor: Signature, ranked: readonly Scored[]): Element | undefined {
   const best = ranked[0];
   if (!best || best.score < THRESHOLD) return undefined;
-  const alike = lookAlikes(ranked);
+  const alike = lookAlikes(ranked, anchor);
   if (anchor.scope === undefined && anchor.nth === undefined) {
     return alike.length === 1 ? best.element : undefined;
   }
-  return byContainer(anchor, alike);
+  return byContainer(anchor, alike, ranked);
 }
 
 const WORDS = ['label', 'text', 'field'] as const;

@@ -49,7 +49,7 @@ const COUNT = /^\s*[([]?[\d.,+]+[)\]]?\s*$/;
  */
 export function nameText(element: Element): string {
   let raw = '';
-  for (let node: Node | null = element.firstChild; node && raw.length < ENOUGH_TEXT; ) {
+  for (let node: Node | null = element.firstChild; node && raw.length < ENOUGH_TEXT;) {
     if (node.nodeType === 3 && !(node.parentNode !== element && COUNT.test(node.nodeValue ?? '')))
       raw += node.nodeValue ?? '';
     node = nextInside(node, element);

@@ -499,6 +499,59 @@ test('the picker reaches into an open shadow root and a same-origin frame, and E
   await page.close();
 });
 
+test('the picker picks in a shadow-DOM widget inside an iframe inside an app shell’s shadow root', async () => {
+  const author = profiles.author;
+  const page = await author.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await page.goto(sites.url(...URLS.servicenowPolaris));
+  await expect.poll(async () => (await inPageUi(page)).launcher !== undefined).toBe(true);
+  let tabId = -1;
+  await expect
+    .poll(
+      async () =>
+        (tabId = await tabIdShowing(author, '46d44a23a9fe19810012d100cca80666').catch(() => -1)),
+    )
+    .toBeGreaterThan(-1);
+  const panel = await openPanelFor(author, tabId);
+  const created = await callBackground<{ ok: boolean; value: Draft }>(panel, 'bg:draft-new', {
+    templateId: 'element-tip',
+    tabId,
+  });
+  expect(created.ok).toBe(true);
+  const key = created.value.key;
+  // Playwright's CSS pierces open shadow roots: shell → gsft_main iframe → widget's shadow root.
+  const lookup = page
+    .frameLocator('sn-polaris-shell iframe#gsft_main')
+    .locator('now-record-reference button');
+  await expect(lookup).toBeVisible();
+  const box = await lookup.boundingBox();
+  if (box === null) throw new Error('the lookup button is not on the page');
+
+  const started = await callBackground<{ started: boolean }>(panel, 'bg:pick-start', {
+    tabId,
+    draftKey: key,
+    target: { kind: 'tip' },
+  });
+  expect(started.started).toBe(true);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect
+    .poll(async () => (await callBackground<Draft>(panel, 'bg:draft-get', { key })).pick?.label)
+    .toBe('button "Look up value for field: Caller"');
+
+  const draft = await callBackground<Draft>(panel, 'bg:draft-get', { key });
+  expect(draft.pick).toMatchObject({ resolves: true });
+  const anchor = draft.fields.anchor as { path: { via: string }[] };
+  expect(anchor.path.map((step) => step.via)).toEqual(['shadow', 'frame', 'shadow']);
+  // The choosing click was the picker's: the widget's own handler never ran.
+  expect(await page.evaluate(() => (window as unknown as { lookups?: number }).lookups ?? 0)).toBe(
+    0,
+  );
+  await page.screenshot({ path: test.info().outputPath('picker-three-levels.png') });
+  await panel.close();
+  await page.close();
+});
+
 test('a concurrent edit is refused with a conflict in words, and the editor keeps the text', async () => {
   // The reviewer opens the published tip to edit it…
   const panel = await openPanelFor(profiles.reviewer);

@@ -73,6 +73,8 @@ export function runScenario(scenario: Scenario, strategy: Strategy): Outcome {
   const after = buildDocument(scenario.after);
   const expected = takeMarked(after);
   const actual = strategy.resolve(anchor, after);
+  before.defaultView?.close();
+  after.defaultView?.close();
   if (actual === (expected ?? null)) return 'right';
   return actual === null ? 'null' : 'wrong';
 }
