@@ -2,8 +2,9 @@
  * The resolve timing loop of `npm run bench:anchors`, run as is in Node + jsdom and, bundled, in
  * Chromium: anchors (and DevTools-copied selectors, the baseline) are made for a sample of the
  * page's elements, then resolved on the same page — "cold" right after a change to the page
- * (nothing the resolver learnt about it is kept), "warm" on a page that has not changed since
- * the last resolve (what beacons re-resolving every second mostly see).
+ * (nothing the resolver learnt about it is kept), "fresh" on an unchanged page for an anchor not
+ * resolved on it yet (the next tip of a page), "warm" for the same anchor again on an unchanged
+ * page (what beacons re-resolving every second mostly see).
  */
 import { createAnchor, resolveAnchor } from '../../lib/anchors';
 import { copySelector, resolveSelector } from '../../lib/anchors/scenarios/devtools-selector';
@@ -13,8 +14,8 @@ export interface Timing {
   targets: number;
   /** How many anchors resolved back to their own element (ours / baseline). */
   resolved: { ours: number; baseline: number };
-  ours: { cold: number[]; warm: number[] };
-  baseline: { cold: number[]; warm: number[] };
+  ours: { cold: number[]; fresh: number[]; warm: number[] };
+  baseline: { cold: number[]; fresh: number[]; warm: number[] };
 }
 
 const SAMPLE = 'button, a[href], input, select, textarea, [role="button"], h2, th';
@@ -42,8 +43,8 @@ export function measure(document: Document, count: number, rounds: number): Timi
     elements: document.getElementsByTagName('*').length,
     targets: targets.length,
     resolved: { ours: 0, baseline: 0 },
-    ours: { cold: [], warm: [] },
-    baseline: { cold: [], warm: [] },
+    ours: { cold: [], fresh: [], warm: [] },
+    baseline: { cold: [], fresh: [], warm: [] },
   };
   targets.forEach((target, i) => {
     // A change anywhere on the page: the resolver starts afresh.
@@ -51,6 +52,10 @@ export function measure(document: Document, count: number, rounds: number): Timi
     timing.ours.cold.push(timed(() => resolveAnchor(anchors[i], document)));
     document.body.setAttribute('data-bench-change', `${i}b`);
     timing.baseline.cold.push(timed(() => resolveSelector(selectors[i], document)));
+    // Page unchanged, but this anchor not resolved on it yet: what a page with many tips costs.
+    const next = (i + 1) % targets.length;
+    timing.ours.fresh.push(timed(() => resolveAnchor(anchors[next], document)));
+    timing.baseline.fresh.push(timed(() => resolveSelector(selectors[next], document)));
     if (resolveAnchor(anchors[i], document) === target) timing.resolved.ours += 1;
     if (resolveSelector(selectors[i], document) === target) timing.resolved.baseline += 1;
   });

@@ -159,6 +159,13 @@ function resolveAnywhere(root: Root, target: Signature): Element | undefined {
 }
 
 export function resolveIn(root: Root, anchor: Anchor): Element | undefined {
-  const found = followPath(root, anchor.path, anchor.target, anchor.lang);
+  // An anchor in the root itself is answered once per root state (beacons re-resolve every
+  // second); one behind shadow roots or frames is not, since their changes are not seen here.
+  const found =
+    anchor.path.length === 0
+      ? remember(root, 'resolved', JSON.stringify(anchor), () =>
+          followPath(root, [], anchor.target, anchor.lang),
+        )
+      : followPath(root, anchor.path, anchor.target, anchor.lang);
   return found === LOST ? resolveAnywhere(root, anchor.target) : found;
 }

@@ -33,15 +33,16 @@ export function lookAlikes(ranked: readonly Scored[], anchor?: Signature): Score
   const text = anchor?.data && !anchor.field && !looksLikeData(anchor.text ?? '') && anchor.text;
   const same = text ? alike.filter((entry) => entry.signature.text === text) : [];
   if (same.length > 0) alike = same;
-  return alike.filter(
-    (outer) =>
-      !alike.some(
-        (inner) =>
-          inner !== outer &&
-          outer.element.contains(inner.element) &&
-          ownKey(inner.signature) === ownKey(outer.signature),
-      ),
-  );
+  const keys = new Map(alike.map((entry) => [entry.element, ownKey(entry.signature)]));
+  const boxes = new Set<Element>();
+  for (const [element, key] of keys) {
+    // Boxes are wrappers a few levels up; a look-alike further up is a container, not a box.
+    let up = element.parentElement;
+    for (let level = 0; up && level < 3; level += 1, up = up.parentElement) {
+      if (keys.get(up) === key) boxes.add(up);
+    }
+  }
+  return boxes.size === 0 ? alike : alike.filter((entry) => !boxes.has(entry.element));
 }
 
 export function startsWith(names: readonly string[], prefix: readonly string[]): boolean {
@@ -84,7 +85,7 @@ export function pick(anchor: Signature, ranked: readonly Scored[]): Element | un
   if (!best || best.score < THRESHOLD) return undefined;
   const alike = lookAlikes(ranked, anchor);
   if (anchor.scope === undefined && anchor.nth === undefined) {
-    return alike.length === 1 ? best.element : undefined;
+    return alike.length === 1 ? alike[0]?.element : undefined;
   }
   return byContainer(anchor, alike, ranked);
 }

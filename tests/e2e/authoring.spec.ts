@@ -404,15 +404,16 @@ test('an admin reads the audit trail of the tip, filtered', async () => {
   }
 });
 
-test('the picker reaches into an open shadow root and a same-origin frame, and Esc hands the page back', async () => {
+/** The author's tab on a fixture page showing `recordId`, its side panel, and a new element-tip draft. */
+async function draftOnPage(where: readonly [string, string], recordId: string) {
   const author = profiles.author;
   const page = await author.context.newPage();
   await page.setViewportSize({ width: 1100, height: 800 });
-  await page.goto(sites.url(...URLS.zendeskApps));
+  await page.goto(sites.url(...where));
   await expect.poll(async () => (await inPageUi(page)).launcher !== undefined).toBe(true);
   let tabId = -1;
   await expect
-    .poll(async () => (tabId = await tabIdShowing(author, '789').catch(() => -1)))
+    .poll(async () => (tabId = await tabIdShowing(author, recordId).catch(() => -1)))
     .toBeGreaterThan(-1);
   const panel = await openPanelFor(author, tabId);
   const created = await callBackground<{ ok: boolean; value: Draft }>(panel, 'bg:draft-new', {
@@ -420,7 +421,11 @@ test('the picker reaches into an open shadow root and a same-origin frame, and E
     tabId,
   });
   expect(created.ok).toBe(true);
-  const key = created.value.key;
+  return { page, panel, tabId, key: created.value.key };
+}
+
+test('the picker reaches into an open shadow root and a same-origin frame, and Esc hands the page back', async () => {
+  const { page, panel, tabId, key } = await draftOnPage(URLS.zendeskApps, '789');
   await page.evaluate(() => {
     const button = document
       .querySelector('acme-order-app')
@@ -500,25 +505,8 @@ test('the picker reaches into an open shadow root and a same-origin frame, and E
 });
 
 test('the picker picks in a shadow-DOM widget inside an iframe inside an app shell’s shadow root', async () => {
-  const author = profiles.author;
-  const page = await author.context.newPage();
-  await page.setViewportSize({ width: 1100, height: 800 });
-  await page.goto(sites.url(...URLS.servicenowPolaris));
-  await expect.poll(async () => (await inPageUi(page)).launcher !== undefined).toBe(true);
-  let tabId = -1;
-  await expect
-    .poll(
-      async () =>
-        (tabId = await tabIdShowing(author, '46d44a23a9fe19810012d100cca80666').catch(() => -1)),
-    )
-    .toBeGreaterThan(-1);
-  const panel = await openPanelFor(author, tabId);
-  const created = await callBackground<{ ok: boolean; value: Draft }>(panel, 'bg:draft-new', {
-    templateId: 'element-tip',
-    tabId,
-  });
-  expect(created.ok).toBe(true);
-  const key = created.value.key;
+  const polaris = await draftOnPage(URLS.servicenowPolaris, '46d44a23a9fe19810012d100cca80666');
+  const { page, panel, tabId, key } = polaris;
   // Playwright's CSS pierces open shadow roots: shell → gsft_main iframe → widget's shadow root.
   const lookup = page
     .frameLocator('sn-polaris-shell iframe#gsft_main')

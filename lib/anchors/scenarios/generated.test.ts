@@ -14,7 +14,7 @@ import type { Scenario } from './types';
  * scenario and perturbations, and replays.
  */
 const PAGES = 1000;
-const LARGE_RUNS = 2;
+const LARGE_RUNS = 1;
 const SEED = 13_2026;
 
 /** mulberry32: a small seeded generator, so a page is rebuilt exactly from its seed. */
