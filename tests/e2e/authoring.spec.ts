@@ -404,15 +404,16 @@ test('an admin reads the audit trail of the tip, filtered', async () => {
   }
 });
 
-test('the picker reaches into an open shadow root and a same-origin frame, and Esc hands the page back', async () => {
+/** The author's tab on a fixture page showing `recordId`, its side panel, and a new element-tip draft. */
+async function draftOnPage(where: readonly [string, string], recordId: string) {
   const author = profiles.author;
   const page = await author.context.newPage();
   await page.setViewportSize({ width: 1100, height: 800 });
-  await page.goto(sites.url(...URLS.zendeskApps));
+  await page.goto(sites.url(...where));
   await expect.poll(async () => (await inPageUi(page)).launcher !== undefined).toBe(true);
   let tabId = -1;
   await expect
-    .poll(async () => (tabId = await tabIdShowing(author, '789').catch(() => -1)))
+    .poll(async () => (tabId = await tabIdShowing(author, recordId).catch(() => -1)))
     .toBeGreaterThan(-1);
   const panel = await openPanelFor(author, tabId);
   const created = await callBackground<{ ok: boolean; value: Draft }>(panel, 'bg:draft-new', {
@@ -420,7 +421,11 @@ test('the picker reaches into an open shadow root and a same-origin frame, and E
     tabId,
   });
   expect(created.ok).toBe(true);
-  const key = created.value.key;
+  return { page, panel, tabId, key: created.value.key };
+}
+
+test('the picker reaches into an open shadow root and a same-origin frame, and Esc hands the page back', async () => {
+  const { page, panel, tabId, key } = await draftOnPage(URLS.zendeskApps, '789');
   await page.evaluate(() => {
     const button = document
       .querySelector('acme-order-app')
@@ -495,6 +500,42 @@ test('the picker reaches into an open shadow root and a same-origin frame, and E
     .toBeGreaterThan(0);
   const after = await callBackground<Draft>(panel, 'bg:draft-get', { key });
   expect(after.pick?.label).toBe('button "Reship order"');
+  await panel.close();
+  await page.close();
+});
+
+test('the picker picks in a shadow-DOM widget inside an iframe inside an app shell’s shadow root', async () => {
+  const polaris = await draftOnPage(URLS.servicenowPolaris, '46d44a23a9fe19810012d100cca80666');
+  const { page, panel, tabId, key } = polaris;
+  // Playwright's CSS pierces open shadow roots: shell → gsft_main iframe → widget's shadow root.
+  const lookup = page
+    .frameLocator('sn-polaris-shell iframe#gsft_main')
+    .locator('now-record-reference button');
+  await expect(lookup).toBeVisible();
+  const box = await lookup.boundingBox();
+  if (box === null) throw new Error('the lookup button is not on the page');
+
+  const started = await callBackground<{ started: boolean }>(panel, 'bg:pick-start', {
+    tabId,
+    draftKey: key,
+    target: { kind: 'tip' },
+  });
+  expect(started.started).toBe(true);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect
+    .poll(async () => (await callBackground<Draft>(panel, 'bg:draft-get', { key })).pick?.label)
+    .toBe('button "Look up value for field: Caller"');
+
+  const draft = await callBackground<Draft>(panel, 'bg:draft-get', { key });
+  expect(draft.pick).toMatchObject({ resolves: true });
+  const anchor = draft.fields.anchor as { path: { via: string }[] };
+  expect(anchor.path.map((step) => step.via)).toEqual(['shadow', 'frame', 'shadow']);
+  // The choosing click was the picker's: the widget's own handler never ran.
+  expect(await page.evaluate(() => (window as unknown as { lookups?: number }).lookups ?? 0)).toBe(
+    0,
+  );
+  await page.screenshot({ path: test.info().outputPath('picker-three-levels.png') });
   await panel.close();
   await page.close();
 });

@@ -8,6 +8,7 @@ export function startSites(): Promise<FixtureServer> {
     { path: /^\/agent\/tickets\/\d+$/, page: 'zendesk-ticket.html' },
     { path: /^\/lightning\/r\/Case\/[A-Za-z0-9]+\/view$/, page: 'salesforce-case.html' },
     { path: /^\/incident\.do$/, page: 'servicenow-incident.html' },
+    { path: /^\/now\/nav\/ui\/classic\/params\/target\//, page: 'servicenow-polaris.html' },
     { path: /.*/, page: 'plain.html' },
   ]);
 }
@@ -19,4 +20,12 @@ export const URLS = {
   hostile: ['acme.zendesk.com', '/agent/tickets/666'],
   /** A ticket with an apps sidebar: an open shadow root and a same-origin iframe. */
   zendeskApps: ['acme.zendesk.com', '/agent/tickets/789'],
+  /**
+   * A ServiceNow Polaris incident: the classic form in an iframe inside the shell's shadow root,
+   * a shadow-DOM widget in that form.
+   */
+  servicenowPolaris: [
+    'acme.service-now.com',
+    '/now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D46d44a23a9fe19810012d100cca80666',
+  ],
 } as const;
