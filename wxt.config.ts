@@ -20,6 +20,8 @@ const STARTER_PACK = resolve(
  * the content as it is now: when build/starter-pack.json is missing or was built from other
  * sources, `waymark content build` runs first (and refuses, listing every problem, on bad content).
  */
+const NATIVE_BROWSER = resolve(import.meta.dirname, 'lib/runtime/native-browser.ts');
+
 function ensureStarterPack(): void {
   if (process.env.WAYMARK_STARTER_PACK !== undefined) return;
   if (bundleIsFresh(import.meta.dirname, STARTER_PACK)) return;
@@ -86,6 +88,20 @@ export default defineConfig({
   }),
   hooks: {
     'build:before': ensureStarterPack,
+    // The content script runs in every tab of every catalogue host: it uses the browser's own
+    // extension API instead of webextension-polyfill (see lib/runtime/native-browser.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      const native = { find: /^wxt\/browser$/, replacement: NATIVE_BROWSER };
+      const alias: unknown = config.resolve?.alias;
+      const rest = Array.isArray(alias)
+        ? (alias as { find: string | RegExp; replacement: string }[])
+        : Object.entries((alias ?? {}) as Record<string, string>).map(([find, replacement]) => ({
+            find,
+            replacement,
+          }));
+      config.resolve = { ...config.resolve, alias: [native, ...rest] };
+    },
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: 'starter-pack.json', absoluteSrc: STARTER_PACK });
     },
