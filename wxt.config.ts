@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { bundleIsFresh } from './lib/content-files/fingerprint';
 import { contentScriptPatterns } from './lib/context/match-patterns';
+import { cssString } from './scripts/css-string';
 
 /**
  * The starter pack the extension ships: `npm run build` writes it with `waymark content build`.
@@ -55,6 +56,7 @@ function catalogueApps(): { hosts: string[]; exclude_hosts: string[] }[] {
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [cssString()] }),
   ...(process.env.WAYMARK_OUT_DIR ? { outDir: process.env.WAYMARK_OUT_DIR } : {}),
   manifest: ({ manifestVersion }) => ({
     name: 'Waymark',
@@ -84,6 +86,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+W', mac: 'Alt+Shift+W' },
         description: 'Search Waymark',
       },
+      // Focuses the launcher on the page; pressed again, moves through the page's tips.
+      'focus-page': {
+        suggested_key: { default: 'Alt+Shift+J', mac: 'Alt+Shift+J' },
+        description: 'Waymark on this page: the launcher, then each tip',
+      },
     },
   }),
   hooks: {
@@ -112,6 +119,14 @@ export default defineConfig({
         script.matches = patterns.matches;
         script.exclude_matches = patterns.exclude_matches;
       }
+      // The authors' tools are imported by the content script when an author first picks or
+      // previews (entrypoints/page.content/author-tools.ts). On every host, since a server can
+      // add apps; behind a per-session URL in Chrome (use_dynamic_url), so pages cannot probe for
+      // the extension with it (Firefox's extension URLs are per install already).
+      manifest.web_accessible_resources =
+        manifest.manifest_version === 3
+          ? [{ resources: ['author-tools.js'], matches: ['<all_urls>'], use_dynamic_url: true }]
+          : ['author-tools.js'];
     },
   },
 });

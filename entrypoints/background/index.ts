@@ -11,6 +11,7 @@ import { sessionTabStore } from './tab-store';
 import { openPanel } from './panel';
 import { createSyncService } from './sync';
 import { createAuthoring } from './authoring';
+import { createPageUi } from './page-ui';
 
 /**
  * Wiring only: the local store, the starter pack, message handlers, the side panel and the
@@ -45,6 +46,7 @@ export default defineBackground(() => {
       .catch((error: unknown) => console.error('Waymark: could not load the starter pack', error));
   const sync = createSyncService(store, knowledge);
   const authoring = createAuthoring(store, tabs);
+  const pageUi = createPageUi(store);
   const toTab = (tabId: number) => (message: unknown) => browser.tabs.sendMessage(tabId, message);
   let starting = ready('startup');
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -75,26 +77,48 @@ export default defineBackground(() => {
       opened: await openPanel(sender.tab?.id, view, notifyPanel),
     }),
     'bg:dismiss-tip': ({ id }) => knowledge.dismissTip(id),
+    'bg:undismiss-tip': ({ id }) => knowledge.undismissTip(id),
     'bg:tip-unresolved': ({ id, app, screen }) => knowledge.tipUnresolved(id, app, screen),
-    'bg:page-items': async ({ tabId }) => (await starting, knowledge.pageItems(tabId)),
-    'bg:search': async ({ query, limit, tabId }) => (
+    'bg:page-items': async ({ tabId }) => (
       await starting,
-      knowledge.searchItems(query, limit, tabId)
+      knowledge.pageItems(tabId, await pageUi.hiddenOnTab(tabId))
+    ),
+    'bg:search': async ({ query, limit, tabId, app }) => (
+      await starting,
+      knowledge.searchItems(query, limit, tabId, app)
     ),
     'bg:item': ({ id }) => knowledge.item(id),
     'bg:vote': ({ id, helpful }) => knowledge.vote(id, helpful),
     'bg:lesson-progress': ({ id }) => lessons.progress(id),
     'bg:lesson-update': (change) => lessons.update(change),
     'bg:paths': async () => (await starting, knowledge.paths()),
-    'bg:highlight': async ({ tabId, anchor }) =>
+    'bg:highlight': async ({ tabId, anchor, note }) =>
       sendTyped(toTab(tabId), 'cs:highlight', {
         anchor,
+        ...(note === undefined ? {} : { note }),
       }).catch(() => ({ found: false })),
     'bg:status': async () => {
       await starting;
       const [status, account] = [await knowledge.status(), await sync.view()];
-      return { ...status, ...(account.sync.problem ? { problem: account.sync.problem } : {}) };
+      return {
+        ...status,
+        running: account.sync.running,
+        ...(account.sync.problem ? { problem: account.sync.problem } : {}),
+      };
     },
+    'bg:whats-new': async () => (await starting, knowledge.whatsNew()),
+    'bg:whats-new-seen': () => knowledge.whatsNewSeen(),
+    'bg:request-content': async ({ text, query, tabId }) => {
+      const where = await knowledge.requestContent(text, query, tabId);
+      const { signedIn } = await sync.view();
+      return {
+        where,
+        delivery: signedIn
+          ? 'It goes to your content server with the next sync.'
+          : 'Connect Waymark to your content server in its options to send it; it waits here until then.',
+      };
+    },
+    ...pageUi.handlers,
     'bg:account': () => sync.view(),
     'bg:connect': async ({ serverUrl, token }) => (await starting, sync.connect(serverUrl, token)),
     'bg:sync-now': async () => (await starting, sync.syncNow()),
@@ -142,10 +166,14 @@ export default defineBackground(() => {
 
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'open-search') void openPanel(tab?.id, 'search', notifyPanel);
+    if (command === 'focus-page' && tab?.id !== undefined) pageUi.focusNext(tab.id);
   });
   // A real navigation clears what the tab showed; its content script reports the new page.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void tabs.delete(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabs.delete(tabId);
+    void pageUi.forgetTab(tabId);
+  });
 });

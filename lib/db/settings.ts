@@ -18,6 +18,21 @@ export const settingSchemas = {
   /** The learner's role and team, for targeting (`targeting.roles` / `targeting.teams`). */
   role: slugSchema.optional(),
   team: slugSchema.optional(),
+  /** Where and how the learner left the launcher, per app (see lib/knowledge/launcher-prefs.ts). */
+  launcher: z
+    .record(
+      z.string().max(80),
+      z.object({
+        dock: z.object({ edge: z.enum(['left', 'right']), y: z.number().min(0).max(1) }).optional(),
+        minimised: z.boolean().default(false),
+        snoozedUntil: z.number().optional(),
+      }),
+    )
+    .default({}),
+  /** Sites (host names) where the learner hid the launcher. */
+  hiddenSites: z.array(z.string().max(253)).max(500).default([]),
+  /** When the learner last looked at "What's new" (epoch ms); unset before the first look. */
+  whatsNewSeenAt: z.number().optional(),
 } as const;
 
 type Schemas = typeof settingSchemas;

@@ -2,10 +2,5 @@ export { KnowledgeService } from './service';
 export { LessonProgressService, isCorrect } from './lessons';
 export { SearchCache } from './search-cache';
 export { memoryTabPages, type TabPages } from './tab-pages';
-export {
-  fitsPage,
-  fitsAudience,
-  rankForPage,
-  contextQuery,
-  needsVerification,
-} from './page-ranking';
+export { fitsPage, fitsAudience, contextQuery, needsVerification } from './page-ranking';
+export { suggestForPage, type PageSuggestions, type Suggestion } from './suggest';

@@ -169,11 +169,17 @@ beforeEach(async () => {
 });
 
 describe('KnowledgeService.pageDetected', () => {
-  it('counts the published items for the screen and returns anchored tips only', async () => {
+  it('returns the anchored tips and counts only what is relevant now: nothing without a subject', async () => {
     const knowledge = await service.pageDetected(1, ticket());
     expect(knowledge.tips.map((t) => t.id)).toEqual(['priority-tip']);
-    // refund-orders, merge-tickets, desk-wide, priority-tip, screen-tip, stale, billing-only (no team set); not the draft
-    expect(knowledge.count).toBe(7);
+    // Every ticket item is aimed at the screen; with no subject only articles and lessons count.
+    expect(knowledge.count).toBe(4);
+  });
+
+  it('counts the strong matches for the ticket subject as relevant now', async () => {
+    const knowledge = await service.pageDetected(1, ticket('Merge two duplicate tickets'));
+    expect(knowledge.count).toBeGreaterThanOrEqual(1);
+    expect(knowledge.count).toBeLessThan(4);
   });
 
   it('leaves dismissed tips out', async () => {
@@ -183,9 +189,9 @@ describe('KnowledgeService.pageDetected', () => {
 
   it("leaves out another team's items once the learner has a team", async () => {
     await setSetting(db, 'team', 'tier1');
-    expect((await service.pageDetected(1, ticket())).count).toBe(6);
+    expect((await service.pageDetected(1, ticket())).count).toBe(3);
     await setSetting(db, 'team', 'billing');
-    expect((await service.pageDetected(1, ticket())).count).toBe(7);
+    expect((await service.pageDetected(1, ticket())).count).toBe(4);
   });
 });
 
@@ -195,11 +201,33 @@ describe('KnowledgeService.pageItems', () => {
     const page = await service.pageItems(3);
     expect(page.appName).toBe('Desk');
     expect(page.screenName).toBe('Ticket');
-    const ids = page.items.map((i) => i.id);
-    expect(ids.indexOf('refund-orders')).toBeLessThan(ids.indexOf('merge-tickets'));
-    expect(ids).toContain('refund-policy');
-    expect(ids).not.toContain('expense-policy');
-    expect(page.items.find((i) => i.id === 'stale')?.needsVerification).toBe(true);
+    const relevant = page.relevant.map((i) => i.id);
+    expect(relevant[0]).toBe('refund-orders');
+    expect(page.relevant[0]?.why).toEqual({
+      matches: ['customer', 'refund', 'order'],
+      screen: 'Ticket',
+    });
+    expect(relevant).not.toContain('merge-tickets');
+    const all = [...relevant, ...page.more.map((i) => i.id)];
+    expect(all).toContain('refund-policy');
+    expect(all).toContain('merge-tickets');
+    expect(all).not.toContain('expense-policy');
+    expect([...page.relevant, ...page.more].find((i) => i.id === 'stale')?.needsVerification).toBe(
+      true,
+    );
+  });
+
+  it('lists the tips the learner hid on this screen, and shows one again', async () => {
+    await service.dismissTip('priority-tip');
+    await service.pageDetected(3, ticket());
+    expect((await service.pageItems(3)).hiddenTips).toEqual([
+      { id: 'priority-tip', title: 'Priority drives the SLA' },
+    ]);
+    await service.undismissTip('priority-tip');
+    expect((await service.pageItems(3)).hiddenTips).toEqual([]);
+    expect((await service.pageDetected(3, ticket())).tips.map((t) => t.id)).toEqual([
+      'priority-tip',
+    ]);
   });
 
   it('answers "nothing known" for a tab that reported no page', async () => {
@@ -207,7 +235,10 @@ describe('KnowledgeService.pageItems', () => {
       detection: null,
       appName: null,
       screenName: null,
-      items: [],
+      relevant: [],
+      more: [],
+      hiddenTips: [],
+      launcherHidden: false,
     });
   });
 });
@@ -332,6 +363,7 @@ describe('KnowledgeService.status', () => {
     expect(await service.status()).toEqual({
       apps: 1,
       items: items.length,
+      running: false,
       source: 'starter-pack',
     });
   });
