@@ -12,7 +12,14 @@ import { join } from 'node:path';
 
 export const RESULTS_DIR = join(import.meta.dirname, 'results');
 /** Parts in the order `run-all` runs them; any other part file is shown after these. */
-export const PART_ORDER = ['detect', 'search', 'server', 'content-script', 'sync'] as const;
+export const PART_ORDER = [
+  'detect',
+  'suggest',
+  'search',
+  'server',
+  'content-script',
+  'sync',
+] as const;
 
 /** A limit a part checks. Missing one fails `npm run bench` (not the test suite). */
 export interface Budget {

@@ -11,6 +11,7 @@ import { describeMiss, renderMarkdown, RESULTS_DIR, writeLatest } from './report
 /** Every part, in run order, with how long it takes on 2 cores (seconds, for the summary). */
 const PARTS = [
   { part: 'detect', estimateSeconds: 10 },
+  { part: 'suggest', estimateSeconds: 15 },
   { part: 'search', estimateSeconds: 360 },
   { part: 'server', estimateSeconds: 60 },
   { part: 'content-script', estimateSeconds: 60 },

@@ -7,13 +7,14 @@ interface Props {
   tabId: number | undefined;
   onOpen: (id: string) => void;
   onShowTip: (id: string) => void;
+  onShowLauncher: () => void;
 }
 
 /**
  * What fits the page: the few strong matches for this record first, each saying why, then more
  * for this screen, then tips the learner hid ("Show again").
  */
-export function ForThisPage({ page, tabId, onOpen, onShowTip }: Props) {
+export function ForThisPage({ page, tabId, onOpen, onShowTip, onShowLauncher }: Props) {
   if (page.detection?.app == null) {
     return (
       <p className="muted">
@@ -30,6 +31,14 @@ export function ForThisPage({ page, tabId, onOpen, onShowTip }: Props) {
   return (
     <section aria-label="For this page">
       <p className="where">{where}</p>
+      {page.launcherHidden && (
+        <p className="notice">
+          You hid the Waymark launcher on this site.{' '}
+          <button type="button" className="link-button" onClick={onShowLauncher}>
+            Show it again
+          </button>
+        </p>
+      )}
       {page.relevant.length > 0 ? (
         <section className="group" aria-labelledby="relevant-heading">
           <h2 id="relevant-heading" className="group-title">

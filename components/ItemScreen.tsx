@@ -13,6 +13,11 @@ interface Props {
   onOpen: (id: string) => void;
 }
 
+/** A link that opens one item in Waymark's panel page (the extension's id is the same for a
+ * whole organisation when it is deployed from a store or by policy). */
+const linkTo = (id: string) =>
+  browser.runtime.getURL(`/sidepanel.html?item=${encodeURIComponent(id)}`);
+
 /** One item, whatever its type: article and tip readers, the lesson player, a path. */
 export function ItemScreen({ id, tabId, currentApp, onOpen }: Props) {
   const [view] = useBackground('bg:item', { id }, id);
@@ -38,20 +43,22 @@ function Viewer({ view, tabId, currentApp, onOpen }: { view: ItemView } & Omit<P
     const onLessonPage =
       currentApp !== undefined &&
       (item.targeting.apps.length === 0 || item.targeting.apps.includes(currentApp));
-    return <LessonScreen lesson={item} tabId={tabId} onLessonPage={onLessonPage} />;
+    return <LessonScreen lesson={item} tabId={tabId} onLessonPage={onLessonPage} onOpen={onOpen} />;
   }
   if (item.type === 'path') return <PathScreen id={item.id} onOpen={onOpen} />;
-  const onVote =
-    item.type === 'article'
-      ? (helpful: boolean) =>
-          void callBackground('bg:vote', { id: item.id, helpful }).then((r) => setVote(r.helpful))
-      : undefined;
+  const onPage = tabId !== undefined && currentApp !== undefined;
   return (
     <ArticleView
       item={item}
       needsVerification={view.needsVerification}
       vote={vote}
-      onVote={onVote}
+      onVote={(helpful) =>
+        void callBackground('bg:vote', { id: item.id, helpful }).then((r) => setVote(r.helpful))
+      }
+      link={linkTo(item.id)}
+      {...(onPage
+        ? { onInsert: (text) => callBackground('bg:insert-reply', { tabId, text }) }
+        : {})}
     />
   );
 }

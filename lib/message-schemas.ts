@@ -93,6 +93,7 @@ const schemas = {
     }),
     z.strictObject({ id, kind: z.literal('answer'), questionId: id, choices: z.array(id).max(8) }),
     z.strictObject({ id, kind: z.literal('complete') }),
+    z.strictObject({ id, kind: z.literal('retry') }),
     z.strictObject({ id, kind: z.literal('restart') }),
   ]),
   'bg:paths': z.strictObject({}),

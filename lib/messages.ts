@@ -278,14 +278,20 @@ export interface LessonProgressView {
   step: number;
   completedSteps: number[];
   answers: Record<string, { choices: string[]; correct: boolean }>;
+  /** Passed (set only when the knowledge check reached the pass mark). */
   completedAt?: string;
+  /** The knowledge check was finished, with this score; absent before, and after a retry. */
+  result?: { right: number; total: number; passMark: number; passed: boolean };
 }
 
 export type LessonUpdate =
   /** Move to `step`; `completedStep` marks the step just finished. */
   | { id: string; kind: 'step'; step: number; completedStep?: number }
   | { id: string; kind: 'answer'; questionId: string; choices: string[] }
+  /** Finish the lesson: passed when the knowledge check reaches the pass mark. */
   | { id: string; kind: 'complete' }
+  /** Answer the wrong questions again. */
+  | { id: string; kind: 'retry' }
   | { id: string; kind: 'restart' };
 
 export interface PathView {

@@ -36,6 +36,23 @@ export const waymarkRanker: Ranker = (items, detection, index) => {
   return [...relevant, ...more].map((s) => s.item.id);
 };
 
+/**
+ * The baseline, measured in the same run: the page's items in the search index's order for the
+ * subject (what "For this page" listed before), then the rest by title.
+ */
+export const searchOrderRanker: Ranker = (items, detection, index) => {
+  const ids = new Set(items.map((item) => item.id));
+  const hits = index
+    .search(`${detection.context.subject ?? ''} `, { limit: 100 })
+    .map((hit) => hit.id)
+    .filter((id) => ids.has(id));
+  const rest = items
+    .filter((item) => !hits.includes(item.id))
+    .sort((a, b) => a.title.localeCompare(b.title))
+    .map((item) => item.id);
+  return [...hits, ...rest];
+};
+
 export interface Outcome {
   case: SubjectCase;
   /** 0-based rank of the expected item; -1 when it is not listed at all. */
@@ -70,7 +87,8 @@ export function evaluate(items: readonly Item[], cases: SubjectCase[], rank: Ran
     cases: outcomes.length,
     top1: share((o) => o.rank === 0),
     top3: share((o) => o.rank >= 0 && o.rank < 3),
-    mrr: outcomes.reduce((sum, o) => sum + (o.rank >= 0 ? 1 / (o.rank + 1) : 0), 0) / outcomes.length,
+    mrr:
+      outcomes.reduce((sum, o) => sum + (o.rank >= 0 ? 1 / (o.rank + 1) : 0), 0) / outcomes.length,
     outcomes,
   };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { AuditView } from './AuditView';
 import { AuthorHome } from './AuthorHome';
+import './author.css';
 import { DraftEditor } from './DraftEditor';
 import { ItemDetail } from './ItemDetail';
 

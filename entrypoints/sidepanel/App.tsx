@@ -168,6 +168,12 @@ export function App() {
                     setPageRound((r) => r + 1),
                   )
                 }
+                onShowLauncher={() =>
+                  active.tabId !== undefined &&
+                  void callBackground('bg:launcher-show', { tabId: active.tabId }).then(() =>
+                    setPageRound((r) => r + 1),
+                  )
+                }
               />
             )}
           </AsyncView>

@@ -1,8 +1,10 @@
 import type { Lesson } from '@/lib/content-model';
 import {
   appendEvent,
+  checkLesson,
   completeLesson,
   completeStep,
+  forgetAnswers,
   getItem,
   getProgress,
   getSettings,
@@ -14,7 +16,13 @@ import {
 } from '@/lib/db';
 import type { LessonProgressView, LessonUpdate } from '@/lib/messages';
 
-function view(lessonId: string, progress: LessonProgress | undefined): LessonProgressView {
+import { lessonScore } from './lesson-score';
+
+const score = (lesson: Lesson, progress: LessonProgress | undefined) =>
+  lessonScore(lesson, progress?.answers ?? {});
+
+function view(lesson: Lesson, progress: LessonProgress | undefined): LessonProgressView {
+  const lessonId = lesson.id;
   if (progress === undefined) return { lessonId, step: 0, completedSteps: [], answers: {} };
   const answers: LessonProgressView['answers'] = {};
   for (const [id, answer] of Object.entries(progress.answers))
@@ -27,6 +35,7 @@ function view(lessonId: string, progress: LessonProgress | undefined): LessonPro
     ...(progress.completedAt === undefined
       ? {}
       : { completedAt: new Date(progress.completedAt).toISOString() }),
+    ...(progress.checkedAt === undefined ? {} : { result: score(lesson, progress) }),
   };
 }
 
@@ -39,7 +48,11 @@ export function isCorrect(lesson: Lesson, questionId: string, choices: readonly 
   return chosen.size === question.correct.length && question.correct.every((id) => chosen.has(id));
 }
 
-/** Lesson progress: read, and every change saved as it happens so a restart resumes it. */
+/**
+ * Lesson progress: read, and every change saved as it happens so a restart resumes it. A lesson
+ * is complete only when its knowledge check reaches its pass mark (80 % unless it says
+ * otherwise); below it, the learner retries the answers they got wrong.
+ */
 export class LessonProgressService {
   constructor(
     private readonly db: WaymarkDatabase,
@@ -53,7 +66,7 @@ export class LessonProgressService {
   }
 
   async progress(id: string): Promise<LessonProgressView> {
-    return view(id, await getProgress(this.db, id));
+    return view(await this.#lesson(id), await getProgress(this.db, id));
   }
 
   async update(change: LessonUpdate): Promise<LessonProgressView> {
@@ -79,14 +92,34 @@ export class LessonProgressService {
         );
         break;
       case 'complete':
-        await completeLesson(this.db, lesson.id, at);
-        if ((await getSettings(this.db)).usageEventsEnabled)
-          await appendEvent(this.db, { type: 'lesson-completed', at, data: { id: lesson.id } });
+        await this.#complete(lesson, at);
         break;
+      case 'retry': {
+        const progress = await getProgress(this.db, lesson.id);
+        const wrong = lesson.questions
+          .filter((q) => progress?.answers[q.id]?.correct !== true)
+          .map((q) => q.id);
+        await forgetAnswers(this.db, lesson.id, wrong, at);
+        break;
+      }
       case 'restart':
         await resetLesson(this.db, lesson.id);
         break;
     }
-    return this.progress(lesson.id);
+    return view(lesson, await getProgress(this.db, lesson.id));
+  }
+
+  /** Scores the check: passed completes the lesson (and is counted); below the mark it is not. */
+  async #complete(lesson: Lesson, at: number): Promise<void> {
+    const progress = await checkLesson(this.db, lesson.id, at);
+    const result = score(lesson, progress);
+    if (!result.passed) return;
+    await completeLesson(this.db, lesson.id, at);
+    if ((await getSettings(this.db)).usageEventsEnabled)
+      await appendEvent(this.db, {
+        type: 'lesson-completed',
+        at,
+        data: { id: lesson.id, right: result.right, total: result.total },
+      });
   }
 }

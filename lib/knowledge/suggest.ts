@@ -32,6 +32,14 @@ const RELATED_WEIGHT = 0.5;
 /** How much matching the title, tags or summary adds to full-text relevance. */
 const ABOUT_WEIGHT = 0.6;
 const EXACT_SCREEN = 0.04;
+/** A word among an item's tags counts this much, next to 1 for its title or summary. */
+const TAG_WEIGHT = 2;
+/**
+ * Full-text scores are compressed (square root of the share of the best) before they are added:
+ * one rare word in one title ("received") must not bury every other item that matches the
+ * subject's topic ("refund").
+ */
+const RELEVANCE_POWER = 0.5;
 /** Articles answer a record's question; lessons teach; tips already sit on their fields. */
 const TYPE_PRIOR: Record<Item['type'], number> = { article: 0.04, lesson: 0.02, path: 0, tip: 0 };
 
@@ -51,7 +59,10 @@ const isTopic = (t: Token) => !isIdLike(t.word) && !FILLER.has(t.word);
 
 /** The index keys of an item's short, curated fields, and of all its text. */
 interface ItemTerms {
+  /** Title and summary. */
   about: Set<string>;
+  /** Tags: what the item is about, as its author labelled it. */
+  tags: Set<string>;
   all: Set<string>;
 }
 const termCache = new Map<string, ItemTerms>();
@@ -61,10 +72,12 @@ function itemTerms(item: Item): ItemTerms {
   let cached = termCache.get(key);
   if (cached === undefined) {
     const keys = (text: string) => tokens(text).map((t) => t.term);
-    const about = new Set(keys([item.title, item.summary, item.tags.join(' ')].join(' ')));
+    const about = new Set(keys(`${item.title} ${item.summary}`));
+    const tags = new Set(keys(item.tags.join(' ')));
     const body =
       item.type === 'lesson' ? [item.body, ...item.steps.map((s) => s.body)] : [item.body];
-    cached = { about, all: new Set([...about, ...keys(stripMarkdown(body.join('\n')))]) };
+    const all = new Set([...about, ...tags, ...keys(stripMarkdown(body.join('\n')))]);
+    cached = { about, tags, all };
     if (termCache.size > 2_000) termCache.clear();
     termCache.set(key, cached);
   }
@@ -119,17 +132,18 @@ export function suggestForPage(
   const fitting = items.filter((item) => item.targeting.apps.length > 0 || textScore(item.id) > 0);
   const ranked = fitting.map((item) => {
     const terms = itemTerms(item);
-    const aboutOwn = ownKeys.filter((key) => terms.about.has(key));
-    const aboutRelated = related.filter((key) => terms.about.has(key));
+    // Title and summary count once, tags (the author's own labels of the topic) count more.
+    const hit = (key: string) =>
+      (terms.about.has(key) ? 1 : 0) + (terms.tags.has(key) ? TAG_WEIGHT : 0);
     const about =
-      (aboutOwn.reduce((s, k) => s + idf(index, k), 0) +
-        RELATED_WEIGHT * aboutRelated.reduce((s, k) => s + idf(index, k), 0)) /
+      (ownKeys.reduce((s, k) => s + hit(k) * idf(index, k), 0) +
+        RELATED_WEIGHT * related.reduce((s, k) => s + hit(k) * idf(index, k), 0)) /
       weight;
     const exactScreen = screenRef !== undefined && item.targeting.screens.includes(screenRef);
-    const relevance = best > 0 ? textScore(item.id) / best : 0;
+    const relevance = best > 0 ? (textScore(item.id) / best) ** RELEVANCE_POWER : 0;
     const score =
       relevance +
-      ABOUT_WEIGHT * Math.min(1, about) +
+      ABOUT_WEIGHT * Math.min(1.5, about) +
       (exactScreen ? EXACT_SCREEN : 0) +
       TYPE_PRIOR[item.type];
     return { item, score, matches: matchedWords(own, related, terms), exactScreen, relevance };
@@ -141,7 +155,7 @@ export function suggestForPage(
 /** The context's own words the item contains (as written), then vocabulary words it matched. */
 function matchedWords(own: Token[], related: string[], terms: ItemTerms): string[] {
   const words = own.filter((t) => terms.all.has(t.term)).map((t) => t.word);
-  const extra = related.filter((key) => terms.about.has(key));
+  const extra = related.filter((key) => terms.about.has(key) || terms.tags.has(key));
   return [...new Set([...words, ...extra])].slice(0, 4);
 }
 

@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { inPageUi } from './support/in-page';
+import { tabIdShowing, openPanelFor } from './support/extension';
+import { URLS } from './support/sites';
+import { sitesAndExtension } from './support/session';
+const session = sitesAndExtension();
+test('dbg', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(session.server.url(...URLS.zendesk));
+  await expect.poll(async () => (await inPageUi(page)).launcher?.attrs['data-count'], { timeout: 15_000 }).toMatch(/^[1-9]/);
+  const tabId = await tabIdShowing(session.browser, '123');
+  const panel = await openPanelFor(session.browser, tabId);
+  await expect(panel.locator('.item-title').first()).toBeVisible();
+  await panel.screenshot({ path: '/tmp/uxsz/panel-page.png' });
+  await panel.getByRole('tab', { name: 'Search' }).click();
+  await panel.getByRole('combobox').fill('dup');
+  await expect(panel.getByRole('option').first()).toBeVisible();
+  await panel.screenshot({ path: '/tmp/uxsz/panel-search.png' });
+  await panel.getByRole('option').first().click();
+  await expect(panel.locator('h1')).toBeVisible();
+  await panel.screenshot({ path: '/tmp/uxsz/panel-article.png' });
+});
