@@ -104,6 +104,7 @@ const schemas = {
   'bg:connect': z.strictObject({
     serverUrl: z.string().trim().max(2_000),
     token: z.string().trim().max(500),
+    previous: z.enum(['keep', 'discard']).optional(),
   }),
   'bg:sync-now': z.strictObject({}),
   'bg:sign-out': z.strictObject({}),

@@ -66,8 +66,15 @@ export interface MessageMap {
   'panel:show': { payload: { tabId?: number; view?: PanelView }; result: undefined };
   /** Options page → background: the account and sync state, in words. */
   'bg:account': { payload: Record<string, never>; result: AccountView };
-  /** Options page → background: check an endpoint and token; saves them and syncs when they work. */
-  'bg:connect': { payload: { serverUrl: string; token: string }; result: ConnectResult };
+  /**
+   * Options page → background: check an endpoint and token; saves them and syncs when they work.
+   * Another account than the one signed in is connected only with `previous`: whether the
+   * learner keeps or discards what they did under it (the first answer says what is at stake).
+   */
+  'bg:connect': {
+    payload: { serverUrl: string; token: string; previous?: 'keep' | 'discard' };
+    result: ConnectResult;
+  };
   /** Options page / popup / side panel → background: sync now. */
   'bg:sync-now': { payload: Record<string, never>; result: AccountView };
   /** Options page → background: how often to sync in the background. */
@@ -326,6 +333,15 @@ export interface ConnectResult {
   /** In plain words: what worked, or what is wrong and what to do. */
   message: string;
   account: AccountView;
+  /** Connecting would replace another account: what the learner did under it, to keep or not. */
+  replaces?: {
+    account: string;
+    lessons: number;
+    votes: number;
+    hiddenTips: number;
+    /** Usage events not yet sent: they belong to the old account and are not sent for the new. */
+    unsent: number;
+  };
 }
 
 export interface StatusResult {

@@ -62,8 +62,8 @@ describe('waymark start', () => {
       ['Admin', 'admin@example.com'],
       ['Author', 'author@example.com'],
       ['Reviewer', 'reviewer@example.com'],
-    ])
-      expect(await me(tokenOf(stdout, role))).toMatchObject({ email, role: role!.toLowerCase() });
+    ] as const)
+      expect(await me(tokenOf(stdout, role))).toMatchObject({ email, role: role.toLowerCase() });
     const learner = tokenOf(stdout, 'Learner');
     expect(await me(learner)).toMatchObject({
       email: 'learner@example.com',

@@ -120,7 +120,10 @@ export default defineBackground(() => {
     },
     ...pageUi.handlers,
     'bg:account': () => sync.view(),
-    'bg:connect': async ({ serverUrl, token }) => (await starting, sync.connect(serverUrl, token)),
+    'bg:connect': async ({ serverUrl, token, previous }) => (
+      await starting,
+      sync.connect(serverUrl, token, previous)
+    ),
     'bg:sync-now': async () => (await starting, sync.syncNow()),
     'bg:sign-out': () => sync.signOut(),
     'bg:sync-interval': ({ minutes }) => sync.setInterval(minutes),
