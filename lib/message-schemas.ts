@@ -50,6 +50,7 @@ const draftSchema = z.strictObject({
   fields: z
     .record(z.string().max(40), z.unknown())
     .refine((fields) => JSON.stringify(fields).length <= 400_000, 'draft too large'),
+  templateText: z.array(z.string().max(4_000)).max(200).optional(),
   pick: z
     .strictObject({
       resolves: z.boolean(),
@@ -180,6 +181,7 @@ const schemas = {
       .regex(/^[1-9][0-9]{0,15}$/)
       .optional(),
   }),
+  'bg:targeting-options': z.strictObject({}),
   'bg:draft-list': z.strictObject({}),
   'bg:draft-new': z.strictObject({
     templateId: id.optional(),
@@ -263,6 +265,7 @@ export const allowedSenders: { [K in MessageType]: readonly SenderKind[] } = {
   'bg:author-step': ['extension-page'],
   'bg:author-queue': ['extension-page'],
   'bg:author-audit': ['extension-page'],
+  'bg:targeting-options': ['extension-page'],
   'bg:draft-list': ['extension-page'],
   'bg:draft-new': ['extension-page'],
   'bg:draft-get': ['extension-page'],

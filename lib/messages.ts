@@ -151,6 +151,8 @@ export interface MessageMap {
 
   /** Side panel → background (admins): the audit log, filtered, newest first, a page at a time. */
   'bg:author-audit': { payload: AuditQuery; result: AuthorResult<AuditPage> };
+  /** Side panel → background: the apps, screens, roles and teams an item can be aimed at. */
+  'bg:targeting-options': { payload: Record<string, never>; result: TargetingOptions };
   /** Side panel → background: local drafts (autosaved in the extension's IndexedDB). */
   'bg:draft-list': { payload: Record<string, never>; result: DraftSummary[] };
   /** Side panel → background: start a draft from a template or from a server item (to edit it). */
@@ -216,6 +218,14 @@ export interface LauncherChange {
   /** Snooze for this many minutes (0 wakes it). */
   snoozeMinutes?: number;
   hideOnSite?: boolean;
+}
+
+/** What the tip editor offers to choose from: the catalogue's apps and screens, and the roles
+ * and teams the content already names. */
+export interface TargetingOptions {
+  apps: { id: string; name: string; screens: { id: string; name: string }[] }[];
+  roles: string[];
+  teams: string[];
 }
 
 export interface PageKnowledge {

@@ -72,7 +72,8 @@ export class Workflow {
     return item;
   }
 
-  create(input: unknown, actor: Actor): Item {
+  /** A new item, at version 1; `submit` puts that first version straight into review. */
+  create(input: unknown, actor: Actor, submit = false): Item {
     return this.store.db.transaction(() => {
       const draft = draftFrom(input, {
         version: 1,
@@ -84,7 +85,9 @@ export class Workflow {
         throw conflict(`item "${draft.id}" already exists; edit it`, existing.item.version);
       // A deleted id keeps its history: the new item continues its version numbers.
       const version = (existing?.item.version ?? 0) + 1;
-      return this.write({ ...draft, version }, actor, [{ action: 'create' }]);
+      if (!submit) return this.write({ ...draft, version }, actor, [{ action: 'create' }]);
+      const item = parseOr400(itemSchema, { ...draft, version, status: 'in_review' });
+      return this.write(item, actor, [{ action: 'create' }, { action: 'submit' }]);
     })();
   }
 

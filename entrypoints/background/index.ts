@@ -156,6 +156,7 @@ export default defineBackground(() => {
     'bg:author-step': (step) => authoring.step(step),
     'bg:author-queue': () => authoring.queue(),
     'bg:author-audit': (query) => authoring.audit(query),
+    'bg:targeting-options': () => knowledge.targetingOptions(),
     'bg:draft-list': () => authoring.listDrafts(),
     'bg:draft-new': (from) => authoring.newDraft(from),
     'bg:draft-get': ({ key }) => authoring.getDraft(key),

@@ -8,6 +8,7 @@ import {
   countApps,
   countItems,
   allApps,
+  allItems,
   dismissedTipIds,
   dismissTip,
   getApp,
@@ -28,6 +29,7 @@ import type {
   PathView,
   SearchResult,
   StatusResult,
+  TargetingOptions,
   WhatsNewView,
 } from '@/lib/messages';
 import type { SearchHit } from '@/lib/search';
@@ -157,6 +159,24 @@ export class KnowledgeService {
         .filter((item) => item.type === 'tip' && dismissed.has(item.id))
         .map((tip) => ({ id: tip.id, title: tip.title })),
       launcherHidden,
+    };
+  }
+
+  /** The catalogue's apps and screens, and the roles and teams the content names, sorted. */
+  async targetingOptions(): Promise<TargetingOptions> {
+    const items = await allItems(this.db);
+    const named = (pick: (t: Item['targeting']) => string[]) =>
+      [...new Set(items.flatMap((item) => pick(item.targeting)))].sort();
+    return {
+      apps: (await allApps(this.db))
+        .map((app) => ({
+          id: app.id,
+          name: app.name,
+          screens: app.screens.map((screen) => ({ id: screen.id, name: screen.name })),
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      roles: named((t) => t.roles),
+      teams: named((t) => t.teams),
     };
   }
 

@@ -7,7 +7,9 @@ export const XSS_OUT = join(ROOT, '.output-xss');
 export const XSS_EXTENSION = join(XSS_OUT, 'chrome-mv3');
 
 export const payloads = (
-  JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'security', 'xss-payloads.json'), 'utf8')) as {
+  JSON.parse(
+    readFileSync(join(ROOT, 'tests', 'fixtures', 'security', 'xss-payloads.json'), 'utf8'),
+  ) as {
     payload: string;
   }[]
 ).map((p) => p.payload);
@@ -26,8 +28,8 @@ const PRIORITY_ANCHOR = {
   v: 1,
   path: [],
   target: {
-    tag: 'select',
-    attrs: { 'data-test-id': 'ticket-fields-priority-select' },
+    tag: 'input',
+    attrs: { 'data-test-id': 'ticket-form-field-priority' },
     role: 'combobox',
     label: 'priority',
   },
