@@ -119,14 +119,15 @@ export default defineConfig({
         script.matches = patterns.matches;
         script.exclude_matches = patterns.exclude_matches;
       }
-      // The authors' tools are imported by the content script when an author first picks or
-      // previews (entrypoints/page.content/author-tools.ts). On every host, since a server can
-      // add apps; behind a per-session URL in Chrome (use_dynamic_url), so pages cannot probe for
-      // the extension with it (Firefox's extension URLs are per install already).
+      // Parts of the in-page UI imported on first use (entrypoints/page.content/lazy.ts): the
+      // authors' tools and the launcher's options menu. On every host, since a server can add
+      // apps; behind a per-session URL in Chrome (use_dynamic_url), so pages cannot probe for the
+      // extension with them (Firefox's extension URLs are per install already).
+      const lazy = ['author-tools.js', 'launcher-menu.js'];
       manifest.web_accessible_resources =
         manifest.manifest_version === 3
-          ? [{ resources: ['author-tools.js'], matches: ['<all_urls>'], use_dynamic_url: true }]
-          : ['author-tools.js'];
+          ? [{ resources: lazy, matches: ['<all_urls>'], use_dynamic_url: true }]
+          : lazy;
     },
   },
 });

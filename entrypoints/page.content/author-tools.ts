@@ -1,12 +1,11 @@
+import { loadLazy, registerLazy } from './lazy';
 import type { ElementPicker } from './picker';
 import type { TipPreview } from './preview';
 
 /**
- * The authors' tools (the element picker and the in-page tip preview) are a script of their own,
- * `author-tools.js` (entrypoints/author-tools.ts), which the content script imports the first
- * time an author picks or previews in a tab: a dynamic import from a content script runs in its
- * isolated world. Learners' pages never load it, so the content script stays small. It registers
- * itself on the isolated world's global object, which the page cannot see.
+ * The authors' tools (the element picker and the in-page tip preview) are `author-tools.js`
+ * (entrypoints/author-tools.ts), imported the first time an author picks or previews in a tab
+ * (lazy.ts): learners' pages never load them, so the content script stays small.
  */
 export interface AuthorTools {
   ElementPicker: typeof ElementPicker;
@@ -15,18 +14,14 @@ export interface AuthorTools {
 }
 
 const KEY = '__waymarkAuthorTools';
-type Scope = { [KEY]?: AuthorTools };
 
 export function registerAuthorTools(tools: AuthorTools): void {
-  (globalThis as Scope)[KEY] ??= tools;
+  registerLazy(KEY, tools);
 }
 
 /** The tools, loaded on first use; their stylesheet joins ours then. */
 export async function authorTools(shadow: ShadowRoot): Promise<AuthorTools> {
-  if ((globalThis as Scope)[KEY] === undefined)
-    await import(/* @vite-ignore */ browser.runtime.getURL('/author-tools.js'));
-  const tools = (globalThis as Scope)[KEY];
-  if (tools === undefined) throw new Error('the authoring tools could not be loaded in this tab');
+  const tools = await loadLazy<AuthorTools>(KEY, '/author-tools.js');
   if (!shadow.querySelector('style[data-author]')) {
     const style = document.createElement('style');
     style.dataset.author = '';

@@ -50,9 +50,13 @@ export function isClear(spot: Spot, host: Element): boolean {
   return xs.every((x) => ys.every((y) => !covers(x, y, host)));
 }
 
+/** How far in from an edge the launcher may go to clear a rail along it (a side navigation). */
+const INWARD = [0, 20, 40, 60, 80, 120, 160];
+
 /**
- * The clear spot nearest to `preferred` along the two side edges: first up and down its own
- * edge, then the other one. Undefined when the whole height of both edges is taken.
+ * The clear spot nearest to `preferred` along the two side edges: up and down its own edge
+ * first (moving inward past a rail along it if need be), then the other edge. Undefined when
+ * both edges are taken from top to bottom.
  */
 export function clearSpot(
   preferred: { edge: 'left' | 'right'; y: number },
@@ -65,15 +69,15 @@ export function clearSpot(
   const start = inset + preferred.y * (maxTop - inset);
   const edges =
     preferred.edge === 'right' ? (['right', 'left'] as const) : (['left', 'right'] as const);
-  for (const edge of edges) {
-    const left = edge === 'right' ? innerWidth - size.width - inset : inset;
-    for (let d = 0; d <= maxTop; d += step) {
-      for (const top of d === 0 ? [start] : [start - d, start + d]) {
-        if (top < inset || top > maxTop) continue;
-        const spot = { left, top, ...size };
-        if (isClear(spot, host)) return { ...spot, edge };
-      }
+  for (const edge of edges)
+    for (const inward of INWARD) {
+      const left = edge === 'right' ? innerWidth - size.width - inset - inward : inset + inward;
+      for (let d = 0; d <= maxTop; d += step)
+        for (const top of d === 0 ? [start] : [start - d, start + d]) {
+          if (top < inset || top > maxTop) continue;
+          const spot = { left, top, ...size };
+          if (isClear(spot, host)) return { ...spot, edge };
+        }
     }
-  }
   return undefined;
 }

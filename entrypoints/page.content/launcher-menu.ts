@@ -1,4 +1,5 @@
 import type { LauncherChange, LauncherPrefs } from '@/lib/messages';
+import style from './launcher-menu.css?raw';
 
 interface Entry {
   label: (prefs: LauncherPrefs) => string;
@@ -21,37 +22,80 @@ const ENTRIES: Entry[] = [
 ];
 
 /**
- * The launcher's ⋯ options (move to the other edge, minimise, snooze, hide on this site) as a
- * native select: the browser draws its list outside the page's layout and gives it keyboard
- * (↑/↓, Enter, Esc), touch and screen-reader support, for a few bytes of the content script.
+ * The launcher's options (WAI-ARIA menu button): move to the other edge, minimise, snooze, hide
+ * on this site. ↑/↓, Home/End move, Enter chooses, Esc closes and returns to the ⋯ button, Tab
+ * leaves. Loaded on first use (entrypoints/launcher-menu.ts): few visits ever open it.
  */
 export class LauncherMenu {
-  readonly #select = document.createElement('select');
-  #prefs: LauncherPrefs = { minimised: false, hiddenOnSite: false };
+  readonly #menu = document.createElement('div');
 
-  constructor(box: HTMLElement, onChange: (change: LauncherChange) => void, signal: AbortSignal) {
-    const select = this.#select;
-    select.className = 'more';
-    select.setAttribute('aria-label', 'Launcher options');
-    // The shown value: "⋯", never offered in the list.
-    select.add(new Option('⋯', '', true, true));
-    select.options[0]!.hidden = true;
-    ENTRIES.forEach((_, i) => select.add(new Option('', String(i))));
-    select.addEventListener(
-      'change',
-      (event) => {
-        const entry = ENTRIES[Number(select.value)];
-        select.value = '';
-        if (event.isTrusted && entry) onChange(entry.change(this.#prefs));
-      },
-      { signal },
-    );
-    box.append(select);
-    this.sync(this.#prefs);
+  constructor(
+    box: HTMLElement,
+    private readonly button: HTMLButtonElement,
+    private readonly onChange: (change: LauncherChange) => void,
+  ) {
+    const menu = this.#menu;
+    menu.className = 'menu';
+    menu.hidden = true;
+    menu.setAttribute('role', 'menu');
+    menu.setAttribute('aria-label', 'Launcher options');
+    menu.addEventListener('keydown', (e) => this.#key(e));
+    // Its stylesheet comes with it, into the launcher's (closed) shadow root.
+    const sheet = document.createElement('style');
+    sheet.textContent = style;
+    box.before(sheet);
+    menu.addEventListener('focusout', (e) => {
+      if (!menu.contains(e.relatedTarget as Node | null)) this.close(false);
+    });
+    box.append(menu);
   }
 
-  sync(prefs: LauncherPrefs): void {
-    this.#prefs = prefs;
-    ENTRIES.forEach((entry, i) => (this.#select.options[i + 1]!.text = entry.label(prefs)));
+  get isOpen(): boolean {
+    return !this.#menu.hidden;
+  }
+
+  open(prefs: LauncherPrefs): void {
+    this.#menu.replaceChildren(
+      ...ENTRIES.map((entry) => {
+        const item = document.createElement('button');
+        item.type = 'button';
+        item.tabIndex = -1;
+        item.setAttribute('role', 'menuitem');
+        item.textContent = entry.label(prefs);
+        item.addEventListener('click', (e) => {
+          if (!e.isTrusted) return;
+          this.close(false);
+          this.onChange(entry.change(prefs));
+        });
+        return item;
+      }),
+    );
+    this.#menu.hidden = false;
+    this.button.setAttribute('aria-expanded', 'true');
+    this.#menu.querySelector('button')?.focus();
+  }
+
+  close(returnFocus: boolean): void {
+    if (this.#menu.hidden) return;
+    this.#menu.hidden = true;
+    this.button.setAttribute('aria-expanded', 'false');
+    if (returnFocus) this.button.focus();
+  }
+
+  #key(event: KeyboardEvent): void {
+    const items = [...this.#menu.querySelectorAll<HTMLButtonElement>('button')];
+    const at = items.indexOf(event.target as HTMLButtonElement);
+    const to: Record<string, number> = {
+      ArrowDown: (at + 1) % items.length,
+      ArrowUp: (at - 1 + items.length) % items.length,
+      Home: 0,
+      End: items.length - 1,
+    };
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.close(true);
+    } else if (event.key in to) items[to[event.key]!]?.focus();
+    else return;
+    event.preventDefault();
   }
 }

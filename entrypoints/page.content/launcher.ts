@@ -1,6 +1,6 @@
 import type { LauncherChange, LauncherPrefs } from '@/lib/messages';
 import { clearSpot, isClear, type Spot } from './clear-spot';
-import { LauncherMenu } from './launcher-menu';
+import { optionsButton } from './launcher-options';
 
 /** How often the launcher checks that the page has not put a control under it since. */
 const RECHECK_MS = 2_000;
@@ -30,7 +30,6 @@ export class Launcher {
   readonly box = document.createElement('div');
   readonly #open = document.createElement('button');
   readonly #count = document.createElement('span');
-  readonly #menu: LauncherMenu;
   #prefs: LauncherPrefs = { minimised: false, hiddenOnSite: false };
   #spot: Spot | undefined;
   #revealed = false;
@@ -46,8 +45,13 @@ export class Launcher {
     mark.textContent = 'Waymark';
     this.#count.className = 'count';
     this.#open.append(mark, this.#count);
-    this.#menu = new LauncherMenu(this.box, (change) => this.#change(change), signal);
-    this.box.prepend(this.#open);
+    this.box.append(this.#open);
+    optionsButton(
+      this.box,
+      () => this.#prefs,
+      (change) => this.#change(change),
+      signal,
+    );
     layer.append(this.box);
     this.#listen(signal);
     const timer = setInterval(() => this.#recheck(), RECHECK_MS);
@@ -77,7 +81,6 @@ export class Launcher {
 
   setPrefs(prefs: LauncherPrefs): void {
     this.#prefs = prefs;
-    this.#menu.sync(prefs);
     this.box.classList.toggle('min', prefs.minimised);
     this.place();
     this.deps.onQuiet(this.quiet);
@@ -111,6 +114,8 @@ export class Launcher {
 
   #change(change: LauncherChange): void {
     if (change.hideOnSite || change.snoozeMinutes) this.#revealed = false;
+    // Moves show at once (and add up when keys repeat); the background's answer confirms them.
+    if (change.dock) this.setPrefs({ ...this.#prefs, dock: change.dock });
     void this.deps.onSave(change).then((prefs) => {
       this.setPrefs(prefs);
       if (!this.box.hidden) this.#open.focus();
