@@ -27,7 +27,11 @@ export function SearchPanel(props: Props) {
   const listId = useId();
   const [active, setActive] = useState(0);
   const list = results.state === 'ready' ? results.value : [];
-  useEffect(() => input.current?.focus(), [focusKey]);
+  // Only when asked (the keyboard shortcut, the popup): arrowing through the panel's tabs keeps
+  // focus on the tabs, as the ARIA tabs pattern expects.
+  useEffect(() => {
+    if (focusKey !== undefined) input.current?.focus();
+  }, [focusKey]);
   useEffect(() => setActive(0), [query]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -18,7 +18,7 @@ export function showToast(
   button.type = 'button';
   button.textContent = action.label;
   toast.append(text, button);
-  if (at) Object.assign(toast.style, { left: `${at.left}px`, top: `${at.top}px` });
+  if (at) Object.assign(toast.style, { left: `${at.left}px`, top: `${at.top}px`, bottom: 'auto' });
   layer.append(toast);
   const timer = setTimeout(() => remove(), ms);
   const onKey = (e: KeyboardEvent) => e.key === 'Escape' && remove();
