@@ -114,8 +114,8 @@ export default defineBackground(() => {
       return {
         where,
         delivery: signedIn
-          ? 'It goes to your content server with the next sync.'
-          : 'Connect Waymark to your content server in its options to send it; it waits here until then.',
+          ? 'It is queued for your content server with your usage events.'
+          : 'Connect Waymark to your content server in its options to send it; it is kept here until then.',
       };
     },
     ...pageUi.handlers,

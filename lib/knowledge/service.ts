@@ -1,14 +1,11 @@
 import type { Item } from '@/lib/content-model';
 import type { Detection } from '@/lib/context';
 import {
-  allPublishedItems,
-  allProgress,
   appendEvent,
   countAgain,
   countApps,
   countItems,
   allApps,
-  allItems,
   dismissedTipIds,
   dismissTip,
   getApp,
@@ -45,6 +42,7 @@ import { fitsAudience, fitsPage, needsVerification } from './page-ranking';
 import { SearchCache } from './search-cache';
 import { suggestForPage, type PageSuggestions } from './suggest';
 import { markWhatsNewSeen, requestContent, whatsNew } from './whats-new';
+import { learningPaths, targetingOptions } from './catalogue-views';
 import type { TabPages } from './tab-pages';
 
 /** The panel lists this many items for a page at most ("relevant now" and "more" together). */
@@ -162,22 +160,8 @@ export class KnowledgeService {
     };
   }
 
-  /** The catalogue's apps and screens, and the roles and teams the content names, sorted. */
-  async targetingOptions(): Promise<TargetingOptions> {
-    const items = await allItems(this.db);
-    const named = (pick: (t: Item['targeting']) => string[]) =>
-      [...new Set(items.flatMap((item) => pick(item.targeting)))].sort();
-    return {
-      apps: (await allApps(this.db))
-        .map((app) => ({
-          id: app.id,
-          name: app.name,
-          screens: app.screens.map((screen) => ({ id: screen.id, name: screen.name })),
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
-      roles: named((t) => t.roles),
-      teams: named((t) => t.teams),
-    };
+  targetingOptions(): Promise<TargetingOptions> {
+    return targetingOptions(this.db);
   }
 
   async whatsNew(): Promise<WhatsNewView> {
@@ -289,29 +273,7 @@ export class KnowledgeService {
   }
 
   async paths(): Promise<PathView[]> {
-    const items = await allPublishedItems(this.db);
-    const audience = await this.#audience();
-    const byId = new Map(items.map((item) => [item.id, item]));
-    const done = new Set(
-      (await allProgress(this.db))
-        .filter((p) => p.completedAt !== undefined)
-        .map((p) => p.lessonId),
-    );
-    return items
-      .filter((item) => item.type === 'path' && fitsAudience(item, audience))
-      .map((path) => ({
-        id: path.id,
-        title: path.title,
-        summary: path.summary,
-        lessons: (path.type === 'path' ? path.lessons : [])
-          .map((id) => byId.get(id))
-          .filter((l): l is Item => l !== undefined)
-          .map((lesson) => ({
-            id: lesson.id,
-            title: lesson.title,
-            completed: done.has(lesson.id),
-          })),
-      }));
+    return learningPaths(this.db, await this.#audience());
   }
 
   async status(): Promise<StatusResult> {
