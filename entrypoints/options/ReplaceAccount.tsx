@@ -27,8 +27,9 @@ export function ReplaceAccount(props: {
       </p>
       {replaces.unsent > 0 && (
         <p className="muted">
-          {count(replaces.unsent, 'usage event', 'usage events')} not sent yet belong to{' '}
-          {replaces.account} and are dropped either way.
+          {replaces.unsent === 1
+            ? `1 usage event not sent yet belongs to ${replaces.account} and is dropped either way.`
+            : `${replaces.unsent} usage events not sent yet belong to ${replaces.account} and are dropped either way.`}
         </p>
       )}
       <div className="nav">
