@@ -13,8 +13,10 @@ export function reasonText(why: SuggestionReason): string {
   return parts.length === 0 ? 'for this app' : parts.join(' · ');
 }
 
-/** The apps an item is for, as a short label ("Zendesk Support", "Every app"). */
-export function appsLabel(apps: readonly string[]): string {
+/** The apps an item is for, as a short label ("Zendesk Support", "Every app"), `first` first. */
+export function appsLabel(names: readonly string[], first?: string): string {
+  const apps =
+    first && names.includes(first) ? [first, ...names.filter((n) => n !== first)] : names;
   if (apps.length === 0) return 'Every app';
   return apps.length <= 2 ? apps.join(', ') : `${apps.slice(0, 2).join(', ')} +${apps.length - 2}`;
 }

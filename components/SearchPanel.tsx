@@ -115,7 +115,7 @@ export function SearchPanel(props: Props) {
                   <span className="item-meta">
                     <TypeBadge type={hit.type} needsVerification={hit.needsVerification} />
                     <span className="app-label" data-current={hit.currentApp}>
-                      {appsLabel(hit.apps)}
+                      {appsLabel(hit.apps, currentApp?.name)}
                     </span>
                   </span>
                   {hit.snippet && (

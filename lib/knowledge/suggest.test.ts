@@ -59,6 +59,10 @@ describe('suggestForPage', () => {
     const { relevant } = suggestForPage(ITEMS, page('Locked out of my account'), index);
     expect(ids(relevant)[0]).toBe('login');
     expect(relevant[0]?.matches).toContain('login');
+    // Words from the vocabulary are shown as words, never as index keys.
+    const dup = suggestForPage(ITEMS, page('Same request logged twice'), index).relevant[0];
+    expect(dup?.item.id).toBe('merge');
+    expect(dup?.matches).toContain('duplicate');
   });
 
   it('leaves company-wide items out unless the subject is about them', () => {

@@ -3,7 +3,7 @@ import type { Detection } from '@/lib/context';
 import { stripMarkdown, type SearchIndex } from '@/lib/search';
 import { tokens, type Token } from '@/lib/search/tokenize';
 import { contextQuery } from './page-ranking';
-import { relatedTerms } from './support-vocabulary';
+import { relatedTerms, vocabularyWord } from './support-vocabulary';
 
 /** One item for a page, with why it is there. */
 export interface Suggestion {
@@ -155,7 +155,9 @@ export function suggestForPage(
 /** The context's own words the item contains (as written), then vocabulary words it matched. */
 function matchedWords(own: Token[], related: string[], terms: ItemTerms): string[] {
   const words = own.filter((t) => terms.all.has(t.term)).map((t) => t.word);
-  const extra = related.filter((key) => terms.about.has(key) || terms.tags.has(key));
+  const extra = related
+    .filter((key) => terms.about.has(key) || terms.tags.has(key))
+    .map(vocabularyWord);
   return [...new Set([...words, ...extra])].slice(0, 4);
 }
 

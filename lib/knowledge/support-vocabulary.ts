@@ -52,8 +52,15 @@ interface Concept {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const keysOf = (text: string) => text.split(/\s+/).flatMap((word) => keyOf(word) ?? []);
 
+/** Each knowledge word's key back to the word, to show in "matches: …". */
+const WORDS = new Map<string, string>();
+
 function compile(line: string): Concept {
   const [head = '', tail = ''] = line.split(':');
+  for (const word of head.split(/\s+/)) {
+    const key = keyOf(word);
+    if (key !== undefined) WORDS.set(key, word);
+  }
   const triggers = tail.split(',').map((t) => fold(t.trim()));
   const single = triggers.filter((t) => !/\s/.test(t));
   return {
@@ -93,4 +100,9 @@ export function relatedTerms(text: string): string[] {
     if (touched) for (const key of concept.adds) if (!own.has(key)) related.add(key);
   }
   return [...related];
+}
+
+/** The word a vocabulary key stands for ("duplicat" → "duplicate"); other keys as they are. */
+export function vocabularyWord(key: string): string {
+  return WORDS.get(key) ?? key;
 }
