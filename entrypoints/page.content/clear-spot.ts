@@ -35,19 +35,27 @@ function inBar(element: Element): boolean {
   return false;
 }
 
+/** Answers per page element during one placement: neighbouring points mostly hit the same one. */
+type Seen = Map<Element, boolean>;
+
 /** Whether the page shows something to act on, or a bar, at (x, y) under our UI. */
-export function covers(x: number, y: number, host: Element): boolean {
+export function covers(x: number, y: number, host: Element, seen: Seen = new Map()): boolean {
   const element = document.elementsFromPoint(x, y).find((e) => e !== host);
   if (element === undefined || element === document.documentElement) return false;
-  const control = element.closest(CONTROL);
-  return (control !== null && share(control) < CONTROL_MAX_SHARE) || inBar(element);
+  let answer = seen.get(element);
+  if (answer === undefined) {
+    const control = element.closest(CONTROL);
+    answer = (control !== null && share(control) < CONTROL_MAX_SHARE) || inBar(element);
+    seen.set(element, answer);
+  }
+  return answer;
 }
 
 /** Whether `spot` (plus a margin) is clear of the page's controls and bars. */
-export function isClear(spot: Spot, host: Element): boolean {
+export function isClear(spot: Spot, host: Element, seen: Seen = new Map()): boolean {
   const xs = [0, 0.25, 0.5, 0.75, 1].map((f) => spot.left - MARGIN + f * (spot.width + 2 * MARGIN));
   const ys = [0, 0.5, 1].map((f) => spot.top - MARGIN + f * (spot.height + 2 * MARGIN));
-  return xs.every((x) => ys.every((y) => !covers(x, y, host)));
+  return xs.every((x) => ys.every((y) => !covers(x, y, host, seen)));
 }
 
 /** How far in from an edge the launcher may go to clear a rail along it (a side navigation). */
@@ -69,6 +77,7 @@ export function clearSpot(
   const start = inset + preferred.y * (maxTop - inset);
   const edges =
     preferred.edge === 'right' ? (['right', 'left'] as const) : (['left', 'right'] as const);
+  const seen: Seen = new Map();
   for (const edge of edges)
     for (const inward of INWARD) {
       const left = edge === 'right' ? innerWidth - size.width - inset - inward : inset + inward;
@@ -76,7 +85,7 @@ export function clearSpot(
         for (const top of d === 0 ? [start] : [start - d, start + d]) {
           if (top < inset || top > maxTop) continue;
           const spot = { left, top, ...size };
-          if (isClear(spot, host)) return { ...spot, edge };
+          if (isClear(spot, host, seen)) return { ...spot, edge };
         }
     }
   return undefined;

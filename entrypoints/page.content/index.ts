@@ -239,14 +239,14 @@ export default defineContentScript({
     async function refresh(force = false): Promise<void> {
       const detection = detect();
       const key = JSON.stringify(detection);
-      if (key === lastKey && !force) return launcher.place();
+      if (key === lastKey && !force) return launcher.check();
       [current, lastKey] = [detection, key];
       const knowledge = await sendTyped(send, 'bg:page-detected', { detection });
       if (ctx.isInvalid || key !== lastKey) return;
       launcher.update(knowledge.count, describe(detection, app));
       tips = knowledge.tips;
       showTips();
-      launcher.place();
+      launcher.check();
     }
     void sendTyped(send, 'bg:launcher-prefs', { app: app.id }).then(
       (prefs) => launcher.setPrefs(prefs),

@@ -54,7 +54,7 @@ export class Launcher {
     );
     layer.append(this.box);
     this.#listen(signal);
-    const timer = setInterval(() => this.#recheck(), RECHECK_MS);
+    const timer = setInterval(() => this.check(), RECHECK_MS);
     signal.addEventListener('abort', () => clearInterval(timer));
     this.update(0, '');
   }
@@ -107,9 +107,15 @@ export class Launcher {
     this.box.style.top = `${spot.top}px`;
   }
 
-  #recheck(): void {
-    if (this.box.hidden || document.hidden || this.box.classList.contains('dragging')) return;
-    if (this.#spot === undefined || !isClear(this.#spot, this.deps.host)) this.place();
+  /** Cheap: looks under the current spot only, and places again when the page put something there. */
+  check(): void {
+    if (document.hidden || this.box.classList.contains('dragging')) return;
+    if (this.box.hidden !== this.quiet) return this.place();
+    if (this.box.hidden) return;
+    const spot = this.#spot;
+    // A new count can widen it: the spot it had may no longer hold it.
+    if (spot === undefined || spot.width !== this.box.offsetWidth || !isClear(spot, this.deps.host))
+      this.place();
   }
 
   #change(change: LauncherChange): void {
