@@ -8,7 +8,7 @@ export default defineConfig({
     include: [
       'lib/**/*.test.ts',
       'bin/**/*.test.ts',
-      'components/**/*.test.tsx',
+      'components/**/*.test.{ts,tsx}',
       'hooks/**/*.test.ts',
       'entrypoints/**/*.test.ts',
       'server/**/*.test.ts',

@@ -12,13 +12,13 @@ const synced = {
 
 describe('syncWords', () => {
   it('keeps "last synced" on screen and says nothing more when all is well', () => {
-    const words = syncWords(synced, true, NOW);
+    const words = syncWords(synced, true, NOW, 'en-GB');
     expect(words.footer).toMatch(/^72 items for 10 apps, last synced today at 14:05\.$/);
     expect(words.banner).toBeUndefined();
   });
 
   it('says "Syncing…" while a sync runs, after the last good sync', () => {
-    expect(syncWords({ ...synced, running: true }, true, NOW).footer).toMatch(
+    expect(syncWords({ ...synced, running: true }, true, NOW, 'en-GB').footer).toMatch(
       /last synced today at 14:05 · Syncing…/,
     );
   });
@@ -28,6 +28,7 @@ describe('syncWords', () => {
       { ...synced, problem: 'The server could not be reached (Failed to fetch)' },
       true,
       NOW,
+      'en-GB',
     );
     expect(words.footer).toContain('last synced today at 14:05');
     expect(words.banner?.kind).toBe('problem');
@@ -37,7 +38,12 @@ describe('syncWords', () => {
   });
 
   it('explains offline in a banner, saying what still works', () => {
-    const words = syncWords({ ...synced, problem: 'The server could not be reached' }, false, NOW);
+    const words = syncWords(
+      { ...synced, problem: 'The server could not be reached' },
+      false,
+      NOW,
+      'en-GB',
+    );
     expect(words.banner?.kind).toBe('offline');
     expect(words.banner?.text).toMatch(/offline.*still works: search, articles, tips and lessons/);
   });

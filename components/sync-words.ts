@@ -7,13 +7,14 @@ export interface SyncWords {
   banner?: { kind: 'offline' | 'problem'; text: string };
 }
 
-const when = (iso: string, now: Date): string => {
+/** "today at 14:05", "3 Dec at 09:12": in the learner's locale unless one is given (tests). */
+function when(iso: string, now: Date, locale?: string): string {
   const at = new Date(iso);
-  const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const time = at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   return at.toDateString() === now.toDateString()
     ? `today at ${time}`
-    : `${at.toLocaleDateString([], { day: 'numeric', month: 'short' })} at ${time}`;
-};
+    : `${at.toLocaleDateString(locale, { day: 'numeric', month: 'short' })} at ${time}`;
+}
 
 /** A sync problem in the learner's words, and what happens next. */
 function problemWords(problem: string): string {
@@ -31,11 +32,16 @@ function problemWords(problem: string): string {
  * sync. "Last synced at X" stays; "Syncing…" while a sync runs; offline is said plainly, with
  * what still works.
  */
-export function syncWords(status: StatusResult, online: boolean, now = new Date()): SyncWords {
+export function syncWords(
+  status: StatusResult,
+  online: boolean,
+  now = new Date(),
+  locale?: string,
+): SyncWords {
   const from =
     status.source === 'server'
       ? status.lastSyncAt
-        ? `last synced ${when(status.lastSyncAt, now)}`
+        ? `last synced ${when(status.lastSyncAt, now, locale)}`
         : 'from your content server'
       : 'from the built-in starter pack';
   const footer = `${status.items} items for ${status.apps} apps, ${from}${status.running ? ' · Syncing…' : ''}.`;
@@ -44,7 +50,7 @@ export function syncWords(status: StatusResult, online: boolean, now = new Date(
       footer,
       banner: {
         kind: 'offline',
-        text: `You’re offline. Everything ${status.lastSyncAt ? `synced ${when(status.lastSyncAt, now)}` : 'here'} still works: search, articles, tips and lessons. Waymark syncs when you’re back online.`,
+        text: `You’re offline. Everything ${status.lastSyncAt ? `synced ${when(status.lastSyncAt, now, locale)}` : 'here'} still works: search, articles, tips and lessons. Waymark syncs when you’re back online.`,
       },
     };
   if (status.problem !== undefined && !status.running)
@@ -52,7 +58,7 @@ export function syncWords(status: StatusResult, online: boolean, now = new Date(
       footer,
       banner: {
         kind: 'problem',
-        text: `${problemWords(status.problem)} You’re seeing what was ${status.lastSyncAt ? `synced ${when(status.lastSyncAt, now)}` : 'here before'}.`,
+        text: `${problemWords(status.problem)} You’re seeing what was ${status.lastSyncAt ? `synced ${when(status.lastSyncAt, now, locale)}` : 'here before'}.`,
       },
     };
   return { footer };

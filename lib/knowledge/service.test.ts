@@ -346,6 +346,27 @@ describe('paths and lessons', () => {
     expect((await lessons.progress('first-week')).step).toBe(1);
   });
 
+  it('does not complete a lesson below its pass mark; a retry forgets only the wrong answers', async () => {
+    const lessons = new LessonProgressService(db, () => NOW.getTime());
+    await lessons.update({ id: 'first-week', kind: 'answer', questionId: 'q1', choices: ['c'] });
+    const failed = await lessons.update({ id: 'first-week', kind: 'complete' });
+    expect(failed.completedAt).toBeUndefined();
+    expect(failed.result).toEqual({ right: 0, total: 1, passMark: 80, passed: false });
+    expect((await service.paths())[0]?.lessons[0]?.completed).toBe(false);
+    const retried = await lessons.update({ id: 'first-week', kind: 'retry' });
+    expect(retried.answers).toEqual({});
+    expect(retried.result).toBeUndefined();
+    await lessons.update({
+      id: 'first-week',
+      kind: 'answer',
+      questionId: 'q1',
+      choices: ['a', 'b'],
+    });
+    const passed = await lessons.update({ id: 'first-week', kind: 'complete' });
+    expect(passed.result).toEqual({ right: 1, total: 1, passMark: 80, passed: true });
+    expect(passed.completedAt).toBe(NOW.toISOString());
+  });
+
   it('refuses an answer to a question the lesson does not have', async () => {
     await expect(
       new LessonProgressService(db).update({
