@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openPanelFor, openSidePanels, tabIdShowing } from './support/extension';
+import { openSidePanels, tabIdShowing } from './support/extension';
 import { toContentScript } from './support/clearance';
 import { inPageUi } from './support/in-page';
 import { URLS } from './support/sites';
-import { sitesAndExtension } from './support/session';
+import { sitesAndExtension, ticketWithPanel } from './support/session';
 
 const session = sitesAndExtension();
 
@@ -43,12 +43,7 @@ test('the page shortcut focuses the launcher, then moves through the tips (Esc c
 });
 
 test('panel tabs follow the ARIA tabs pattern; a result opens with focus on its heading; Esc goes back to it', async () => {
-  const page = await session.browser.context.newPage();
-  await page.goto(session.server.url(...URLS.zendesk));
-  await expect
-    .poll(async () => (await inPageUi(page)).launcher?.attrs['data-count'], { timeout: 15_000 })
-    .toMatch(/^\d+$/);
-  const panel = await openPanelFor(session.browser, await tabIdShowing(session.browser, '123'));
+  const { page, panel } = await ticketWithPanel(session);
   const tab = (name: RegExp) => panel.getByRole('tab', { name });
   await tab(/For this page/).focus();
   await expect(panel.getByRole('tab', { selected: true })).toHaveAttribute('tabindex', '0');

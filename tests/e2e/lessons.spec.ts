@@ -1,22 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openPanelFor, tabIdShowing } from './support/extension';
 import { inPageUi } from './support/in-page';
 import { answerCheck } from './support/lessons';
-import { URLS } from './support/sites';
-import { sitesAndExtension } from './support/session';
+import { sitesAndExtension, ticketWithPanel } from './support/session';
 
 const session = sitesAndExtension();
 const LESSON = 'Zendesk ticket basics';
 
-async function ticketAndPanel(): Promise<{ page: Page; panel: Page }> {
-  const page = await session.browser.context.newPage();
-  await page.goto(session.server.url(...URLS.zendesk));
-  await expect
-    .poll(async () => (await inPageUi(page)).launcher?.attrs['data-count'], { timeout: 15_000 })
-    .toMatch(/^\d+$/);
-  const panel = await openPanelFor(session.browser, await tabIdShowing(session.browser, '123'));
-  return { page, panel };
-}
+const ticketAndPanel = () => ticketWithPanel(session);
 
 async function openLesson(panel: Page) {
   await panel.getByRole('tab', { name: 'Learn' }).click();

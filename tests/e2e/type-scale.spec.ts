@@ -1,8 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openPanelFor, tabIdShowing } from './support/extension';
-import { inPageUi } from './support/in-page';
-import { URLS } from './support/sites';
-import { sitesAndExtension } from './support/session';
+import { sitesAndExtension, ticketWithPanel } from './support/session';
 
 const session = sitesAndExtension();
 
@@ -14,12 +11,7 @@ const sizeOf = (page: Page, selector: string) =>
     .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 
 test('every extension page sets body text at 14 px, not Chromium’s 75 %, and titles dominate', async () => {
-  const page = await session.browser.context.newPage();
-  await page.goto(session.server.url(...URLS.zendesk));
-  await expect
-    .poll(async () => (await inPageUi(page)).launcher?.attrs['data-count'], { timeout: 15_000 })
-    .toMatch(/^\d+$/);
-  const panel = await openPanelFor(session.browser, await tabIdShowing(session.browser, '123'));
+  const { page, panel } = await ticketWithPanel(session);
   await expect(panel.locator('.item-title').first()).toBeVisible();
   expect(await sizeOf(panel, 'body')).toBe(14);
   const [title, summary] = [

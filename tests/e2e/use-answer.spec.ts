@@ -1,22 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openPanelFor, tabIdShowing } from './support/extension';
-import { inPageUi } from './support/in-page';
-import { URLS } from './support/sites';
-import { sitesAndExtension } from './support/session';
+import { sitesAndExtension, ticketWithPanel } from './support/session';
 
 const session = sitesAndExtension();
 const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"]';
 const SNIPPET = 'Thanks for sending your order back.';
 
-async function ticket(): Promise<{ page: Page; panel: Page }> {
-  const page = await session.browser.context.newPage();
-  await page.goto(session.server.url(...URLS.zendesk));
-  await expect
-    .poll(async () => (await inPageUi(page)).launcher?.attrs['data-count'], { timeout: 15_000 })
-    .toMatch(/^[1-9]/);
-  const panel = await openPanelFor(session.browser, await tabIdShowing(session.browser, '123'));
-  return { page, panel };
-}
+const ticket = () => ticketWithPanel(session);
 
 async function openReturnsPolicy(panel: Page) {
   await panel.getByRole('tab', { name: /For this page/ }).click();
