@@ -95,10 +95,12 @@ export default defineConfig({
   }),
   hooks: {
     'build:before': ensureStarterPack,
-    // The content script runs in every tab of every catalogue host: it uses the browser's own
-    // extension API instead of webextension-polyfill (see lib/runtime/native-browser.ts).
+    // The content script runs in every tab of every catalogue host: it (and the parts it loads on
+    // first use, the unlisted scripts) uses the browser's own extension API instead of
+    // webextension-polyfill (see lib/runtime/native-browser.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      const inPage = (type: string) => type === 'content-script' || type === 'unlisted-script';
+      if (!entrypoints.every((entry) => inPage(entry.type))) return;
       const native = { find: /^wxt\/browser$/, replacement: NATIVE_BROWSER };
       const alias: unknown = config.resolve?.alias;
       const rest = Array.isArray(alias)
