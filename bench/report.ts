@@ -15,6 +15,7 @@ export const RESULTS_DIR = join(import.meta.dirname, 'results');
 export const PART_ORDER = [
   'detect',
   'anchors',
+  'suggest',
   'search',
   'server',
   'content-script',

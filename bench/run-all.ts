@@ -12,6 +12,7 @@ import { describeMiss, renderMarkdown, RESULTS_DIR, writeLatest } from './report
 const PARTS = [
   { part: 'detect', estimateSeconds: 10 },
   { part: 'anchors', estimateSeconds: 600 },
+  { part: 'suggest', estimateSeconds: 15 },
   { part: 'search', estimateSeconds: 480 },
   { part: 'server', estimateSeconds: 60 },
   { part: 'content-script', estimateSeconds: 60 },

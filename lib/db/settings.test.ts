@@ -48,6 +48,9 @@ describe('getSettings', () => {
       serverUrl: undefined,
       role: undefined,
       team: undefined,
+      launcher: {},
+      hiddenSites: [],
+      whatsNewSeenAt: undefined,
     });
   });
 });
