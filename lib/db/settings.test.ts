@@ -51,6 +51,7 @@ describe('getSettings', () => {
       launcher: {},
       hiddenSites: [],
       whatsNewSeenAt: undefined,
+      pendingContentRequests: [],
     });
   });
 });
