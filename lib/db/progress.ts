@@ -86,6 +86,25 @@ export async function goToStep(
   return update(db, lessonId, at, () => ({ currentStep: step }));
 }
 
+/**
+ * Moves to `step`, marking `completed` done first when given, in one write: a restart right after
+ * a click finds both or neither.
+ */
+export async function moveToStep(
+  db: WaymarkDatabase,
+  lessonId: string,
+  step: number,
+  completed: number | undefined,
+  at: number = Date.now(),
+): Promise<LessonProgress> {
+  return update(db, lessonId, at, ({ completedSteps }) => ({
+    currentStep: step,
+    ...(completed === undefined
+      ? {}
+      : { completedSteps: [...new Set([...completedSteps, completed])].sort((a, b) => a - b) }),
+  }));
+}
+
 /** Marks a step done (idempotent); the current step does not move. */
 export async function completeStep(
   db: WaymarkDatabase,

@@ -174,6 +174,14 @@ describe('LessonProgressService learning records', () => {
     ]);
   });
 
+  it('saves the learner’s place before recording, so a stalled recorder never loses it', async () => {
+    const stalled = new InsightRecorder(db, tabs, () => new Promise(() => undefined));
+    const service = new LessonProgressService(db, () => NOW.getTime(), stalled);
+    void service.update({ id: 'first-week', kind: 'step', step: 1, completedStep: 0 });
+    await expect.poll(async () => (await lessons().progress('first-week')).step).toBe(1);
+    expect((await lessons().progress('first-week')).completedSteps).toEqual([0]);
+  });
+
   it('records every answer with its attempt, counting on after a restart', async () => {
     await answer(['a']);
     await answer(['a', 'b']);

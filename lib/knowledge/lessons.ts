@@ -4,11 +4,10 @@ import {
   allPublishedItems,
   checkLesson,
   completeLesson,
-  completeStep,
   forgetAnswers,
   getItem,
   getProgress,
-  goToStep,
+  moveToStep,
   recordAnswer,
   resetLesson,
   type LessonProgress,
@@ -102,15 +101,15 @@ export class LessonProgressService {
     const before = await getProgress(this.db, lesson.id);
     const lastStep = lesson.steps.length - 1;
     switch (change.kind) {
-      case 'step':
-        if (change.completedStep !== undefined) {
-          const step = Math.min(change.completedStep, lastStep);
-          await completeStep(this.db, lesson.id, step, at);
-          if (!before?.completedSteps.includes(step))
-            await this.#learning([{ type: 'lesson_step', lesson: lesson.id, step }]);
-        }
-        await goToStep(this.db, lesson.id, Math.min(change.step, lastStep), at);
+      case 'step': {
+        // The learner's place is saved before anything else happens (insights come after).
+        const done =
+          change.completedStep === undefined ? undefined : Math.min(change.completedStep, lastStep);
+        await moveToStep(this.db, lesson.id, Math.min(change.step, lastStep), done, at);
+        if (done !== undefined && !before?.completedSteps.includes(done))
+          await this.#learning([{ type: 'lesson_step', lesson: lesson.id, step: done }]);
         break;
+      }
       case 'answer':
         await this.#answer(lesson, change.questionId, change.choices, at);
         break;

@@ -154,7 +154,9 @@ test('a service worker killed mid-sync finishes the sync with nothing lost or du
   await cdp.send('ServiceWorker.enable');
   void call(page, 'bg:sync-now', {}).catch(() => undefined);
   // Kill the worker as soon as the first pages have landed in IndexedDB, long before the last.
-  await expect.poll(() => storedItems(page), { intervals: [20] }).toBeGreaterThan(before);
+  await expect
+    .poll(() => storedItems(page), { intervals: [20], timeout: 30_000 })
+    .toBeGreaterThan(before);
   await cdp.send('ServiceWorker.stopAllWorkers');
   const atKill = await storedItems(page);
   expect(atKill).toBeLessThan(before + added);
