@@ -1,6 +1,6 @@
 import type { InPageTip } from '@/lib/messages';
 import { isShown, viewportRect } from './geometry';
-import type { TipCard } from './tip-card';
+import type { Card } from './guidance';
 
 export type Resolve = (anchor: unknown) => Element | null;
 
@@ -44,7 +44,7 @@ export class Beacons {
 
   constructor(
     private readonly layer: HTMLElement,
-    private readonly card: TipCard,
+    private readonly card: Card,
     private readonly resolve: Resolve,
     private readonly reports: BeaconReports,
     private readonly signal: AbortSignal,

@@ -4,16 +4,14 @@ import { Catalogue, type Detection } from '@/lib/context';
 import type { InPageTip, PickResult, PickTarget } from '@/lib/messages';
 import { sendTyped } from '@/lib/runtime/send';
 import { Beacons } from './beacons';
-import { Highlight } from './highlight';
+import { LazyCard, LazyHighlight, loadGuidance } from './guidance';
 import { Launcher } from './launcher';
-import { PanelNote } from './panel-note';
+import type { PanelNote } from './panel-note';
 import { type ContentHandlers, listenForMessages } from './messages';
 import { authorTools } from './author-tools';
 import type { ElementPicker, PickCallbacks } from './picker';
 import type { TipPreview } from './preview';
 import { ReplyEditor } from './reply-editor';
-import { TipCard } from './tip-card';
-import { showToast } from './toast';
 import { mountUiRoot, type UiRoot } from './ui-root';
 
 /** SPAs render the new screen after the URL changes: detect again while it settles. */
@@ -45,7 +43,7 @@ interface Parts {
   root: UiRoot;
   launcher: Launcher;
   beacons: Beacons;
-  highlight: Highlight;
+  highlight: LazyHighlight;
   report: (result: PickResult) => void;
   detect: () => Detection;
   openPanel: () => void;
@@ -83,13 +81,16 @@ function contentHandlers(parts: Parts): ContentHandlers {
   let picker: ElementPicker | undefined;
   let preview: TipPreview | undefined;
   return {
-    'cs:highlight': ({ anchor, note }) => {
+    'cs:highlight': async ({ anchor, note }) => {
       const element = anchor === null ? null : resolveAnchor(anchor, document);
       if (element === null) highlight.clear();
-      else highlight.show(element, note);
+      else await highlight.show(element, note);
       return { found: element !== null };
     },
-    'cs:insert-reply': ({ text }) => reply.insert(text),
+    'cs:insert-reply': async ({ text }) => {
+      const editor = reply.target();
+      return (await loadGuidance(root)).insertReply(editor, text);
+    },
     'cs:launcher-show': () => {
       parts.launcher.setPrefs({ ...parts.launcher.prefs, hiddenOnSite: false });
       void parts.refresh(true);
@@ -104,6 +105,8 @@ function contentHandlers(parts: Parts): ContentHandlers {
     'cs:pick-cancel': () => ({ cancelled: picker?.stop() ?? false }),
     'cs:preview-tip': async ({ tip }) => {
       picker?.dismissNote();
+      // The preview draws the learner's own card, so the guidance's stylesheet comes too.
+      await loadGuidance(root);
       preview ??= new (await authorTools(root.shadow)).TipPreview(root.layer, openPanel, signal);
       return { found: preview.show(tip) };
     },
@@ -128,24 +131,23 @@ function tipParts(
     dismissed.add(tip.id);
     beacons.remove(tip.id);
     void sendTyped(send, 'bg:dismiss-tip', { id: tip.id }).catch(onError);
-    showToast(
-      root.layer,
-      'Tip hidden. ',
-      {
-        label: 'Undo',
-        run: () => {
-          dismissed.delete(tip.id);
-          void sendTyped(send, 'bg:undismiss-tip', { id: tip.id })
-            .then(() => hooks.refresh(true))
-            .catch(onError);
-        },
+    const undo = {
+      label: 'Undo',
+      run: () => {
+        dismissed.delete(tip.id);
+        void sendTyped(send, 'bg:undismiss-tip', { id: tip.id })
+          .then(() => hooks.refresh(true))
+          .catch(onError);
       },
-      card.lastSpot,
-      signal,
+    };
+    // The card was open, so its code (and the note's) is here already.
+    void loadGuidance(root).then(
+      ({ showToast }) => showToast(root.layer, 'Tip hidden. ', undo, card.lastSpot, signal),
+      onError,
     );
   };
-  const card = new TipCard(
-    root.layer,
+  const card = new LazyCard(
+    root,
     {
       onDismiss: dismiss,
       onMore: hooks.openPanel,
@@ -153,6 +155,7 @@ function tipParts(
         void sendTyped(send, 'bg:vote', { id: tip.id, helpful }).catch(onError),
     },
     signal,
+    onError,
   );
   const beacons = new Beacons(
     root.layer,
@@ -201,16 +204,17 @@ export default defineContentScript({
       if (!ctx.isInvalid) console.warn('Waymark:', error);
     };
     // Where the browser will not open its side panel from the page (Firefox), say what to do.
-    const panelNote = new PanelNote(
-      root.layer,
-      () => void sendTyped(send, 'bg:open-panel-tab', { view: 'page' }).catch(ignoreWhenGone),
-      signal,
-    );
+    let panelNote: PanelNote | undefined;
+    const openInTab = () =>
+      void sendTyped(send, 'bg:open-panel-tab', { view: 'page' }).catch(ignoreWhenGone);
+    const notePanel = async (instead: string) => {
+      panelNote ??= new (await loadGuidance(root)).PanelNote(root.layer, openInTab, signal);
+      panelNote.show(instead);
+    };
     const openPanel = () =>
-      void sendTyped(send, 'bg:open-panel', { view: 'page' }).then(
-        (opening) => (opening.opened ? panelNote.hide() : panelNote.show(opening.instead)),
-        ignoreWhenGone,
-      );
+      void sendTyped(send, 'bg:open-panel', { view: 'page' })
+        .then((opening) => (opening.opened ? panelNote?.hide() : notePanel(opening.instead)))
+        .catch(ignoreWhenGone);
     let current: Detection | undefined;
     let lastKey = '';
     let tips: InPageTip[] = [];
@@ -231,7 +235,7 @@ export default defineContentScript({
       onQuiet: () => showTips(),
       signal,
     });
-    const highlight = new Highlight(root.layer, signal);
+    const highlight = new LazyHighlight(root, signal);
     const showTips = () =>
       beacons.show(launcher.quiet ? [] : tips.filter((t) => !dismissed.has(t.id)));
     const report = (result: PickResult) =>

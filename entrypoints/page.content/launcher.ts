@@ -56,7 +56,8 @@ export class Launcher {
     this.#listen(signal);
     const timer = setInterval(() => this.check(), RECHECK_MS);
     signal.addEventListener('abort', () => clearInterval(timer));
-    this.update(0, '');
+    // No count until the background answers: a "0" now would be a claim, not a fact.
+    this.#open.setAttribute('aria-label', 'Waymark: open the side panel.');
   }
 
   update(n: number, where: string): void {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ReplyEditor } from './reply-editor';
+import { insertReply, ReplyEditor } from './reply-editor';
 
 const controller = new AbortController();
 afterEach(() => {
@@ -20,7 +20,7 @@ function unreadable<T extends HTMLElement>(element: T): T {
   return element;
 }
 
-describe('ReplyEditor.insert', () => {
+describe('insertReply into ReplyEditor.target', () => {
   it('inserts into the editor last focused, the way typing does, without reading it', () => {
     const reply = new ReplyEditor(controller.signal);
     const first = document.createElement('textarea');
@@ -34,7 +34,7 @@ describe('ReplyEditor.insert', () => {
     button.focus();
     const exec = vi.fn((command: string) => command === 'insertText');
     document.execCommand = exec;
-    expect(reply.insert('Hello')).toEqual({ inserted: true });
+    expect(insertReply(reply.target(), 'Hello')).toEqual({ inserted: true });
     expect(document.activeElement).toBe(editor);
     expect(exec).toHaveBeenCalledWith('insertText', false, 'Hello');
   });
@@ -48,7 +48,7 @@ describe('ReplyEditor.insert', () => {
     area.addEventListener('input', (e) => events.push((e as InputEvent).inputType));
     document.execCommand = () => false;
     const setRangeText = vi.spyOn(area, 'setRangeText');
-    expect(reply.insert('Refund sent.')).toEqual({ inserted: true });
+    expect(insertReply(reply.target(), 'Refund sent.')).toEqual({ inserted: true });
     expect(setRangeText).toHaveBeenCalledWith('Refund sent.', 0, 0, 'end');
     expect(events).toEqual(['insertText']);
   });
@@ -56,6 +56,6 @@ describe('ReplyEditor.insert', () => {
   it('says there is no editor to insert into when none was focused', () => {
     const reply = new ReplyEditor(controller.signal);
     document.body.append(document.createElement('p'));
-    expect(reply.insert('x')).toEqual({ inserted: false, reason: 'no-editor' });
+    expect(insertReply(reply.target(), 'x')).toEqual({ inserted: false, reason: 'no-editor' });
   });
 });

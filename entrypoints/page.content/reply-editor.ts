@@ -29,31 +29,35 @@ export class ReplyEditor {
     );
   }
 
-  #target(): HTMLElement | undefined {
+  /** The editor a reply goes into now: the focused one, else the one last focused. */
+  target(): HTMLElement | undefined {
     const active = document.activeElement;
     if (isEditor(active)) return active;
     const last = this.#last?.deref();
     return last?.isConnected ? last : undefined;
   }
+}
 
-  /**
-   * Inserts `text` at the editor's caret the way typing would (the editor's own undo and change
-   * events work), without reading what is already there.
-   */
-  insert(text: string): { inserted: boolean; reason?: InsertRefusal } {
-    const editor = this.#target();
-    if (editor === undefined) return { inserted: false, reason: 'no-editor' };
-    editor.focus();
-    // insertText is what the browser does for typing: rich editors (CKEditor, ProseMirror,
-    // Lightning's) and plain textareas all take it, and Ctrl+Z undoes it.
-    if (document.execCommand('insertText', false, text)) return { inserted: true };
-    if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) {
-      editor.setRangeText(text, editor.selectionStart ?? 0, editor.selectionEnd ?? 0, 'end');
-      editor.dispatchEvent(
-        new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }),
-      );
-      return { inserted: true };
-    }
-    return { inserted: false, reason: 'refused' };
+/**
+ * Inserts `text` at `editor`'s caret the way typing would (the editor's own undo and change
+ * events work), without reading what is already there. Part of the guidance loaded on first use
+ * (guidance.ts); the tracking above runs from the start.
+ */
+export function insertReply(
+  editor: HTMLElement | undefined,
+  text: string,
+): { inserted: boolean; reason?: InsertRefusal } {
+  if (editor === undefined) return { inserted: false, reason: 'no-editor' };
+  editor.focus();
+  // insertText is what the browser does for typing: rich editors (CKEditor, ProseMirror,
+  // Lightning's) and plain textareas all take it, and Ctrl+Z undoes it.
+  if (document.execCommand('insertText', false, text)) return { inserted: true };
+  if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) {
+    editor.setRangeText(text, editor.selectionStart ?? 0, editor.selectionEnd ?? 0, 'end');
+    editor.dispatchEvent(
+      new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }),
+    );
+    return { inserted: true };
   }
+  return { inserted: false, reason: 'refused' };
 }

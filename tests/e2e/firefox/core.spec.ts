@@ -18,7 +18,7 @@ import { URLS } from '../support/sites';
  */
 test.describe.configure({ mode: 'serial' });
 const session = sitesAndFirefox();
-const PRIORITY = '[data-test-id="ticket-fields-priority-select"]';
+const PRIORITY = '[data-test-id="ticket-form-field-priority"]';
 
 let ticket: Page;
 let panel: Page;
@@ -36,7 +36,7 @@ test('the launcher counts the items for the Zendesk ticket and a beacon sits on 
   const ui = await inPageUi(firefox.bidi, ticket);
   expect(Number(ui.launcher?.attrs['data-count'])).toBeGreaterThan(0);
   // Its accessible name says where Waymark thinks the user is.
-  expect(ui.launcher?.attrs['aria-label']).toContain('Zendesk Support · Ticket · ticket 123');
+  expect(ui.launcher?.attrs.title).toBe('Zendesk Support · Ticket · ticket 123');
   await expect
     .poll(async () => {
       const [beacon, field] = [
@@ -70,10 +70,11 @@ test('the launcher says what to do when Firefox will not open the sidebar, and o
   await expect
     .poll(() => panel.evaluate(() => document.body.innerText))
     .toContain('Zendesk Support · Ticket · ticket 123');
-  const items = await callBackground<{ items: { title: string }[] }>(panel, 'bg:page-items', {
+  // The launcher counts the page's strong matches ("For this page" → relevant).
+  const items = await callBackground<{ relevant: { title: string }[] }>(panel, 'bg:page-items', {
     tabId,
   });
-  expect(items.items.length).toBe(
+  expect(items.relevant.length).toBe(
     Number((await inPageUi(session.firefox.bidi, ticket)).launcher?.attrs['data-count']),
   );
   await panel.screenshot({ path: test.info().outputPath('firefox-panel.png') });

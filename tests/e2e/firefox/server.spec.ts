@@ -22,7 +22,7 @@ import { URLS } from '../support/sites';
 test.describe.configure({ mode: 'serial' });
 const session = sitesAndFirefox();
 const dir = mkdtempSync(join(tmpdir(), 'waymark-firefox-server-'));
-const TYPE_SELECT = '[data-test-id="ticket-fields-type-select"]';
+const TYPE_SELECT = '[data-test-id="ticket-form-field-type"]';
 let store: Store;
 let server: RunningServer;
 let token: string;

@@ -117,15 +117,22 @@ interface WorkerChrome {
  * per-tab state in storage.session, so the test needs no "tabs" permission the product lacks.
  */
 export async function tabIdShowing(browser: ExtensionBrowser, recordId: string): Promise<number> {
-  const id = await browser.worker.evaluate(async (record) => {
-    const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
-    const all = await chrome.storage.session.get(null);
-    const hit = Object.entries(all).find(
-      ([key, value]) =>
-        key.startsWith('tab:') && (value as { record?: { id?: string } }).record?.id === record,
-    );
-    return hit === undefined ? undefined : Number(hit[0].slice(4));
-  }, recordId);
+  const find = () =>
+    browser.worker.evaluate(async (record) => {
+      const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+      const all = await chrome.storage.session.get(null);
+      const hit = Object.entries(all).find(
+        ([key, value]) =>
+          key.startsWith('tab:') && (value as { record?: { id?: string } }).record?.id === record,
+      );
+      return hit === undefined ? undefined : Number(hit[0].slice(4));
+    }, recordId);
+  // The launcher's count can arrive a moment before the background has stored the tab's page.
+  let id = await find();
+  for (let tries = 0; id === undefined && tries < 50; tries++) {
+    await new Promise((done) => setTimeout(done, 100));
+    id = await find();
+  }
   if (id === undefined) throw new Error(`no tab shows record ${recordId}`);
   return id;
 }

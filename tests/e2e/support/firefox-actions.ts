@@ -67,7 +67,7 @@ export async function clickRole(bidi: Bidi, page: Page, role: string | undefined
   await clickNode(bidi, page, node);
 }
 
-/** Clicks into the field with this role and name and types `text`. */
+/** Clicks into the field with this role and name and types `text` in place of what it held. */
 export async function typeInto(
   bidi: Bidi,
   page: Page,
@@ -76,6 +76,10 @@ export async function typeInto(
   text: string,
 ) {
   await clickRole(bidi, page, role, name);
+  // Replaces what is there (a template's example text), as a person selecting it all would.
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
   await page.keyboard.type(text);
 }
 
