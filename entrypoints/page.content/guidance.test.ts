@@ -9,7 +9,12 @@ import { TipCard } from './tip-card';
 import { showToast } from './toast';
 import { mountUiRoot, type UiRoot } from './ui-root';
 
-const tip = (id: string): InPageTip => ({ id, title: `Tip ${id}`, body: 'Do **this**.' });
+const tip = (id: string): InPageTip => ({
+  id,
+  title: `Tip ${id}`,
+  body: 'Do **this**.',
+  placement: 'auto',
+});
 let controller: AbortController;
 let root: UiRoot;
 
