@@ -14,6 +14,7 @@ import { ProviderUnavailableError } from './identity/verify';
 import { openApiDocument } from './openapi';
 import { enforcePolicy } from './policy';
 import { requestLog, type LogSink } from './request-log';
+import { registerScimRoutes } from './scim/routes';
 import { PageCache } from './page-cache';
 import { StoreBusyError, VersionConflictError, type Store } from './store';
 import { registerTemplateRoutes } from './template-routes';
@@ -80,6 +81,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
       ? jsonError(c, 404, 'not_found', 'this server has no identity provider configured')
       : c.json(await signIn.authConfig()),
   );
+  if (identity !== undefined) registerScimRoutes(app, store, identity);
   app.use('/v1/*', bearerAuth(store, options.authFailuresPerMinute ?? 20, signIn));
   app.use('/v1/*', enforcePolicy());
   app.get('/v1/me', (c) => {
