@@ -68,10 +68,9 @@ export class SignInError extends Error {}
 
 /** The code from the redirect, after checking it answers this attempt (state) and is no error. */
 export function codeFromRedirect(redirected: string, attempt: Attempt): string {
-  const url = new URL(redirected);
   if (!redirected.startsWith(attempt.redirectUri))
-    throw new SignInError(`the provider redirected to ${url.origin}, not to the extension`);
-  const params = url.searchParams;
+    throw new SignInError('the provider redirected elsewhere than to the extension');
+  const params = new URL(redirected).searchParams;
   if (params.get('state') !== attempt.state)
     throw new SignInError('the answer does not belong to this sign-in (state differs); try again');
   const error = params.get('error');
