@@ -56,10 +56,11 @@ export function createProviderSignIn(account: { view: () => Promise<ConnectResul
       });
       return await connect(url, session.accessToken, previous, state);
     } catch (error) {
+      if (!(error instanceof SignInError)) console.warn('Waymark: sign-in failed', error);
       const message =
         error instanceof SignInError
           ? `Sign-in did not finish: ${error.message}`
-          : `Sign-in did not finish: the server or the identity provider could not be reached`;
+          : 'Sign-in did not finish: the server or the identity provider could not be reached, or the provider does not allow this extension’s origin (CORS; see docs/sign-in.md)';
       return { ok: false, message, account: await account.view() };
     }
   }

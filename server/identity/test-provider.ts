@@ -31,11 +31,17 @@ async function signingKey(): Promise<JWK> {
   return { ...(await exportJWK(privateKey)), kid: crypto.randomUUID(), alg: 'RS256', use: 'sig' };
 }
 
+interface Options {
+  accessTokenTtl?: number;
+  /** Origins allowed to call the token and revocation endpoints (the extension's own origin). */
+  corsOrigins?: string[];
+}
+
 function configuration(
   accounts: Map<string, TestAccount>,
   keys: JWK[],
   redirectUris: string[],
-  accessTokenTtl: number,
+  options: Options,
 ): Configuration {
   const claimsOf = (sub: string) => {
     const account = accounts.get(sub);
@@ -62,7 +68,9 @@ function configuration(
       const account = 'accountId' in token ? accounts.get(String(token.accountId)) : undefined;
       return account === undefined ? undefined : { ...account };
     },
-    ttl: { AccessToken: accessTokenTtl, IdToken: 3600 },
+    ttl: { AccessToken: options.accessTokenTtl ?? 600, IdToken: 3600 },
+    // As an administrator allows the extension's origin (Okta's trusted origins, Entra's SPA redirect).
+    clientBasedCORS: (_ctx, origin) => (options.corsOrigins ?? []).includes(origin),
     features: {
       revocation: { enabled: true },
       resourceIndicators: {
@@ -83,7 +91,7 @@ function configuration(
 /** Starts the provider; `redirectUris` are the extension's redirect URLs it accepts. */
 export async function startTestProvider(
   redirectUris: string[],
-  options: { accessTokenTtl?: number } = {},
+  options: Options = {},
 ): Promise<TestProvider> {
   const accounts = new Map<string, TestAccount>();
   let handler: ReturnType<Provider['callback']> | undefined;
@@ -92,7 +100,7 @@ export async function startTestProvider(
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let keys = [await signingKey()];
   const start = () => {
-    const config = configuration(accounts, keys, redirectUris, options.accessTokenTtl ?? 600);
+    const config = configuration(accounts, keys, redirectUris, options);
     handler = new Provider(issuer, config).callback();
   };
   start();
