@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SignInError } from '@/lib/auth/pkce';
 import { oidcStateSchema, refreshIfDue } from '@/lib/auth/session';
 
 /**
@@ -44,9 +45,14 @@ export async function readAccount(): Promise<Account | undefined> {
       await saveAccount(next);
       return next;
     })
-    .catch((error: unknown) => {
+    .catch(async (error: unknown) => {
       console.warn('Waymark: could not refresh the sign-in', error);
-      return account;
+      if (!(error instanceof SignInError)) return account;
+      // Refused for good (disabled, or the refresh token expired): forget the refresh token so
+      // every later read does not ask the provider again; the learner signs in again.
+      const next = { ...account, oidc: { ...oidc, refreshToken: undefined } };
+      await saveAccount(next);
+      return next;
     })
     .finally(() => (refreshing = undefined));
   return refreshing;

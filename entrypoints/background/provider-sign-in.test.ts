@@ -120,3 +120,19 @@ describe('provider sign-in in the background', () => {
     expect(await refused.json()).toMatchObject({ error: 'invalid_grant' });
   });
 });
+
+describe('a refresh the provider refuses', () => {
+  it('forgets the refresh token so the provider is not asked again at every read', async () => {
+    const stale = {
+      issuer: provider.issuer,
+      clientId: TEST_CLIENT_ID,
+      tokenEndpoint: `${provider.issuer}/token`,
+      refreshToken: 'not-a-refresh-token',
+      expiresAt: 0,
+    };
+    await saveAccount({ serverUrl: server.url, token: 'expired', oidc: stale });
+    const after = (await readAccount())!;
+    expect(after.token).toBe('expired');
+    expect(after.oidc?.refreshToken).toBeUndefined();
+  });
+});
