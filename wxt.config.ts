@@ -72,7 +72,8 @@ export default defineConfig({
     name: 'Waymark',
     description: 'Your organisation’s knowledge, on the screen where the work happens.',
     // WXT adds `sidePanel` for Chromium and turns the side panel into Firefox's `sidebar_action`.
-    permissions: ['storage', 'alarms', 'scripting'],
+    // `identity`: sign-in through the organisation's identity provider (launchWebAuthFlow).
+    permissions: ['storage', 'alarms', 'scripting', 'identity'],
     // The content server's origin and admin-added apps' hosts are asked for when the user connects
     // or enables the app (options page), never upfront.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

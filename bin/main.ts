@@ -35,6 +35,9 @@ Commands:
                           build the extension, run the content server with demo tokens (npm start)
   serve [--db DB] [--port N] [--host H] [--seed DIR] [--drain SECONDS] [--request-log on|off]
                           run the content server (seeds an empty database from content/)
+        [--config waymark.yaml] [--oidc-issuer URL --oidc-audience AUD] [--oidc-client-id ID]
+                          sign-in through the organisation's OpenID provider; SCIM at /scim/v2
+                          with WAYMARK_SCIM_TOKEN (docs/sign-in.md)
   users add <email> --role learner|author|reviewer|admin [--team T] [--rotate] [--db DB]
                           add a user (or --rotate their token); prints the token once on stdout
   users revoke <email> [--db DB]

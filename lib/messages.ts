@@ -92,6 +92,16 @@ export interface MessageMap {
     payload: { serverUrl: string; token: string; previous?: 'keep' | 'discard' };
     result: ConnectResult;
   };
+  /** Options page → background: does this server sign in through an identity provider? */
+  'bg:provider': { payload: { serverUrl: string }; result: ProviderView };
+  /**
+   * Options page → background: sign in through the server's identity provider (the browser's
+   * auth window); saves the account and syncs like `bg:connect`. The tokens stay in the background.
+   */
+  'bg:provider-sign-in': {
+    payload: { serverUrl: string; previous?: 'keep' | 'discard' };
+    result: ConnectResult;
+  };
   /** Options page / popup / side panel → background: sync now. */
   'bg:sync-now': { payload: Record<string, never>; result: AccountView };
   /** Options page → background: how often to sync in the background. */
@@ -393,6 +403,12 @@ export interface AccountView {
     intervalMinutes: number;
     intervalManaged: boolean;
   };
+}
+
+/** Whether the server offers "Sign in with <name>". */
+export interface ProviderView {
+  available: boolean;
+  name?: string;
 }
 
 export interface ConnectResult {

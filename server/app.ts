@@ -8,9 +8,13 @@ import { feedHandler } from './feed-route';
 import { registerGovernanceRoutes } from './governance-routes';
 import { registerItemRoutes } from './item-routes';
 import { HttpError, jsonError, type ServerEnv } from './http';
+import type { IdentityConfig } from './identity/config';
+import { SignInService } from './identity/sign-in';
+import { ProviderUnavailableError } from './identity/verify';
 import { openApiDocument } from './openapi';
 import { enforcePolicy } from './policy';
 import { requestLog, type LogSink } from './request-log';
+import { registerScimRoutes } from './scim/routes';
 import { PageCache } from './page-cache';
 import { StoreBusyError, VersionConflictError, type Store } from './store';
 import { registerTemplateRoutes } from './template-routes';
@@ -28,6 +32,8 @@ export interface AppOptions {
   pageCacheBytes?: number;
   /** Set `draining` when the process is stopping: /readyz answers 503 so balancers move on. */
   lifecycle?: { draining: boolean };
+  /** Sign-in through an identity provider and SCIM provisioning (server/identity/config.ts). */
+  identity?: IdentityConfig;
 }
 
 const stdoutSink: LogSink = (line) => process.stdout.write(`${line}\n`);
@@ -66,7 +72,17 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
     return c.json(body, body.ok ? 200 : 503);
   });
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
-  app.use('/v1/*', bearerAuth(store, options.authFailuresPerMinute ?? 20));
+  const { identity } = options;
+  const signIn =
+    identity?.oidc === undefined ? undefined : new SignInService(store, identity.oidc, identity);
+  // Before the auth middleware: the extension reads it to sign in.
+  app.get('/v1/auth/config', async (c) =>
+    signIn === undefined
+      ? jsonError(c, 404, 'not_found', 'this server has no identity provider configured')
+      : c.json(await signIn.authConfig()),
+  );
+  if (identity !== undefined) registerScimRoutes(app, store, identity);
+  app.use('/v1/*', bearerAuth(store, options.authFailuresPerMinute ?? 20, signIn));
   app.use('/v1/*', enforcePolicy());
   app.get('/v1/me', (c) => {
     const user = c.get('user');
@@ -87,6 +103,10 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
     if (error instanceof HttpError) return error.respond(c);
     if (error instanceof VersionConflictError)
       return c.json({ error: 'conflict', message: error.message, current_version: null }, 409);
+    if (error instanceof ProviderUnavailableError) {
+      logError(error);
+      return jsonError(c, 503, 'unavailable', `the identity provider: ${error.message}`);
+    }
     if (error instanceof StoreBusyError) {
       c.header('Retry-After', String(error.retryAfterSeconds));
       return jsonError(c, 503, 'unavailable', error.message);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach } from 'vitest';
-import { createApp } from './app';
+import { createApp, type AppOptions } from './app';
 import { sqliteBackend, tokenFor, type TempStore, type TestBackend } from './test-fixtures';
 
 /**
@@ -7,7 +7,7 @@ import { sqliteBackend, tokenFor, type TempStore, type TestBackend } from './tes
  * emea) and an admin, log lines and errors collected, and `get` to call it through
  * `app.request()`. Suites run it per backend: `describe.each(testBackends())`.
  */
-export function withTestApp(backend: TestBackend = sqliteBackend) {
+export function withTestApp(backend: TestBackend = sqliteBackend, options: AppOptions = {}) {
   const t = {} as {
     env: TempStore;
     app: ReturnType<typeof createApp>;
@@ -24,6 +24,7 @@ export function withTestApp(backend: TestBackend = sqliteBackend) {
       log: (l) => t.logs.push(l),
       logError: (e) => t.errors.push(e),
       authFailuresPerMinute: 5,
+      ...options,
     });
     t.learner = await tokenFor(t.env.store, 'learner@example.com', 'learner', 'emea');
     t.admin = await tokenFor(t.env.store, 'admin@example.com', 'admin');

@@ -66,3 +66,19 @@ describe('waymark serve', () => {
     expect(stderr).toMatch(/--port must be a port number/);
   });
 });
+
+describe('waymark serve identity options', () => {
+  it('exits 2 naming the flag when an issuer comes without an audience', async () => {
+    const { code, stderr } = await waymark('serve', '--oidc-issuer', 'https://idp.example.com');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--oidc-issuer and --oidc-audience go together/);
+  });
+
+  it('exits 2 naming the file and field when the config file is wrong', async () => {
+    const file = join(scratch, 'waymark.yaml');
+    writeFileSync(file, 'groups:\n  roles:\n    Admins: superuser\n');
+    const { code, stderr } = await waymark('serve', '--config', file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}: groups.roles.Admins:`);
+  });
+});

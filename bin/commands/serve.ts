@@ -5,6 +5,7 @@ import { SeedRefusedError, seedFromContent } from '@/server/seed';
 import { describeLocation, openStore } from '@/server/store';
 import { DEFAULT_CONTENT_DIR, EXIT, UsageError, type Io } from '../io';
 import { databaseOption } from './database-option';
+import { identityFromOptions, identityOptions } from './identity-options';
 
 function parsePort(raw: string): number {
   if (!/^[0-9]{1,5}$/.test(raw) || Number(raw) > 65535)
@@ -19,7 +20,8 @@ function parseSeconds(raw: string): number {
 }
 
 /**
- * `waymark serve [--db FILE|postgres://…] [--port N] [--host H] [--seed DIR] [--drain S]`: the
+ * `waymark serve [--db FILE|postgres://…] [--port N] [--host H] [--seed DIR] [--drain S]
+ * [--config waymark.yaml] [--oidc-issuer URL --oidc-audience AUD]`: the
  * content server. Seeds an empty database from content/, prints the URL on stdout, and runs
  * until SIGINT or SIGTERM; then /readyz turns 503 for `--drain` seconds (so a load balancer
  * moves on), in-flight requests finish, and it exits. With PostgreSQL (`--db postgres://…` or
@@ -37,6 +39,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
       seed: { type: 'string', default: DEFAULT_CONTENT_DIR },
       drain: { type: 'string', default: '0' },
       'request-log': { type: 'string', default: 'on' },
+      ...identityOptions,
     },
   });
   if (positionals.length > 0) throw new UsageError('serve takes no positional arguments');
@@ -44,6 +47,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   const drainMs = parseSeconds(values.drain) * 1000;
   if (!['on', 'off'].includes(values['request-log']))
     throw new UsageError('--request-log must be on or off');
+  const identity = identityFromOptions(values, process.env);
   const db = databaseOption(values.db);
   const store = await openStore(db, { listen: true });
   try {
@@ -61,7 +65,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   }
   // Off when a proxy in front logs requests already (one JSON line per request costs CPU).
   const log = values['request-log'] === 'off' ? false : undefined;
-  const running = await startServer(store, { host: values.host, port, log });
+  const running = await startServer(store, { host: values.host, port, log, identity });
   io.out(`Waymark content server listening on ${running.url}`);
   await closeOnSignal(
     running,

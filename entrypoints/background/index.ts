@@ -13,6 +13,7 @@ import { createSyncService } from './sync';
 import { createAuthoring } from './authoring';
 import { createInsights } from './insights';
 import { createPageUi } from './page-ui';
+import { createProviderSignIn } from './provider-sign-in';
 
 /**
  * Wiring only: the local store, the starter pack, message handlers, the side panel and the
@@ -48,6 +49,7 @@ export default defineBackground(() => {
       .catch((error: unknown) => console.error('Waymark: could not load the starter pack', error));
   const sync = createSyncService(store, knowledge, () => void insights.flush());
   const authoring = createAuthoring(store, tabs);
+  const providerSignIn = createProviderSignIn(sync);
   const pageUi = createPageUi(store);
   const toTab = (tabId: number) => (message: unknown) => browser.tabs.sendMessage(tabId, message);
   let starting = ready('startup');
@@ -137,7 +139,12 @@ export default defineBackground(() => {
       sync.connect(serverUrl, token, previous)
     ),
     'bg:sync-now': async () => (await starting, sync.syncNow()),
-    'bg:sign-out': () => sync.signOut(),
+    'bg:sign-out': async () => (await providerSignIn.revoke(), sync.signOut()),
+    'bg:provider': ({ serverUrl }) => providerSignIn.provider(serverUrl),
+    'bg:provider-sign-in': async ({ serverUrl, previous }) => (
+      await starting,
+      providerSignIn.signIn(serverUrl, previous, sync.connect)
+    ),
     'bg:sync-interval': ({ minutes }) => sync.setInterval(minutes),
 
     'bg:pick-start': async ({ tabId, draftKey, target }) => {

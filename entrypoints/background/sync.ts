@@ -13,6 +13,7 @@ import {
   type FeedTransport,
   type SyncEngine,
 } from '@/lib/sync';
+import type { OidcState } from '@/lib/auth/session';
 import { forgetAccount, readAccount, readManaged, saveAccount, type Account } from './account';
 import { pendingServerApps, refreshServerAppScripts } from './server-apps';
 import { loadStarterBundle } from './starter-bundle';
@@ -132,6 +133,7 @@ export function createSyncService(
     serverUrl: string,
     token: string,
     previousChoice?: 'keep' | 'discard',
+    oidc?: OidcState,
   ): Promise<ConnectResult> {
     const managed = await readManaged();
     const url = managed.serverUrl ?? serverUrl;
@@ -166,7 +168,12 @@ export function createSyncService(
       // the learner's own progress, votes and hidden tips come along only if they said so.
       await signOut(db, await loadStarterBundle(), { keepLearning: previousChoice === 'keep' });
     }
-    await saveAccount({ serverUrl: url, token: secret, ...(result.me ? { me: result.me } : {}) });
+    await saveAccount({
+      serverUrl: url,
+      token: secret,
+      ...(result.me ? { me: result.me } : {}),
+      ...(oidc ? { oidc } : {}),
+    });
     if (result.me?.team ?? managed.team)
       await setSetting(db, 'team', result.me?.team ?? managed.team);
     await syncNow();

@@ -6,6 +6,7 @@ import { callBackground, useBackground } from '@/hooks/use-background';
 import { requestAppAccess, requestServerAccess } from '@/hooks/use-host-permission';
 import { useStatus } from '@/hooks/use-status';
 import type { AccountView, ConnectResult } from '@/lib/messages';
+import { ProviderSignIn } from './ProviderSignIn';
 import { ReplaceAccount } from './ReplaceAccount';
 import { WhatWaymarkSends } from './WhatWaymarkSends';
 
@@ -50,17 +51,19 @@ function Account({ account, onChange }: { account: AccountView; onChange: () => 
   const [token, setToken] = useState('');
   const [result, setResult] = useState<ConnectResult>();
   const [busy, setBusy] = useState(false);
+  // How the learner last tried to connect: "keep" or "discard" repeats it.
+  const [via, setVia] = useState<'token' | 'provider'>('token');
 
-  const connect = async (previous?: 'keep' | 'discard') => {
+  const connect = async (previous?: 'keep' | 'discard', how = via) => {
     setBusy(true);
+    setVia(how);
     // Asked first, inside the click: the browser only shows its prompt for a user gesture.
     const granted = await requestServerAccess(serverUrl);
+    const choice = previous === undefined ? {} : { previous };
     const outcome: ConnectResult = granted
-      ? await callBackground('bg:connect', {
-          serverUrl,
-          token,
-          ...(previous === undefined ? {} : { previous }),
-        })
+      ? how === 'provider'
+        ? await callBackground('bg:provider-sign-in', { serverUrl, ...choice })
+        : await callBackground('bg:connect', { serverUrl, token, ...choice })
       : {
           ok: false,
           message:
@@ -86,7 +89,7 @@ function Account({ account, onChange }: { account: AccountView; onChange: () => 
         className="connect"
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
-          void connect();
+          void connect(undefined, 'token');
         }}
       >
         <label>
@@ -101,6 +104,11 @@ function Account({ account, onChange }: { account: AccountView; onChange: () => 
           />
         </label>
         {managedUrl !== undefined && <p className="muted">Set by your organisation.</p>}
+        <ProviderSignIn
+          serverUrl={serverUrl}
+          busy={busy}
+          onSignIn={() => void connect(undefined, 'provider')}
+        />
         <label>
           Sign-in token
           <input

@@ -9,7 +9,22 @@ import type { DumpTable } from './types';
 export const copyColumns: Readonly<Record<DumpTable, readonly string[]>> = {
   meta: ['key', 'value'],
   seq: ['value'],
-  users: ['email', 'role', 'team', 'token_hash', 'created_at', 'revoked_at'],
+  users: [
+    'email',
+    'role',
+    'team',
+    'token_hash',
+    'created_at',
+    'revoked_at',
+    'active',
+    'scim_id',
+    'user_name',
+    'external_id',
+    'display_name',
+    'oidc_issuer',
+    'oidc_subject',
+    'updated_at',
+  ],
   apps: ['id', 'body', 'seq', 'deleted'],
   items: [
     'id',
@@ -29,6 +44,9 @@ export const copyColumns: Readonly<Record<DumpTable, readonly string[]>> = {
   audit_log: ['id', 'at', 'actor', 'action', 'item_id', 'version', 'comment'],
   anchor_reports: ['item_id', 'app', 'screen', 'count', 'last_at'],
   templates: ['id', 'body', 'version', 'updated_at', 'updated_by'],
+  scim_groups: ['id', 'display_name', 'external_id', 'created_at', 'updated_at'],
+  scim_members: ['group_id', 'user_id'],
+  acknowledgements: ['item_id', 'email', 'at'],
 };
 
 /**
@@ -54,10 +72,19 @@ export const copyOrder: Readonly<
     ['screen', 'text'],
   ],
   templates: [['id', 'text']],
+  scim_groups: [['id', 'text']],
+  scim_members: [
+    ['group_id', 'text'],
+    ['user_id', 'text'],
+  ],
+  acknowledgements: [
+    ['item_id', 'text'],
+    ['email', 'text'],
+  ],
 };
 
 /** Columns stored as 0/1 by SQLite and as boolean by PostgreSQL. */
-export const booleanColumns = new Set(['deleted', 'seen_public']);
+export const booleanColumns = new Set(['deleted', 'seen_public', 'active']);
 
 /** Rows per batch when dumping. */
 export const DUMP_BATCH = 500;

@@ -131,4 +131,43 @@ export const migrations: readonly string[] = [
     END IF;
   END $$;
   `,
+  `
+  -- Issue 17: sign-in through the identity provider, SCIM provisioning, acknowledged
+  -- announcements (the SQLite twin says what each column means).
+  ALTER TABLE users ADD COLUMN active boolean NOT NULL DEFAULT true;
+  ALTER TABLE users ADD COLUMN scim_id text UNIQUE;
+  ALTER TABLE users ADD COLUMN user_name text;
+  ALTER TABLE users ADD COLUMN external_id text;
+  ALTER TABLE users ADD COLUMN display_name text;
+  ALTER TABLE users ADD COLUMN oidc_issuer text;
+  ALTER TABLE users ADD COLUMN oidc_subject text;
+  ALTER TABLE users ADD COLUMN updated_at text;
+  CREATE UNIQUE INDEX users_oidc ON users (oidc_issuer, oidc_subject);
+  CREATE TABLE scim_groups (
+    id text PRIMARY KEY,
+    display_name text NOT NULL,
+    external_id text,
+    created_at text NOT NULL,
+    updated_at text NOT NULL
+  );
+  CREATE TABLE scim_members (
+    group_id text NOT NULL REFERENCES scim_groups (id) ON DELETE CASCADE,
+    user_id text NOT NULL,
+    PRIMARY KEY (group_id, user_id)
+  );
+  CREATE INDEX scim_members_user ON scim_members (user_id);
+  CREATE TABLE acknowledgements (
+    item_id text NOT NULL,
+    email text NOT NULL,
+    at text NOT NULL,
+    PRIMARY KEY (item_id, email)
+  );
+  DO $$
+  BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'waymark_app') THEN
+      GRANT SELECT, INSERT, UPDATE, DELETE ON scim_groups, scim_members, acknowledgements
+        TO waymark_app;
+    END IF;
+  END $$;
+  `,
 ];

@@ -7,7 +7,7 @@ import type { Query, Tx } from './connect';
 
 export async function userByHash(sql: Query, hash: string): Promise<User | undefined> {
   const [row] = await sql<UserRow[]>`
-    SELECT * FROM users WHERE token_hash = ${hash} AND revoked_at IS NULL`;
+    SELECT * FROM users WHERE token_hash = ${hash} AND revoked_at IS NULL AND active`;
   return row === undefined
     ? undefined
     : { email: row.email, role: row.role, team: row.team ?? undefined };

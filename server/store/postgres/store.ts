@@ -4,6 +4,16 @@ import { SchemaMismatchError, StoreBusyError } from '../errors';
 import { headOf, nextItemRow } from '../item-row';
 import { newEpoch, tokenHash } from '../plans';
 import type {
+  GroupAssigner,
+  IdentityClaims,
+  ScimDecider,
+  ScimGroupRecord,
+  ScimGroupWrite,
+  ScimQuery,
+  ScimUserRecord,
+  ScimUserWrite,
+} from '../identity-types';
+import type {
   AnchorReportInput,
   Audience,
   AuditFilter,
@@ -23,7 +33,9 @@ import { feedPage } from './feed';
 import * as items from './items';
 import { ChangeListener } from './listener';
 import { migrate, schemaStatus } from './migrate';
+import * as identity from './identity';
 import * as people from './people';
+import * as scim from './scim';
 import { TokenCache } from './token-cache';
 
 export interface PostgresOpenOptions {
@@ -232,6 +244,39 @@ export class PostgresStore implements Store {
     if (user !== undefined) this.tokens.set(hash, user);
     return user;
   }
+
+  // Identity, provisioning, acknowledgements (issue 17). A user's first two requests may race
+  // to create them: the loser's unique violation is answered by reading again.
+  async signIn(claims: IdentityClaims, assign: GroupAssigner, options: { create: boolean }) {
+    const once = () =>
+      this.write((tx) => identity.signIn(tx, claims, assign, options.create, this.now()));
+    try {
+      return await once();
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505') throw error;
+      return once();
+    }
+  }
+  scimUser = (id: string) => scim.scimUser(this.sql, id);
+  scimUsers = (query: ScimQuery) => scim.scimUsers(this.sql, query);
+  scimWriteUser = (
+    id: string | undefined,
+    decide: ScimDecider<ScimUserRecord, ScimUserWrite>,
+    assign: GroupAssigner,
+  ) => this.write((tx) => scim.scimWriteUser(tx, id, decide, assign, this.now()));
+  scimDeleteUser = (id: string) => this.write((tx) => scim.scimDeleteUser(tx, id, this.now()));
+  scimGroup = (id: string) => scim.scimGroup(this.sql, id);
+  scimGroups = (query: ScimQuery) => scim.scimGroups(this.sql, query);
+  scimWriteGroup = (
+    id: string | undefined,
+    decide: ScimDecider<ScimGroupRecord, ScimGroupWrite>,
+    assign: GroupAssigner,
+  ) => this.write((tx) => scim.scimWriteGroup(tx, id, decide, assign, this.now()));
+  scimDeleteGroup = (id: string, assign: GroupAssigner) =>
+    this.write((tx) => scim.scimDeleteGroup(tx, id, assign, this.now()));
+  acknowledge = (itemId: string, email: string) =>
+    this.write((tx) => identity.acknowledge(tx, itemId, email, this.now()));
+  acknowledgements = (itemId: string) => identity.acknowledgements(this.sql, itemId);
 
   listTemplates = () => extras.listTemplates(this.sql);
   putTemplate = (template: Template, actor: string | undefined) =>

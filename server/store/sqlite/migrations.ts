@@ -110,4 +110,43 @@ export const migrations: readonly string[] = [
         WHERE p.id = items.id ORDER BY t.value));
   DROP TABLE published_teams;
   `,
+  `
+  -- Issue 17: sign-in through the organisation's identity provider, SCIM provisioning, and
+  -- acknowledged announcements. One step of its own, so it can be renumbered on a rebase.
+  -- A user may now come from the IdP (oidc_issuer + oidc_subject) or from SCIM (scim_id, our id
+  -- for the SCIM resource; user_name and external_id as the IdP sent them). Such a user has no
+  -- opaque token: token_hash then holds 'none:' and a random id, which no token's SHA-256 (hex)
+  -- can equal. active = 0: disabled (SCIM "active": false or deleted): no token of theirs works.
+  ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE users ADD COLUMN scim_id TEXT;
+  ALTER TABLE users ADD COLUMN user_name TEXT;
+  ALTER TABLE users ADD COLUMN external_id TEXT;
+  ALTER TABLE users ADD COLUMN display_name TEXT;
+  ALTER TABLE users ADD COLUMN oidc_issuer TEXT;
+  ALTER TABLE users ADD COLUMN oidc_subject TEXT;
+  ALTER TABLE users ADD COLUMN updated_at TEXT;
+  CREATE UNIQUE INDEX users_scim_id ON users (scim_id);
+  CREATE UNIQUE INDEX users_oidc ON users (oidc_issuer, oidc_subject);
+  -- SCIM groups; a group's team and role come from the server's mapping (server/identity/).
+  CREATE TABLE scim_groups (
+    id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    external_id TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE scim_members (
+    group_id TEXT NOT NULL REFERENCES scim_groups (id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL,
+    PRIMARY KEY (group_id, user_id)
+  ) STRICT;
+  CREATE INDEX scim_members_user ON scim_members (user_id);
+  -- Who acknowledged an announcement, once each (the first time counts).
+  CREATE TABLE acknowledgements (
+    item_id TEXT NOT NULL,
+    email TEXT NOT NULL COLLATE NOCASE,
+    at TEXT NOT NULL,
+    PRIMARY KEY (item_id, email)
+  ) STRICT;
+  `,
 ];

@@ -9,7 +9,7 @@ export function userForToken(db: Db, token: string): User | undefined {
   const hash = tokenHash(token);
   if (hash === undefined) return undefined;
   const row = db
-    .prepare('SELECT * FROM users WHERE token_hash = ? AND revoked_at IS NULL')
+    .prepare('SELECT * FROM users WHERE token_hash = ? AND revoked_at IS NULL AND active = 1')
     .get(hash) as UserRow | undefined;
   if (row === undefined) return undefined;
   return { email: row.email, role: row.role, team: row.team ?? undefined };

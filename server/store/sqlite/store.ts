@@ -3,6 +3,16 @@ import { systemClock, type Clock } from '../../clock';
 import { headOf } from '../item-row';
 import { nextItemRow } from '../item-row';
 import type {
+  GroupAssigner,
+  IdentityClaims,
+  ScimDecider,
+  ScimGroupRecord,
+  ScimGroupWrite,
+  ScimQuery,
+  ScimUserRecord,
+  ScimUserWrite,
+} from '../identity-types';
+import type {
   AnchorReportInput,
   Audience,
   AuditFilter,
@@ -19,7 +29,9 @@ import { lastSeqOf, openDatabase, readMeta, schemaStatus, type Db } from './data
 import * as extras from './extras';
 import { feedPage } from './feed';
 import * as items from './items';
+import * as identity from './identity';
 import * as people from './people';
+import * as scim from './scim';
 
 /**
  * The embedded backend: one SQLite file (better-sqlite3, synchronous). Every method is one
@@ -134,6 +146,31 @@ export class SqliteStore implements Store {
     this.run(() => people.revokeUser(this.db, email, actor, this.now()));
   listUsers = () => this.run(() => people.listUsers(this.db));
   userForToken = (token: string) => this.run(() => people.userForToken(this.db, token));
+
+  // Identity, provisioning, acknowledgements (issue 17): each one transaction.
+  private tx = <T>(work: () => T) => this.run(() => this.db.transaction(work)());
+  signIn = (claims: IdentityClaims, assign: GroupAssigner, options: { create: boolean }) =>
+    this.tx(() => identity.signIn(this.db, claims, assign, options.create, this.now()));
+  scimUser = (id: string) => this.run(() => scim.scimUser(this.db, id));
+  scimUsers = (query: ScimQuery) => this.tx(() => scim.scimUsers(this.db, query));
+  scimWriteUser = (
+    id: string | undefined,
+    decide: ScimDecider<ScimUserRecord, ScimUserWrite>,
+    assign: GroupAssigner,
+  ) => this.tx(() => scim.scimWriteUser(this.db, id, decide, assign, this.now()));
+  scimDeleteUser = (id: string) => this.tx(() => scim.scimDeleteUser(this.db, id, this.now()));
+  scimGroup = (id: string) => this.run(() => scim.scimGroup(this.db, id));
+  scimGroups = (query: ScimQuery) => this.tx(() => scim.scimGroups(this.db, query));
+  scimWriteGroup = (
+    id: string | undefined,
+    decide: ScimDecider<ScimGroupRecord, ScimGroupWrite>,
+    assign: GroupAssigner,
+  ) => this.tx(() => scim.scimWriteGroup(this.db, id, decide, assign, this.now()));
+  scimDeleteGroup = (id: string, assign: GroupAssigner) =>
+    this.tx(() => scim.scimDeleteGroup(this.db, id, assign, this.now()));
+  acknowledge = (itemId: string, email: string) =>
+    this.tx(() => identity.acknowledge(this.db, itemId, email, this.now()));
+  acknowledgements = (itemId: string) => this.run(() => identity.acknowledgements(this.db, itemId));
 
   listTemplates = () => this.run(() => extras.listTemplates(this.db));
   putTemplate = (template: Template, actor: string | undefined) =>

@@ -19,7 +19,8 @@ test('the Firefox build is MV3 with a fixed id, a sidebar, an event page and no 
   expect(m).not.toHaveProperty('side_panel');
   // An event page: background scripts, never a service worker (and never persistent in MV3).
   expect(m.background).toEqual({ scripts: ['background.js'] });
-  expect(m.permissions).toEqual(['storage', 'alarms', 'scripting']);
+  // identity: sign-in through the organisation's identity provider (launchWebAuthFlow).
+  expect(m.permissions).toEqual(['storage', 'alarms', 'scripting', 'identity']);
   // Chrome's managed-storage schema key means nothing to Firefox (README: managed storage).
   expect(m).not.toHaveProperty('storage');
   // Host access beyond the apps' content scripts is asked for at run time, never upfront.

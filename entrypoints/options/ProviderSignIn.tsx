@@ -1,0 +1,38 @@
+import { useBackground } from '@/hooks/use-background';
+
+const isWebUrl = (value: string) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * "Sign in with <provider>" when the server announces an identity provider
+ * (`GET /v1/auth/config`, asked by the background). The sign-in itself runs in the background.
+ */
+export function ProviderSignIn({
+  serverUrl,
+  busy,
+  onSignIn,
+}: {
+  serverUrl: string;
+  busy: boolean;
+  onSignIn: () => void;
+}) {
+  const [provider] = useBackground(
+    'bg:provider',
+    isWebUrl(serverUrl) ? { serverUrl } : undefined,
+    serverUrl,
+  );
+  if (provider.state !== 'ready' || !provider.value.available) return null;
+  return (
+    <div className="provider">
+      <button type="button" className="primary" disabled={busy} onClick={onSignIn}>
+        Sign in with {provider.value.name}
+      </button>
+      <p className="muted">or paste a sign-in token below.</p>
+    </div>
+  );
+}
