@@ -6,6 +6,7 @@ import { compressJson } from './compress';
 import { extensionCors } from './cors';
 import { feedHandler } from './feed-route';
 import { registerGovernanceRoutes } from './governance-routes';
+import { registerEventRoutes } from './insights/events-route';
 import { registerItemRoutes } from './item-routes';
 import { HttpError, jsonError, type ServerEnv } from './http';
 import { openApiDocument } from './openapi';
@@ -24,6 +25,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Failed sign-ins per minute from one address before 429 (default 20). */
   authFailuresPerMinute?: number;
+  /** `POST /v1/events` requests per minute from one user before 429 (default 120). */
+  eventRequestsPerMinute?: number;
   /** Bytes of encoded feed pages kept in memory (default 64 MB). */
   pageCacheBytes?: number;
   /** Set `draining` when the process is stopping: /readyz answers 503 so balancers move on. */
@@ -81,6 +84,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
   registerItemRoutes(app, store);
   registerGovernanceRoutes(app, store);
   registerTemplateRoutes(app, store);
+  registerEventRoutes(app, store, {
+    eventRequestsPerMinute: options.eventRequestsPerMinute ?? 120,
+  });
 
   app.notFound((c) => jsonError(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

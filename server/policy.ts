@@ -44,6 +44,11 @@ export const routePolicies: Readonly<Record<string, Access>> = {
   // Authors start items from templates; changing what every author starts from is an admin's call.
   'GET /v1/templates': AUTHORS,
   'PUT /v1/templates/:id': ['admin'],
+  // Insights (docs/privacy.md). Every extension sends its events; each user reads their own
+  // learning records and whether their team is held out.
+  'POST /v1/events': 'signed-in',
+  'GET /v1/me/learning': 'signed-in',
+  'GET /v1/me/holdout': 'signed-in',
 };
 
 /** The route a request matched (the last non-middleware handler), as `METHOD path`. */

@@ -1,3 +1,4 @@
+import { insightColumns, insightOrder } from './insight-tables';
 import type { DumpTable } from './types';
 
 /**
@@ -29,6 +30,7 @@ export const copyColumns: Readonly<Record<DumpTable, readonly string[]>> = {
   audit_log: ['id', 'at', 'actor', 'action', 'item_id', 'version', 'comment'],
   anchor_reports: ['item_id', 'app', 'screen', 'count', 'last_at'],
   templates: ['id', 'body', 'version', 'updated_at', 'updated_by'],
+  ...insightColumns,
 };
 
 /**
@@ -54,6 +56,7 @@ export const copyOrder: Readonly<
     ['screen', 'text'],
   ],
   templates: [['id', 'text']],
+  ...insightOrder,
 };
 
 /** Columns stored as 0/1 by SQLite and as boolean by PostgreSQL. */

@@ -2,6 +2,8 @@ import type { AuditAction, AuditEntry } from '@/lib/content-model/audit';
 import type { AppDefinition, Item, Role, Template } from '@/lib/content-model';
 import type { Clock } from '../clock';
 import type { FeedRead } from './feed-rows';
+import type { InsightsStore } from './insight-types';
+import { insightTables } from './insight-tables';
 
 /** Who a feed is built for: a signed-in user, or an audience of a static export. */
 export interface Audience {
@@ -143,6 +145,7 @@ export const dumpTables = [
   'anchor_reports',
   'templates',
   'seq',
+  ...insightTables,
 ] as const;
 export type DumpTable = (typeof dumpTables)[number];
 
@@ -152,7 +155,7 @@ export type DumpTable = (typeof dumpTables)[number];
  * database. Nothing outside `server/store/<backend>/` sees SQL. See docs/DESIGN.md ("Storage")
  * and docs/adr/0006-one-store-two-backends.md for the rules a new operation follows.
  */
-export interface Store {
+export interface Store extends InsightsStore {
   readonly backend: 'sqlite' | 'postgres';
   /** Names this database in cursors: a cursor minted by another database is "unknown". */
   readonly epoch: string;
