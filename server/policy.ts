@@ -49,6 +49,21 @@ export const routePolicies: Readonly<Record<string, Access>> = {
   'POST /v1/events': 'signed-in',
   'GET /v1/me/learning': 'signed-in',
   'GET /v1/me/holdout': 'signed-in',
+  // The insights views are for the people who write content; learners see none of them (their
+  // own records are /v1/me/learning). Settings and the helpdesk join are the organisation's call.
+  'GET /v1/insights/gaps': AUTHORS,
+  'GET /v1/insights/content': AUTHORS,
+  'GET /v1/insights/guidance': AUTHORS,
+  'GET /v1/insights/learning': AUTHORS,
+  'GET /v1/insights/teams': AUTHORS,
+  'GET /v1/insights/impact': AUTHORS,
+  'GET /v1/insights/screens/:app/:screen': AUTHORS,
+  'GET /v1/insights/items/:id': AUTHORS,
+  'PUT /v1/insights/gaps/:app/:screen': AUTHORS,
+  'POST /v1/insights/gaps/:app/:screen/draft': AUTHORS,
+  'GET /v1/insights/settings': ['admin'],
+  'PUT /v1/insights/settings': ['admin'],
+  'POST /v1/insights/helpdesk': ['admin'],
 };
 
 /** The route a request matched (the last non-middleware handler), as `METHOD path`. */

@@ -105,3 +105,15 @@ export const holdoutStatusSchema = z.strictObject({
   starts_on: day.optional(),
 });
 export type HoldoutStatus = z.output<typeof holdoutStatusSchema>;
+
+/** A gap's stored state, as PUT /v1/insights/gaps/:app/:screen answers it. */
+export const gapStateSchema = z.strictObject({
+  key: z.string(),
+  app: slug.optional(),
+  screen: slug.optional(),
+  status: z.enum(gapStatuses),
+  item: slug.optional(),
+  updated_at: z.iso.datetime(),
+  updated_by: z.string(),
+});
+export type GapStateView = z.output<typeof gapStateSchema>;

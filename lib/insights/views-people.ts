@@ -158,9 +158,11 @@ export const experimentSchema = z.strictObject({
   control_teams: count,
   tickets: count,
   /**
-   * Difference-in-differences on each team's mean before and after its start date: relative
-   * change in the mean (resolution minutes: on the log scale, so 0.1 = 10 % longer), 95 %
-   * interval from the spread between teams. Absent when there is too little data.
+   * Difference-in-differences of each team's mean after its start date minus before it, treated
+   * teams against control teams, with a 95 % interval from the spread between teams (teams are
+   * what was randomised). `resolution_minutes` is relative (computed on the log scale: 0.1 means
+   * 10 % longer, −0.1 10 % shorter); `reopens` and `replies` are per ticket. Absent when there is
+   * too little data (`insufficient` says why).
    */
   effects: metricEstimates,
   /** Why an effect is absent. */

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { HoldoutDesign, HoldoutStatus } from '@/lib/insights/views';
+import type { Store } from '../store';
 
 /**
  * Which teams a holdout keeps without guidance. A random share is drawn reproducibly: teams are
@@ -36,4 +37,17 @@ export function holdoutStatus(
     design: 'staggered',
     ...(start === undefined ? {} : { starts_on: start }),
   };
+}
+
+/**
+ * A random-share holdout draws from a fixed list of teams, so that adding a user later never
+ * moves a team between arms: without one, the teams of today's users are written into it.
+ */
+export async function fillHoldoutTeams(
+  store: Store,
+  design: HoldoutDesign,
+): Promise<HoldoutDesign> {
+  if (design.design !== 'holdout' || design.teams !== undefined) return design;
+  const teams = (await store.listUsers()).flatMap((u) => (u.team === undefined ? [] : [u.team]));
+  return { ...design, teams: [...new Set(teams)].sort() };
 }

@@ -44,6 +44,21 @@ export interface ItemTotal {
   unhelpful: number;
   last_day: string;
 }
+export interface ItemDay {
+  day: string;
+  shown: number;
+  opened: number;
+  opened_page: number;
+  reads: number;
+  helpful: number;
+  unhelpful: number;
+}
+export interface ItemScreenTotal {
+  item: string;
+  shown: number;
+  opened: number;
+  reads: number;
+}
 export interface FeedbackTotal {
   item: string;
   helpful: number;
@@ -180,6 +195,27 @@ export class InsightReads {
       dayRange(r),
     );
     return numbers(rows, values);
+  }
+
+  /** One item's days (the side panel's "this item"). */
+  async itemDays(r: InsightRange, item: string): Promise<ItemDay[]> {
+    const values = ['shown', 'opened', 'opened_page', 'reads', 'helpful', 'unhelpful'];
+    const rows = await this.run(
+      `SELECT day, ${values.join(', ')} FROM ins_item_day
+       WHERE day >= ? AND day <= ? AND item = ? ORDER BY day`,
+      [r.from, r.to, item],
+    );
+    return numbers(rows, values);
+  }
+
+  /** Items used on one screen of one app (`screen` '' for the app's unrecognised pages). */
+  async itemScreenTotals(r: InsightRange, app: string, screen: string): Promise<ItemScreenTotal[]> {
+    const rows = await this.run(
+      `SELECT item, ${SUMS(['shown', 'opened', 'reads'])} FROM ins_item_screen_day
+       WHERE day >= ? AND day <= ? AND app = ? AND screen = ? GROUP BY item`,
+      [r.from, r.to, app, screen],
+    );
+    return numbers(rows, ['shown', 'opened', 'reads']);
   }
 
   async feedbackTotals(r: InsightRange): Promise<FeedbackTotal[]> {
