@@ -13,7 +13,7 @@ import {
   rowsOf,
   sendEvents,
 } from '../insights/test-support';
-import { article, testBackends, tip, type TempStore } from '../test-fixtures';
+import { testBackends, tip, type TempStore } from '../test-fixtures';
 
 const june = (day: number) => `2026-06-${String(day).padStart(2, '0')}`;
 
