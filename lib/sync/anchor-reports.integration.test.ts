@@ -98,7 +98,7 @@ describe('broken-anchor reports against the real server', () => {
   it('sends the counts by the anchor-report route when the server has no /v1/events yet', async () => {
     // The real server, as one from before /v1/events answers that route.
     const olderServer: typeof fetch = (input, init) =>
-      String(input).endsWith('/v1/events')
+      (input instanceof Request ? input.url : String(input)).endsWith('/v1/events')
         ? Promise.resolve(new Response('{"error":"not_found"}', { status: 404 }))
         : fetch(input, init);
     const db = testDatabase();

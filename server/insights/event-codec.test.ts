@@ -95,7 +95,7 @@ describe('the raw event codec', () => {
       fc.property(event, (raw) => {
         const parsed = insightEventSchema.safeParse(raw);
         fc.pre(parsed.success);
-        expect(roundTrip(parsed.data!)).toEqual(parsed.data);
+        expect(roundTrip(parsed.data)).toEqual(parsed.data);
       }),
     );
   });

@@ -93,7 +93,7 @@ describe.each(testBackends())('POST /v1/events on $name', (backend) => {
 
   it('names learning records after the learner and shows them to that learner only', async () => {
     await post({ install: INSTALL, events: withSeq(sampleEvents) });
-    const mine = await (await get('/v1/me/learning', t.learner)).json();
+    const mine: unknown = await (await get('/v1/me/learning', t.learner)).json();
     expect(mine).toEqual({
       email: 'learner@example.com',
       lessons: [

@@ -92,7 +92,7 @@ function arms(design: HoldoutDesign, teams: readonly string[]) {
   }
   return {
     treated: teams.flatMap((t) =>
-      design.teams[t] === undefined ? [] : [{ team: t, start: design.teams[t]! }],
+      design.teams[t] === undefined ? [] : [{ team: t, start: design.teams[t] }],
     ),
     control: teams.filter((t) => design.teams[t] === undefined),
   };

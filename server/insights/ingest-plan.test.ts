@@ -15,16 +15,15 @@ const context = (level: PlanContext['level'] = 'impact'): PlanContext => ({
     ['2026-06-22', 'hash-next-week'],
   ]),
 });
-const search = (fields: Partial<Extract<InsightEvent, { type: 'search' }>>): InsightEvent =>
-  ({
-    type: 'search',
-    v: 1,
-    day: today,
-    hour: 9,
-    results: '0',
-    ended: 'idle',
-    ...fields,
-  }) as InsightEvent;
+const search = (fields: Partial<Extract<InsightEvent, { type: 'search' }>>): InsightEvent => ({
+  type: 'search',
+  v: 1,
+  day: today,
+  hour: 9,
+  results: '0',
+  ended: 'idle',
+  ...fields,
+});
 
 describe('planBatch', () => {
   it('rejects by index what the server level does not take and plans the rest', () => {

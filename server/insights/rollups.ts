@@ -152,7 +152,8 @@ export function aggregateDeltas(deltas: Iterable<RollupDelta>): RollupRows[] {
   const byTable = new Map<RollupTable, Map<string, { key: (string | number)[]; add: number[] }>>();
   for (const delta of deltas) {
     const { values } = rollupTables[delta.table];
-    const rows = byTable.get(delta.table) ?? new Map();
+    const rows =
+      byTable.get(delta.table) ?? new Map<string, { key: (string | number)[]; add: number[] }>();
     byTable.set(delta.table, rows);
     const id = JSON.stringify(delta.key);
     const row = rows.get(id) ?? { key: delta.key, add: values.map(() => 0) };

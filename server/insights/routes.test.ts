@@ -259,7 +259,7 @@ describe.each(testBackends())('insights routes on $name', (backend) => {
           reason: 'outdated',
         },
       ]);
-      const guidance = await (
+      const guidance: unknown = await (
         await call('GET', '/v1/insights/guidance?since=30d', tokens.author)
       ).json();
       expect(guidance).toMatchObject({
@@ -278,7 +278,7 @@ describe.each(testBackends())('insights routes on $name', (backend) => {
           },
         ],
       });
-      const content = await (
+      const content: unknown = await (
         await call('GET', '/v1/insights/content?since=30d', tokens.author)
       ).json();
       expect(content).toMatchObject({

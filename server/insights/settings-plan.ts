@@ -23,12 +23,10 @@ export function readSettings(rows: readonly { key: string; value: string }[]): I
   return insightSettingsSchema.parse(settings);
 }
 
-const describe = (key: SettingKey, value: unknown): string =>
-  value === undefined
-    ? 'none'
-    : key === 'holdout'
-      ? JSON.stringify(value)
-      : String(value as string | number);
+const describe = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number'
+    ? String(value)
+    : (JSON.stringify(value) ?? 'none');
 
 export interface SettingsPlan {
   next: InsightSettings;
@@ -53,7 +51,7 @@ export function planSettingsChange(current: InsightSettings, change: SettingsCha
     if (JSON.stringify(value) === JSON.stringify(current[key])) continue;
     next[key] = value;
     plan.writes.push({ key, value: value === undefined ? undefined : JSON.stringify(value) });
-    plan.audit.push(`${LABELS[key]}: ${describe(key, current[key])} → ${describe(key, value)}`);
+    plan.audit.push(`${LABELS[key]}: ${describe(current[key])} → ${describe(value)}`);
   }
   if (next.holdout === undefined) delete next.holdout;
   return { ...plan, next: insightSettingsSchema.parse(next) };

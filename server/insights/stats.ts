@@ -36,14 +36,14 @@ export const addMoments = (a: Moments, b: Moments): Moments => ({
 
 function logGamma(x: number): number {
   const c = [
-    76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155,
-    0.1208650973866179e-2, -0.5395239384953e-5,
+    76.18009172947146, -86.50532032941678, 24.01409824083091, -1.231739572450155,
+    0.001208650973866179, -0.000005395239384953,
   ];
   let y = x;
   const t = x + 5.5 - (x + 0.5) * Math.log(x + 5.5);
-  let s = 1.000000000190015;
+  let s = 1 + 1.90015e-10;
   for (const k of c) s += k / ++y;
-  return -t + Math.log((2.5066282746310005 * s) / x);
+  return -t + Math.log((2.5066282746310007 * s) / x);
 }
 
 function betaFraction(a: number, b: number, x: number): number {

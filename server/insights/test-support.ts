@@ -1,6 +1,9 @@
 import type { InsightEvent } from '@/lib/insights';
 import type { DumpTable, Store, User } from '../store';
+import { decodeEvent } from './event-codec';
 import { EventIngest } from './ingest';
+import { rollupsOf } from './ingest-plan';
+import { aggregateDeltas, rollupTables } from './rollups';
 
 /** Test-only helpers for the insights suites. */
 
@@ -26,7 +29,7 @@ export function failedSearch(
     ended: 'idle',
     ...where,
     ...(query === undefined ? {} : { query }),
-  } as InsightEvent;
+  };
 }
 
 /** Sends events as one batch from `user` through the real ingestion (plan + store). */
@@ -85,4 +88,80 @@ export function seededRandom(seed: number) {
   };
   const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
   return { next, normal };
+}
+
+/** The raw events stored, decoded, with the install each came from (test-only). */
+export async function rawEvents(
+  store: Store,
+): Promise<
+  { install: string; seq: number; team: string; query: number | undefined; event: InsightEvent }[]
+> {
+  const tables = await dumpAll(store);
+  const names = new Map((tables.get('ins_names') ?? []).map((r) => [Number(r.id), String(r.name)]));
+  const installs = new Map(
+    (tables.get('ins_installs') ?? []).map((r) => [Number(r.id), String(r.install)]),
+  );
+  const words = new Map(
+    (tables.get('ins_queries') ?? []).map((r) => [Number(r.id), String(r.text)]),
+  );
+  return (tables.get('ins_events') ?? []).map((r) => {
+    const query = r.query == null ? undefined : Number(r.query);
+    return {
+      install: installs.get(Number(r.install))!,
+      seq: Number(r.seq),
+      team: r.team == null ? '' : names.get(Number(r.team))!,
+      query,
+      event: decodeEvent(
+        {
+          day: Number(r.day),
+          type: Number(r.type),
+          f: String(r.f),
+          query: query === undefined ? undefined : words.get(query),
+        },
+        (id) => names.get(id)!,
+      ),
+    };
+  });
+}
+
+/**
+ * The rollup tables as the raw rows say they must be: every raw event's counts (rollupsOf, the
+ * same rule the store applies) summed, against what the tables hold — equal when each inserted row
+ * was counted once and no duplicate ever was. ins_people_week counts marks, not rows: left out.
+ */
+export async function rollupsAgainstRaw(store: Store) {
+  const raw = await rawEvents(store);
+  const deltas = raw.flatMap((r) => [
+    ...rollupsOf(r.event, r.team),
+    ...(r.query === undefined || r.event.type !== 'search'
+      ? []
+      : [
+          {
+            table: 'ins_query_day' as const,
+            key: [r.event.day, r.event.app ?? '', r.event.screen ?? '', r.query],
+            add: { n: 1 },
+          },
+        ]),
+  ]);
+  const expected = new Map<string, number[]>();
+  for (const { table, rows } of aggregateDeltas(deltas))
+    for (const row of rows)
+      if (row.add.some((n) => n !== 0)) expected.set(JSON.stringify([table, ...row.key]), row.add);
+  const actual = new Map<string, number[]>();
+  const tables = await dumpAll(store);
+  for (const [table, { keys, values }] of Object.entries(rollupTables)) {
+    if (table === 'ins_people_week') continue;
+    for (const row of tables.get(table) ?? []) {
+      const add = values.map((v) => Number(row[v]));
+      if (add.some((n) => n !== 0))
+        actual.set(
+          JSON.stringify([
+            table,
+            ...keys.map(([k, type]) => (type === 'int' ? Number(row[k]) : row[k])),
+          ]),
+          add,
+        );
+    }
+  }
+  return { expected, actual, events: raw.length };
 }

@@ -146,16 +146,15 @@ describe.each(testBackends())('insights Store on $name', (backend) => {
   it('feeds broken tips of live items into the owners’ anchor reports', async () => {
     const store = await open();
     await store.upsertItem(tip('priority'), 'ops');
-    const broken = (count: number, screen?: string): InsightEvent =>
-      ({
-        type: 'tip_unresolved',
-        v: 1,
-        day: june(15),
-        app: 'zendesk',
-        tip: 'priority',
-        count,
-        ...(screen ? { screen } : {}),
-      }) as InsightEvent;
+    const broken = (count: number, screen?: string): InsightEvent => ({
+      type: 'tip_unresolved',
+      v: 1,
+      day: june(15),
+      app: 'zendesk',
+      tip: 'priority',
+      count,
+      ...(screen ? { screen } : {}),
+    });
     await sendEvents(store, learner('a@example.com'), [
       broken(2, 'ticket'),
       broken(1),
