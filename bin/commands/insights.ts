@@ -10,6 +10,8 @@ import { EXIT, UsageError, type Io } from '../io';
 import { databaseOption } from './database-option';
 
 const VIEW_NAMES = Object.keys(views) as ViewName[];
+/** As the policy's impactRecordKey (lib/insights/policy.ts). */
+const MIN_KEY_LENGTH = 32;
 
 /** A table as aligned text columns, empty cells as "–". */
 function textTable(table: ViewTable): string {
@@ -74,7 +76,9 @@ async function showView(name: ViewName, args: string[], io: Io): Promise<number>
     try {
       query = viewQuery(params.data, dayOf(store.now().getTime()));
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      // viewQuery names the parameter ("since: …"); on the command line it is a flag.
+      if (error instanceof RangeError) throw new UsageError(`--${error.message}`);
+      throw error;
     }
     const { build, schema } = views[name];
     return (schema as { parse: (v: unknown) => InsightView }).parse(
@@ -99,21 +103,27 @@ async function showView(name: ViewName, args: string[], io: Io): Promise<number>
   return EXIT.ok;
 }
 
-/** The organisation key: WAYMARK_IMPACT_KEY, or the first line of --key-file. */
+/** The organisation key: the first line of --key-file, or WAYMARK_IMPACT_KEY; ≥ 32 characters. */
 async function impactKey(file: string | undefined): Promise<string> {
+  let key = process.env.WAYMARK_IMPACT_KEY;
+  let source = 'WAYMARK_IMPACT_KEY';
   if (file !== undefined) {
     try {
-      return (await readFile(file, 'utf8')).split(/\r?\n/)[0]!.trim();
+      key = (await readFile(file, 'utf8')).split(/\r?\n/)[0]!.trim();
+      source = `--key-file ${file}`;
     } catch (error) {
       throw new UsageError(
-        `cannot read --key-file ${file}: ${(error as NodeJS.ErrnoException).code ?? ''}`,
+        `cannot read --key-file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
       );
     }
   }
-  const key = process.env.WAYMARK_IMPACT_KEY;
   if (key === undefined || key === '')
     throw new UsageError(
       'the organisation key is needed: set WAYMARK_IMPACT_KEY or pass --key-file',
+    );
+  if (key.length < MIN_KEY_LENGTH)
+    throw new UsageError(
+      `the organisation key in ${source} has ${key.length} characters; it needs at least ${MIN_KEY_LENGTH} (the policy's impactRecordKey)`,
     );
   return key;
 }
@@ -136,7 +146,9 @@ async function importHelpdesk(args: string[], io: Io): Promise<number> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? ''}`);
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const key = await impactKey(values['key-file']);
   let parsed;
@@ -191,7 +203,7 @@ export function insightsCommand(args: string[], io: Io): Promise<number> {
   if (sub !== undefined && (VIEW_NAMES as string[]).includes(sub))
     return showView(sub as ViewName, rest, io);
   throw new UsageError(
-    sub === undefined
+    sub === undefined || sub.startsWith('-')
       ? `insights needs a view (${VIEW_NAMES.join(', ')}), import-helpdesk or prune`
       : `unknown insights subcommand "${sub}"`,
   );

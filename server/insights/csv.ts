@@ -1,6 +1,7 @@
 /**
  * Reads CSV as helpdesks export it (RFC 4180: quoted fields with doubled quotes, CRLF or LF, a
- * byte-order mark): rows of fields with the line each row starts on, for messages.
+ * byte-order mark): rows of fields with the line each row starts on, for messages. Throws when a
+ * quoted field is never closed.
  */
 export function parseCsv(text: string): { line: number; fields: string[] }[] {
   const rows: { line: number; fields: string[] }[] = [];
@@ -38,6 +39,8 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
       rowLine = line;
     } else field += char;
   }
+  // A quote left open swallows every row after it: refuse the file rather than guess.
+  if (quoted) throw new Error(`line ${rowLine}: a quoted field is never closed`);
   if (field !== '' || fields.length > 0) endRow();
   return rows;
 }

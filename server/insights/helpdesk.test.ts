@@ -18,6 +18,12 @@ describe('parseCsv', () => {
       { line: 5, fields: ['2', 'x'] },
     ]);
   });
+
+  it('throws naming the line where a quoted field opens and is never closed', () => {
+    expect(() => parseCsv('id,day\n1,2026-06-10\n"2,2026-06-11\n3,2026-06-12\n')).toThrow(
+      'line 3: a quoted field is never closed',
+    );
+  });
 });
 
 describe('readHelpdeskExport', () => {
