@@ -1,5 +1,11 @@
-import type { z } from 'zod';
-import { eventsRequestSchema, eventsResponseSchema } from '@/lib/insights';
+import { z } from 'zod';
+import {
+  contentRequestSchema,
+  contentRequestsResponseSchema,
+  eventsRequestSchema,
+  eventsResponseSchema,
+  MAX_CONTENT_REQUESTS,
+} from '@/lib/insights';
 import {
   contentViewSchema,
   gapDraftBodySchema,
@@ -31,6 +37,11 @@ const common = {
 export const insightSchemas: Record<string, z.ZodType> = {
   EventsRequest: eventsRequestSchema,
   EventsResponse: eventsResponseSchema,
+  // The route reads each element on its own (rejected by index); this is what a good one is.
+  ContentRequests: z.strictObject({
+    requests: z.array(contentRequestSchema).min(1).max(MAX_CONTENT_REQUESTS),
+  }),
+  ContentRequestsResponse: contentRequestsResponseSchema,
   GapsView: gapsViewSchema,
   ContentView: contentViewSchema,
   GuidanceView: guidanceViewSchema,
@@ -120,6 +131,23 @@ export const insightPaths = {
         ),
         '413': error('Over 1,000,000 bytes: send fewer events'),
         '429': error('Too many batches from this user (see Retry-After)'),
+        '401': common['401'],
+      },
+    },
+  },
+  '/v1/content-requests': {
+    post: {
+      summary:
+        'Learners’ content requests, stored once per id; scrubbed words, no user id (lib/insights/content-requests.ts)',
+      requestBody: { required: true, content: json(ref('ContentRequests')) },
+      responses: {
+        '200': {
+          description: 'Every request accepted, a duplicate, or rejected by index',
+          content: json(ref('ContentRequestsResponse')),
+        },
+        '400': error('The body itself is malformed (unknown fields, over 50 requests)'),
+        '413': error('Over 64,000 bytes'),
+        '429': error('Too many requests from this user (see Retry-After)'),
         '401': common['401'],
       },
     },

@@ -49,6 +49,8 @@ export const routePolicies: Readonly<Record<string, Access>> = {
   'POST /v1/events': 'signed-in',
   'GET /v1/me/learning': 'signed-in',
   'GET /v1/me/holdout': 'signed-in',
+  // A learner's "Request content" goes to the authors (its words scrubbed, no user id).
+  'POST /v1/content-requests': 'signed-in',
   // The insights views are for the people who write content; learners see none of them (their
   // own records are /v1/me/learning). Settings and the helpdesk join are the organisation's call.
   'GET /v1/insights/gaps': AUTHORS,

@@ -49,6 +49,7 @@ function gapsTables(v: GapsView): ViewTable[] {
         'addressed_on',
         'closed_change',
         'top_queries',
+        'requests',
       ],
       v.gaps.map((g) => [
         g.app,
@@ -65,6 +66,7 @@ function gapsTables(v: GapsView): ViewTable[] {
           .slice(0, 5)
           .map((q) => q.query)
           .join('; '),
+        g.requests ?? 0,
       ]),
     ),
     table(
@@ -76,6 +78,11 @@ function gapsTables(v: GapsView): ViewTable[] {
       'weeks',
       ['app', 'screen', 'week', 'searches', 'failed'],
       v.gaps.flatMap((g) => g.weeks.map((w) => [g.app, g.screen, w.week, w.searches, w.failed])),
+    ),
+    table(
+      'requests',
+      ['app', 'screen', 'day', 'text'],
+      v.gaps.flatMap((g) => (g.requested ?? []).map((r) => [g.app, g.screen, r.day, r.text])),
     ),
   ];
 }

@@ -45,8 +45,21 @@ export const gapSchema = z.strictObject({
   /** When the answer was published (or the gap marked addressed). */
   addressed_on: day.optional(),
   closed: gapClosedSchema.optional(),
+  /**
+   * Learners' "Request content" on this screen in the period (POST /v1/content-requests). Absent
+   * from servers before content requests; 0 when none.
+   */
+  requests: count.optional(),
+  /**
+   * The newest requests (at most GAP_REQUESTS_SHOWN), in the words the learner wrote for the
+   * authors as the device scrubbed them: no names of the sender, no ids, nothing of the page.
+   */
+  requested: z.array(z.strictObject({ day, text: z.string().min(1) })).optional(),
 });
 export type Gap = z.output<typeof gapSchema>;
+
+/** How many of a gap's newest content requests the view lists. */
+export const GAP_REQUESTS_SHOWN = 10;
 
 export const gapsViewSchema = z.strictObject({
   view: z.literal('gaps'),
@@ -54,7 +67,12 @@ export const gapsViewSchema = z.strictObject({
   /** The query threshold in force (distinct people within 30 days). */
   k: z.number().int(),
   totals: searchCountsSchema,
-  /** Screens with failed searches in the period, most failed first, then acted-on gaps. */
+  /** Content requests in the period, on every screen (absent from servers before them). */
+  requests: count.optional(),
+  /**
+   * Screens with failed searches or content requests in the period, most failed first, then
+   * acted-on gaps.
+   */
   gaps: z.array(gapSchema),
 });
 export type GapsView = z.output<typeof gapsViewSchema>;

@@ -1,6 +1,13 @@
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { dayOf, EVENTS_PATH, MAX_REQUEST_BYTES } from '@/lib/insights';
+import {
+  CONTENT_REQUESTS_PATH,
+  contentRequestsResponseSchema,
+  dayOf,
+  EVENTS_PATH,
+  MAX_REQUEST_BYTES,
+  parseContentRequests,
+} from '@/lib/insights';
 import { holdoutStatusSchema, myLearningSchema } from '@/lib/insights/views';
 import { jsonError, readJson, type ServerEnv } from '../http';
 import { RequestLimiter } from '../rate-limit';
@@ -9,9 +16,13 @@ import { holdoutStatus } from './holdout';
 import { EventIngest } from './ingest';
 import { myLearning } from './my-learning';
 
+/** 50 requests of at most 400 characters of words each, with room for their JSON. */
+const CONTENT_REQUESTS_MAX_BYTES = 64_000;
+
 /**
- * What every signed-in extension calls: `POST /v1/events` (lib/insights/wire.ts), the learner's
- * own records and whether their team is held out of guidance.
+ * What every signed-in extension calls: `POST /v1/events` (lib/insights/wire.ts), content
+ * requests (lib/insights/content-requests.ts; the same per-user rate limit), the learner's own
+ * records and whether their team is held out of guidance.
  */
 export function registerEventRoutes(
   app: Hono<ServerEnv>,
@@ -45,6 +56,35 @@ export function registerEventRoutes(
       const answer = await ingest.receive(await readJson(c), user);
       if (answer.status === 400) return jsonError(c, 400, 'bad_request', answer.error);
       return c.json(answer.body);
+    },
+  );
+
+  app.post(
+    CONTENT_REQUESTS_PATH,
+    bodyLimit({
+      maxSize: CONTENT_REQUESTS_MAX_BYTES,
+      onError: (c) =>
+        jsonError(c, 413, 'payload_too_large', `over ${CONTENT_REQUESTS_MAX_BYTES} bytes`),
+    }),
+    async (c) => {
+      const wait = limiter.take(c.get('user').email.toLowerCase());
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        return jsonError(c, 429, 'rate_limited', `too many requests; retry in ${wait} s`);
+      }
+      const parsed = parseContentRequests(await readJson(c), dayOf(store.now().getTime()));
+      if (!parsed.ok) return jsonError(c, 400, 'bad_request', parsed.error);
+      const stored =
+        parsed.requests.length === 0
+          ? { inserted: [], duplicates: [] }
+          : await store.appendContentRequests(parsed.requests);
+      return c.json(
+        contentRequestsResponseSchema.parse({
+          accepted: stored.inserted,
+          duplicates: stored.duplicates,
+          rejected: parsed.rejected,
+        }),
+      );
     },
   );
 

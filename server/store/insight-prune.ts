@@ -27,6 +27,11 @@ export function pruneStatements(today: string, queryK: number): PruneStatement[]
       params: [dayNumber(cut.rawEventsBefore)],
     },
     {
+      kind: 'content_requests',
+      sql: 'DELETE FROM ins_content_requests WHERE day < ?',
+      params: [cut.rawEventsBefore],
+    },
+    {
       kind: 'installs',
       sql: 'DELETE FROM ins_installs WHERE last_day < ?',
       params: [dayNumber(cut.rawEventsBefore)],
@@ -95,4 +100,5 @@ export const emptyPruneCounts = (): PruneCounts => ({
   salts: 0,
   person_marks: 0,
   guidance_records: 0,
+  content_requests: 0,
 });

@@ -34,6 +34,17 @@ export interface QueryTotal {
   searches: number;
   people: number;
 }
+export interface ContentRequestTotal {
+  app: string;
+  screen: string;
+  requests: number;
+}
+export interface ContentRequestWords {
+  app: string;
+  screen: string;
+  day: string;
+  text: string;
+}
 export interface ItemTotal {
   item: string;
   shown: number;
@@ -185,6 +196,25 @@ export class InsightReads {
       [...range(r), k],
     );
     return numbers(rows, ['searches', 'people']);
+  }
+
+  /** Learners' content requests per screen ('' for none). */
+  async contentRequestTotals(r: InsightRange): Promise<ContentRequestTotal[]> {
+    const rows = await this.run(
+      `SELECT app, screen, count(*) AS requests FROM ins_content_requests
+       WHERE day >= ? AND day <= ? AND ${APP} GROUP BY app, screen`,
+      range(r),
+    );
+    return numbers(rows, ['requests']);
+  }
+
+  /** The newest `limit` requests' words (scrubbed on the device), newest first. */
+  async contentRequestWords(r: InsightRange, limit: number): Promise<ContentRequestWords[]> {
+    return (await this.run(
+      `SELECT app, screen, day, text FROM ins_content_requests
+       WHERE day >= ? AND day <= ? AND ${APP} ORDER BY day DESC, id LIMIT ?`,
+      [...range(r), limit],
+    )) as unknown as ContentRequestWords[];
   }
 
   async itemTotals(r: InsightRange): Promise<ItemTotal[]> {

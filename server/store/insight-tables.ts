@@ -20,6 +20,7 @@ export const insightTables = [
   'ins_helpdesk_tickets',
   'ins_gaps',
   'ins_settings',
+  'ins_content_requests',
 ] as const;
 export type InsightTable = (typeof insightTables)[number];
 
@@ -63,6 +64,7 @@ export const insightColumns: Readonly<Record<InsightTable, readonly string[]>> =
   ],
   ins_gaps: ['app', 'screen', 'status', 'item', 'updated_at', 'updated_by'],
   ins_settings: ['key', 'value'],
+  ins_content_requests: ['id', 'day', 'app', 'screen', 'query', 'text'],
 };
 
 export const insightOrder: Readonly<Record<InsightTable, Order>> = {
@@ -105,4 +107,5 @@ export const insightOrder: Readonly<Record<InsightTable, Order>> = {
     ['screen', 'text'],
   ],
   ins_settings: [['key', 'text']],
+  ins_content_requests: [['id', 'text']],
 };

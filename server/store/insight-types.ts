@@ -4,6 +4,7 @@ import type {
   InsightSettings,
   SettingsChange,
 } from '@/lib/insights/views';
+import type { ContentRequest } from '@/lib/insights';
 import type { PlannedRow } from '../insights/ingest-plan';
 import type { InsightReads } from './insight-reads';
 
@@ -45,6 +46,12 @@ export interface HelpdeskTicketInput {
   replies: number | undefined;
 }
 
+/** Which content requests (by id) were stored now, and which the store already had. */
+export interface ContentRequestsResult {
+  inserted: string[];
+  duplicates: string[];
+}
+
 /** A learner's own named record. */
 export interface LearningRecord {
   day: string;
@@ -64,6 +71,7 @@ export interface PruneCounts {
   salts: number;
   person_marks: number;
   guidance_records: number;
+  content_requests: number;
 }
 
 /** The insights part of the Store (server/store/types.ts); each write is one transaction. */
@@ -80,6 +88,9 @@ export interface InsightsStore {
   insightSettings(): Promise<InsightSettings>;
   /** Applies a change, auditing each setting changed by `actor`; returns the settings now. */
   putInsightSettings(change: SettingsChange, actor: string): Promise<InsightSettings>;
+
+  /** Stores each content request whose id is new (one transaction); which were new, which not. */
+  appendContentRequests(requests: readonly ContentRequest[]): Promise<ContentRequestsResult>;
 
   gapStates(): Promise<GapState[]>;
   /** Sets a gap's status (and item) and audits it; returns the state stored. */

@@ -1,9 +1,12 @@
 import { addDays, weekOf } from '@/lib/insights';
-import type { Gap, GapStatus, GapsView } from '@/lib/insights/views';
+import { GAP_REQUESTS_SHOWN, type Gap, type GapStatus, type GapsView } from '@/lib/insights/views';
 import type { GapState, ScreenDay, Store } from '../../store';
 import { gapKey } from '../gap-state';
 import { periodOf, weeksOf, type ViewQuery } from '../range';
 import { byText, groupBy, orNone, sumSearches } from './common';
+
+/** Requests whose words are read per view (the newest, across every gap). */
+const GAP_REQUEST_WORDS_READ = 2_000;
 
 /** Days before and after an answer's publication compared for "gap closed". */
 export const GAP_CLOSED_DAYS = 28;
@@ -66,8 +69,31 @@ function trend(days: readonly ScreenDay[], q: ViewQuery) {
   });
 }
 
+/** Learners' content requests per gap key: how many, and the newest words. */
+async function requestsByGap(store: Store, q: ViewQuery) {
+  const range = { from: q.from, to: q.to, app: q.app };
+  const totals = await store.insights.contentRequestTotals(range);
+  const words = await store.insights.contentRequestWords(range, GAP_REQUEST_WORDS_READ);
+  const byKey = new Map<string, { app: string; screen: string; requests: number }>(
+    totals.map((t) => [gapKey(t.app, t.screen), t]),
+  );
+  const wordsByKey = groupBy(words, (w) => gapKey(w.app, w.screen));
+  return {
+    total: totals.reduce((sum, t) => sum + t.requests, 0),
+    keys: [...byKey.keys()],
+    place: (key: string) => byKey.get(key),
+    of: (key: string) => ({
+      requests: byKey.get(key)?.requests ?? 0,
+      requested: (wordsByKey.get(key) ?? [])
+        .slice(0, GAP_REQUESTS_SHOWN)
+        .map(({ day, text }) => ({ day, text })),
+    }),
+  };
+}
+
 export async function gapsView(store: Store, q: ViewQuery): Promise<GapsView> {
   const { query_k: k } = await store.insightSettings();
+  const requests = await requestsByGap(store, q);
   const all = await store.insights.screenDays({
     from: addDays(q.from, -q.days),
     to: q.to,
@@ -88,14 +114,14 @@ export async function gapsView(store: Store, q: ViewQuery): Promise<GapsView> {
       .filter(([, days]) => sumSearches(days).failed > 0)
       .map(([key]) => key),
     ...states.keys(),
+    ...requests.keys,
   ]);
   const gaps: Gap[] = [];
   for (const key of keys) {
     const days = screens.get(key) ?? [];
     const state = states.get(key);
-    const [app = '', screen = ''] = state
-      ? [state.app, state.screen]
-      : [days[0]?.app, days[0]?.screen];
+    const place = state ?? days[0] ?? requests.place(key);
+    const [app = '', screen = ''] = [place?.app, place?.screen];
     const inPeriod = days.filter((d) => d.day >= q.from);
     const addressed = await statusOf(store, state);
     gaps.push({
@@ -113,6 +139,7 @@ export async function gapsView(store: Store, q: ViewQuery): Promise<GapsView> {
         addressed.addressed_on === undefined
           ? undefined
           : await closed(store, app, screen, addressed.addressed_on, q.today),
+      ...requests.of(key),
     });
   }
   gaps.sort((a, b) => b.failed - a.failed || byText(a.key, b.key));
@@ -123,6 +150,7 @@ export async function gapsView(store: Store, q: ViewQuery): Promise<GapsView> {
     generated_at: store.now().toISOString(),
     k,
     totals: sumSearches(current),
+    requests: requests.total,
     gaps,
   };
 }

@@ -284,4 +284,17 @@ export const migrations: readonly string[] = [
     END IF;
   END $$;
   `,
+  `
+  CREATE TABLE ins_content_requests (
+    id text PRIMARY KEY, day text NOT NULL, app text NOT NULL, screen text NOT NULL,
+    query text, text text NOT NULL
+  );
+  CREATE INDEX ins_content_requests_day ON ins_content_requests (day, app, screen);
+  DO $$
+  BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'waymark_app') THEN
+      GRANT SELECT, INSERT, UPDATE, DELETE ON ins_content_requests TO waymark_app;
+    END IF;
+  END $$;
+  `,
 ];

@@ -26,10 +26,12 @@ import { migrate, schemaStatus } from './migrate';
 import * as people from './people';
 import { TokenCache } from './token-cache';
 import type { SettingsChange } from '@/lib/insights/views';
+import type { ContentRequest } from '@/lib/insights';
 import { InsightReads } from '../insight-reads';
 import type { GapState, HelpdeskTicketInput, InsightBatch } from '../insight-types';
 import * as insightAdmin from './insight-admin';
 import { appendInsightEvents, type NameCache } from './insight-events';
+import { appendContentRequests } from './content-requests';
 
 export interface PostgresOpenOptions {
   now?: Clock;
@@ -261,6 +263,8 @@ export class PostgresStore implements Store {
     appendInsightEvents(this.sql, this.names, batch, this.now(), (work) => this.write(work));
   weekSalts = (weeks: readonly string[], oldest: string) =>
     insightAdmin.weekSalts(this.sql, weeks, oldest);
+  appendContentRequests = (requests: readonly ContentRequest[]) =>
+    this.write((tx) => appendContentRequests(tx, requests));
   insightSettings = () => insightAdmin.insightSettings(this.sql);
   putInsightSettings = (change: SettingsChange, actor: string) =>
     this.write((tx) => insightAdmin.putInsightSettings(tx, change, actor, this.now()));

@@ -255,4 +255,13 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE TABLE ins_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
   `,
+  `
+  -- Learners' content requests (POST /v1/content-requests): the device's id is the idempotency
+  -- key; scrubbed words, app and screen ('' for none); no user id. Kept as long as raw events.
+  CREATE TABLE ins_content_requests (
+    id TEXT PRIMARY KEY, day TEXT NOT NULL, app TEXT NOT NULL, screen TEXT NOT NULL,
+    query TEXT, text TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX ins_content_requests_day ON ins_content_requests (day, app, screen);
+  `,
 ];

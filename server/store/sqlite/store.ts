@@ -21,10 +21,12 @@ import { feedPage } from './feed';
 import * as items from './items';
 import * as people from './people';
 import type { SettingsChange } from '@/lib/insights/views';
+import type { ContentRequest } from '@/lib/insights';
 import { InsightReads } from '../insight-reads';
 import type { GapState, HelpdeskTicketInput, InsightBatch } from '../insight-types';
 import * as insightAdmin from './insight-admin';
 import { appendInsightEvents, type NameCache } from './insight-events';
+import { appendContentRequests } from './content-requests';
 
 /**
  * The embedded backend: one SQLite file (better-sqlite3, synchronous). Every method is one
@@ -165,6 +167,8 @@ export class SqliteStore implements Store {
     this.run(() => appendInsightEvents(this.db, this.names, batch, this.now()));
   weekSalts = (weeks: readonly string[], oldest: string) =>
     this.run(() => insightAdmin.weekSalts(this.db, weeks, oldest));
+  appendContentRequests = (requests: readonly ContentRequest[]) =>
+    this.run(() => appendContentRequests(this.db, requests));
   insightSettings = () => this.run(() => insightAdmin.insightSettings(this.db));
   putInsightSettings = (change: SettingsChange, actor: string) =>
     this.run(() => insightAdmin.putInsightSettings(this.db, change, actor, this.now()));
