@@ -108,8 +108,7 @@ export function parseContentRequests(body: unknown, today: string): ParsedConten
     const request = contentRequestSchema.safeParse(element);
     const id = (element as { id?: unknown } | null)?.id;
     const named = typeof id === 'string' && id.length <= 64 ? { id } : {};
-    if (!request.success)
-      rejected.push({ index, ...named, detail: issueText(request.error) });
+    if (!request.success) rejected.push({ index, ...named, detail: issueText(request.error) });
     else if (request.data.day > addDays(today, 1))
       rejected.push({ index, ...named, detail: `day: ${request.data.day} is in the future` });
     else requests.push(request.data);

@@ -14,7 +14,14 @@ export function appendContentRequests(
   return db.transaction(() => {
     const result: ContentRequestsResult = { inserted: [], duplicates: [] };
     for (const r of requests) {
-      const { changes } = insert.run(r.id, r.day, r.app ?? '', r.screen ?? '', r.query ?? null, r.text);
+      const { changes } = insert.run(
+        r.id,
+        r.day,
+        r.app ?? '',
+        r.screen ?? '',
+        r.query ?? null,
+        r.text,
+      );
       (changes === 1 ? result.inserted : result.duplicates).push(r.id);
     }
     return result;
