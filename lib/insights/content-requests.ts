@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { slugSchema } from '@/lib/content-model/common';
 import { MAX_QUERY_CHARS, scrubQuery, scrubWords } from './query';
+import { RAW_EVENT_DAYS } from './retention';
 import { addDays } from './time';
 
 /**
@@ -97,7 +98,7 @@ export type ParsedContentRequests =
 /**
  * The server's reading of a body: the body-level error (→ 400), or each request parsed on its own
  * so one bad request is rejected by index while the good ones are stored. A day more than one day
- * ahead of `today` (the server's clock) is refused.
+ * ahead of `today` (the server's clock), or older than raw events are kept, is refused.
  */
 export function parseContentRequests(body: unknown, today: string): ParsedContentRequests {
   const parsed = contentRequestsBodySchema.safeParse(body);
@@ -111,6 +112,12 @@ export function parseContentRequests(body: unknown, today: string): ParsedConten
     if (!request.success) rejected.push({ index, ...named, detail: issueText(request.error) });
     else if (request.data.day > addDays(today, 1))
       rejected.push({ index, ...named, detail: `day: ${request.data.day} is in the future` });
+    else if (request.data.day < addDays(today, -RAW_EVENT_DAYS))
+      rejected.push({
+        index,
+        ...named,
+        detail: `day: ${request.data.day} is older than the ${RAW_EVENT_DAYS} days requests are kept`,
+      });
     else requests.push(request.data);
   });
   return { ok: true, requests, rejected };
