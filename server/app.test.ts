@@ -94,6 +94,8 @@ describe.each(testBackends())('on $name', (backend) => {
         'AppDefinition',
         'AuditEntry',
         'Conflict',
+        'ContentRequests',
+        'ContentRequestsResponse',
         'ContentView',
         'Error',
         'EventsRequest',
