@@ -1,4 +1,4 @@
-import { addDays, dayOf } from './time';
+import { addDays, dayOf, mondayOf } from './time';
 import { QUERY_WINDOW_DAYS } from './k-anonymity';
 
 /**
@@ -22,8 +22,7 @@ export const SALT_GRACE_WEEKS = 1;
 
 /** The Monday (UTC) of the week `day` falls in: salts and weekly counts are keyed by it. */
 export function weekOf(day: string): string {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return addDays(day, -((weekday + 6) % 7));
+  return mondayOf(day);
 }
 
 /** The same calendar day `months` earlier, on the month's last day when it has no such day. */
