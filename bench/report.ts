@@ -21,6 +21,7 @@ export const PART_ORDER = [
   'content-script',
   'sync',
   'import',
+  'insights',
 ] as const;
 
 /** A limit a part checks. Missing one fails `npm run bench` (not the test suite). */

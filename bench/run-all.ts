@@ -18,6 +18,7 @@ const PARTS = [
   { part: 'content-script', estimateSeconds: 60 },
   { part: 'sync', estimateSeconds: 60 },
   { part: 'import', estimateSeconds: 120 },
+  { part: 'insights', estimateSeconds: 600 },
 ] as const;
 
 /** A part still running after this many times its estimate is stopped and counted as failed. */

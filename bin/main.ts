@@ -4,6 +4,7 @@ import { contentCommand } from './commands/content';
 import { dbCommand } from './commands/db';
 import { detectCommand } from './commands/detect';
 import { feedCommand } from './commands/feed';
+import { insightsCommand } from './commands/insights';
 import { serveCommand } from './commands/serve';
 import { startCommand } from './commands/start';
 import { usersCommand } from './commands/users';
@@ -52,6 +53,15 @@ Commands:
   db copy --from DB --to DB
                           copy a whole database into an empty one (e.g. SQLite → PostgreSQL),
                           keeping its epoch and feed sequence so clients sync on
+  insights gaps|content|guidance|learning|teams|impact [--since 30d] [--until DAY] [--app A]
+         [--format table|csv|json] [--table NAME] [--db DB]
+                          an insights view (privacy rules applied: queries only past the k
+                          threshold, small groups suppressed); csv: one table (--table)
+  insights import-helpdesk <export.csv> [--app zendesk] [--record-type ticket] [--key-file F]
+                          join a helpdesk ticket-metrics export on hashed ids (key:
+                          WAYMARK_IMPACT_KEY or --key-file); the ids are dropped
+  insights prune [--db DB]
+                          delete what retention says is past keeping (serve does it too)
 
   DB is a SQLite file or a postgres:// URL; default: $DATABASE_URL, else ./data/waymark.db
   help                    this text`;
@@ -70,6 +80,7 @@ const commands: Record<string, Command> = {
   // Loaded on use: the unified pipeline is only needed by `import`, not by every command's start-up.
   import: async (args, io) => (await import('./commands/import')).importCommand(args, io),
   db: dbCommand,
+  insights: insightsCommand,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

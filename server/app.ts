@@ -6,6 +6,8 @@ import { compressJson } from './compress';
 import { extensionCors } from './cors';
 import { feedHandler } from './feed-route';
 import { registerGovernanceRoutes } from './governance-routes';
+import { registerEventRoutes } from './insights/events-route';
+import { HELPDESK_PATH, registerInsightRoutes } from './insights/routes';
 import { registerItemRoutes } from './item-routes';
 import { HttpError, jsonError, type ServerEnv } from './http';
 import type { IdentityConfig } from './identity/config';
@@ -28,6 +30,13 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Failed sign-ins per minute from one address before 429 (default 20). */
   authFailuresPerMinute?: number;
+  /**
+   * The organisation key the extension hashes record ids with (policy `impactRecordKey`), for
+   * helpdesk imports; without it the import route says how to set it.
+   */
+  impactKey?: string | undefined;
+  /** `POST /v1/events` requests per minute from one user before 429 (default 120). */
+  eventRequestsPerMinute?: number;
   /** Bytes of encoded feed pages kept in memory (default 64 MB). */
   pageCacheBytes?: number;
   /** Set `draining` when the process is stopping: /readyz answers 503 so balancers move on. */
@@ -52,16 +61,16 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
     });
   app.use(extensionCors());
   app.use(compressJson());
-  app.use(
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: (c) => {
-        // The unread rest of the body makes the connection unusable: tell the client not to reuse it.
-        c.header('Connection', 'close');
-        return jsonError(c, 413, 'payload_too_large', 'the request body is too large');
-      },
-    }),
-  );
+  const limit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 1024 * 1024,
+    onError: (c) => {
+      // The unread rest of the body makes the connection unusable: tell the client not to reuse it.
+      c.header('Connection', 'close');
+      return jsonError(c, 413, 'payload_too_large', 'the request body is too large');
+    },
+  });
+  // A helpdesk export is larger than anything else: its route sets its own limit.
+  app.use((c, next) => (c.req.path === HELPDESK_PATH ? next() : limit(c, next)));
 
   // Liveness: the process answers. Readiness: it can serve (database, schema, not stopping).
   app.get('/healthz', (c) => c.json({ ok: true }));
@@ -97,6 +106,10 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
   registerItemRoutes(app, store);
   registerGovernanceRoutes(app, store);
   registerTemplateRoutes(app, store);
+  registerEventRoutes(app, store, {
+    eventRequestsPerMinute: options.eventRequestsPerMinute ?? 120,
+  });
+  registerInsightRoutes(app, store, { impactKey: options.impactKey });
 
   app.notFound((c) => jsonError(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

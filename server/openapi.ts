@@ -11,6 +11,7 @@ import { auditEntrySchema } from '@/lib/content-model/audit';
 import { conflictSchema, errorSchema } from './http';
 import { governancePaths } from './openapi-governance';
 import { templatePaths } from './openapi-templates';
+import { insightPaths, insightSchemas } from './openapi-insights';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -39,7 +40,7 @@ export function openApiDocument(serverUrl?: string): object {
       title: 'Waymark content server',
       version: '1',
       description:
-        'The content feed of Waymark (a paged delta feed of items, apps and tombstones; items in a feed page are validated one by one against Item) and the governed authoring workflow (draft → in_review → published → archived, versions, audit trail).',
+        'The content feed of Waymark (a paged delta feed of items, apps and tombstones; items in a feed page are validated one by one against Item) and the governed authoring workflow (draft → in_review → published → archived, versions, audit trail), and insights: events in, views out (schemas shared in lib/insights/views.ts).',
     },
     ...(serverUrl === undefined ? {} : { servers: [{ url: serverUrl }] }),
     security: [{ bearer: [] }],
@@ -102,6 +103,7 @@ export function openApiDocument(serverUrl?: string): object {
       },
       ...governancePaths,
       ...templatePaths,
+      ...insightPaths,
       '/v1/openapi.json': {
         get: {
           summary: 'This document',
@@ -125,6 +127,7 @@ export function openApiDocument(serverUrl?: string): object {
         AnchorReports: schema(anchorReportBody),
         AuditEntry: schema(auditEntrySchema),
         Template: schema(templateSchema),
+        ...Object.fromEntries(Object.entries(insightSchemas).map(([name, s]) => [name, schema(s)])),
       },
     },
   };

@@ -44,6 +44,28 @@ export const routePolicies: Readonly<Record<string, Access>> = {
   // Authors start items from templates; changing what every author starts from is an admin's call.
   'GET /v1/templates': AUTHORS,
   'PUT /v1/templates/:id': ['admin'],
+  // Insights (docs/privacy.md). Every extension sends its events; each user reads their own
+  // learning records and whether their team is held out.
+  'POST /v1/events': 'signed-in',
+  'GET /v1/me/learning': 'signed-in',
+  'GET /v1/me/holdout': 'signed-in',
+  // A learner's "Request content" goes to the authors (its words scrubbed, no user id).
+  'POST /v1/content-requests': 'signed-in',
+  // The insights views are for the people who write content; learners see none of them (their
+  // own records are /v1/me/learning). Settings and the helpdesk join are the organisation's call.
+  'GET /v1/insights/gaps': AUTHORS,
+  'GET /v1/insights/content': AUTHORS,
+  'GET /v1/insights/guidance': AUTHORS,
+  'GET /v1/insights/learning': AUTHORS,
+  'GET /v1/insights/teams': AUTHORS,
+  'GET /v1/insights/impact': AUTHORS,
+  'GET /v1/insights/screens/:app/:screen': AUTHORS,
+  'GET /v1/insights/items/:id': AUTHORS,
+  'PUT /v1/insights/gaps/:app/:screen': AUTHORS,
+  'POST /v1/insights/gaps/:app/:screen/draft': AUTHORS,
+  'GET /v1/insights/settings': ['admin'],
+  'PUT /v1/insights/settings': ['admin'],
+  'POST /v1/insights/helpdesk': ['admin'],
 };
 
 /** The route a request matched (the last non-middleware handler), as `METHOD path`. */

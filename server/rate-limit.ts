@@ -32,3 +32,34 @@ export class FailureLimiter {
     for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
   }
 }
+
+/**
+ * A token bucket per key (a user): `perMinute` requests a minute on average, up to that many at
+ * once. In memory, per process, like FailureLimiter: it keeps one account from flooding one
+ * server; a fleet divides the work among instances anyway.
+ */
+export class RequestLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Takes one request for `key`: 0 when allowed, else the seconds until the next one is. */
+  take(key: string): number {
+    const now = this.now();
+    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
+    const tokens = Math.min(
+      this.perMinute,
+      bucket.tokens + ((now - bucket.at) * this.perMinute) / 60_000,
+    );
+    if (tokens < 1) {
+      this.buckets.set(key, { tokens, at: now });
+      return Math.max(1, Math.ceil(((1 - tokens) * 60) / this.perMinute));
+    }
+    if (this.buckets.size >= 10_000 && !this.buckets.has(key)) this.buckets.clear();
+    this.buckets.set(key, { tokens: tokens - 1, at: now });
+    return 0;
+  }
+}

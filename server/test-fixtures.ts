@@ -43,6 +43,22 @@ export function article(
   };
 }
 
+/** A published tip on Zendesk's ticket screen (guidance health, broken-anchor reports). */
+export function tip(id: string, fields: { owner?: string } = {}) {
+  return {
+    type: 'tip',
+    id,
+    title: `Tip ${id}`,
+    body: 'Check the priority first.',
+    owner: fields.owner ?? 'ops@example.com',
+    status: 'published',
+    verify_by: '2027-01-01',
+    updated_at: '2026-11-01',
+    version: 1,
+    targeting: { apps: ['zendesk'], screens: [], roles: [], teams: [] },
+  };
+}
+
 /**
  * The fixed "now" of server tests: dates the server computes (verify-by, stamps) are stated
  * against it as literals, so no test depends on the day it runs.

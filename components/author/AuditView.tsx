@@ -17,6 +17,7 @@ const ACTION_NAMES: Record<AuditAction, string> = {
   rollback: 'rolled back',
   role_change: 'changed a role',
   template: 'changed a template',
+  insights: 'changed insights (a setting, a gap, a helpdesk import)',
 };
 
 /** The audit log for admins: who did what to which item and when, filtered on the server. */

@@ -125,10 +125,12 @@ export default defineBackground(() => {
     'bg:request-content': async ({ text, query, tabId }) => {
       const where = await knowledge.requestContent(text, query, tabId);
       const { signedIn } = await sync.view();
+      // On its way now rather than at the next sync; kept on the device until the server confirms.
+      if (signedIn) void insights.flush();
       return {
         where,
         delivery: signedIn
-          ? 'It is queued for your content server with your usage events.'
+          ? 'It is on its way to your content server, and kept here until the server confirms it.'
           : 'Connect Waymark to your content server in its options to send it; it is kept here until then.',
       };
     },

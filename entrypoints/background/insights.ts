@@ -19,7 +19,13 @@ import {
 } from '@/lib/insights';
 import { InsightRecorder, type InsightContext, type TabPages } from '@/lib/knowledge';
 import type { InsightsView } from '@/lib/messages';
-import { dexieOutbox, sendInsights, staticFeedBase } from '@/lib/sync';
+import {
+  dexieOutbox,
+  dexieRequestQueue,
+  sendContentRequests,
+  sendInsights,
+  staticFeedBase,
+} from '@/lib/sync';
 import { readAccount, type Account } from './account';
 import { browserDataConsent } from './data-consent';
 
@@ -48,8 +54,9 @@ const sendsTo = (account: Account | undefined) =>
 
 /**
  * Insights wiring: the recorder the knowledge and lesson services use, the collection policy
- * (managed policy, the user's choice, Firefox's data consent, a server to send to), the flush after
- * each sync and on its own alarm, and "What Waymark sends" for the options page.
+ * (managed policy, the user's choice, Firefox's data consent, a server to send to), the flush (the
+ * outbox, then learners' content requests) after each sync and on its own alarm, and "What
+ * Waymark sends" for the options page.
  */
 export function createInsights(db: WaymarkDatabase, tabs: TabPages) {
   async function context(): Promise<
@@ -81,15 +88,16 @@ export function createInsights(db: WaymarkDatabase, tabs: TabPages) {
       const account = sendsTo(await readAccount());
       if (account === undefined) return;
       const { policy } = await context();
-      await sendInsights({
-        outbox: dexieOutbox(db),
+      const common = {
         serverUrl: account.serverUrl,
         token: account.token,
-        fetch: (input, init) => globalThis.fetch(input, init),
-        log: (text) => console.warn(`Waymark insights: ${text}`),
-        policy,
+        fetch: (input: string, init?: RequestInit) => globalThis.fetch(input, init),
+        log: (text: string) => console.warn(`Waymark insights: ${text}`),
         now: Date.now,
-      });
+      };
+      await sendInsights({ ...common, outbox: dexieOutbox(db), policy });
+      // Asked for by the learner, not usage analytics: sent whatever the analytics level.
+      await sendContentRequests({ ...common, queue: dexieRequestQueue(db) });
     })()
       .catch((error: unknown) => console.warn('Waymark: could not send insight events', error))
       .finally(() => {

@@ -14,6 +14,11 @@ export const auditActions = [
   'role_change',
   /** An admin created or changed a template (the comment names it; `item` is empty). */
   'template',
+  /**
+   * Insights: an admin changed a setting (the query threshold, the analytics level, a holdout),
+   * imported a helpdesk export, or an author changed a gap's status; the comment says what.
+   */
+  'insights',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -40,6 +40,8 @@ export const settingSchemas = {
   pendingContentRequests: z
     .array(
       z.object({
+        /** The idempotency key on the server; made when queued (older queues: when first sent). */
+        id: z.uuid().optional(),
         text: z.string().min(1).max(2_000),
         query: z.string().max(200),
         app: slugSchema.optional(),

@@ -11,6 +11,7 @@ export * from './k-anonymity';
 export * from './retention';
 export * from './keyed-hash';
 export * from './wire';
+export * from './content-requests';
 export * from './time';
 export * from './coalesce';
 export * from './search-session';

@@ -59,6 +59,15 @@ const SEPARATORS = /[^\p{L}\p{N}\s#'’-]+/gu;
  * scrubbing a scrubbed query changes nothing.
  */
 export function scrubQuery(raw: string): string | undefined {
+  return limit(scrubWords(raw));
+}
+
+/**
+ * The words of `raw` that may leave the device, in order: lower-cased (NFKC), with e-mail
+ * addresses, URLs and host names, phone numbers, UUIDs and ids dropped and digit runs as `#`.
+ * Also used for a content request's own words (content-requests.ts), which keep more of them.
+ */
+export function scrubWords(raw: string): string[] {
   const text = raw.normalize('NFKC').toLowerCase().normalize('NFKC');
   // Whole tokens first (a UUID's digit groups must not be taken for a phone number), then phone
   // numbers, which span tokens.
@@ -75,7 +84,7 @@ export function scrubQuery(raw: string): string | undefined {
       if (trimmed !== '') kept.push(trimmed);
     }
   }
-  return limit(kept);
+  return kept;
 }
 
 /** At most MAX_QUERY_WORDS words and MAX_QUERY_CHARS characters, cut at a word boundary. */

@@ -7,8 +7,13 @@ describe('retentionCutoffs', () => {
       rawEventsBefore: '2026-03-17', // − 90 days
       queryWordsBefore: '2026-05-16', // − 30 days
       rollupsBefore: '2024-05-15', // − 25 months
-      saltWeeksBefore: '2026-05-11', // the Monday of the week of 2026-05-17 (− 29 days)
+      saltWeeksBefore: '2026-06-08', // the Monday before this week's (a week of grace)
     });
+  });
+
+  it('keeps the salt of last week all this week, and no older one', () => {
+    expect(retentionCutoffs('2026-06-21').saltWeeksBefore).toBe('2026-06-08'); // a Sunday
+    expect(retentionCutoffs('2026-06-22').saltWeeksBefore).toBe('2026-06-15'); // the next Monday
   });
 
   it('keeps rollups to the last day of a shorter month', () => {

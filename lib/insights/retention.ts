@@ -1,4 +1,4 @@
-import { addDays, dayOf } from './time';
+import { addDays, dayOf, mondayOf } from './time';
 import { QUERY_WINDOW_DAYS } from './k-anonymity';
 
 /**
@@ -10,16 +10,19 @@ export const RAW_EVENT_DAYS = 90;
 export const SUB_THRESHOLD_QUERY_DAYS = QUERY_WINDOW_DAYS;
 export const ROLLUP_MONTHS = 25;
 /**
- * The person-hash salt rotates weekly (weeks start on Monday, UTC) and is deleted once the query
- * window no longer reaches back into its week: until then the server needs it to see that one
- * person typing a query in two weeks is still one person.
+ * The person-hash salt rotates weekly (weeks start on Monday, UTC). The server hashes a failed
+ * search under the salt of every week whose 30-day windows include its day (server/insights/
+ * people.ts), so counting distinct people on any day needs only that week's salt. A salt is
+ * deleted, with every hash made under it, once the week after its own is over: that week is left
+ * for events that arrive late from a device that was offline.
  */
 export const SALT_ROTATION_DAYS = 7;
+/** Weeks a salt is kept after its own (for late events). */
+export const SALT_GRACE_WEEKS = 1;
 
 /** The Monday (UTC) of the week `day` falls in: salts and weekly counts are keyed by it. */
 export function weekOf(day: string): string {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return addDays(day, -((weekday + 6) % 7));
+  return mondayOf(day);
 }
 
 /** The same calendar day `months` earlier, on the month's last day when it has no such day. */
@@ -36,7 +39,7 @@ export interface RetentionCutoffs {
   queryWordsBefore: string;
   /** Daily rollups before this are deleted. */
   rollupsBefore: string;
-  /** Salts of weeks starting before this are deleted (their hashes can no longer be linked). */
+  /** Salts (and hashes made with them) of weeks starting before this are deleted. */
   saltWeeksBefore: string;
 }
 
@@ -46,6 +49,6 @@ export function retentionCutoffs(today: string): RetentionCutoffs {
     rawEventsBefore: addDays(today, -RAW_EVENT_DAYS),
     queryWordsBefore: addDays(today, -SUB_THRESHOLD_QUERY_DAYS),
     rollupsBefore: monthsBefore(today, ROLLUP_MONTHS),
-    saltWeeksBefore: weekOf(addDays(today, -(QUERY_WINDOW_DAYS - 1))),
+    saltWeeksBefore: addDays(weekOf(today), -SALT_ROTATION_DAYS * SALT_GRACE_WEEKS),
   };
 }

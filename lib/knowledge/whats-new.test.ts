@@ -99,6 +99,9 @@ describe('requestContent', () => {
     );
     const [request] = await getSetting(db, 'pendingContentRequests');
     expect(request).toEqual({
+      id: expect.stringMatching(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      ) as string,
       text: 'How do I refund a gift card?',
       query: 'gift card refund',
       app: 'desk',

@@ -48,7 +48,8 @@ export async function markWhatsNewSeen(
 /**
  * Queues a learner's request for content: their words, what they searched for, and the app and
  * screen of the page (ids only; never the page's content). Asked for explicitly, so it is kept
- * even when usage events are off; it waits on the device until it is sent to the authors.
+ * even when usage events are off; it waits on the device until the server confirms it
+ * (lib/sync/content-requests.ts, sent with the outbox).
  */
 export async function requestContent(
   db: WaymarkDatabase,
@@ -58,6 +59,7 @@ export async function requestContent(
   await db.transaction('rw', db.settings, async () => {
     const pending = await getSetting(db, 'pendingContentRequests');
     const next = {
+      id: crypto.randomUUID(),
       text: request.text,
       query: request.query ?? '',
       ...(request.detection?.app ? { app: request.detection.app } : {}),

@@ -77,7 +77,8 @@ describe('findUnsafeMarkdown with maskLiteralText', () => {
   });
 
   it('still finds live markup beside literal text, at its own line', () => {
-    const text = 'Code `<b>` is fine.\n\n<img src=x onerror=alert(1)>\n\n[a](javascript:alert(1)) `x`';
+    const text =
+      'Code `<b>` is fine.\n\n<img src=x onerror=alert(1)>\n\n[a](javascript:alert(1)) `x`';
     const spots = findUnsafeMarkdown(text, maskLiteralText);
     expect(spots.map((s) => [lineAt(text, s.offset), s.message])).toEqual([
       [3, 'inline event handler "onerror" is not allowed'],

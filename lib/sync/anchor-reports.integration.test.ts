@@ -4,7 +4,7 @@ import { testDatabase, tip } from '@/lib/db/test-support';
 import { collectionPolicy } from '@/lib/insights';
 import { InsightRecorder, KnowledgeService, memoryTabPages } from '@/lib/knowledge';
 import { startServer, type RunningServer } from '@/server/main';
-import { tempStore, tokenFor } from '@/server/test-fixtures';
+import { TEST_NOW, tempStore, tokenFor } from '@/server/test-fixtures';
 import { flushAnchorReports } from './anchor-reports';
 import { dexieOutbox } from './event-outbox';
 import { sendInsights } from './send-insights';
@@ -31,6 +31,13 @@ afterAll(async () => {
   await server.close();
   await env.cleanup();
 });
+
+async function verification(): Promise<Verification> {
+  const response = await fetch(`${server.url}/v1/verification`, {
+    headers: { Authorization: `Bearer ${tokens.owner}` },
+  });
+  return (await response.json()) as Verification;
+}
 
 interface Verification {
   broken_anchors: { id: string; app: string; screen: string; count: number; owner: string }[];
@@ -89,6 +96,11 @@ describe('broken-anchor reports against the real server', () => {
   });
 
   it('sends the counts by the anchor-report route when the server has no /v1/events yet', async () => {
+    // The real server, as one from before /v1/events answers that route.
+    const olderServer: typeof fetch = (input, init) =>
+      (input instanceof Request ? input.url : String(input)).endsWith('/v1/events')
+        ? Promise.resolve(new Response('{"error":"not_found"}', { status: 404 }))
+        : fetch(input, init);
     const db = testDatabase();
     const recorder = new InsightRecorder(db, memoryTabPages(), () => Promise.resolve({ policy }));
     await recorder.tipUnresolved('priority-tip', 'zendesk', 'list');
@@ -97,13 +109,53 @@ describe('broken-anchor reports against the real server', () => {
       outbox: dexieOutbox(db),
       serverUrl: server.url,
       token: tokens.learner!,
-      fetch: (input, init) => fetch(input, init),
+      fetch: olderServer,
       log: (text) => expect.fail(text),
       policy,
       now: Date.now,
     });
     expect(result).toMatchObject({ endpointMissing: true, legacy: { sent: 1, dropped: 0 } });
     expect((await peekEvents(db, 10)).map((e) => e.event.type)).toEqual(['item_read']);
+    db.close();
+  });
+
+  it('feeds the owner’s verification list from tip_unresolved events on /v1/events, each counted once', async () => {
+    const db = testDatabase();
+    const at = () => TEST_NOW.getTime();
+    const recorder = new InsightRecorder(
+      db,
+      memoryTabPages(),
+      () => Promise.resolve({ policy }),
+      at,
+    );
+    for (let view = 0; view < 4; view++)
+      await recorder.tipUnresolved('priority-tip', 'zendesk', 'search');
+    const before = await verification();
+    const row = (list: Verification['broken_anchors']) =>
+      list.find((r) => r.screen === 'search')?.count ?? 0;
+    const deps = {
+      outbox: dexieOutbox(db),
+      serverUrl: server.url,
+      token: tokens.learner!,
+      log: (text: string) => expect.fail(text),
+      policy,
+      now: at,
+    };
+    // The first answer is lost after the server stored the batch: the resend is a duplicate.
+    let lose = true;
+    const losing: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!lose) return response;
+      lose = false;
+      throw new TypeError('network error: the answer was lost');
+    };
+    expect(await sendInsights({ ...deps, fetch: losing })).toMatchObject({ accepted: 0 });
+    expect(await sendInsights({ ...deps, fetch: (i, init) => fetch(i, init) })).toMatchObject({
+      accepted: 0,
+      duplicates: 1,
+    });
+    expect(row((await verification()).broken_anchors) - row(before.broken_anchors)).toBe(4);
+    expect(await peekEvents(db, 10)).toEqual([]);
     db.close();
   });
 });

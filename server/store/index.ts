@@ -7,6 +7,8 @@ import type { SchemaStatus, Store } from './types';
 
 export * from './types';
 export * from './errors';
+export * from './insight-types';
+export type * from './insight-reads';
 export { encodeCursor } from './feed-rows';
 
 /** Where every server-side command keeps its database unless given `--db` (relative to the cwd). */

@@ -1,3 +1,4 @@
+import { insightColumns, insightOrder } from './insight-tables';
 import type { DumpTable } from './types';
 
 /**
@@ -47,6 +48,8 @@ export const copyColumns: Readonly<Record<DumpTable, readonly string[]>> = {
   scim_groups: ['id', 'display_name', 'external_id', 'created_at', 'updated_at'],
   scim_members: ['group_id', 'user_id'],
   acknowledgements: ['item_id', 'email', 'at'],
+
+  ...insightColumns,
 };
 
 /**
@@ -81,6 +84,8 @@ export const copyOrder: Readonly<
     ['item_id', 'text'],
     ['email', 'text'],
   ],
+
+  ...insightOrder,
 };
 
 /** Columns stored as 0/1 by SQLite and as boolean by PostgreSQL. */

@@ -3,6 +3,8 @@ import type { AppDefinition, Item, Role, Template } from '@/lib/content-model';
 import type { Clock } from '../clock';
 import type { FeedRead } from './feed-rows';
 import type { IdentityStore } from './identity-types';
+import type { InsightsStore } from './insight-types';
+import { insightTables } from './insight-tables';
 
 /** Who a feed is built for: a signed-in user, or an audience of a static export. */
 export interface Audience {
@@ -147,6 +149,7 @@ export const dumpTables = [
   'scim_members',
   'acknowledgements',
   'seq',
+  ...insightTables,
 ] as const;
 export type DumpTable = (typeof dumpTables)[number];
 
@@ -156,7 +159,7 @@ export type DumpTable = (typeof dumpTables)[number];
  * database. Nothing outside `server/store/<backend>/` sees SQL. See docs/DESIGN.md ("Storage")
  * and docs/adr/0006-one-store-two-backends.md for the rules a new operation follows.
  */
-export interface Store extends IdentityStore {
+export interface Store extends IdentityStore, InsightsStore {
   readonly backend: 'sqlite' | 'postgres';
   /** Names this database in cursors: a cursor minted by another database is "unknown". */
   readonly epoch: string;

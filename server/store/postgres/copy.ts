@@ -51,8 +51,20 @@ export async function loadChunk(tx: Tx, chunk: DumpChunk): Promise<void> {
   await tx`INSERT INTO ${tx(chunk.table)} ${tx(rows, columns)}`;
 }
 
-/** After loading audit rows with their ids, new rows continue after the highest. */
+/** Tables whose ids are copied as given: new rows continue after the highest. */
+const COPIED_IDS = [
+  'audit_log',
+  'ins_names',
+  'ins_installs',
+  'ins_queries',
+  'ins_helpdesk_imports',
+];
+
+/** After loading rows with their ids, new rows continue after the highest. */
 export async function resumeIdentities(tx: Tx): Promise<void> {
-  await tx`SELECT setval(pg_get_serial_sequence('audit_log', 'id'),
-    greatest((SELECT max(id) FROM audit_log), 1))`;
+  for (const table of COPIED_IDS)
+    await tx.unsafe(
+      `SELECT setval(pg_get_serial_sequence('${table}', 'id'),
+         greatest((SELECT max(id) FROM ${table}), 1))`,
+    );
 }

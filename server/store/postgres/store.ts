@@ -37,6 +37,13 @@ import * as identity from './identity';
 import * as people from './people';
 import * as scim from './scim';
 import { TokenCache } from './token-cache';
+import type { SettingsChange } from '@/lib/insights/views';
+import type { ContentRequest } from '@/lib/insights';
+import { InsightReads } from '../insight-reads';
+import type { GapState, HelpdeskTicketInput, InsightBatch } from '../insight-types';
+import * as insightAdmin from './insight-admin';
+import { appendInsightEvents, type NameCache } from './insight-events';
+import { appendContentRequests } from './content-requests';
 
 export interface PostgresOpenOptions {
   now?: Clock;
@@ -59,11 +66,22 @@ export class PostgresStore implements Store {
   private knownSeq = 0;
   private readonly tokens = new TokenCache();
   private listener: ChangeListener | undefined;
+  /** Insight slugs' ids: committed before use and never changed, so safe to cache. */
+  private readonly names: NameCache = new Map();
+  readonly insights: InsightReads;
 
   private constructor(
     private readonly sql: Sql,
     readonly now: Clock,
-  ) {}
+  ) {
+    this.insights = new InsightReads(
+      async (text, params) =>
+        (await sql.unsafe(insightAdmin.numbered(text), params as never[])) as Record<
+          string,
+          unknown
+        >[],
+    );
+  }
 
   static async open(url: string, options: PostgresOpenOptions = {}): Promise<PostgresStore> {
     const store = new PostgresStore(connect(url, { max: options.max }), options.now ?? systemClock);
@@ -285,6 +303,28 @@ export class PostgresStore implements Store {
   addAnchorReports = (reports: AnchorReportInput[]) =>
     this.write((tx) => extras.addAnchorReports(tx, reports, this.now()));
   anchorReports = () => extras.anchorReports(this.sql);
+
+  appendInsightEvents = (batch: InsightBatch) =>
+    appendInsightEvents(this.sql, this.names, batch, this.now(), (work) => this.write(work));
+  weekSalts = (weeks: readonly string[], oldest: string) =>
+    insightAdmin.weekSalts(this.sql, weeks, oldest);
+  appendContentRequests = (requests: readonly ContentRequest[]) =>
+    this.write((tx) => appendContentRequests(tx, requests));
+  insightSettings = () => insightAdmin.insightSettings(this.sql);
+  putInsightSettings = (change: SettingsChange, actor: string) =>
+    this.write((tx) => insightAdmin.putInsightSettings(tx, change, actor, this.now()));
+  gapStates = () => insightAdmin.gapStates(this.sql);
+  setGapState = (
+    gap: { app: string; screen: string; status: GapState['status']; item: string | undefined },
+    actor: string,
+  ) => this.write((tx) => insightAdmin.setGapState(tx, gap, actor, this.now()));
+  importHelpdesk = (
+    tickets: readonly HelpdeskTicketInput[],
+    meta: { actor: string; skipped: number; problems: string[] },
+  ) => this.write((tx) => insightAdmin.importHelpdesk(tx, tickets, meta, this.now()));
+  helpdeskImports = () => insightAdmin.helpdeskImports(this.sql);
+  learningRecordsOf = (email: string) => insightAdmin.learningRecordsOf(this.sql, email);
+  pruneInsights = (today: string) => this.write((tx) => insightAdmin.pruneInsights(tx, today));
 
   seedNeeds = () => extras.seedNeeds(this.sql);
   seed = (content: SeedContent, what: { items: boolean; templates: boolean }) =>

@@ -149,4 +149,158 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (item_id, email)
   ) STRICT;
   `,
+  `
+  -- Insights (docs/privacy.md; server/insights/). Raw events, compact: slugs are ids in
+  -- ins_names, the install id an id in ins_installs, the day a number of days since 1970, the
+  -- fields positional text (server/insights/event-codec.ts). (install, seq) is the idempotency key.
+  -- No user id: usage rows carry the sender's team only.
+  CREATE TABLE ins_names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE) STRICT;
+  CREATE TABLE ins_installs (
+    id INTEGER PRIMARY KEY,
+    install TEXT NOT NULL UNIQUE,
+    last_day INTEGER NOT NULL
+  ) STRICT;
+  CREATE TABLE ins_events (
+    install INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    day INTEGER NOT NULL,
+    type INTEGER NOT NULL,
+    team INTEGER,
+    f TEXT NOT NULL,
+    query INTEGER,
+    PRIMARY KEY (install, seq)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX ins_events_day ON ins_events (day);
+  CREATE INDEX ins_events_query ON ins_events (query) WHERE query IS NOT NULL;
+  -- A failed search's words; peak: the most distinct people who typed them within 30 days.
+  CREATE TABLE ins_queries (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL UNIQUE,
+    first_day TEXT NOT NULL,
+    last_day TEXT NOT NULL,
+    peak INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  -- Daily rollups (server/insights/rollups.ts describes each).
+  CREATE TABLE ins_screen_day (
+    day TEXT NOT NULL, app TEXT NOT NULL, screen TEXT NOT NULL,
+    searches INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0,
+    opened INTEGER NOT NULL DEFAULT 0, record_views INTEGER NOT NULL DEFAULT 0,
+    record_views_help INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, app, screen)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE ins_team_day (
+    day TEXT NOT NULL, team TEXT NOT NULL,
+    searches INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0,
+    opened INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, team)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE ins_item_day (
+    day TEXT NOT NULL, item TEXT NOT NULL,
+    shown INTEGER NOT NULL DEFAULT 0, opened INTEGER NOT NULL DEFAULT 0,
+    opened_page INTEGER NOT NULL DEFAULT 0, reads INTEGER NOT NULL DEFAULT 0,
+    helpful INTEGER NOT NULL DEFAULT 0, unhelpful INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, item)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE ins_item_screen_day (
+    day TEXT NOT NULL, app TEXT NOT NULL, screen TEXT NOT NULL, item TEXT NOT NULL,
+    shown INTEGER NOT NULL DEFAULT 0, opened INTEGER NOT NULL DEFAULT 0,
+    reads INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, app, screen, item)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE ins_feedback_day (
+    day TEXT NOT NULL, item TEXT NOT NULL, helpful INTEGER NOT NULL, reason TEXT NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, item, helpful, reason)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE ins_tip_day (
+    day TEXT NOT NULL, app TEXT NOT NULL, screen TEXT NOT NULL, tip TEXT NOT NULL,
+    shown INTEGER NOT NULL DEFAULT 0, unresolved INTEGER NOT NULL DEFAULT 0,
+    dismissed INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, app, screen, tip)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE ins_query_day (
+    day TEXT NOT NULL, app TEXT NOT NULL, screen TEXT NOT NULL, query INTEGER NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, app, screen, query)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX ins_query_day_query ON ins_query_day (query);
+  CREATE TABLE ins_lesson_day (
+    day TEXT NOT NULL, team TEXT NOT NULL, lesson TEXT NOT NULL, step INTEGER NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, team, lesson, step)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE ins_lesson_done_day (
+    day TEXT NOT NULL, team TEXT NOT NULL, lesson TEXT NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0, questions INTEGER NOT NULL DEFAULT 0,
+    correct INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, team, lesson)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE ins_quiz_day (
+    day TEXT NOT NULL, team TEXT NOT NULL, lesson TEXT NOT NULL, question TEXT NOT NULL,
+    choice TEXT NOT NULL, first INTEGER NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0, correct INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, team, lesson, question, choice, first)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE ins_path_day (
+    day TEXT NOT NULL, team TEXT NOT NULL, path TEXT NOT NULL, n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, team, path)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE ins_service_day (
+    day TEXT NOT NULL PRIMARY KEY, dropped INTEGER NOT NULL DEFAULT 0
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE ins_people_week (
+    week TEXT NOT NULL, team TEXT NOT NULL, scope TEXT NOT NULL,
+    people INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (week, team, scope)
+  ) STRICT, WITHOUT ROWID;
+  -- Weekly salts and the person marks made with them: deleted together soon after the week.
+  CREATE TABLE ins_salts (week TEXT PRIMARY KEY, salt TEXT NOT NULL) STRICT;
+  CREATE TABLE ins_marks (
+    week TEXT NOT NULL, scope TEXT NOT NULL, person TEXT NOT NULL, last_day TEXT NOT NULL,
+    PRIMARY KEY (week, scope, person)
+  ) STRICT, WITHOUT ROWID;
+  -- Named learning records (lesson, quiz, path), as in an LMS; the learner reads their own.
+  CREATE TABLE learning_records (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL,
+    team TEXT NOT NULL,
+    day TEXT NOT NULL,
+    type TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX learning_records_email ON learning_records (email, day);
+  CREATE INDEX learning_records_day ON learning_records (day);
+  -- The helpdesk join: records seen (keyed hashes), and imported ticket outcomes without ids.
+  CREATE TABLE ins_guidance (
+    app TEXT NOT NULL, record TEXT NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL,
+    team TEXT NOT NULL, opened INTEGER NOT NULL, agent TEXT, agent_week TEXT NOT NULL,
+    PRIMARY KEY (app, record)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE ins_helpdesk_imports (
+    id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, summary TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE ins_helpdesk_tickets (
+    import INTEGER NOT NULL, day TEXT NOT NULL, team TEXT NOT NULL, cohort TEXT NOT NULL,
+    agent TEXT, agent_week TEXT,
+    resolution REAL, log_resolution REAL, reopens INTEGER, replies INTEGER
+  ) STRICT;
+  CREATE INDEX ins_helpdesk_tickets_day ON ins_helpdesk_tickets (day);
+  -- Gaps an author acted on (status, the item that answers it) and the insights settings.
+  CREATE TABLE ins_gaps (
+    app TEXT NOT NULL, screen TEXT NOT NULL, status TEXT NOT NULL, item TEXT,
+    updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+    PRIMARY KEY (app, screen)
+  ) STRICT;
+  CREATE TABLE ins_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  `,
+  `
+  -- Learners' content requests (POST /v1/content-requests): the device's id is the idempotency
+  -- key; scrubbed words, app and screen ('' for none); no user id. Kept as long as raw events.
+  CREATE TABLE ins_content_requests (
+    id TEXT PRIMARY KEY, day TEXT NOT NULL, app TEXT NOT NULL, screen TEXT NOT NULL,
+    query TEXT, text TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX ins_content_requests_day ON ins_content_requests (day, app, screen);
+  `,
 ];

@@ -33,6 +33,14 @@ import * as identity from './identity';
 import * as people from './people';
 import * as scim from './scim';
 
+import type { SettingsChange } from '@/lib/insights/views';
+import type { ContentRequest } from '@/lib/insights';
+import { InsightReads } from '../insight-reads';
+import type { GapState, HelpdeskTicketInput, InsightBatch } from '../insight-types';
+import * as insightAdmin from './insight-admin';
+import { appendInsightEvents, type NameCache } from './insight-events';
+import { appendContentRequests } from './content-requests';
+
 /**
  * The embedded backend: one SQLite file (better-sqlite3, synchronous). Every method is one
  * transaction on the one connection, so writes are serialised by SQLite itself and the feed's
@@ -42,12 +50,23 @@ import * as scim from './scim';
 export class SqliteStore implements Store {
   readonly backend = 'sqlite';
   private currentEpoch: string;
+  /** Insight slugs' ids: given once and never changed, so safe to keep across requests. */
+  private readonly names: NameCache = new Map();
+  readonly insights: InsightReads;
 
   private constructor(
     private readonly db: Db,
     readonly now: Clock,
   ) {
     this.currentEpoch = readMeta(db, 'epoch') ?? '';
+    const statements = new Map<string, ReturnType<Db['prepare']>>();
+    this.insights = new InsightReads((sql, params) =>
+      this.run(() => {
+        const statement = statements.get(sql) ?? db.prepare(sql);
+        statements.set(sql, statement);
+        return statement.all(...params) as Record<string, unknown>[];
+      }),
+    );
   }
 
   static open(file: string, options: { now?: Clock } = {}): SqliteStore {
@@ -181,6 +200,29 @@ export class SqliteStore implements Store {
   addAnchorReports = (reports: AnchorReportInput[]) =>
     this.run(() => extras.addAnchorReports(this.db, reports, this.now()));
   anchorReports = () => this.run(() => extras.anchorReports(this.db));
+
+  appendInsightEvents = (batch: InsightBatch) =>
+    this.run(() => appendInsightEvents(this.db, this.names, batch, this.now()));
+  weekSalts = (weeks: readonly string[], oldest: string) =>
+    this.run(() => insightAdmin.weekSalts(this.db, weeks, oldest));
+  appendContentRequests = (requests: readonly ContentRequest[]) =>
+    this.run(() => appendContentRequests(this.db, requests));
+  insightSettings = () => this.run(() => insightAdmin.insightSettings(this.db));
+  putInsightSettings = (change: SettingsChange, actor: string) =>
+    this.run(() => insightAdmin.putInsightSettings(this.db, change, actor, this.now()));
+  gapStates = () => this.run(() => insightAdmin.gapStates(this.db));
+  setGapState = (
+    gap: { app: string; screen: string; status: GapState['status']; item: string | undefined },
+    actor: string,
+  ) => this.run(() => insightAdmin.setGapState(this.db, gap, actor, this.now()));
+  importHelpdesk = (
+    tickets: readonly HelpdeskTicketInput[],
+    meta: { actor: string; skipped: number; problems: string[] },
+  ) => this.run(() => insightAdmin.importHelpdesk(this.db, tickets, meta, this.now()));
+  helpdeskImports = () => this.run(() => insightAdmin.helpdeskImports(this.db));
+  learningRecordsOf = (email: string) =>
+    this.run(() => insightAdmin.learningRecordsOf(this.db, email));
+  pruneInsights = (today: string) => this.run(() => insightAdmin.pruneInsights(this.db, today));
 
   seedNeeds = () => this.run(() => extras.seedNeeds(this.db));
   seed = (content: SeedContent, what: { items: boolean; templates: boolean }) =>

@@ -1,0 +1,170 @@
+/**
+ * The daily rollups: counts per day (or week) and a few dimensions, each shaped for the views that
+ * read it, so a year of events is read from tens of thousands of rows rather than millions. Both
+ * backends create these tables in their migrations with exactly these columns and upsert them
+ * from this description (`count = count + excluded.count`), only for events actually inserted.
+ *
+ * Text keys hold slugs; '' stands for "none" (no app, no screen, no team, no reason).
+ */
+export const rollupTables = {
+  /** Gaps, failed-search rate, self-serve rate and coverage per screen. */
+  ins_screen_day: {
+    keys: [
+      ['day', 'text'],
+      ['app', 'text'],
+      ['screen', 'text'],
+    ],
+    values: ['searches', 'failed', 'opened', 'record_views', 'record_views_help'],
+  },
+  /** Searching per team (Teams). */
+  ins_team_day: {
+    keys: [
+      ['day', 'text'],
+      ['team', 'text'],
+    ],
+    values: ['searches', 'failed', 'opened'],
+  },
+  /** Usage of each item (Content). */
+  ins_item_day: {
+    keys: [
+      ['day', 'text'],
+      ['item', 'text'],
+    ],
+    values: ['shown', 'opened', 'opened_page', 'reads', 'helpful', 'unhelpful'],
+  },
+  /** Usage of each item on each screen (the side panel's "this screen"). */
+  ins_item_screen_day: {
+    keys: [
+      ['day', 'text'],
+      ['app', 'text'],
+      ['screen', 'text'],
+      ['item', 'text'],
+    ],
+    values: ['shown', 'opened', 'reads'],
+  },
+  /** "Was this helpful?" per answer and reason ('' when none was given). */
+  ins_feedback_day: {
+    keys: [
+      ['day', 'text'],
+      ['item', 'text'],
+      ['helpful', 'int'],
+      ['reason', 'text'],
+    ],
+    values: ['n'],
+  },
+  /** Guidance health: tips shown, not found, dismissed, per screen. */
+  ins_tip_day: {
+    keys: [
+      ['day', 'text'],
+      ['app', 'text'],
+      ['screen', 'text'],
+      ['tip', 'text'],
+    ],
+    values: ['shown', 'unresolved', 'dismissed'],
+  },
+  /** Failed searches with words, per screen; `query` is an id in ins_queries. */
+  ins_query_day: {
+    keys: [
+      ['day', 'text'],
+      ['app', 'text'],
+      ['screen', 'text'],
+      ['query', 'int'],
+    ],
+    values: ['n'],
+  },
+  /** Lesson steps finished for the first time (the funnel). */
+  ins_lesson_day: {
+    keys: [
+      ['day', 'text'],
+      ['team', 'text'],
+      ['lesson', 'text'],
+      ['step', 'int'],
+    ],
+    values: ['n'],
+  },
+  ins_lesson_done_day: {
+    keys: [
+      ['day', 'text'],
+      ['team', 'text'],
+      ['lesson', 'text'],
+    ],
+    values: ['n', 'questions', 'correct'],
+  },
+  /** Knowledge-check answers: `choice` is the chosen ids joined by '+', `first` the first attempt. */
+  ins_quiz_day: {
+    keys: [
+      ['day', 'text'],
+      ['team', 'text'],
+      ['lesson', 'text'],
+      ['question', 'text'],
+      ['choice', 'text'],
+      ['first', 'int'],
+    ],
+    values: ['n', 'correct'],
+  },
+  ins_path_day: {
+    keys: [
+      ['day', 'text'],
+      ['team', 'text'],
+      ['path', 'text'],
+    ],
+    values: ['n'],
+  },
+  /** Events devices had to drop (outbox full). */
+  ins_service_day: { keys: [['day', 'text']], values: ['dropped'] },
+  /**
+   * Distinct people per week, team ('*': everyone) and scope (`active`, `search`), counted from
+   * the week's person marks when a mark is new: the marks go with their salt, the count stays.
+   */
+  ins_people_week: {
+    keys: [
+      ['week', 'text'],
+      ['team', 'text'],
+      ['scope', 'text'],
+    ],
+    values: ['people'],
+  },
+} as const;
+
+export type RollupTable = keyof typeof rollupTables;
+export type KeyType = 'text' | 'int';
+
+/** One change to a rollup row: its key values (in the table's key order) and what to add. */
+export interface RollupDelta {
+  table: RollupTable;
+  key: (string | number)[];
+  add: Partial<Record<string, number>>;
+}
+
+/** A table's change as whole rows: every value column, in order, zero where nothing is added. */
+export interface RollupRows {
+  table: RollupTable;
+  keys: readonly (readonly [string, KeyType])[];
+  values: readonly string[];
+  rows: { key: (string | number)[]; add: number[] }[];
+}
+
+/**
+ * Deltas summed per table and key, tables in a fixed order and rows sorted by key: one upsert per
+ * row, and concurrent writers (PostgreSQL instances) take row locks in the same order.
+ */
+export function aggregateDeltas(deltas: Iterable<RollupDelta>): RollupRows[] {
+  const byTable = new Map<RollupTable, Map<string, { key: (string | number)[]; add: number[] }>>();
+  for (const delta of deltas) {
+    const { values } = rollupTables[delta.table];
+    const rows =
+      byTable.get(delta.table) ?? new Map<string, { key: (string | number)[]; add: number[] }>();
+    byTable.set(delta.table, rows);
+    const id = JSON.stringify(delta.key);
+    const row = rows.get(id) ?? { key: delta.key, add: values.map(() => 0) };
+    rows.set(id, row);
+    values.forEach((column, i) => (row.add[i]! += delta.add[column] ?? 0));
+  }
+  return (Object.keys(rollupTables) as RollupTable[]).flatMap((table) => {
+    const rows = byTable.get(table);
+    if (rows === undefined) return [];
+    const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const { keys, values } = rollupTables[table];
+    return [{ table, keys, values, rows: sorted.map(([, row]) => row) }];
+  });
+}
