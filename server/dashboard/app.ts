@@ -18,7 +18,8 @@ function secure(response: Response): Response {
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   );
   headers.set('X-Content-Type-Options', 'nosniff');
-  headers.set('Referrer-Policy', 'no-referrer');
+  // same-origin, not no-referrer: with no-referrer, Chromium sends `Origin: null` on form posts.
+  headers.set('Referrer-Policy', 'same-origin');
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
   return response;
 }
