@@ -15,6 +15,7 @@ import type {
 import type { Detection } from '@/lib/context';
 import type { SentBatch } from '@/lib/db/delivery-meta';
 import type { AnalyticsLevel, FeedbackReason, OpenSource, SearchOutcome } from '@/lib/insights';
+import type { ItemView as ItemInsights, ScreenView } from '@/lib/insights/views';
 
 /**
  * THE protocol between the extension's contexts. Every message is declared once here, keyed by its
@@ -124,6 +125,8 @@ export interface MessageMap {
 
   /** Side panel → background (admins): the audit log, filtered, newest first, a page at a time. */
   'bg:author-audit': { payload: AuditQuery; result: AuthorResult<AuditPage> };
+  'bg:author-insights-screen': { payload: { tabId: number }; result: AuthorResult<ScreenView> };
+  'bg:author-insights-item': { payload: { id: string }; result: AuthorResult<ItemInsights> };
   /** Side panel → background: local drafts (autosaved in the extension's IndexedDB). */
   'bg:draft-list': { payload: Record<string, never>; result: DraftSummary[] };
   /** Side panel → background: start a draft from a template or from a server item (to edit it). */

@@ -3,12 +3,14 @@ import { AuditView } from './AuditView';
 import { AuthorHome } from './AuthorHome';
 import { DraftEditor } from './DraftEditor';
 import { ItemDetail } from './ItemDetail';
+import { ScreenInsights } from './InsightsPanel';
 
 type View =
   | { kind: 'home' }
   | { kind: 'draft'; key: string }
   | { kind: 'item'; id: string; notice?: string }
-  | { kind: 'audit' };
+  | { kind: 'audit' }
+  | { kind: 'insights' };
 
 /**
  * The Author tab (authors, reviewers, admins): start from a template, drafts on this device,
@@ -28,6 +30,8 @@ export function AuthorTab(props: {
         </button>
         {view.kind === 'audit' ? (
           <AuditView />
+        ) : view.kind === 'insights' ? (
+          <ScreenInsights tabId={props.tabId} />
         ) : view.kind === 'draft' ? (
           <DraftEditor
             key={view.key}
@@ -59,6 +63,7 @@ export function AuthorTab(props: {
       onDraft={(key) => setView({ kind: 'draft', key })}
       onItem={(id) => setView({ kind: 'item', id })}
       onAudit={() => setView({ kind: 'audit' })}
+      onInsights={() => setView({ kind: 'insights' })}
     />
   );
 }

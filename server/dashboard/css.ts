@@ -32,6 +32,7 @@ thead th { background: #eef1f5; }
 .chart .bar { fill: var(--bar); }
 .chart .axis { stroke: #8a93a3; }
 .chart text { font-size: 12px; fill: var(--ink); }
+h3 { font-size: 1rem; margin: .8rem 0 .3rem; }
 .chart .value { fill: var(--muted); }
 .gaps td form { margin: 0 0 .4rem; }
 .queries { margin: 0; padding-left: 1rem; }

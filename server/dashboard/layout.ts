@@ -57,7 +57,7 @@ export function query(search: URLSearchParams, extra: Record<string, string> = {
   return text === '' ? '' : `?${text}`;
 }
 
-const SHARE_COLUMN = /(rate|share|coverage|mastery|click_through|drop_off|wrong_first_time)$/;
+const SHARE_COLUMN = /(rate|share|coverage|mastery|click_through|drop_off|wrong_first_time|score)$/;
 
 export const percent = (x: number | undefined): string =>
   x === undefined ? '–' : `${Math.round(x * 1000) / 10} %`;

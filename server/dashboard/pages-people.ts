@@ -13,19 +13,20 @@ import { placeName } from './pages-gaps';
 
 export function learningPage(view: LearningView, ctx: PageContext): Html {
   const tables = viewTables(view);
-  const funnels = view.lessons.slice(0, 6).map((l) =>
-    barChart(`Completion funnel of ${l.title ?? l.lesson}`, [
-      ...l.steps.map((s) => ({
-        label: `step ${s.step + 1}`,
-        value: s.reached,
-        shown: `${s.reached}${s.drop_off === undefined ? '' : ` (−${percent(s.drop_off)})`}`,
-      })),
-      {
-        label: 'completed',
-        value: l.completed,
-        shown: `${l.completed} (${percent(l.completion_rate)})`,
-      },
-    ]),
+  const funnels = view.lessons.slice(0, 6).map(
+    (l) =>
+      h`<h3>${l.title ?? l.lesson}</h3>${barChart(`Completion funnel of ${l.title ?? l.lesson}`, [
+        ...l.steps.map((s) => ({
+          label: `step ${s.step + 1}`,
+          value: s.reached,
+          shown: `${s.reached}${s.drop_off === undefined || s.drop_off === 0 ? '' : ` (−${percent(s.drop_off)} since the step before)`}`,
+        })),
+        {
+          label: 'completed',
+          value: l.completed,
+          shown: `${l.completed} (${percent(l.completion_rate)})`,
+        },
+      ])}`,
   );
   const hard = view.questions.flatMap((q) => ('suppressed' in q ? [] : [q])).slice(0, 10);
   const difficulty = barChart(
