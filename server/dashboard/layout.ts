@@ -62,9 +62,11 @@ const SHARE_COLUMN = /(rate|share|coverage|mastery|click_through|drop_off|wrong_
 export const percent = (x: number | undefined): string =>
   x === undefined ? '–' : `${Math.round(x * 1000) / 10} %`;
 
-function cell(column: string, value: Cell): Part {
+function cell(column: string, value: Cell, rowName: Cell): Part {
   if (value === undefined || value === '') return '';
-  if (typeof value === 'number' && SHARE_COLUMN.test(column)) return percent(value);
+  // A share, by its column's name or (in a name/value table) by its row's.
+  const named = column === 'value' && typeof rowName === 'string' ? rowName : column;
+  if (typeof value === 'number' && SHARE_COLUMN.test(named)) return percent(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return value;
 }
@@ -86,7 +88,8 @@ export function tableTwin(
     table.rows.length === 0
       ? h`<tr><td colspan="${table.columns.length}">Nothing in this period.</td></tr>`
       : table.rows.map(
-          (r) => h`<tr>${r.map((v, i) => h`<td>${cell(table.columns[i] ?? '', v)}</td>`)}</tr>`,
+          (r) =>
+            h`<tr>${r.map((v, i) => h`<td>${cell(table.columns[i] ?? '', v, r[0])}</td>`)}</tr>`,
         );
   return h`<div class="twin"><table><caption>${caption} <a class="csv" href="${csv}" download>CSV</a></caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }

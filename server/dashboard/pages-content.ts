@@ -33,7 +33,7 @@ export function contentPage(view: ContentView, ctx: PageContext): Html {
   return h`${figure('Usage', opens, tableTwin('content', tableNamed(tables, 'items'), 'Items used in the period', ctx.search))}
 ${figure('Helpful or not', helpful, tableTwin('content', tableNamed(tables, 'reasons'), 'Votes by reason', ctx.search))}
 <section><h2>Hot but stale</h2>${stale}</section>
-<section><h2>Never opened</h2>${tableTwin('content', tableNamed(tables, 'never-opened'), 'Published items nobody opened or read', ctx.search)}</section>`;
+<section><h2>Never opened</h2><details><summary>${view.never_opened.length} published items nobody opened or read in the period</summary>${tableTwin('content', tableNamed(tables, 'never-opened'), 'Published items nobody opened or read', ctx.search)}</details></section>`;
 }
 
 export function guidancePage(view: GuidanceView, ctx: PageContext): Html {

@@ -265,4 +265,37 @@ test('five people search, open, vote and learn; the dashboard shows exactly that
   } finally {
     await browser.close();
   }
+  await authorPanel(opened);
 });
+
+/** The author's side panel on the same ticket: Insights for this screen. */
+async function authorPanel(opened: string) {
+  const browser = await launchWithExtension();
+  try {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await callBackground(options, 'bg:connect', { serverUrl: server.url, token: tokens.author! });
+    const ticket = await browser.context.newPage();
+    await ticket.goto(sites.url(...URLS.zendesk));
+    await expect
+      .poll(async () => (await inPageUi(ticket)).launcher?.attrs['data-count'], { timeout: 15_000 })
+      .toMatch(/^\d+$/);
+    const panel = await openPanelFor(browser, await tabIdShowing(browser, '123'));
+    await panel.getByRole('tab', { name: 'Author' }).click();
+    await panel.getByRole('button', { name: 'Insights for this screen' }).click();
+    const here = panel.getByRole('region', { name: 'Insights for this screen' });
+    await expect(
+      here.getByRole('table', { name: 'Failed searches on this screen' }).getByRole('row', {
+        name: `${FAILED_WORDS} ${PEOPLE} ${PEOPLE}`,
+      }),
+    ).toBeVisible({ timeout: 15_000 });
+    await expect(
+      here.getByRole('table', { name: 'Top items on this screen' }).getByRole('row', {
+        name: new RegExp(`^${opened} ${PEOPLE}`),
+      }),
+    ).toContainText('100 %');
+    await panel.screenshot({ path: join(SCREENSHOTS, 'insights-panel.png'), fullPage: true });
+  } finally {
+    await browser.close();
+  }
+}
