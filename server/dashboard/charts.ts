@@ -32,7 +32,7 @@ export function barChart(title: string, bars: readonly Bar[], max?: number): Htm
   const top = Math.max(max ?? 0, ...bars.map((b) => b.value), 1e-9);
   const height = Math.max(row, bars.length * row) + 4;
   const rows = bars.map((b, i) => {
-    const w = Math.max(0, Math.round(((width - labelWidth - 70) * b.value) / top));
+    const w = Math.max(0, Math.round(((width - labelWidth - 140) * b.value) / top));
     const y = i * row + 2;
     return h`<g><text x="0" y="${y + 15}" class="label">${clip(b.label, 30)}</text><rect x="${labelWidth}" y="${y + 3}" width="${w}" height="${row - 8}" class="bar"/><text x="${labelWidth + w + 6}" y="${y + 15}" class="value">${b.shown}</text></g>`;
   });

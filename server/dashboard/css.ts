@@ -25,7 +25,8 @@ caption { text-align: left; font-weight: 600; padding: .35rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 thead th { background: #eef1f5; }
 .twin { overflow-x: auto; }
-.twin td { white-space: nowrap; }
+.twin table { font-size: .82rem; }
+.twin th { white-space: nowrap; }
 summary { cursor: pointer; color: var(--accent); }
 .csv { font-weight: 400; margin-left: .5rem; }
 .muted { color: var(--muted); }
