@@ -30,7 +30,11 @@ import { startSites, URLS } from './support/sites';
  */
 const PEOPLE = 5;
 const FAILED_WORDS = 'zorblat frobnicate';
-const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+/** The README's screenshots are rewritten only on request (WAYMARK_UPDATE_SCREENSHOTS=1). */
+const shot = (name: string) =>
+  process.env.WAYMARK_UPDATE_SCREENSHOTS === '1'
+    ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name)
+    : test.info().outputPath(name);
 
 test.use({ actionTimeout: 30_000 });
 
@@ -205,7 +209,7 @@ test('five people search, open, vote and learn; the dashboard shows exactly that
     await expect(gap).toContainText(`“${FAILED_WORDS}” ${PEOPLE}× by ${PEOPLE} people`);
     await expect(gap.locator('.badge')).toHaveText('open');
     await axeClean(page, 'gaps');
-    await page.screenshot({ path: join(SCREENSHOTS, 'insights-gaps.png'), fullPage: true });
+    await page.screenshot({ path: shot('insights-gaps.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Content' }).click();
     const row = page
@@ -217,7 +221,7 @@ test('five people search, open, vote and learn; the dashboard shows exactly that
     await expect(row.getByRole('cell').nth(9)).toHaveText(String(PEOPLE));
     await expect(row.getByRole('cell').nth(10)).toHaveText('0');
     await axeClean(page, 'content');
-    await page.screenshot({ path: join(SCREENSHOTS, 'insights-content.png'), fullPage: true });
+    await page.screenshot({ path: shot('insights-content.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Learning' }).click();
     const lessons = page.getByRole('table', { name: /^Lessons/ });
@@ -235,7 +239,7 @@ test('five people search, open, vote and learn; the dashboard shows exactly that
       choices.getByRole('row', { name: /who-sees-internal-notes agents-only/ }),
     ).toContainText(`${PEOPLE}yes`);
     await axeClean(page, 'learning');
-    await page.screenshot({ path: join(SCREENSHOTS, 'insights-learning.png'), fullPage: true });
+    await page.screenshot({ path: shot('insights-learning.png'), fullPage: true });
 
     for (const [link, file] of [
       ['Guidance health', 'guidance'],
@@ -249,7 +253,7 @@ test('five people search, open, vote and learn; the dashboard shows exactly that
         await expect(
           page.getByRole('table', { name: /^Teams/ }).getByRole('row', { name: /tier1/ }),
         ).toContainText(`tier1${PEOPLE}`);
-      await page.screenshot({ path: join(SCREENSHOTS, `insights-${file}.png`), fullPage: true });
+      await page.screenshot({ path: shot(`insights-${file}.png`), fullPage: true });
     }
     // Create content: one click makes the draft; the governance flow publishes it.
     await page.getByRole('link', { name: 'Gaps' }).click();
@@ -294,7 +298,7 @@ async function authorPanel(opened: string) {
         name: new RegExp(`^${opened} ${PEOPLE}`),
       }),
     ).toContainText('100 %');
-    await panel.screenshot({ path: join(SCREENSHOTS, 'insights-panel.png'), fullPage: true });
+    await panel.screenshot({ path: shot('insights-panel.png'), fullPage: true });
   } finally {
     await browser.close();
   }
