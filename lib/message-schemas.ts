@@ -213,6 +213,8 @@ const schemas = {
     restore: z.number().int().min(1).optional(),
   }),
   'bg:author-queue': z.strictObject({}),
+  'bg:author-insights-screen': z.strictObject({ tabId }),
+  'bg:author-insights-item': z.strictObject({ id }),
   'bg:author-audit': z.strictObject({
     item: z.string().trim().min(1).max(200).optional(),
     actor: z.string().trim().min(1).max(320).optional(),
@@ -316,6 +318,9 @@ export const allowedSenders: { [K in MessageType]: readonly SenderKind[] } = {
   'bg:author-queue': ['extension-page'],
   'bg:author-audit': ['extension-page'],
   'bg:targeting-options': ['extension-page'],
+
+  'bg:author-insights-screen': ['extension-page'],
+  'bg:author-insights-item': ['extension-page'],
   'bg:draft-list': ['extension-page'],
   'bg:draft-new': ['extension-page'],
   'bg:draft-get': ['extension-page'],

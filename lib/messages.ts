@@ -15,6 +15,7 @@ import type {
 import type { Detection } from '@/lib/context';
 import type { SentBatch } from '@/lib/db/delivery-meta';
 import type { AnalyticsLevel, FeedbackReason, OpenSource, SearchOutcome } from '@/lib/insights';
+import type { ItemView as ItemInsights, ScreenView } from '@/lib/insights/views';
 
 /**
  * THE protocol between the extension's contexts. Every message is declared once here, keyed by its
@@ -180,6 +181,9 @@ export interface MessageMap {
   'bg:author-audit': { payload: AuditQuery; result: AuthorResult<AuditPage> };
   /** Side panel → background: the apps, screens, roles and teams an item can be aimed at. */
   'bg:targeting-options': { payload: Record<string, never>; result: TargetingOptions };
+
+  'bg:author-insights-screen': { payload: { tabId: number }; result: AuthorResult<ScreenView> };
+  'bg:author-insights-item': { payload: { id: string }; result: AuthorResult<ItemInsights> };
   /** Side panel → background: local drafts (autosaved in the extension's IndexedDB). */
   'bg:draft-list': { payload: Record<string, never>; result: DraftSummary[] };
   /** Side panel → background: start a draft from a template or from a server item (to edit it). */

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Me } from '@/lib/content-model';
 import { bearerAuth } from './auth';
 import { compressJson } from './compress';
+import { createDashboard } from './dashboard/app';
 import { extensionCors } from './cors';
 import { feedHandler } from './feed-route';
 import { registerGovernanceRoutes } from './governance-routes';
@@ -39,6 +40,11 @@ export interface AppOptions {
   eventRequestsPerMinute?: number;
   /** Bytes of encoded feed pages kept in memory (default 64 MB). */
   pageCacheBytes?: number;
+  /**
+   * The dashboard's session key (≥ 32 characters; default WAYMARK_SESSION_KEY): instances sharing
+   * it share sessions. Without one, a random key per process (sessions end on restart).
+   */
+  sessionKey?: string | undefined;
   /** Set `draining` when the process is stopping: /readyz answers 503 so balancers move on. */
   lifecycle?: { draining: boolean };
   /** Sign-in through an identity provider and SCIM provisioning (server/identity/config.ts). */
@@ -81,6 +87,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
     return c.json(body, body.ok ? 200 : 503);
   });
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
+  // The web dashboard signs people in with its own session cookie (server/dashboard); it reuses
+  // the permission matrix below for who may see and do what.
+  const dashboard = createDashboard(store, {
+    sessionKey: options.sessionKey ?? process.env.WAYMARK_SESSION_KEY,
+  });
+  app.all('/insights', (c) => dashboard.fetch(c.req.raw, c.env));
+  app.all('/insights/*', (c) => dashboard.fetch(c.req.raw, c.env));
   const { identity } = options;
   const signIn =
     identity?.oidc === undefined ? undefined : new SignInService(store, identity.oidc, identity);

@@ -20,6 +20,7 @@ export function AuthorHome(props: {
   onDraft: (key: string, repick?: string) => void;
   onItem: (id: string) => void;
   onAudit: () => void;
+  onInsights: () => void;
 }) {
   const [problem, setProblem] = useState<string | undefined>();
   const actions: Actions = { onDraft: props.onDraft, onItem: props.onItem, onProblem: setProblem };
@@ -27,7 +28,10 @@ export function AuthorHome(props: {
   return (
     <div className="author">
       <p className="muted">
-        Signed in as {props.me.email} ({props.me.role}).
+        Signed in as {props.me.email} ({props.me.role}).{' '}
+        <button type="button" className="link-button" onClick={props.onInsights}>
+          Insights for this screen
+        </button>
         {props.me.role === 'admin' && (
           <>
             {' '}

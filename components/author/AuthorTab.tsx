@@ -4,12 +4,14 @@ import { AuthorHome } from './AuthorHome';
 import './author.css';
 import { DraftEditor } from './DraftEditor';
 import { ItemDetail } from './ItemDetail';
+import { ScreenInsights } from './InsightsPanel';
 
 type View =
   | { kind: 'home' }
   | { kind: 'draft'; key: string; repick?: string }
   | { kind: 'item'; id: string; notice?: string }
-  | { kind: 'audit' };
+  | { kind: 'audit' }
+  | { kind: 'insights' };
 
 /**
  * The Author tab (authors, reviewers, admins): start from a template, drafts on this device,
@@ -29,6 +31,8 @@ export function AuthorTab(props: {
         </button>
         {view.kind === 'audit' ? (
           <AuditView />
+        ) : view.kind === 'insights' ? (
+          <ScreenInsights tabId={props.tabId} />
         ) : view.kind === 'draft' ? (
           <DraftEditor
             key={view.key}
@@ -63,6 +67,7 @@ export function AuthorTab(props: {
       }
       onItem={(id) => setView({ kind: 'item', id })}
       onAudit={() => setView({ kind: 'audit' })}
+      onInsights={() => setView({ kind: 'insights' })}
     />
   );
 }

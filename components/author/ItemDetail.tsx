@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { callBackground, useBackground } from '@/hooks/use-background';
 import type { AuthorItemDetail, WorkflowAction } from '@/lib/messages';
 import { AsyncView } from '../AsyncView';
+import { ItemInsights } from './InsightsPanel';
 import { ItemPreview } from './ItemPreview';
 
 const STATUS_NAMES = {
@@ -191,6 +192,7 @@ function Detail(props: {
           </div>
         </fieldset>
       )}
+      <ItemInsights id={item.id} />
       <h2>Preview</h2>
       <ItemPreview item={item} tabId={props.tabId} />
       <h2>History</h2>

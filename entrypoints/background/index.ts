@@ -178,6 +178,9 @@ export default defineBackground(() => {
     'bg:author-queue': () => authoring.queue(),
     'bg:author-audit': (query) => authoring.audit(query),
     'bg:targeting-options': () => knowledge.targetingOptions(),
+
+    'bg:author-insights-screen': ({ tabId }) => authoring.screenInsights(tabId),
+    'bg:author-insights-item': ({ id }) => authoring.itemInsights(id),
     'bg:draft-list': () => authoring.listDrafts(),
     'bg:draft-new': (from) => authoring.newDraft(from),
     'bg:draft-get': ({ key }) => authoring.getDraft(key),

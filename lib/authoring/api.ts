@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { itemSchema, templateSchema, type Item, type Template } from '@/lib/content-model';
 import { auditEntrySchema } from '@/lib/content-model/audit';
+import {
+  itemViewSchema,
+  screenViewSchema,
+  type ItemView,
+  type ScreenView,
+} from '@/lib/insights/views';
 import type {
   AuditPage,
   AuditQuery,
@@ -257,5 +263,20 @@ export class AuthorApi {
 
   queue(): Promise<AuthorResult<VerificationQueue>> {
     return this.#call('GET', '/v1/verification', queueBody);
+  }
+
+  /** Insights for one screen (`screen` undefined: the app as a whole), last 30 days. */
+  screenInsights(app: string, screen: string | undefined): Promise<AuthorResult<ScreenView>> {
+    const path = `/v1/insights/screens/${encodeURIComponent(app)}/${encodeURIComponent(screen ?? '-')}`;
+    return this.#call('GET', `${path}?since=30d`, screenViewSchema);
+  }
+
+  /** Insights for one item, last 30 days. */
+  itemInsights(id: string): Promise<AuthorResult<ItemView>> {
+    return this.#call(
+      'GET',
+      `/v1/insights/items/${encodeURIComponent(id)}?since=30d`,
+      itemViewSchema,
+    );
   }
 }

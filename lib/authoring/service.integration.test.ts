@@ -4,6 +4,7 @@ import { testDatabase } from '@/lib/db/test-support';
 import { memoryTabPages } from '@/lib/knowledge';
 import type { Draft } from '@/lib/messages';
 import { createApp } from '@/server/app';
+import { failedSearch, installOf, learner, sendEvents } from '@/server/insights/test-support';
 import { article, tempStore, tokenFor } from '@/server/test-fixtures';
 
 /**
@@ -209,6 +210,38 @@ describe('AuthoringService with the real server', () => {
     expect(verified.ok && (verified.value.verify_by ?? '') > '2026-01-01').toBe(true);
     const after = await author.queue();
     expect(after.ok && after.value.overdue).toEqual([]);
+  });
+
+  it("reads insights for the tab's screen (k rule applied) and for one item; a learner gets none", async () => {
+    const ticket = { app: 'zendesk', screen: 'ticket' };
+    for (const person of [1, 2, 3, 4, 5])
+      await sendEvents(
+        env.store,
+        learner(`p${person}@example.com`),
+        [
+          failedSearch('2026-06-15', 'merge tickets', ticket),
+          ...(person === 1 ? [failedSearch('2026-06-15', 'lone words', ticket)] : []),
+        ],
+        { install: installOf(person) },
+      );
+    await env.store.upsertItem(article('refunds'), 'ops');
+    const screen = await service('author').screenInsights(7);
+    if (!screen.ok) throw new Error(screen.problem);
+    expect(screen.value).toMatchObject({
+      app: 'zendesk',
+      screen: 'ticket',
+      searches: 6,
+      failed: 6,
+    });
+    expect(screen.value.queries).toEqual([{ query: 'merge tickets', searches: 5, people: 5 }]);
+    expect(await service('author').screenInsights(8)).toMatchObject({ ok: false, status: 400 });
+    const item = await service('author').itemInsights('refunds');
+    expect(item.ok && item.value.usage).toMatchObject({ item: 'refunds', shown: 0, opened: 0 });
+    expect(await service('learner').screenInsights(7)).toMatchObject({ ok: false, status: 403 });
+    expect(await service('learner').itemInsights('refunds')).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 
   it('a learner reaches no authoring route', async () => {

@@ -16,6 +16,7 @@ import type {
   WorkflowStep,
 } from '@/lib/messages';
 import type { Item, ItemStatus, Template } from '@/lib/content-model';
+import type { ItemView, ScreenView } from '@/lib/insights/views';
 import { AuthorApi } from './api';
 import {
   applyPick,
@@ -116,6 +117,20 @@ export class AuthoringService {
   async audit(query: AuditQuery): Promise<AuthorResult<AuditPage>> {
     const c = await this.#api();
     return 'api' in c ? c.api.audit(query) : c;
+  }
+
+  /** Insights for the screen the tab shows (its app and screen as detected). */
+  async screenInsights(tabId: number | undefined): Promise<AuthorResult<ScreenView>> {
+    const detection = tabId === undefined ? undefined : await this.deps.tabs.get(tabId);
+    if (detection?.app == null)
+      return { ok: false, status: 400, problem: 'This tab is not one of the apps Waymark knows.' };
+    const c = await this.#api();
+    return 'api' in c ? c.api.screenInsights(detection.app, detection.screen ?? undefined) : c;
+  }
+
+  async itemInsights(id: string): Promise<AuthorResult<ItemView>> {
+    const c = await this.#api();
+    return 'api' in c ? c.api.itemInsights(id) : c;
   }
 
   async listDrafts(): Promise<DraftSummary[]> {

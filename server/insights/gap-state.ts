@@ -1,4 +1,5 @@
 import type { GapStatus } from '@/lib/insights/views';
+import type { Store } from '../store';
 
 /** A gap's id in URLs and views: `app/screen`, `-` standing for none. */
 export function gapKey(app: string, screen: string): string {
@@ -17,4 +18,21 @@ export function gapAuditComment(
 ): string {
   const item = after.item === undefined ? '' : ` (item ${after.item})`;
   return `gap ${gapKey(after.app, after.screen)}: ${before?.status ?? 'open'} → ${after.status}${item}`;
+}
+
+/**
+ * Sets a gap's status (from the API or the dashboard). `item` absent: the linked item stays;
+ * null: unlinked.
+ */
+export async function saveGapState(
+  store: Store,
+  place: { app: string; screen: string },
+  change: { status: GapStatus; item?: string | null | undefined },
+  email: string,
+) {
+  const current = (await store.gapStates()).find(
+    (g) => g.app === place.app && g.screen === place.screen,
+  );
+  const item = change.item === undefined ? current?.item : (change.item ?? undefined);
+  return store.setGapState({ ...place, status: change.status, item }, email);
 }

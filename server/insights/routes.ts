@@ -26,7 +26,7 @@ import { HttpError, jsonError, parseOr400, readJson, type ServerEnv } from '../h
 import { readHelpdeskExport } from './helpdesk-import';
 import type { GapState, Store } from '../store';
 import { draftFromGap } from './gap-draft';
-import { gapKey, gapPlace } from './gap-state';
+import { gapKey, gapPlace, saveGapState } from './gap-state';
 import { fillHoldoutTeams } from './holdout';
 import { rangeParams, viewQuery, type ViewQuery } from './range';
 import { contentView } from './views/content';
@@ -152,16 +152,7 @@ export function registerInsightRoutes(
     const body = parseOr400(gapStateBodySchema, await readJson(c));
     if (body.item != null && (await store.itemHead(body.item)) === undefined)
       throw new HttpError(400, 'bad_request', `item: no item "${body.item}"`);
-    const place = gapPlace(a, s);
-    const current = (await store.gapStates()).find(
-      (g) => g.app === place.app && g.screen === place.screen,
-    );
-    // Absent: the linked item stays; null: unlinked.
-    const item = body.item === undefined ? current?.item : (body.item ?? undefined);
-    const state = await store.setGapState(
-      { ...place, status: body.status, item },
-      c.get('user').email,
-    );
+    const state = await saveGapState(store, gapPlace(a, s), body, c.get('user').email);
     return c.json(gapStateView(state));
   });
 

@@ -1,0 +1,134 @@
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { clientAddress, HttpError, type ServerEnv } from '../http';
+import { FailureLimiter } from '../rate-limit';
+import type { Store } from '../store';
+import { htmlPage, rolesOf, type DashboardEnv } from './context';
+import { DASHBOARD_CSS } from './css';
+import { h, type Html } from './html';
+import { shell } from './layout';
+import { registerViewPages } from './pages';
+import { SESSION_COOKIE, SESSION_HOURS, SessionKeys } from './session';
+
+/** Security headers for every dashboard page: no script at all, nothing from elsewhere. */
+function secure(response: Response): Response {
+  const headers = response.headers;
+  headers.set(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  );
+  headers.set('X-Content-Type-Options', 'nosniff');
+  // same-origin, not no-referrer: with no-referrer, Chromium sends `Origin: null` on form posts.
+  headers.set('Referrer-Policy', 'same-origin');
+  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+  return response;
+}
+
+/** A POST must come from this server's own pages (Origin and Fetch Metadata, when sent). */
+function sameOrigin(c: Context): boolean {
+  const site = c.req.header('Sec-Fetch-Site');
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const origin = c.req.header('Origin');
+  if (origin === undefined || origin === 'null') return origin === undefined;
+  try {
+    return new URL(origin).host === c.req.header('Host');
+  } catch {
+    return false;
+  }
+}
+
+const formText = (value: unknown) => (typeof value === 'string' ? value : '');
+
+function signInPage(message?: string): Html {
+  const error = message === undefined ? '' : h`<p class="error" role="alert">${message}</p>`;
+  return shell(
+    'Sign in',
+    h`${error}<form method="post" action="/insights/sign-in" class="signin"><label for="token">Your Waymark token</label><input id="token" name="token" type="password" autocomplete="current-password" required maxlength="200"><p class="muted">Authors, reviewers and admins. The token is checked by the server and kept only inside an HttpOnly session cookie for ${SESSION_HOURS} hours.</p><button type="submit" class="primary">Sign in</button></form>`,
+  );
+}
+
+/** The web dashboard at /insights: sign-in, the six views, CSV exports and the gap actions. */
+export function createDashboard(store: Store, options: { sessionKey?: string | undefined } = {}) {
+  const keys = new SessionKeys(options.sessionKey);
+  const limiter = new FailureLimiter(20);
+  const app = new Hono<DashboardEnv>().basePath('/insights');
+  app.use(async (c, next) => {
+    c.set('keys', keys);
+    await next();
+    secure(c.res);
+  });
+  app.get('/dashboard.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(DASHBOARD_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+  app.get('/sign-in', (c) => htmlPage(c, signInPage()));
+  app.post('/sign-in', async (c) => {
+    if (!sameOrigin(c)) return htmlPage(c, signInPage('Sign in from this server’s own page.'), 403);
+    const address = clientAddress(c as unknown as Context<ServerEnv>);
+    if (limiter.retryAfter(address) > 0)
+      return htmlPage(c, signInPage('Too many failed sign-ins: wait a minute.'), 429);
+    const token = formText((await c.req.parseBody())['token']).trim();
+    const user = /^[A-Za-z0-9_-]{1,200}$/.test(token) ? await store.userForToken(token) : undefined;
+    if (user === undefined) {
+      limiter.fail(address);
+      return htmlPage(c, signInPage('That token is unknown or has been revoked.'), 401);
+    }
+    if (!rolesOf('GET /v1/insights/gaps').includes(user.role))
+      return htmlPage(c, signInPage(`Insights are not open to the ${user.role} role.`), 403);
+    const now = store.now().getTime();
+    setCookie(c, SESSION_COOKIE, keys.seal(token, now + SESSION_HOURS * 3_600_000), {
+      path: '/insights',
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: new URL(c.req.url).protocol === 'https:',
+      maxAge: SESSION_HOURS * 3600,
+    });
+    return c.redirect('/insights/gaps', 303);
+  });
+
+  // Everything below needs a session.
+  app.use(async (c, next) => {
+    const cookie = getCookie(c, SESSION_COOKIE);
+    const token = cookie === undefined ? undefined : keys.open(cookie, store.now().getTime());
+    const user = token === undefined ? undefined : await store.userForToken(token);
+    if (cookie === undefined || user === undefined) {
+      if (c.req.method === 'GET' && !c.req.path.endsWith('.csv'))
+        return c.redirect('/insights/sign-in', 303);
+      return htmlPage(c, signInPage('Your session has ended: sign in again.'), 401);
+    }
+    if (!rolesOf('GET /v1/insights/gaps').includes(user.role))
+      return htmlPage(c, signInPage(`Insights are not open to the ${user.role} role.`), 403);
+    if (c.req.method === 'POST') {
+      const form = await c.req.parseBody();
+      if (
+        !sameOrigin(c) ||
+        !keys.csrfMatches(cookie, typeof form['csrf'] === 'string' ? form['csrf'] : undefined)
+      )
+        return htmlPage(c, signInPage('That form was not sent from this dashboard.'), 403);
+    }
+    c.set('user', user);
+    c.set('cookie', cookie);
+    return next();
+  });
+  app.post('/sign-out', (c) => {
+    deleteCookie(c, SESSION_COOKIE, { path: '/insights' });
+    return c.redirect('/insights/sign-in', 303);
+  });
+  app.get('/', (c) => c.redirect('/insights/gaps', 303));
+  registerViewPages(app, store);
+  app.notFound((c) => htmlPage(c, shell('Not found', h`<p>No page ${c.req.path}.</p>`), 404));
+  app.onError((error, c) => {
+    if (error instanceof HttpError)
+      return htmlPage(
+        c,
+        shell(
+          'Cannot do that',
+          h`<p class="error" role="alert">${error.message}</p><p><a href="/insights/gaps">Back to Gaps</a></p>`,
+        ),
+        error.status === 404 ? 404 : 400,
+      );
+    console.error(error.stack ?? error);
+    return c.html('<!doctype html><title>Error</title><p>Internal server error.</p>', 500);
+  });
+  return app;
+}
