@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { cssString } from './scripts/css-string.ts';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  plugins: [WxtVitest(), cssString()],
   test: {
     include: [
       'lib/**/*.test.ts',
       'bin/**/*.test.ts',
-      'components/**/*.test.tsx',
+      'components/**/*.test.{ts,tsx}',
       'hooks/**/*.test.ts',
       'entrypoints/**/*.test.ts',
       'server/**/*.test.ts',

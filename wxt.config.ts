@@ -5,6 +5,7 @@ import { defineConfig } from 'wxt';
 import { bundleIsFresh } from './lib/content-files/fingerprint';
 import { contentScriptPatterns } from './lib/context/match-patterns';
 import { declaredFirefoxCategories } from './lib/insights/event-types';
+import { cssString } from './scripts/css-string';
 
 /**
  * The starter pack the extension ships: `npm run build` writes it with `waymark content build`.
@@ -21,6 +22,8 @@ const STARTER_PACK = resolve(
  * the content as it is now: when build/starter-pack.json is missing or was built from other
  * sources, `waymark content build` runs first (and refuses, listing every problem, on bad content).
  */
+const NATIVE_BROWSER = resolve(import.meta.dirname, 'lib/runtime/native-browser.ts');
+
 function ensureStarterPack(): void {
   if (process.env.WAYMARK_STARTER_PACK !== undefined) return;
   if (bundleIsFresh(import.meta.dirname, STARTER_PACK)) return;
@@ -60,6 +63,7 @@ const GECKO_ID = 'waymark@waymark.invalid';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [cssString()] }),
   ...(process.env.WAYMARK_OUT_DIR ? { outDir: process.env.WAYMARK_OUT_DIR } : {}),
   // Manifest V3 for every browser, Firefox included (140+, ESR too: event pages, action, scripting,
   // optional_host_permissions): one manifest version, one code path. Why: docs/adr/0005.
@@ -100,10 +104,31 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+W', mac: 'Alt+Shift+W' },
         description: 'Search Waymark',
       },
+      // Focuses the launcher on the page; pressed again, moves through the page's tips.
+      'focus-page': {
+        suggested_key: { default: 'Alt+Shift+J', mac: 'Alt+Shift+J' },
+        description: 'Waymark on this page: the launcher, then each tip',
+      },
     },
   }),
   hooks: {
     'build:before': ensureStarterPack,
+    // The content script runs in every tab of every catalogue host: it (and the parts it loads on
+    // first use, the unlisted scripts) uses the browser's own extension API instead of
+    // webextension-polyfill (see lib/runtime/native-browser.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const inPage = (type: string) => type === 'content-script' || type === 'unlisted-script';
+      if (!entrypoints.every((entry) => inPage(entry.type))) return;
+      const native = { find: /^wxt\/browser$/, replacement: NATIVE_BROWSER };
+      const alias: unknown = config.resolve?.alias;
+      const rest = Array.isArray(alias)
+        ? (alias as { find: string | RegExp; replacement: string }[])
+        : Object.entries((alias ?? {}) as Record<string, string>).map(([find, replacement]) => ({
+            find,
+            replacement,
+          }));
+      config.resolve = { ...config.resolve, alias: [native, ...rest] };
+    },
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: 'starter-pack.json', absoluteSrc: STARTER_PACK });
     },
@@ -114,6 +139,15 @@ export default defineConfig({
         script.matches = patterns.matches;
         script.exclude_matches = patterns.exclude_matches;
       }
+      // Parts of the in-page UI imported on first use (entrypoints/page.content/lazy.ts): the
+      // authors' tools and the launcher's options menu. On every host, since a server can add
+      // apps; behind a per-session URL in Chrome (use_dynamic_url), so pages cannot probe for the
+      // extension with them (Firefox's extension URLs are per install already).
+      const lazy = ['author-tools.js', 'launcher-menu.js'];
+      manifest.web_accessible_resources =
+        manifest.manifest_version === 3
+          ? [{ resources: lazy, matches: ['<all_urls>'], use_dynamic_url: true }]
+          : lazy;
     },
   },
 });

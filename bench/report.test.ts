@@ -102,8 +102,20 @@ describe('toPart', () => {
 
 describe('merge', () => {
   it('orders parts as run-all runs them, unknown parts last', () => {
-    const merged = merge([part('zeta'), part('server'), part('detect'), part('search')]);
-    expect(merged.parts.map((p) => p.part)).toEqual(['detect', 'search', 'server', 'zeta']);
+    const merged = merge([
+      part('zeta'),
+      part('server'),
+      part('anchors'),
+      part('detect'),
+      part('search'),
+    ]);
+    expect(merged.parts.map((p) => p.part)).toEqual([
+      'detect',
+      'anchors',
+      'search',
+      'server',
+      'zeta',
+    ]);
   });
 
   it('collects every part’s budgets and fails when one is missed', () => {

@@ -14,6 +14,8 @@ export const RESULTS_DIR = join(import.meta.dirname, 'results');
 /** Parts in the order `run-all` runs them; any other part file is shown after these. */
 export const PART_ORDER = [
   'detect',
+  'anchors',
+  'suggest',
   'search',
   'server',
   'content-script',

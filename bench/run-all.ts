@@ -11,6 +11,8 @@ import { describeMiss, renderMarkdown, RESULTS_DIR, writeLatest } from './report
 /** Every part, in run order, with how long it takes on 2 cores (seconds, for the summary). */
 const PARTS = [
   { part: 'detect', estimateSeconds: 10 },
+  { part: 'anchors', estimateSeconds: 600 },
+  { part: 'suggest', estimateSeconds: 15 },
   { part: 'search', estimateSeconds: 480 },
   { part: 'server', estimateSeconds: 60 },
   { part: 'content-script', estimateSeconds: 60 },

@@ -15,6 +15,11 @@ interface Props {
   onOpen: (id: string) => void;
 }
 
+/** A link that opens one item in Waymark's panel page (the extension's id is the same for a
+ * whole organisation when it is deployed from a store or by policy). */
+const linkTo = (id: string) =>
+  browser.runtime.getURL(`/sidepanel.html?item=${encodeURIComponent(id)}`);
+
 /** One item, whatever its type: article and tip readers, the lesson player, a path. */
 export function ItemScreen({ id, tabId, currentApp, onOpen }: Props) {
   const [view] = useBackground('bg:item', { id }, id);
@@ -45,18 +50,16 @@ function Viewer({ view, tabId, currentApp, onOpen }: { view: ItemView } & Omit<P
     const onLessonPage =
       currentApp !== undefined &&
       (item.targeting.apps.length === 0 || item.targeting.apps.includes(currentApp));
-    return <LessonScreen lesson={item} tabId={tabId} onLessonPage={onLessonPage} />;
+    return <LessonScreen lesson={item} tabId={tabId} onLessonPage={onLessonPage} onOpen={onOpen} />;
   }
   if (item.type === 'path') return <PathScreen id={item.id} onOpen={onOpen} />;
-  const onVote =
-    item.type === 'article'
-      ? (helpful: boolean, reason?: FeedbackReason) =>
-          void callBackground('bg:vote', {
-            id: item.id,
-            helpful,
-            ...(reason ? { reason } : {}),
-          }).then((r) => setVote({ helpful: r.helpful, ...(reason ? { reason } : {}) }))
-      : undefined;
+  const onVote = (helpful: boolean, reason?: FeedbackReason) =>
+    void callBackground('bg:vote', {
+      id: item.id,
+      helpful,
+      ...(reason ? { reason } : {}),
+    }).then((r) => setVote({ helpful: r.helpful, ...(reason ? { reason } : {}) }));
+  const onPage = tabId !== undefined && currentApp !== undefined;
   return (
     <ArticleView
       item={item}
@@ -64,6 +67,10 @@ function Viewer({ view, tabId, currentApp, onOpen }: { view: ItemView } & Omit<P
       vote={vote.helpful}
       reason={vote.reason}
       onVote={onVote}
+      link={linkTo(item.id)}
+      {...(onPage
+        ? { onInsert: (text) => callBackground('bg:insert-reply', { tabId, text }) }
+        : {})}
     />
   );
 }

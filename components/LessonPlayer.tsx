@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Lesson } from '@/lib/content-model';
 import type { LessonProgressView } from '@/lib/messages';
 import { MarkdownBody } from './MarkdownBody';
@@ -7,24 +7,52 @@ import { QuestionCard } from './QuestionCard';
 interface Props {
   lesson: Lesson;
   progress: LessonProgressView;
+  /** The next lesson of a learning path this one is in. */
+  next: { path: string; id: string; title: string } | undefined;
   /** Whether the learner is on the app this lesson targets, so steps can point at the page. */
   onLessonPage: boolean;
   onStep: (step: number, completedStep?: number) => void;
   onAnswer: (questionId: string, choices: string[]) => void;
   onComplete: () => void;
+  onRetry: () => void;
   onRestart: () => void;
-  onHighlight: (anchor: unknown) => void;
+  /** Rings a step's element on the page (`null` clears it), with a note for its callout. */
+  onHighlight: (anchor: unknown, note?: string) => void;
+  onOpen: (id: string) => void;
 }
 
-/** Steps one at a time (with "Show me" on the page), then the knowledge check, with saved progress. */
+type Mode = 'steps' | 'check' | 'result';
+
+const percent = (right: number, total: number) => Math.round((right / Math.max(1, total)) * 100);
+
+/**
+ * Steps one at a time (with "Show me on the page"), the knowledge check, then the result against
+ * the lesson's pass mark: passed leads on ("Continue path →"), not passed offers the wrong answers
+ * again. The panel's own "← Back" is the only Back: step navigation says "Previous step".
+ */
 export function LessonPlayer(props: Props) {
   const { lesson, progress } = props;
   const total = lesson.steps.length;
-  const [showCheck, setShowCheck] = useState(
-    progress.completedSteps.length >= total && lesson.questions.length > 0,
+  const hasCheck = lesson.questions.length > 0;
+  const [mode, setMode] = useState<Mode>(
+    progress.result !== undefined || progress.completedAt !== undefined
+      ? 'result'
+      : progress.completedSteps.length >= total && hasCheck
+        ? 'check'
+        : 'steps',
   );
   // The step moves at once on a click; saving it to the store happens behind (onStep).
   const [step, setStep] = useState(Math.min(progress.step, total - 1));
+  const heading = useRef<HTMLHeadingElement>(null);
+  const highlighted = useRef(false);
+  const { onHighlight } = props;
+  useEffect(() => heading.current?.focus(), []);
+  // A new step (or the check) takes the previous step's highlight off the page.
+  useEffect(() => {
+    if (highlighted.current) onHighlight(null);
+    highlighted.current = false;
+  }, [step, mode, onHighlight]);
+
   const go = (to: number, completed?: number) => {
     setStep(Math.max(0, Math.min(to, total - 1)));
     props.onStep(to, completed);
@@ -32,69 +60,53 @@ export function LessonPlayer(props: Props) {
   const current = lesson.steps[step];
   const answered = lesson.questions.filter((q) => progress.answers[q.id] !== undefined).length;
 
-  if (progress.completedAt !== undefined) {
-    const right = lesson.questions.filter((q) => progress.answers[q.id]?.correct).length;
-    return (
-      <section className="lesson" aria-labelledby="lesson-title">
-        <h1 id="lesson-title">{lesson.title}</h1>
-        <p className="done" role="status">
-          Lesson complete
-          {lesson.questions.length > 0
-            ? ` — ${right} of ${lesson.questions.length} answers right`
-            : ''}
-          .
-        </p>
-        <button type="button" onClick={props.onRestart}>
-          Start again
-        </button>
-      </section>
-    );
-  }
+  const title = (
+    <h1 id="lesson-title" ref={heading} tabIndex={-1}>
+      {lesson.title}
+    </h1>
+  );
+  if (mode === 'result')
+    return <Result {...props} title={title} onReview={() => setMode('steps')} />;
 
   return (
     <section className="lesson" aria-labelledby="lesson-title">
-      <h1 id="lesson-title">{lesson.title}</h1>
+      {title}
       <progress
         max={total + lesson.questions.length}
         value={progress.completedSteps.length + answered}
         aria-label="Lesson progress"
       />
-      {!showCheck && step === 0 && progress.completedSteps.length === 0 && (
+      {mode === 'steps' && step === 0 && progress.completedSteps.length === 0 && (
         <ul className="objectives" aria-label="You will learn to">
           {lesson.objectives.map((o) => (
             <li key={o}>{o}</li>
           ))}
         </ul>
       )}
-      {!showCheck && current && (
+      {mode === 'steps' && current && (
         <div className="step">
           <h2>
             Step {step + 1} of {total}: {current.title}
           </h2>
           <MarkdownBody source={current.body} />
           {current.anchor !== undefined && props.onLessonPage && (
-            <button type="button" onClick={() => props.onHighlight(current.anchor)}>
+            <button
+              type="button"
+              onClick={() => {
+                highlighted.current = true;
+                onHighlight(current.anchor, `Step ${step + 1} of ${total}`);
+              }}
+            >
               Show me on the page
             </button>
           )}
           <div className="nav">
             <button type="button" disabled={step === 0} onClick={() => go(step - 1)}>
-              Back
+              Previous step
             </button>
             {step + 1 < total ? (
               <button type="button" className="primary" onClick={() => go(step + 1, step)}>
                 Next
-              </button>
-            ) : lesson.questions.length > 0 ? (
-              <button
-                type="button"
-                className="primary"
-                onClick={() => {
-                  go(step, step);
-                  setShowCheck(true);
-                }}
-              >
-                Check what you learned
               </button>
             ) : (
               <button
@@ -102,18 +114,24 @@ export function LessonPlayer(props: Props) {
                 className="primary"
                 onClick={() => {
                   go(step, step);
-                  props.onComplete();
+                  if (hasCheck) setMode('check');
+                  else props.onComplete();
                 }}
               >
-                Finish
+                {hasCheck ? 'Check what you learned' : 'Finish'}
               </button>
             )}
           </div>
         </div>
       )}
-      {showCheck && (
+      {mode === 'check' && (
         <div className="check">
           <h2>Knowledge check</h2>
+          <p className="muted">
+            Pass mark: {lesson.pass_mark} % (
+            {Math.ceil((lesson.pass_mark / 100) * lesson.questions.length)} of{' '}
+            {lesson.questions.length} right).
+          </p>
           {lesson.questions.map((q) => (
             <QuestionCard
               key={q.id}
@@ -123,8 +141,8 @@ export function LessonPlayer(props: Props) {
             />
           ))}
           <div className="nav">
-            <button type="button" onClick={() => setShowCheck(false)}>
-              Back to the steps
+            <button type="button" onClick={() => setMode('steps')}>
+              Review the steps
             </button>
             <button
               type="button"
@@ -137,6 +155,59 @@ export function LessonPlayer(props: Props) {
           </div>
         </div>
       )}
+    </section>
+  );
+}
+
+/** The end: passed (with what comes next in the path) or not yet (retry the wrong answers). */
+function Result(props: Props & { title: React.ReactNode; onReview: () => void }) {
+  const { lesson, progress, next } = props;
+  const result = progress.result ?? {
+    right: lesson.questions.length,
+    total: lesson.questions.length,
+    passMark: lesson.pass_mark,
+    passed: true,
+  };
+  const passed = progress.completedAt !== undefined;
+  const wrong = result.total - result.right;
+  const score =
+    result.total > 0
+      ? ` — ${result.right} of ${result.total} right (${percent(result.right, result.total)} %)`
+      : '';
+  return (
+    <section className="lesson" aria-labelledby="lesson-title">
+      {props.title}
+      {passed ? (
+        <p className="done" role="status">
+          Lesson complete{score}.
+        </p>
+      ) : (
+        <p className="not-yet" role="status">
+          Not passed yet{score}. You need {result.passMark} % to pass.
+        </p>
+      )}
+      <div className="nav">
+        {passed && next !== undefined && (
+          <button type="button" className="primary" onClick={() => props.onOpen(next.id)}>
+            Continue path → {next.title}
+          </button>
+        )}
+        {!passed && (
+          <button type="button" className="primary" onClick={props.onRetry}>
+            Retry the {wrong} wrong {wrong === 1 ? 'answer' : 'answers'}
+          </button>
+        )}
+        {!passed && (
+          <button type="button" onClick={props.onReview}>
+            Review the steps
+          </button>
+        )}
+        {passed && (
+          <button type="button" onClick={props.onRestart}>
+            Start again
+          </button>
+        )}
+      </div>
     </section>
   );
 }

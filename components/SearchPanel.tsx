@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Async } from '@/hooks/use-background';
 import type { SearchResult } from '@/lib/messages';
 import { Highlighted } from './Highlighted';
+import { appsLabel } from './ItemList';
+import { RequestContent } from './RequestContent';
 import { TypeBadge } from './TypeBadge';
 
 interface Props {
@@ -11,15 +13,25 @@ interface Props {
   onOpen: (id: string) => void;
   /** Changes when the panel is asked to focus search (keyboard shortcut). */
   focusKey?: number;
+  /** The app of the page the search is made from: its results come first, one click filters. */
+  currentApp?: { id: string; name: string } | undefined;
+  onlyCurrentApp?: boolean;
+  onOnlyCurrentApp?: (only: boolean) => void;
+  tabId?: number | undefined;
 }
 
 /** Search as you type, with ↑/↓ to move through results and Enter to open one. */
-export function SearchPanel({ query, onQuery, results, onOpen, focusKey }: Props) {
+export function SearchPanel(props: Props) {
+  const { query, onQuery, results, onOpen, focusKey, currentApp } = props;
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   const [active, setActive] = useState(0);
   const list = results.state === 'ready' ? results.value : [];
-  useEffect(() => input.current?.focus(), [focusKey]);
+  // Only when asked (the keyboard shortcut, the popup): arrowing through the panel's tabs keeps
+  // focus on the tabs, as the ARIA tabs pattern expects.
+  useEffect(() => {
+    if (focusKey !== undefined) input.current?.focus();
+  }, [focusKey]);
   useEffect(() => setActive(0), [query]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -29,6 +41,7 @@ export function SearchPanel({ query, onQuery, results, onOpen, focusKey }: Props
     else return;
     event.preventDefault();
   };
+  const trimmed = query.trim();
 
   return (
     <div className="search">
@@ -46,7 +59,27 @@ export function SearchPanel({ query, onQuery, results, onOpen, focusKey }: Props
         onChange={(e) => onQuery(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      {query.trim() === '' ? (
+      {currentApp !== undefined && props.onOnlyCurrentApp !== undefined && (
+        <div className="filters" role="group" aria-label="Which apps">
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={!props.onlyCurrentApp}
+            onClick={() => props.onOnlyCurrentApp?.(false)}
+          >
+            All apps
+          </button>
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={props.onlyCurrentApp === true}
+            onClick={() => props.onOnlyCurrentApp?.(true)}
+          >
+            Only {currentApp.name}
+          </button>
+        </div>
+      )}
+      {trimmed === '' ? (
         <p className="muted">
           Type a few words: a field name, an error message, a customer's question.
         </p>
@@ -55,33 +88,49 @@ export function SearchPanel({ query, onQuery, results, onOpen, focusKey }: Props
           Search failed: {results.error}
         </p>
       ) : results.state === 'ready' && list.length === 0 ? (
-        <p className="muted" role="status">
-          Nothing matches “{query.trim()}”. Try other words, or fewer of them.
-        </p>
+        <>
+          <p className="muted" role="status">
+            Nothing matches “{trimmed}”
+            {props.onlyCurrentApp && currentApp ? ` in ${currentApp.name}` : ''}. Try other words,
+            or fewer of them.
+          </p>
+          <RequestContent tabId={props.tabId} query={trimmed} prompt="Still stuck?" />
+        </>
       ) : (
-        <ul id={listId} role="listbox" className="items" aria-label="Search results">
-          {list.map((hit, i) => (
-            <li key={hit.id} id={`${listId}-${i}`} role="option" aria-selected={i === active}>
-              <button
-                type="button"
-                className={`item${i === active ? ' active' : ''}`}
-                tabIndex={-1}
-                onClick={() => onOpen(hit.id)}
-                onMouseEnter={() => setActive(i)}
-              >
-                <span className="item-title">
-                  <Highlighted text={hit.title} ranges={hit.titleRanges} />
-                </span>
-                <TypeBadge type={hit.type} needsVerification={hit.needsVerification} />
-                {hit.snippet && (
-                  <span className="item-summary">
-                    <Highlighted text={hit.snippet} ranges={hit.snippetRanges} />
+        <>
+          <ul id={listId} role="listbox" className="items" aria-label="Search results">
+            {list.map((hit, i) => (
+              <li key={hit.id} id={`${listId}-${i}`} role="option" aria-selected={i === active}>
+                <button
+                  type="button"
+                  className={`item${i === active ? ' active' : ''}`}
+                  data-item={hit.id}
+                  tabIndex={-1}
+                  onClick={() => onOpen(hit.id)}
+                  onMouseEnter={() => setActive(i)}
+                >
+                  <span className="item-title">
+                    <Highlighted text={hit.title} ranges={hit.titleRanges} />
                   </span>
-                )}
-              </button>
-            </li>
-          ))}
-        </ul>
+                  <span className="item-meta">
+                    <TypeBadge type={hit.type} needsVerification={hit.needsVerification} />
+                    <span className="app-label" data-current={hit.currentApp}>
+                      {appsLabel(hit.apps, currentApp?.name)}
+                    </span>
+                  </span>
+                  {hit.snippet && (
+                    <span className="item-summary">
+                      <Highlighted text={hit.snippet} ranges={hit.snippetRanges} />
+                    </span>
+                  )}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {results.state === 'ready' && (
+            <RequestContent tabId={props.tabId} query={trimmed} prompt="Not finding it?" />
+          )}
+        </>
       )}
     </div>
   );

@@ -42,9 +42,12 @@ export function TipCardPreview({ tip }: { tip: InPageTip }) {
     // The card was placed against the panel's viewport (which may not show the frame); in the
     // frame it sits below the stand-in element, where it would on the page.
     const card = layer.querySelector<HTMLElement>('.card');
-    if (card !== null) {
-      card.style.left = '12px';
-      card.style.top = '40px';
+    const arrow = card?.querySelector<HTMLElement>('.arrow');
+    if (card) Object.assign(card.style, { left: '12px', top: '40px' });
+    // Its arrow points up at the stand-in beacon.
+    if (arrow) {
+      arrow.dataset.side = 'bottom';
+      arrow.style.cssText = 'left:16px';
     }
     return () => controller.abort();
   }, [tip]);

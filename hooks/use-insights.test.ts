@@ -35,6 +35,8 @@ const hits = (n: number): Async<SearchResult[]> => ({
     titleRanges: [],
     snippet: '',
     snippetRanges: [],
+    currentApp: false,
+    apps: [],
   })),
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MessageMap, MessageType } from '@/lib/messages';
-import { panelViews } from '@/lib/messages';
+import { launcherEdges, panelViews } from '@/lib/messages';
 import { itemStatuses, slugSchema } from '@/lib/content-model/common';
 import { helpfulReasons, openSources, searchEnds, unhelpfulReasons } from '@/lib/insights/events';
 import { auditActions } from '@/lib/content-model/audit';
@@ -63,6 +63,10 @@ const panelInsight = z.discriminatedUnion('kind', [
     }),
   }),
 ]);
+const appId = z.string().min(1).max(80);
+/** What may go into a reply at once: an article's text, never more. */
+const replyText = z.string().min(1).max(20_000);
+const dock = z.strictObject({ edge: z.enum(launcherEdges), y: z.number().min(0).max(1) });
 /** A draft's fields are checked against the item schema only when sent; here just bounded. */
 const draftSchema = z.strictObject({
   key: draftKey,
@@ -73,6 +77,7 @@ const draftSchema = z.strictObject({
   fields: z
     .record(z.string().max(40), z.unknown())
     .refine((fields) => JSON.stringify(fields).length <= 400_000, 'draft too large'),
+  templateText: z.array(z.string().max(4_000)).max(200).optional(),
   pick: z
     .strictObject({
       resolves: z.boolean(),
@@ -92,6 +97,7 @@ const schemas = {
   'bg:open-panel': z.strictObject({ view: z.enum(panelViews) }),
   'bg:open-panel-tab': z.strictObject({ view: z.enum(panelViews) }),
   'bg:dismiss-tip': z.strictObject({ id }),
+  'bg:undismiss-tip': z.strictObject({ id }),
   'bg:tip-unresolved': z.strictObject({
     id,
     app: z.string().max(80),
@@ -102,6 +108,7 @@ const schemas = {
     query: z.string().max(2_000),
     limit: z.number().int().min(1).max(50).optional(),
     tabId: tabId.optional(),
+    app: z.string().min(1).max(80).optional(),
   }),
   'bg:item': z.strictObject({ id }),
   'bg:vote': z.strictObject({
@@ -124,21 +131,50 @@ const schemas = {
     }),
     z.strictObject({ id, kind: z.literal('answer'), questionId: id, choices: z.array(id).max(8) }),
     z.strictObject({ id, kind: z.literal('complete') }),
+    z.strictObject({ id, kind: z.literal('retry') }),
     z.strictObject({ id, kind: z.literal('restart') }),
   ]),
   'bg:paths': z.strictObject({}),
-  'bg:highlight': z.strictObject({ tabId, anchor }),
-  'cs:highlight': z.strictObject({ anchor }),
+  'bg:highlight': z.strictObject({ tabId, anchor, note: z.string().max(200).optional() }),
+  'cs:highlight': z.strictObject({ anchor, note: z.string().max(200).optional() }),
   'panel:show': z.strictObject({ tabId: tabId.optional(), view: z.enum(panelViews).optional() }),
   'bg:account': z.strictObject({}),
   'bg:connect': z.strictObject({
     serverUrl: z.string().trim().max(2_000),
     token: z.string().trim().max(500),
+    previous: z.enum(['keep', 'discard']).optional(),
   }),
   'bg:sync-now': z.strictObject({}),
   'bg:sign-out': z.strictObject({}),
   'bg:sync-interval': z.strictObject({ minutes: z.number().int().min(5).max(1440) }),
   'bg:status': z.strictObject({}),
+  'bg:whats-new': z.strictObject({}),
+  'bg:whats-new-seen': z.strictObject({}),
+  'bg:request-content': z.strictObject({
+    text: z.string().trim().min(3).max(1_000),
+    query: z.string().max(300).optional(),
+    tabId: tabId.optional(),
+  }),
+  'bg:insert-reply': z.strictObject({ tabId, text: replyText }),
+  'cs:insert-reply': z.strictObject({ text: replyText }),
+  'bg:launcher-prefs': z.strictObject({ app: appId }),
+  'bg:launcher-save': z.strictObject({
+    app: appId,
+    change: z.strictObject({
+      dock: dock.optional(),
+      minimised: z.boolean().optional(),
+      snoozeMinutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(7 * 24 * 60)
+        .optional(),
+      hideOnSite: z.boolean().optional(),
+    }),
+  }),
+  'bg:launcher-show': z.strictObject({ tabId }),
+  'cs:launcher-show': z.strictObject({}),
+  'cs:focus-next': z.strictObject({}),
   'bg:pick-start': z.strictObject({ tabId, draftKey, target: pickTarget }),
   'bg:pick-cancel': z.strictObject({ tabId }),
   'cs:pick-start': z.strictObject({ draftKey, target: pickTarget }),
@@ -182,6 +218,7 @@ const schemas = {
       .regex(/^[1-9][0-9]{0,15}$/)
       .optional(),
   }),
+  'bg:targeting-options': z.strictObject({}),
   'bg:draft-list': z.strictObject({}),
   'bg:draft-new': z.strictObject({
     templateId: id.optional(),
@@ -221,11 +258,13 @@ export const allowedSenders: { [K in MessageType]: readonly SenderKind[] } = {
   'bg:open-panel': ['content-script', 'extension-page'],
   'bg:open-panel-tab': ['content-script'],
   'bg:dismiss-tip': ['content-script', 'extension-page'],
+  'bg:undismiss-tip': ['content-script', 'extension-page'],
   'bg:tip-unresolved': ['content-script'],
   'bg:page-items': ['extension-page'],
   'bg:search': ['extension-page'],
   'bg:item': ['extension-page'],
-  'bg:vote': ['extension-page'],
+  // Articles in the panel, tips on the page's card ("Helpful?").
+  'bg:vote': ['extension-page', 'content-script'],
   'bg:tips-shown': ['content-script'],
   'bg:tip-opened': ['content-script'],
   'bg:insight': ['extension-page'],
@@ -243,6 +282,17 @@ export const allowedSenders: { [K in MessageType]: readonly SenderKind[] } = {
   'bg:sign-out': ['extension-page'],
   'bg:sync-interval': ['extension-page'],
   'bg:status': ['extension-page'],
+  'bg:whats-new': ['extension-page'],
+  'bg:whats-new-seen': ['extension-page'],
+  'bg:request-content': ['extension-page'],
+  'bg:insert-reply': ['extension-page'],
+  'cs:insert-reply': ['background'],
+  // The host is taken from the sender (the browser sets it), never from the payload.
+  'bg:launcher-prefs': ['content-script'],
+  'bg:launcher-save': ['content-script'],
+  'bg:launcher-show': ['extension-page'],
+  'cs:launcher-show': ['background'],
+  'cs:focus-next': ['background'],
   'bg:pick-start': ['extension-page'],
   'bg:pick-cancel': ['extension-page'],
   'cs:pick-start': ['background'],
@@ -258,6 +308,7 @@ export const allowedSenders: { [K in MessageType]: readonly SenderKind[] } = {
   'bg:author-step': ['extension-page'],
   'bg:author-queue': ['extension-page'],
   'bg:author-audit': ['extension-page'],
+  'bg:targeting-options': ['extension-page'],
   'bg:draft-list': ['extension-page'],
   'bg:draft-new': ['extension-page'],
   'bg:draft-get': ['extension-page'],

@@ -33,6 +33,8 @@ export interface MessageMap {
   'bg:open-panel-tab': { payload: { view: PanelView }; result: { opened: boolean } };
   /** Content script → background: the user dismissed a tip; it stays dismissed. */
   'bg:dismiss-tip': { payload: { id: string }; result: { dismissed: true } };
+  /** Content script ("Undo") / side panel ("Show again") → background: a dismissed tip comes back. */
+  'bg:undismiss-tip': { payload: { id: string }; result: { dismissed: false } };
   /** Content script → background: a tip's anchor found no element (counted, no page content). */
   'bg:tip-unresolved': {
     payload: { id: string; app: string; screen: string | null };
@@ -52,7 +54,8 @@ export interface MessageMap {
   'bg:page-items': { payload: { tabId: number }; result: PageItems };
   /** Side panel / popup → background: search the local store. */
   'bg:search': {
-    payload: { query: string; limit?: number; tabId?: number };
+    /** `app`: only items for that app (or for every app). */
+    payload: { query: string; limit?: number; tabId?: number; app?: string };
     result: SearchResult[];
   };
   /** Side panel → background: one item, whole. */
@@ -69,15 +72,26 @@ export interface MessageMap {
   /** Side panel → background: learning paths with the learner's progress. */
   'bg:paths': { payload: Record<string, never>; result: PathView[] };
   /** Side panel → background → tab: highlight a lesson step's element (or clear with `anchor: null`). */
-  'bg:highlight': { payload: { tabId: number; anchor: unknown }; result: { found: boolean } };
-  /** Background → content script: highlight an element for a lesson step. */
-  'cs:highlight': { payload: { anchor: unknown }; result: { found: boolean } };
+  'bg:highlight': {
+    payload: { tabId: number; anchor: unknown; note?: string };
+    result: { found: boolean };
+  };
+  /** Background → content script: ring a lesson step's element, its callout naming it (`note`:
+   * the step); `anchor: null` clears it. */
+  'cs:highlight': { payload: { anchor: unknown; note?: string }; result: { found: boolean } };
   /** Background → side panel: the active tab's page changed, or the panel should show a view. */
   'panel:show': { payload: { tabId?: number; view?: PanelView }; result: undefined };
   /** Options page → background: the account and sync state, in words. */
   'bg:account': { payload: Record<string, never>; result: AccountView };
-  /** Options page → background: check an endpoint and token; saves them and syncs when they work. */
-  'bg:connect': { payload: { serverUrl: string; token: string }; result: ConnectResult };
+  /**
+   * Options page → background: check an endpoint and token; saves them and syncs when they work.
+   * Another account than the one signed in is connected only with `previous`: whether the
+   * learner keeps or discards what they did under it (the first answer says what is at stake).
+   */
+  'bg:connect': {
+    payload: { serverUrl: string; token: string; previous?: 'keep' | 'discard' };
+    result: ConnectResult;
+  };
   /** Options page / popup / side panel → background: sync now. */
   'bg:sync-now': { payload: Record<string, never>; result: AccountView };
   /** Options page → background: how often to sync in the background. */
@@ -86,6 +100,36 @@ export interface MessageMap {
   'bg:sign-out': { payload: Record<string, never>; result: AccountView };
   /** Popup / side panel → background: what the local store holds. */
   'bg:status': { payload: Record<string, never>; result: StatusResult };
+
+  // ——— Using the answer, asking for more, keeping up (issue 12). ———
+  /** Side panel → background: items published or changed since the learner last looked. */
+  'bg:whats-new': { payload: Record<string, never>; result: WhatsNewView };
+  /** Side panel → background: the learner looked at what's new (the badge clears). */
+  'bg:whats-new-seen': { payload: Record<string, never>; result: { seenAt: string } };
+  /** Side panel → background: ask the authors for content, with the tab's app and screen. */
+  'bg:request-content': {
+    payload: { text: string; query?: string; tabId?: number };
+    result: { where: string | null; delivery: string };
+  };
+  /** Side panel → background → tab: put text into the page's focused reply editor. */
+  'bg:insert-reply': { payload: { tabId: number; text: string }; result: InsertResult };
+  /** Background → content script: insert text at the caret of the focused editor (never read it). */
+  'cs:insert-reply': {
+    payload: { text: string };
+    result: { inserted: boolean; reason?: InsertRefusal };
+  };
+
+  // ——— The launcher: out of the page's way, as the learner placed it (issue 12). ———
+  /** Content script → background: how the learner left the launcher for this app and site. */
+  'bg:launcher-prefs': { payload: { app: string }; result: LauncherPrefs };
+  /** Content script → background: the learner moved, minimised, snoozed or hid the launcher. */
+  'bg:launcher-save': { payload: { app: string; change: LauncherChange }; result: LauncherPrefs };
+  /** Side panel → background → tab: show the launcher again on the tab's site. */
+  'bg:launcher-show': { payload: { tabId: number }; result: { shown: boolean } };
+  /** Background → content script: show the launcher (again), e.g. after "hide on this site". */
+  'cs:launcher-show': { payload: Record<string, never>; result: { shown: true } };
+  /** Background → content script (keyboard command): focus the launcher, then each tip in turn. */
+  'cs:focus-next': { payload: Record<string, never>; result: { focused: string } };
 
   // ——— Authoring (issue 6). The background holds the token and talks to the server. ———
   /** Side panel → background → tab: let the author choose an element for a draft's anchor. */
@@ -124,6 +168,8 @@ export interface MessageMap {
 
   /** Side panel → background (admins): the audit log, filtered, newest first, a page at a time. */
   'bg:author-audit': { payload: AuditQuery; result: AuthorResult<AuditPage> };
+  /** Side panel → background: the apps, screens, roles and teams an item can be aimed at. */
+  'bg:targeting-options': { payload: Record<string, never>; result: TargetingOptions };
   /** Side panel → background: local drafts (autosaved in the extension's IndexedDB). */
   'bg:draft-list': { payload: Record<string, never>; result: DraftSummary[] };
   /** Side panel → background: start a draft from a template or from a server item (to edit it). */
@@ -193,8 +239,53 @@ export interface InPageTip {
   placement: 'auto' | 'top' | 'bottom' | 'left' | 'right';
 }
 
+/** Why the page could not take a reply: no editor was focused, or the editor refused text. */
+export type InsertRefusal = 'no-editor' | 'refused';
+
+/** What happened to a text sent to the page's reply editor, in words when it did not go in. */
+export interface InsertResult {
+  inserted: boolean;
+  problem?: string;
+}
+
+export interface WhatsNewView {
+  /** The last visit (ISO time); absent before the first one. */
+  since?: string;
+  items: ItemSummary[];
+}
+
+export const launcherEdges = ['left', 'right'] as const;
+
+/** Where and how the learner left the launcher: per app, and hidden per site. */
+export interface LauncherPrefs {
+  /** Docked to an edge at a height (0 top … 1 bottom); unset: bottom right. Either way the
+   * launcher moves along its edge off the page's own controls. */
+  dock?: { edge: (typeof launcherEdges)[number]; y: number };
+  minimised: boolean;
+  /** Snoozed until then (epoch ms). */
+  snoozedUntil?: number;
+  /** Hidden on this site until shown again from the side panel. */
+  hiddenOnSite: boolean;
+}
+
+export interface LauncherChange {
+  dock?: LauncherPrefs['dock'];
+  minimised?: boolean;
+  /** Snooze for this many minutes (0 wakes it). */
+  snoozeMinutes?: number;
+  hideOnSite?: boolean;
+}
+
+/** What the tip editor offers to choose from: the catalogue's apps and screens, and the roles
+ * and teams the content already names. */
+export interface TargetingOptions {
+  apps: { id: string; name: string; screens: { id: string; name: string }[] }[];
+  roles: string[];
+  teams: string[];
+}
+
 export interface PageKnowledge {
-  /** How many items fit this page (the launcher's badge). */
+  /** How many items are relevant now: the strong matches for this record (the launcher's badge). */
   count: number;
   /** Anchored tips not yet dismissed, to show as beacons. */
   tips: InPageTip[];
@@ -206,6 +297,22 @@ export interface ItemSummary {
   title: string;
   summary: string;
   needsVerification: boolean;
+  /** Names of the apps the item is for; empty for every app. */
+  apps: string[];
+}
+
+/** Why an item is suggested for a page, in the words the panel shows. */
+export interface SuggestionReason {
+  /** Words of the record's subject it matches, as written there ("refund", "order"). */
+  matches: string[];
+  /** Aimed at this very screen (its name), rather than anywhere in the app. */
+  screen?: string;
+  /** The role it is made for, when it names the learner's role. */
+  role?: string;
+}
+
+export interface PageItem extends ItemSummary {
+  why: SuggestionReason;
 }
 
 export interface ItemView {
@@ -221,7 +328,14 @@ export interface PageItems {
   detection: Detection | null;
   appName: string | null;
   screenName: string | null;
-  items: ItemSummary[];
+  /** The few strong matches for this record, best first, with why: what the launcher counts. */
+  relevant: PageItem[];
+  /** More for this screen, ranked. */
+  more: PageItem[];
+  /** Tips on this screen the learner dismissed ("Got it"): they can show them again. */
+  hiddenTips: { id: string; title: string }[];
+  /** The learner hid the launcher on this tab's site ("Show it again" in the panel). */
+  launcherHidden: boolean;
 }
 
 export interface SearchResult extends ItemSummary {
@@ -229,6 +343,8 @@ export interface SearchResult extends ItemSummary {
   titleRanges: [number, number][];
   snippet: string;
   snippetRanges: [number, number][];
+  /** For the app of the page the search was made from (or for every app). */
+  currentApp: boolean;
 }
 
 export interface LessonProgressView {
@@ -236,14 +352,20 @@ export interface LessonProgressView {
   step: number;
   completedSteps: number[];
   answers: Record<string, { choices: string[]; correct: boolean }>;
+  /** Passed (set only when the knowledge check reached the pass mark). */
   completedAt?: string;
+  /** The knowledge check was finished, with this score; absent before, and after a retry. */
+  result?: { right: number; total: number; passMark: number; passed: boolean };
 }
 
 export type LessonUpdate =
   /** Move to `step`; `completedStep` marks the step just finished. */
   | { id: string; kind: 'step'; step: number; completedStep?: number }
   | { id: string; kind: 'answer'; questionId: string; choices: string[] }
+  /** Finish the lesson: passed when the knowledge check reaches the pass mark. */
   | { id: string; kind: 'complete' }
+  /** Answer the wrong questions again. */
+  | { id: string; kind: 'retry' }
   | { id: string; kind: 'restart' };
 
 export interface PathView {
@@ -278,6 +400,15 @@ export interface ConnectResult {
   /** In plain words: what worked, or what is wrong and what to do. */
   message: string;
   account: AccountView;
+  /** Connecting would replace another account: what the learner did under it, to keep or not. */
+  replaces?: {
+    account: string;
+    lessons: number;
+    votes: number;
+    hiddenTips: number;
+    /** Usage events not yet sent: they belong to the old account and are not sent for the new. */
+    unsent: number;
+  };
 }
 
 export interface StatusResult {
@@ -287,6 +418,8 @@ export interface StatusResult {
   lastSyncAt?: string;
   /** The last sync problem in words, if the last sync failed. */
   problem?: string;
+  /** A sync is running now. */
+  running: boolean;
 }
 
 export type MessageType = keyof MessageMap;

@@ -38,8 +38,13 @@ export function registerItemRoutes(app: Hono<ServerEnv>, store: Store): void {
     return c.json({ items });
   });
 
+  // `?submit=true`: created straight into review, so an author's first submission is version 1.
   app.post('/v1/items', async (c) =>
-    itemResponse(c, await workflow.create(await readJson(c), actorOf(c)), 201),
+    itemResponse(
+      c,
+      await workflow.create(await readJson(c), actorOf(c), c.req.query('submit') === 'true'),
+      201,
+    ),
   );
 
   // Learners read only the live copy, and only when it is for them: anything else is a 404, so

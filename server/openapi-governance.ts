@@ -65,7 +65,16 @@ export const governancePaths = {
       },
     },
     post: {
-      summary: 'Create an item: a draft at version 1, owned by the caller unless it names an owner',
+      summary:
+        'Create an item at version 1, owned by the caller unless it names an owner: a draft, or with ?submit=true in review',
+      parameters: [
+        {
+          name: 'submit',
+          in: 'query',
+          required: false,
+          schema: { type: 'string', enum: ['true'] },
+        },
+      ],
       requestBody: { required: true, content: json(ref('Item')) },
       responses: {
         '201': itemOk,

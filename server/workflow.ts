@@ -59,14 +59,18 @@ export class Workflow {
     return this.store.now();
   }
 
-  create(input: unknown, actor: Actor): Promise<Item> {
+  /** A new item, at version 1; `submit` puts that first version straight into review. */
+  create(input: unknown, actor: Actor, submit = false): Promise<Item> {
     const draft = draftFrom(input, { version: 1, defaultOwner: actor.email, now: this.now() });
     return this.store.workflowStep(draft.id, actor.email, (head): StepDecision => {
       if (head !== undefined && !head.deleted)
         throw conflict(`item "${draft.id}" already exists; edit it`, head.item.version);
       // A deleted id keeps its history: the new item continues its version numbers.
       const version = (head?.item.version ?? 0) + 1;
-      return { kind: 'write', item: { ...draft, version }, audit: [{ action: 'create' }] };
+      if (!submit)
+        return { kind: 'write', item: { ...draft, version }, audit: [{ action: 'create' }] };
+      const item = parseOr400(itemSchema, { ...draft, version, status: 'in_review' });
+      return { kind: 'write', item, audit: [{ action: 'create' }, { action: 'submit' }] };
     });
   }
 

@@ -6,18 +6,17 @@ import { closeOnSignal, startServer } from '@/server/main';
 import { SeedRefusedError, seedFromContent } from '@/server/seed';
 import { DEFAULT_DB_PATH, openStore } from '@/server/store';
 import { DEFAULT_CONTENT_DIR, EXIT, type Io } from '../io';
+import { demoTokens, type DemoToken } from './demo-users';
 
 const ROOT = resolve(DEFAULT_CONTENT_DIR, '..');
-const DEMO = [
-  { email: 'admin@example.com', role: 'admin', team: undefined },
-  { email: 'learner@example.com', role: 'learner', team: 'tier1' },
-] as const;
+
+const label = (t: DemoToken) => `${t.role[0]!.toUpperCase()}${t.role.slice(1)} token:`.padEnd(16);
 
 /**
  * `waymark start` (`npm start`): builds the extension with the starter pack, starts the content
- * server on the embedded SQLite database seeded from content/, gives the demo admin and learner
- * fresh tokens (tokens are stored only as hashes, so each start prints new ones), and says how to
- * load the extension and connect it.
+ * server on the embedded SQLite database seeded from content/, gives a demo admin, author,
+ * reviewer and learner tokens that stay the same across restarts (`--rotate-demo-tokens` issues
+ * new ones), and says how to load the extension and connect it.
  */
 export async function startCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -26,6 +25,7 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
       db: { type: 'string', default: DEFAULT_DB_PATH },
       port: { type: 'string', default: '8787' },
       'skip-build': { type: 'boolean', default: false },
+      'rotate-demo-tokens': { type: 'boolean', default: false },
     },
   });
   if (!values['skip-build']) {
@@ -49,24 +49,22 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
     error.problems.forEach((problem) => io.err(problem));
     return EXIT.problems;
   }
-  const tokens = [];
-  for (const user of DEMO)
-    tokens.push({
-      ...user,
-      token: await store.addUser({
-        email: user.email,
-        role: user.role,
-        team: user.team,
-        rotate: true,
-      }),
-    });
+  const tokenFile = `${resolve(values.db)}.demo-tokens.json`;
+  const tokens = await demoTokens(store, tokenFile, values['rotate-demo-tokens']);
+  const kept = tokens.every((t) => !t.issued);
   const running = await startServer(store, { host: '127.0.0.1', port: Number(values.port) });
+  // Listening for Ctrl+C before saying "Stop with Ctrl+C": a stop right after it is a clean stop.
+  const stopped = closeOnSignal(running, (signal) =>
+    io.err(`${signal}: stopping the content server`),
+  );
   io.out(`
 Waymark is running.
 
   Extension:        ${resolve(ROOT, '.output', 'chrome-mv3')}
   Content server:   ${running.url}   (database ${resolve(values.db)})
-${tokens.map((t) => `  ${t.role === 'admin' ? 'Admin token:  ' : 'Learner token:'}    ${t.token}   (${t.email}${t.team ? `, team ${t.team}` : ''})`).join('\n')}
+${tokens.map((t) => `  ${label(t)}  ${t.token}   (${t.email}${t.team ? `, team ${t.team}` : ''})`).join('\n')}
+  ${kept ? 'The same tokens as last time' : 'New tokens'}, kept in ${tokenFile} (only on this machine)
+  so a connected browser stays signed in; npm start -- --rotate-demo-tokens issues new ones.
 
 Load the extension in Chrome or Chromium:
   1. Open chrome://extensions and turn on "Developer mode" (top right)
@@ -78,6 +76,6 @@ Open a ticket in a supported app (see README.md) and look for the Waymark launch
 Firefox: npm run build:firefox, then about:debugging#/runtime/this-firefox → "Load Temporary Add-on…" → .output/firefox-mv3/manifest.json
 Stop with Ctrl+C.
 `);
-  await closeOnSignal(running, (signal) => io.err(`${signal}: stopping the content server`));
+  await stopped;
   return EXIT.ok;
 }

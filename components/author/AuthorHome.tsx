@@ -7,7 +7,8 @@ import { StatusChip } from './ItemDetail';
 const TYPE_ORDER = ['tip', 'article', 'lesson', 'path'] as const;
 
 interface Actions {
-  onDraft: (key: string) => void;
+  /** Opens a draft; `repick` says why a tip's element must be picked again. */
+  onDraft: (key: string, repick?: string) => void;
   onItem: (id: string) => void;
   onProblem: (problem: string) => void;
 }
@@ -16,7 +17,7 @@ interface Actions {
 export function AuthorHome(props: {
   me: { email: string; role: string };
   tabId: number | undefined;
-  onDraft: (key: string) => void;
+  onDraft: (key: string, repick?: string) => void;
   onItem: (id: string) => void;
   onAudit: () => void;
 }) {
@@ -43,7 +44,7 @@ export function AuthorHome(props: {
       )}
       <Drafts {...actions} />
       {reviewer && <ReviewQueue {...actions} />}
-      <NeedsVerification {...actions} />
+      <NeedsVerification {...actions} tabId={props.tabId} />
       <MyItems {...actions} />
       <Templates {...actions} tabId={props.tabId} />
     </div>
@@ -155,8 +156,22 @@ function ReviewQueue({ onItem }: Actions) {
   );
 }
 
-function NeedsVerification({ onItem, onProblem }: Actions) {
+function NeedsVerification({
+  onItem,
+  onProblem,
+  onDraft,
+  tabId,
+}: Actions & { tabId: number | undefined }) {
   const [queue, reload] = useBackground('bg:author-queue', {}, 'queue');
+  /** A draft of the tip, opened with the failure stated and the picker one click away. */
+  const repick = async (id: string, failure: string) => {
+    const draft = await callBackground('bg:draft-new', {
+      itemId: id,
+      ...(tabId === undefined ? {} : { tabId }),
+    });
+    if (draft.ok) onDraft(draft.value.key, failure);
+    else onProblem(draft.problem);
+  };
   // One click, on the version the queue listed (a newer one is a conflict in words).
   const verify = async (id: string, version: number) => {
     const result = await callBackground('bg:author-step', { id, action: 'verify', version });
@@ -185,17 +200,27 @@ function NeedsVerification({ onItem, onProblem }: Actions) {
                 </button>
               </li>
             ))}
-            {broken.map((b) => (
-              <li key={`b-${b.id}-${b.app}-${b.screen}`}>
-                <span>
-                  <ItemLink id={b.id} title={b.title} onItem={onItem} />{' '}
-                  <span className="muted">
-                    element not found {b.count}× on {b.app}:{b.screen} (last{' '}
-                    {b.last_reported_at.slice(0, 10)})
+            {broken.map((b) => {
+              const failure = `Learners' pages did not find this tip's element ${b.count}× on ${b.app}:${b.screen} (last ${b.last_reported_at.slice(0, 10)}): the screen changed. Open it and pick the element again.`;
+              return (
+                <li key={`b-${b.id}-${b.app}-${b.screen}`}>
+                  <span>
+                    <ItemLink id={b.id} title={b.title} onItem={onItem} />{' '}
+                    <span className="muted">
+                      element not found {b.count}× on {b.app}:{b.screen} (last{' '}
+                      {b.last_reported_at.slice(0, 10)})
+                    </span>
                   </span>
-                </span>
-              </li>
-            ))}
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => void repick(b.id, failure)}
+                  >
+                    Re-pick element
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         )
       }

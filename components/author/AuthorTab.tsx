@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { AuditView } from './AuditView';
 import { AuthorHome } from './AuthorHome';
+import './author.css';
 import { DraftEditor } from './DraftEditor';
 import { ItemDetail } from './ItemDetail';
 
 type View =
   | { kind: 'home' }
-  | { kind: 'draft'; key: string }
+  | { kind: 'draft'; key: string; repick?: string }
   | { kind: 'item'; id: string; notice?: string }
   | { kind: 'audit' };
 
@@ -33,6 +34,7 @@ export function AuthorTab(props: {
             key={view.key}
             draftKey={view.key}
             tabId={props.tabId}
+            {...(view.repick === undefined ? {} : { repick: view.repick })}
             onDone={(itemId, notice) =>
               setView(
                 itemId
@@ -56,7 +58,9 @@ export function AuthorTab(props: {
   return (
     <AuthorHome
       {...props}
-      onDraft={(key) => setView({ kind: 'draft', key })}
+      onDraft={(key, repick) =>
+        setView({ kind: 'draft', key, ...(repick === undefined ? {} : { repick }) })
+      }
       onItem={(id) => setView({ kind: 'item', id })}
       onAudit={() => setView({ kind: 'audit' })}
     />

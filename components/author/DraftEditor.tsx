@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { callBackground } from '@/hooks/use-background';
 import { useDraft } from '@/hooks/use-draft';
-import { checkDraft, previewItem, slugFrom } from '@/lib/authoring/drafts';
+import { useTouched } from '@/hooks/use-touched';
+import { checkDraft, previewItem, slugFrom, submitProblems } from '@/lib/authoring/drafts';
 import { articleTemplates } from '@/lib/content-model/article';
 import type { PickTarget } from '@/lib/messages';
-import { ItemPreview } from './ItemPreview';
+import { EditorDock } from './EditorDock';
 import { LessonFields } from './LessonFields';
 import { PathFields } from './PathFields';
 import { AudienceFields, TipElementFields } from './DraftFields';
@@ -16,22 +17,36 @@ type Notice = { kind: 'ok' | 'error' | 'info'; text: string };
 
 /**
  * The editor for one local draft: fields by type with their problems (the same schema the
- * server applies), the element picker for tips and lesson steps, a live preview rendered by the
- * learner's own components, and sending to the server (save, or submit for review).
+ * server applies, shown for a field once it was touched, or all when sending), the element
+ * picker for tips and lesson steps, a live preview kept in view, and sending to the server (save,
+ * or submit for review). It opens at the title. `repick` states why a tip's element needs
+ * picking again (its anchor stopped resolving on learners' pages).
  */
 export function DraftEditor(props: {
   draftKey: string;
   tabId: number | undefined;
+  repick?: string;
   onDone: (itemId?: string, notice?: string) => void;
 }) {
   const { draft, saveState, problem, update, flush, reload } = useDraft(props.draftKey);
+  const titleBox = useRef<HTMLDivElement>(null);
+  const loaded = draft !== undefined;
+  useEffect(() => {
+    if (!loaded) return;
+    window.scrollTo(0, 0);
+    titleBox.current?.querySelector('input')?.focus();
+  }, [loaded]);
   /** The version someone else saved first, while this draft was based on an older one. */
   const [conflict, setConflict] = useState<number | undefined>();
   const [notice, setNotice] = useState<Notice | undefined>();
   const [busy, setBusy] = useState(false);
   const [picking, setPicking] = useState<PickTarget | undefined>();
   const [idTouched, setIdTouched] = useState(false);
-  const problems = useMemo(() => (draft ? checkDraft(draft) : []), [draft]);
+  const schemaProblems = useMemo(() => (draft ? checkDraft(draft) : []), [draft]);
+  const leftovers = useMemo(() => (draft ? submitProblems(draft) : []), [draft]);
+  const allProblems = [...schemaProblems, ...leftovers];
+  const touched = useTouched(draft?.fields);
+  const problems = touched.shown(allProblems);
   const preview = useMemo(() => (draft ? previewItem(draft) : undefined), [draft]);
   const pickedAt = draft?.pick?.pickedAt;
   useEffect(() => {
@@ -83,6 +98,20 @@ export function DraftEditor(props: {
   };
 
   const send = async (submit: boolean) => {
+    // Saving a draft to the server is fine with the template's example text; review is not.
+    const blocking = submit ? allProblems : schemaProblems;
+    if (blocking.length > 0) {
+      // Sending shows every problem and takes the author to the first one.
+      touched.showAll();
+      setNotice({
+        kind: 'error',
+        text: `Fix ${blocking.length === 1 ? 'this' : `these ${blocking.length}`} before ${submit ? 'submitting' : 'saving'}: ${blocking.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
+      });
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('.editor [aria-invalid="true"]')?.focus(),
+      );
+      return;
+    }
     setBusy(true);
     await flush();
     const result = await callBackground('bg:draft-send', { key: draft.key, submit });
@@ -134,18 +163,32 @@ export function DraftEditor(props: {
           <span className="muted"> · based on version {draft.baseVersion}</span>
         )}
       </h1>
-      <Field
-        label="Title"
-        value={str(f.title)}
-        onChange={(v) =>
-          update((fields) => ({
-            ...fields,
-            title: v,
-            ...(editingExisting || idTouched ? {} : { id: slugFrom(v) }),
-          }))
-        }
-        problems={problemsAt(problems, 'title')}
-      />
+      {props.repick !== undefined && draft.type === 'tip' && (
+        <div className="notice" data-kind="error" role="alert">
+          <p>{props.repick}</p>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void startPick({ kind: 'tip' })}
+          >
+            Re-pick element
+          </button>
+        </div>
+      )}
+      <div ref={titleBox}>
+        <Field
+          label="Title"
+          value={str(f.title)}
+          onChange={(v) =>
+            update((fields) => ({
+              ...fields,
+              title: v,
+              ...(editingExisting || idTouched ? {} : { id: slugFrom(v) }),
+            }))
+          }
+          problems={problemsAt(problems, 'title')}
+        />
+      </div>
       <Field
         label="Id"
         value={str(f.id)}
@@ -228,46 +271,17 @@ export function DraftEditor(props: {
           </button>
         </div>
       )}
-      <div className="actions-bar">
-        <button
-          type="button"
-          className="button primary"
-          disabled={busy || problems.length > 0}
-          onClick={() => void send(true)}
-        >
-          Submit for review
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={busy || problems.length > 0}
-          onClick={() => void send(false)}
-        >
-          Save to server
-        </button>
-        <button type="button" className="button danger" onClick={() => void discard()}>
-          Discard
-        </button>
-        <span className="save-state" role="status">
-          {saveState === 'saving'
-            ? 'Saving…'
-            : saveState === 'error'
-              ? `Not saved: ${problem ?? ''}`
-              : problems.length > 0
-                ? `Saved here · ${problems.length} to fix before sending`
-                : 'Saved here'}
-        </span>
-      </div>
-      <section className="preview-box" aria-label="Preview">
-        <h2>Preview: what learners will see</h2>
-        {preview === undefined ? (
-          <p className="muted">
-            The preview appears once the text is valid: {problems[0]?.path}: {problems[0]?.message}
-          </p>
-        ) : (
-          <ItemPreview item={preview} tabId={props.tabId} />
-        )}
-      </section>
+      <EditorDock
+        busy={busy}
+        saveState={saveState}
+        saveProblem={problem}
+        toFix={allProblems.length}
+        onSend={(submit) => void send(submit)}
+        onDiscard={() => void discard()}
+        preview={preview}
+        firstProblem={schemaProblems[0]}
+        tabId={props.tabId}
+      />
     </section>
   );
 }

@@ -1,23 +1,12 @@
 import type { ReactNode } from 'react';
 import type { DraftProblem } from '@/lib/authoring/drafts';
-import { Field, list, ListField, num, problemsAt, record, SelectField, str } from './fields';
+import { Field, list, ListField, num, problemsAt, SelectField, str } from './fields';
+import { TargetingFields } from './TargetingFields';
 
 type Fields = Record<string, unknown>;
 type Update = (change: (fields: Fields) => Fields) => void;
 
 const PLACEMENTS = ['auto', 'top', 'bottom', 'left', 'right'] as const;
-
-/** Targeting's lists, in the order the form shows them. */
-const TARGETING = [
-  { key: 'apps', label: 'Apps', hint: 'App ids, e.g. zendesk. Empty: every app.' },
-  {
-    key: 'screens',
-    label: 'Screens',
-    hint: 'app:screen, e.g. zendesk:ticket. Empty: every screen of those apps.',
-  },
-  { key: 'roles', label: 'Roles', hint: 'Empty: everyone.' },
-  { key: 'teams', label: 'Teams', hint: 'Empty: every team.' },
-] as const;
 
 /** A tip's element: whether it has one (and whether it resolves), the picker, the card's side. */
 export function TipElementFields(props: {
@@ -41,7 +30,7 @@ export function TipElementFields(props: {
       )}
       <div className="row">
         <button type="button" className="button primary" onClick={props.onPick}>
-          {f.anchor === undefined ? 'Pick element on the page' : 'Pick another element'}
+          {f.anchor === undefined ? 'Pick element on the page' : 'Re-pick element'}
         </button>
         {props.picking && (
           <button type="button" className="button" onClick={props.onStopPicking}>
@@ -81,26 +70,11 @@ export function AudienceFields(props: {
   problems: DraftProblem[];
 }) {
   const { fields: f, update, problems } = props;
-  const targeting = record(f.targeting);
-  const setTargeting = (key: string, values: string[]) =>
-    update((fields) => ({ ...fields, targeting: { ...record(fields.targeting), [key]: values } }));
   const set = (key: string) => (value: unknown) =>
     update((fields) => ({ ...fields, [key]: value }));
   return (
     <>
-      <fieldset>
-        <legend>Who sees it, where</legend>
-        {TARGETING.map(({ key, label, hint }) => (
-          <ListField
-            key={key}
-            label={label}
-            values={list(targeting[key])}
-            hint={hint}
-            onChange={(v) => setTargeting(key, v)}
-            problems={problemsAt(problems, `targeting.${key}`, true)}
-          />
-        ))}
-      </fieldset>
+      <TargetingFields fields={f} update={update} problems={problems} />
       <fieldset>
         <legend>Governance</legend>
         <ListField

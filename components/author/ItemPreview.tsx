@@ -3,6 +3,7 @@ import { callBackground } from '@/hooks/use-background';
 import type { Item } from '@/lib/content-model';
 import type { InPageTip, LessonProgressView } from '@/lib/messages';
 import { ArticleView } from '../ArticleView';
+import { lessonScore } from '@/lib/knowledge/lesson-score';
 import { LessonPlayer } from '../LessonPlayer';
 import { TipCardPreview } from '../TipCardPreview';
 
@@ -93,8 +94,11 @@ function LessonPreview({
   });
   return (
     <LessonPlayer
+      key={`${progress.completedAt ?? ''}:${progress.result ? 'checked' : ''}`}
       lesson={lesson}
       progress={progress}
+      next={undefined}
+      onOpen={() => undefined}
       onLessonPage={tabId !== undefined}
       onStep={(step, completed) =>
         setProgress((p) => ({
@@ -117,13 +121,33 @@ function LessonPreview({
           answers: { ...p.answers, [questionId]: { choices, correct } },
         }));
       }}
-      onComplete={() => setProgress((p) => ({ ...p, completedAt: new Date().toISOString() }))}
+      onComplete={() =>
+        setProgress((p) => {
+          const result = lessonScore(lesson, p.answers);
+          return {
+            ...p,
+            result,
+            ...(result.passed ? { completedAt: new Date().toISOString() } : {}),
+          };
+        })
+      }
+      onRetry={() =>
+        setProgress((p) => ({
+          ...p,
+          result: undefined,
+          answers: Object.fromEntries(Object.entries(p.answers).filter(([, a]) => a.correct)),
+        }))
+      }
       onRestart={() =>
         setProgress({ lessonId: lesson.id, step: 0, completedSteps: [], answers: {} })
       }
-      onHighlight={(anchor) =>
+      onHighlight={(anchor, note) =>
         tabId !== undefined &&
-        void callBackground('bg:highlight', { tabId, anchor }).catch(() => undefined)
+        void callBackground('bg:highlight', {
+          tabId,
+          anchor,
+          ...(note === undefined ? {} : { note }),
+        }).catch(() => undefined)
       }
     />
   );

@@ -12,6 +12,7 @@ import { openPanel, openPanelInTab } from './panel';
 import { createSyncService } from './sync';
 import { createAuthoring } from './authoring';
 import { createInsights } from './insights';
+import { createPageUi } from './page-ui';
 
 /**
  * Wiring only: the local store, the starter pack, message handlers, the side panel and the
@@ -47,6 +48,7 @@ export default defineBackground(() => {
       .catch((error: unknown) => console.error('Waymark: could not load the starter pack', error));
   const sync = createSyncService(store, knowledge, () => void insights.flush());
   const authoring = createAuthoring(store, tabs);
+  const pageUi = createPageUi(store);
   const toTab = (tabId: number) => (message: unknown) => browser.tabs.sendMessage(tabId, message);
   let starting = ready('startup');
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -79,6 +81,7 @@ export default defineBackground(() => {
     'bg:open-panel-tab': async ({ view }, sender) =>
       sender.tab?.id === undefined ? { opened: false } : openPanelInTab(sender.tab.id, view),
     'bg:dismiss-tip': ({ id }, sender) => knowledge.dismissTip(id, sender.tab?.id),
+    'bg:undismiss-tip': ({ id }) => knowledge.undismissTip(id),
     'bg:tips-shown': ({ ids }, sender) => knowledge.tipsShown(sender.tab?.id, ids),
     'bg:tip-opened': ({ id }, sender) => knowledge.tipOpened(sender.tab?.id, id),
     'bg:insight': async (insight) => {
@@ -88,27 +91,51 @@ export default defineBackground(() => {
     'bg:insights-view': () => insights.view(),
     'bg:usage-events': ({ enabled }) => insights.setUsageEvents(enabled),
     'bg:tip-unresolved': ({ id, app, screen }) => knowledge.tipUnresolved(id, app, screen),
-    'bg:page-items': async ({ tabId }) => (await starting, knowledge.pageItems(tabId)),
-    'bg:search': async ({ query, limit, tabId }) => (
+    'bg:page-items': async ({ tabId }) => (
       await starting,
-      knowledge.searchItems(query, limit, tabId)
+      knowledge.pageItems(tabId, await pageUi.hiddenOnTab(tabId))
+    ),
+    'bg:search': async ({ query, limit, tabId, app }) => (
+      await starting,
+      knowledge.searchItems(query, limit, tabId, app)
     ),
     'bg:item': ({ id }) => knowledge.item(id),
     'bg:vote': ({ id, helpful, reason }) => knowledge.vote(id, helpful, reason),
     'bg:lesson-progress': ({ id }) => lessons.progress(id),
     'bg:lesson-update': (change) => lessons.update(change),
     'bg:paths': async () => (await starting, knowledge.paths()),
-    'bg:highlight': async ({ tabId, anchor }) =>
+    'bg:highlight': async ({ tabId, anchor, note }) =>
       sendTyped(toTab(tabId), 'cs:highlight', {
         anchor,
+        ...(note === undefined ? {} : { note }),
       }).catch(() => ({ found: false })),
     'bg:status': async () => {
       await starting;
       const [status, account] = [await knowledge.status(), await sync.view()];
-      return { ...status, ...(account.sync.problem ? { problem: account.sync.problem } : {}) };
+      return {
+        ...status,
+        running: account.sync.running,
+        ...(account.sync.problem ? { problem: account.sync.problem } : {}),
+      };
     },
+    'bg:whats-new': async () => (await starting, knowledge.whatsNew()),
+    'bg:whats-new-seen': () => knowledge.whatsNewSeen(),
+    'bg:request-content': async ({ text, query, tabId }) => {
+      const where = await knowledge.requestContent(text, query, tabId);
+      const { signedIn } = await sync.view();
+      return {
+        where,
+        delivery: signedIn
+          ? 'It is queued for your content server with your usage events.'
+          : 'Connect Waymark to your content server in its options to send it; it is kept here until then.',
+      };
+    },
+    ...pageUi.handlers,
     'bg:account': () => sync.view(),
-    'bg:connect': async ({ serverUrl, token }) => (await starting, sync.connect(serverUrl, token)),
+    'bg:connect': async ({ serverUrl, token, previous }) => (
+      await starting,
+      sync.connect(serverUrl, token, previous)
+    ),
     'bg:sync-now': async () => (await starting, sync.syncNow()),
     'bg:sign-out': () => sync.signOut(),
     'bg:sync-interval': ({ minutes }) => sync.setInterval(minutes),
@@ -141,6 +168,7 @@ export default defineBackground(() => {
     'bg:author-step': (step) => authoring.step(step),
     'bg:author-queue': () => authoring.queue(),
     'bg:author-audit': (query) => authoring.audit(query),
+    'bg:targeting-options': () => knowledge.targetingOptions(),
     'bg:draft-list': () => authoring.listDrafts(),
     'bg:draft-new': (from) => authoring.newDraft(from),
     'bg:draft-get': ({ key }) => authoring.getDraft(key),
@@ -154,10 +182,14 @@ export default defineBackground(() => {
 
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'open-search') void openPanel(tab?.id, 'search', notifyPanel);
+    if (command === 'focus-page' && tab?.id !== undefined) pageUi.focusNext(tab.id);
   });
   // A real navigation clears what the tab showed; its content script reports the new page.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void tabs.delete(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabs.delete(tabId);
+    void pageUi.forgetTab(tabId);
+  });
 });

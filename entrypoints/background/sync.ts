@@ -117,7 +117,22 @@ export function createSyncService(
     return view();
   }
 
-  async function connect(serverUrl: string, token: string): Promise<ConnectResult> {
+  /** What the learner did under the signed-in account: what "keep" or "discard" is about. */
+  async function stake(account: Account): Promise<NonNullable<ConnectResult['replaces']>> {
+    return {
+      account: account.me?.email ?? account.serverUrl,
+      lessons: await db.lessonProgress.count(),
+      votes: await db.votes.count(),
+      hiddenTips: await db.dismissals.count(),
+      unsent: await db.outbox.count(),
+    };
+  }
+
+  async function connect(
+    serverUrl: string,
+    token: string,
+    previousChoice?: 'keep' | 'discard',
+  ): Promise<ConnectResult> {
     const managed = await readManaged();
     const url = managed.serverUrl ?? serverUrl;
     const previous = await readAccount();
@@ -138,8 +153,18 @@ export function createSyncService(
       previous !== undefined &&
       (previous.serverUrl !== url || previous.me?.email !== result.me?.email)
     ) {
-      // Another account or server: nothing of the previous one may leak into this one.
-      await signOut(db, await loadStarterBundle());
+      const replaces = await stake(previous);
+      const learned = replaces.lessons + replaces.votes + replaces.hiddenTips;
+      if (previousChoice === undefined && learned > 0)
+        return {
+          ok: false,
+          message: `This is another account than ${replaces.account}. Choose what happens to what you did under it.`,
+          account: await view(),
+          replaces,
+        };
+      // Another account or server: none of the previous one's content may leak into this one;
+      // the learner's own progress, votes and hidden tips come along only if they said so.
+      await signOut(db, await loadStarterBundle(), { keepLearning: previousChoice === 'keep' });
     }
     await saveAccount({ serverUrl: url, token: secret, ...(result.me ? { me: result.me } : {}) });
     if (result.me?.team ?? managed.team)

@@ -1,14 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { AsyncView } from '@/components/AsyncView';
 import { ServerAppsAccess } from '@/components/ServerAppsAccess';
+import { StatusLine } from '@/components/StatusLine';
 import { callBackground, useBackground } from '@/hooks/use-background';
 import { requestAppAccess, requestServerAccess } from '@/hooks/use-host-permission';
-import type { AccountView } from '@/lib/messages';
+import { useStatus } from '@/hooks/use-status';
+import type { AccountView, ConnectResult } from '@/lib/messages';
+import { ReplaceAccount } from './ReplaceAccount';
 import { WhatWaymarkSends } from './WhatWaymarkSends';
 
 /** Endpoint and token, "Test connection", who the server says you are, sync status, sign out. */
 export function App() {
   const [account, reload] = useBackground('bg:account', {}, 'account');
+  const status = useStatus();
   return (
     <main className="options">
       <h1 className="brand">Waymark</h1>
@@ -16,6 +20,7 @@ export function App() {
         Waymark works offline from its built-in starter pack. Connect it to your organisation’s
         content server to get your team’s knowledge.
       </p>
+      <StatusLine status={status} place="banner" />
       <AsyncView value={account} loading="Loading your account…">
         {(value) => <Account account={value} onChange={reload} />}
       </AsyncView>
@@ -30,24 +35,37 @@ export function App() {
   );
 }
 
+/** The sync line in words: the last good sync stays; "Syncing…" while one runs. */
+function syncLine(account: AccountView): string {
+  const { sync } = account;
+  const last = sync.lastSyncAt
+    ? `Last synced ${new Date(sync.lastSyncAt).toLocaleString()} · ${sync.items} items`
+    : `${sync.items} items from the starter pack`;
+  return sync.running ? `${last} · Syncing…` : last;
+}
+
 function Account({ account, onChange }: { account: AccountView; onChange: () => void }) {
   const managedUrl = account.managed.serverUrl;
   const [serverUrl, setServerUrl] = useState(managedUrl ?? account.serverUrl ?? '');
   const [token, setToken] = useState('');
-  const [result, setResult] = useState<{ ok: boolean; message: string }>();
+  const [result, setResult] = useState<ConnectResult>();
   const [busy, setBusy] = useState(false);
 
-  const connect = async (event: FormEvent) => {
-    event.preventDefault();
+  const connect = async (previous?: 'keep' | 'discard') => {
     setBusy(true);
     // Asked first, inside the click: the browser only shows its prompt for a user gesture.
     const granted = await requestServerAccess(serverUrl);
-    const outcome = granted
-      ? await callBackground('bg:connect', { serverUrl, token })
+    const outcome: ConnectResult = granted
+      ? await callBackground('bg:connect', {
+          serverUrl,
+          token,
+          ...(previous === undefined ? {} : { previous }),
+        })
       : {
           ok: false,
           message:
             'Waymark needs your permission to reach this server. Try again and choose “Allow”.',
+          account,
         };
     setResult(outcome);
     setBusy(false);
@@ -64,7 +82,13 @@ function Account({ account, onChange }: { account: AccountView; onChange: () => 
 
   return (
     <>
-      <form className="connect" onSubmit={(e) => void connect(e)}>
+      <form
+        className="connect"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void connect();
+        }}
+      >
         <label>
           Content server
           <input
@@ -91,10 +115,19 @@ function Account({ account, onChange }: { account: AccountView; onChange: () => 
         <button type="submit" className="primary" disabled={busy}>
           Test connection and save
         </button>
-        {result && (
-          <p className={result.ok ? 'feedback right' : 'feedback wrong'} role="status">
-            {result.message}
-          </p>
+        {result?.replaces !== undefined ? (
+          <ReplaceAccount
+            replaces={result.replaces}
+            busy={busy}
+            onChoose={(choice) => void connect(choice)}
+            onCancel={() => setResult(undefined)}
+          />
+        ) : (
+          result && (
+            <p className={result.ok ? 'feedback right' : 'feedback wrong'} role="status">
+              {result.message}
+            </p>
+          )
         )}
       </form>
       <section className="account" aria-label="Account">
@@ -115,14 +148,8 @@ function Account({ account, onChange }: { account: AccountView; onChange: () => 
         {account.managed.team !== undefined && (
           <p className="muted">Team set by your organisation: {account.managed.team}.</p>
         )}
-        <p role="status" className={account.sync.problem ? 'error' : 'muted'}>
-          {account.sync.running
-            ? 'Syncing…'
-            : account.sync.problem
-              ? `Last sync failed: ${account.sync.problem}`
-              : account.sync.lastSyncAt
-                ? `Last synced ${new Date(account.sync.lastSyncAt).toLocaleString()} · ${account.sync.items} items`
-                : `${account.sync.items} items from the starter pack`}
+        <p role="status" className="muted">
+          {syncLine(account)}
         </p>
         <label className="interval">
           Sync every{' '}

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import '@/components/panel.css';
+import './options.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('options: #root is missing from index.html');

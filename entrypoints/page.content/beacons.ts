@@ -76,6 +76,21 @@ export class Beacons {
     this.#recheck ??= window.setInterval(() => this.#resolveAll(false), RECHECK_MS);
   }
 
+  /** Beacons on screen now, top to bottom: what the keyboard shortcut moves through. */
+  shown(): HTMLButtonElement[] {
+    return [...this.#entries.values()]
+      .map((e) => e.beacon)
+      .filter((b) => !b.hidden)
+      .sort((a, b) => a.offsetTop - b.offsetTop || a.offsetLeft - b.offsetLeft);
+  }
+
+  /** Opens the tip of `beacon` (keyboard shortcut), as a click on it would. */
+  open(beacon: HTMLButtonElement): void {
+    const entry = this.#entries.get(beacon.dataset.tip ?? '');
+    if (entry?.element === undefined) return;
+    this.card.open(entry.tip, entry.element, beacon);
+  }
+
   /** Takes one tip's beacon away (it was dismissed). */
   remove(id: string): void {
     this.#drop(id);

@@ -18,7 +18,8 @@ export function elementLabel(element: Element): string {
   return `${role} "${short}"`;
 }
 
-function nameOf(element: Element): string {
+/** The name a person sees for an element (a field's label, a button's text), or empty. */
+export function nameOf(element: Element): string {
   const type = element.getAttribute('type') ?? '';
   const isButtonInput = element.localName === 'input' && BUTTON_INPUTS.has(type);
   const sources = [

@@ -1,8 +1,14 @@
+import { nameOf } from './element-label';
 import { viewportRect } from './geometry';
 
-/** A lesson step's highlight: a ring around the step's element, following scroll and resize. */
+/**
+ * A lesson step's highlight: a ring around the step's element with a callout naming it, following
+ * scroll and resize. It never outstays its welcome: Esc, a click anywhere, the next step, leaving
+ * the lesson and navigating all clear it.
+ */
 export class Highlight {
   #box: HTMLElement | undefined;
+  #callout: HTMLElement | undefined;
   #element: Element | undefined;
   #frame = 0;
 
@@ -11,25 +17,44 @@ export class Highlight {
     signal: AbortSignal,
   ) {
     const schedule = () => this.#schedule();
+    const clear = (event: Event) => event.isTrusted && this.clear();
     window.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
     window.addEventListener('resize', schedule, { passive: true, signal });
+    document.addEventListener('keydown', (e) => e.key === 'Escape' && clear(e), {
+      capture: true,
+      signal,
+    });
+    document.addEventListener('pointerdown', clear, { capture: true, passive: true, signal });
     signal.addEventListener('abort', () => this.clear());
   }
 
-  show(element: Element): void {
+  get shown(): boolean {
+    return this.#box !== undefined;
+  }
+
+  /** Rings `element`; the callout names it (its label as shown), then `note` (e.g. the step). */
+  show(element: Element, note = ''): void {
     this.clear();
     this.#element = element;
     this.#box = document.createElement('div');
     this.#box.className = 'highlight';
-    this.layer.append(this.#box);
+    this.#callout = document.createElement('div');
+    this.#callout.className = 'callout';
+    this.#callout.setAttribute('role', 'status');
+    const name = document.createElement('strong');
+    name.textContent = nameOf(element) || 'Here';
+    const hint = document.createElement('span');
+    hint.textContent = [note, 'Esc to close'].filter(Boolean).join(' · ');
+    this.#callout.append(name, hint);
+    this.layer.append(this.#box, this.#callout);
     element.scrollIntoView({ block: 'center', behavior: 'smooth' });
     this.#schedule();
   }
 
   clear(): void {
     this.#box?.remove();
-    this.#box = undefined;
-    this.#element = undefined;
+    this.#callout?.remove();
+    this.#box = this.#callout = this.#element = undefined;
   }
 
   #schedule(): void {
@@ -43,6 +68,11 @@ export class Highlight {
         top: `${rect.top - 4}px`,
         width: `${rect.width + 8}px`,
         height: `${rect.height + 8}px`,
+      });
+      const above = rect.top > 48;
+      Object.assign(this.#callout!.style, {
+        left: `${Math.max(8, rect.left - 4)}px`,
+        top: above ? `${rect.top - 42}px` : `${rect.bottom + 10}px`,
       });
     });
   }

@@ -1,20 +1,24 @@
 import { resolveAnchor } from '@/lib/anchors';
 import type { AppDefinition } from '@/lib/content-model';
 import { Catalogue, type Detection } from '@/lib/context';
-import type { PickResult, PickTarget } from '@/lib/messages';
+import type { InPageTip, PickResult, PickTarget } from '@/lib/messages';
 import { sendTyped } from '@/lib/runtime/send';
 import { Beacons } from './beacons';
 import { Highlight } from './highlight';
-import { mountLauncher } from './launcher';
+import { Launcher } from './launcher';
 import { PanelNote } from './panel-note';
 import { type ContentHandlers, listenForMessages } from './messages';
-import { ElementPicker, type PickCallbacks } from './picker';
-import { TipPreview } from './preview';
+import { authorTools } from './author-tools';
+import type { ElementPicker, PickCallbacks } from './picker';
+import type { TipPreview } from './preview';
+import { ReplyEditor } from './reply-editor';
 import { TipCard } from './tip-card';
-import { mountUiRoot } from './ui-root';
+import { showToast } from './toast';
+import { mountUiRoot, type UiRoot } from './ui-root';
 
 /** SPAs render the new screen after the URL changes: detect again while it settles. */
 const SETTLE_MS = [0, 500, 1500];
+type Send = (message: unknown) => Promise<unknown>;
 
 function describe(detection: Detection, app: AppDefinition): string {
   const screen = app.screens.find((s) => s.id === detection.screen)?.name;
@@ -36,54 +40,155 @@ function reportPick(
   };
 }
 
-/** The messages the page answers: a lesson step's highlight, and the author's picker and preview. */
-function contentHandlers(
-  layer: HTMLElement,
-  report: (result: PickResult) => void,
-  detect: () => Detection,
-  openPanel: () => void,
-  signal: AbortSignal,
-): ContentHandlers {
-  const highlight = new Highlight(layer, signal);
-  // Authors' tools are built on first use: a learner's page never pays for their DOM or their
-  // scroll and key listeners.
+/** The page's parts the background's messages reach. */
+interface Parts {
+  root: UiRoot;
+  launcher: Launcher;
+  beacons: Beacons;
+  highlight: Highlight;
+  report: (result: PickResult) => void;
+  detect: () => Detection;
+  openPanel: () => void;
+  refresh: (force?: boolean) => Promise<void>;
+  signal: AbortSignal;
+}
+
+/**
+ * The keyboard shortcut: the launcher first, then each tip on screen in turn (its card opens),
+ * then the launcher again. A press from outside Waymark's UI starts at the launcher.
+ */
+function shortcutCycle({ root, launcher, beacons }: Parts): () => string {
+  let at = 0;
+  return () => {
+    const stops = beacons.shown();
+    at = root.shadow.activeElement === null ? 0 : (at + 1) % (stops.length + 1);
+    const beacon = stops[at - 1];
+    if (beacon === undefined) {
+      at = 0;
+      launcher.focus();
+      return 'launcher';
+    }
+    beacons.open(beacon);
+    return `tip ${beacon.dataset.tip ?? ''}`;
+  };
+}
+
+/** The messages the page answers: highlights, the reply editor, the launcher and authors' tools. */
+function contentHandlers(parts: Parts): ContentHandlers {
+  const { root, detect, report, openPanel, signal, highlight } = parts;
+  const reply = new ReplyEditor(signal);
+  const focusNext = shortcutCycle(parts);
+  // Authors' tools are loaded (author-tools.ts) and built on first use: a learner's page never
+  // pays for their code, their DOM or their scroll and key listeners.
   let picker: ElementPicker | undefined;
   let preview: TipPreview | undefined;
   return {
-    'cs:highlight': ({ anchor }) => {
+    'cs:highlight': ({ anchor, note }) => {
       const element = anchor === null ? null : resolveAnchor(anchor, document);
       if (element === null) highlight.clear();
-      else highlight.show(element);
+      else highlight.show(element, note);
       return { found: element !== null };
     },
-    'cs:pick-start': ({ draftKey, target }) => {
-      picker ??= new ElementPicker(layer, signal);
+    'cs:insert-reply': ({ text }) => reply.insert(text),
+    'cs:launcher-show': () => {
+      parts.launcher.setPrefs({ ...parts.launcher.prefs, hiddenOnSite: false });
+      void parts.refresh(true);
+      return { shown: true };
+    },
+    'cs:focus-next': () => ({ focused: focusNext() }),
+    'cs:pick-start': async ({ draftKey, target }) => {
+      picker ??= new (await authorTools(root.shadow)).ElementPicker(root.layer, signal);
       picker.start(reportPick(report, detect, draftKey, target));
       return { started: true };
     },
     'cs:pick-cancel': () => ({ cancelled: picker?.stop() ?? false }),
-    'cs:preview-tip': ({ tip }) => {
+    'cs:preview-tip': async ({ tip }) => {
       picker?.dismissNote();
-      preview ??= new TipPreview(layer, openPanel, signal);
+      preview ??= new (await authorTools(root.shadow)).TipPreview(root.layer, openPanel, signal);
       return { found: preview.show(tip) };
     },
   };
+}
+/** Tip cards and their beacons; "Got it" can be undone, and tips can be rated. */
+function tipParts(
+  root: UiRoot,
+  app: AppDefinition,
+  send: Send,
+  hooks: {
+    openPanel: () => void;
+    refresh: (force?: boolean) => Promise<void>;
+    screen: () => string | null;
+  },
+  signal: AbortSignal,
+  onError: (error: unknown) => void,
+) {
+  const dismissed = new Set<string>();
+  const dismiss = (tip: InPageTip) => {
+    // The beacon goes at once; an answer already on its way must not bring it back.
+    dismissed.add(tip.id);
+    beacons.remove(tip.id);
+    void sendTyped(send, 'bg:dismiss-tip', { id: tip.id }).catch(onError);
+    showToast(
+      root.layer,
+      'Tip hidden. ',
+      {
+        label: 'Undo',
+        run: () => {
+          dismissed.delete(tip.id);
+          void sendTyped(send, 'bg:undismiss-tip', { id: tip.id })
+            .then(() => hooks.refresh(true))
+            .catch(onError);
+        },
+      },
+      card.lastSpot,
+      signal,
+    );
+  };
+  const card = new TipCard(
+    root.layer,
+    {
+      onDismiss: dismiss,
+      onMore: hooks.openPanel,
+      onRate: (tip, helpful) =>
+        void sendTyped(send, 'bg:vote', { id: tip.id, helpful }).catch(onError),
+    },
+    signal,
+  );
+  const beacons = new Beacons(
+    root.layer,
+    card,
+    (anchor) => resolveAnchor(anchor, document),
+    {
+      unresolved: (tip) =>
+        void sendTyped(send, 'bg:tip-unresolved', {
+          id: tip.id,
+          app: app.id,
+          screen: hooks.screen(),
+        }).catch(onError),
+      // Only ids: the background names the app and screen from this tab's detection.
+      shown: (tips) =>
+        void sendTyped(send, 'bg:tips-shown', { ids: tips.map((t) => t.id) }).catch(onError),
+      opened: (tip) => void sendTyped(send, 'bg:tip-opened', { id: tip.id }).catch(onError),
+    },
+    signal,
+  );
+  return { beacons, dismissed };
 }
 
 /**
  * Runs only on catalogue hosts: `matches` is replaced at build time by the patterns derived from
  * `content/apps/` (see wxt.config.ts). It asks the background for this host's app definition,
  * detects locally (page content never leaves the browser), reports where the tab is, and shows the
- * launcher and the beacons of anchored tips; for authors it runs the element picker and tip
- * previews the background asks for. SPA navigation is followed through WXT's
- * `wxt:locationchange` (Navigation API events), not a page-wide MutationObserver. Everything is
- * torn down through `ctx` when the extension reloads or updates.
+ * launcher (out of the page's way) and the beacons of anchored tips; for authors it runs the
+ * element picker and tip previews the background asks for. SPA navigation is followed through
+ * WXT's `wxt:locationchange` (Navigation API events), not a page-wide MutationObserver.
+ * Everything is torn down through `ctx` when the extension reloads or updates.
  */
 export default defineContentScript({
   matches: ['https://*.zendesk.com/*'],
   runAt: 'document_idle',
   async main(ctx) {
-    const send = (message: unknown) => browser.runtime.sendMessage(message);
+    const send: Send = (message) => browser.runtime.sendMessage(message);
     const found = await sendTyped(send, 'bg:app-for-host', { host: location.hostname });
     if (found === null || ctx.isInvalid) return;
     const app = found;
@@ -108,64 +213,67 @@ export default defineContentScript({
       );
     let current: Detection | undefined;
     let lastKey = '';
-    const dismissed = new Set<string>();
+    let tips: InPageTip[] = [];
 
-    const card = new TipCard(
-      root.layer,
-      {
-        onDismiss: (tip) => {
-          // The beacon goes at once; an answer already on its way must not bring it back.
-          dismissed.add(tip.id);
-          beacons.remove(tip.id);
-          void sendTyped(send, 'bg:dismiss-tip', { id: tip.id }).then(
-            () => refresh(true),
-            ignoreWhenGone,
-          );
-        },
-        onMore: openPanel,
-      },
+    const { beacons, dismissed } = tipParts(
+      root,
+      app,
+      send,
+      { openPanel, refresh: (force) => refresh(force), screen: () => current?.screen ?? null },
       signal,
+      ignoreWhenGone,
     );
-    const beacons = new Beacons(
-      root.layer,
-      card,
-      (anchor) => resolveAnchor(anchor, document),
-      {
-        unresolved: (tip) =>
-          void sendTyped(send, 'bg:tip-unresolved', {
-            id: tip.id,
-            app: app.id,
-            screen: current?.screen ?? null,
-          }).catch(ignoreWhenGone),
-        // Only ids: the background names the app and screen from this tab's detection.
-        shown: (tips) =>
-          void sendTyped(send, 'bg:tips-shown', { ids: tips.map((t) => t.id) }).catch(
-            ignoreWhenGone,
-          ),
-        opened: (tip) =>
-          void sendTyped(send, 'bg:tip-opened', { id: tip.id }).catch(ignoreWhenGone),
-      },
+    const launcher = new Launcher({
+      layer: root.layer,
+      host: root.host,
+      onOpen: openPanel,
+      onSave: (change) => sendTyped(send, 'bg:launcher-save', { app: app.id, change }),
+      onQuiet: () => showTips(),
       signal,
-    );
-    const launcher = mountLauncher(root.layer, openPanel, signal);
+    });
+    const highlight = new Highlight(root.layer, signal);
+    const showTips = () =>
+      beacons.show(launcher.quiet ? [] : tips.filter((t) => !dismissed.has(t.id)));
     const report = (result: PickResult) =>
       void sendTyped(send, 'bg:picked', result).catch(ignoreWhenGone);
     const detect = () => catalogue.detect(location.href, document);
-    listenForMessages(contentHandlers(root.layer, report, detect, openPanel, signal), signal);
+    listenForMessages(
+      contentHandlers({
+        root,
+        launcher,
+        beacons,
+        highlight,
+        report,
+        detect,
+        openPanel,
+        refresh,
+        signal,
+      }),
+      signal,
+    );
 
     async function refresh(force = false): Promise<void> {
       const detection = detect();
       const key = JSON.stringify(detection);
-      if (key === lastKey && !force) return;
+      if (key === lastKey && !force) return launcher.check();
       [current, lastKey] = [detection, key];
       const knowledge = await sendTyped(send, 'bg:page-detected', { detection });
       if (ctx.isInvalid || key !== lastKey) return;
       launcher.update(knowledge.count, describe(detection, app));
-      beacons.show(knowledge.tips.filter((tip) => !dismissed.has(tip.id)));
+      tips = knowledge.tips;
+      showTips();
+      launcher.check();
     }
+    void sendTyped(send, 'bg:launcher-prefs', { app: app.id }).then(
+      (prefs) => launcher.setPrefs(prefs),
+      ignoreWhenGone,
+    );
     const settle = () =>
       SETTLE_MS.forEach((ms) => ctx.setTimeout(() => void refresh().catch(ignoreWhenGone), ms));
     settle();
-    ctx.addEventListener(window, 'wxt:locationchange', settle);
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      highlight.clear();
+      settle();
+    });
   },
 });

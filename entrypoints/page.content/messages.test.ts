@@ -12,29 +12,39 @@ function handlers(): ContentHandlers {
     'cs:pick-start': vi.fn(() => ({ started: true as const })),
     'cs:pick-cancel': vi.fn(() => ({ cancelled: false })),
     'cs:preview-tip': vi.fn(() => ({ found: true })),
+    'cs:insert-reply': vi.fn(() => ({ inserted: true })),
+    'cs:launcher-show': vi.fn(() => ({ shown: true as const })),
+    'cs:focus-next': vi.fn(() => ({ focused: 'launcher' })),
   };
 }
 
-/** Calls the listener as the browser does; `returned` is what the listener returned. */
+/**
+ * Calls the listener as the browser does; `returned` is what the listener returned, `answer()`
+ * the reply once it is sent (handlers may answer later).
+ */
 function deliver(h: ContentHandlers, message: unknown, sender: { id?: string } = { id: SELF }) {
   const sendResponse = vi.fn();
   const returned = createContentListener(h, SELF)(message, sender, sendResponse);
-  return { returned, reply: sendResponse.mock.calls[0]?.[0] as unknown };
+  const answer = async () => {
+    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalled());
+    return sendResponse.mock.calls[0]?.[0] as unknown;
+  };
+  return { returned, reply: sendResponse.mock.calls[0]?.[0] as unknown, answer };
 }
 
 describe('createContentListener', () => {
-  it('answers pick-start with the handler’s result', () => {
+  it('answers pick-start with the handler’s result', async () => {
     const h = handlers();
     const payload = { draftKey: 'd1', target: { kind: 'lesson-step' as const, step: 2 } };
-    const { returned, reply } = deliver(h, envelope('cs:pick-start', payload));
+    const { returned, answer } = deliver(h, envelope('cs:pick-start', payload));
     expect(returned).toBe(true);
-    expect(reply).toEqual({ ok: true, result: { started: true } });
+    expect(await answer()).toEqual({ ok: true, result: { started: true } });
     expect(h['cs:pick-start']).toHaveBeenCalledWith(payload);
   });
 
-  it('answers preview-tip for a tip and for null', () => {
+  it('answers preview-tip for a tip and for null', async () => {
     const h = handlers();
-    expect(deliver(h, envelope('cs:preview-tip', { tip: TIP })).reply).toEqual({
+    expect(await deliver(h, envelope('cs:preview-tip', { tip: TIP })).answer()).toEqual({
       ok: true,
       result: { found: true },
     });
@@ -82,12 +92,12 @@ describe('createContentListener', () => {
     for (const handler of Object.values(h)) expect(handler).not.toHaveBeenCalled();
   });
 
-  it('answers a handler’s failure as an error, not silence', () => {
+  it('answers a handler’s failure as an error, not silence', async () => {
     const h = handlers();
     h['cs:pick-cancel'] = () => {
       throw new Error('no picker');
     };
-    expect(deliver(h, envelope('cs:pick-cancel', {})).reply).toEqual({
+    expect(await deliver(h, envelope('cs:pick-cancel', {})).answer()).toEqual({
       ok: false,
       error: 'no picker',
     });

@@ -1,10 +1,12 @@
-import type { InPageTip, MessageMap, MessageType, PickTarget, Reply } from '@/lib/messages';
+import type { InPageTip, MessageMap, MessageType, PickTarget } from '@/lib/messages';
 
 /** Messages the content script answers. */
 export type ContentMessage = Extract<MessageType, `cs:${string}`>;
 
 export type ContentHandlers = {
-  [T in ContentMessage]: (payload: MessageMap[T]['payload']) => MessageMap[T]['result'];
+  [T in ContentMessage]: (
+    payload: MessageMap[T]['payload'],
+  ) => MessageMap[T]['result'] | Promise<MessageMap[T]['result']>;
 };
 
 type Listener = (
@@ -39,7 +41,10 @@ function isTip(value: unknown): value is InPageTip {
  * not checked here; `resolveAnchor` validates them and answers null for anything malformed.
  */
 const VALID: { [T in ContentMessage]: (payload: Fields) => boolean } = {
-  'cs:highlight': (p) => 'anchor' in p,
+  'cs:highlight': (p) => 'anchor' in p && (p.note === undefined || typeof p.note === 'string'),
+  'cs:insert-reply': (p) => typeof p.text === 'string' && p.text !== '' && p.text.length <= 20_000,
+  'cs:launcher-show': () => true,
+  'cs:focus-next': () => true,
   'cs:pick-start': (p) =>
     typeof p.draftKey === 'string' && p.draftKey !== '' && isPickTarget(p.target),
   'cs:pick-cancel': () => true,
@@ -61,13 +66,13 @@ export function createContentListener(handlers: ContentHandlers, selfId: string)
       sendResponse({ ok: false, error: `${type}: malformed payload` });
       return true;
     }
-    try {
-      // The check above proved the payload matches `type`, which TypeScript cannot follow here.
-      const handler = handlers[type] as (payload: Fields) => MessageMap[ContentMessage]['result'];
-      sendResponse({ ok: true, result: handler(payload) } satisfies Reply<ContentMessage>);
-    } catch (error) {
-      sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) });
-    }
+    // The check above proved the payload matches `type`, which TypeScript cannot follow here.
+    const handler = handlers[type] as (payload: Fields) => unknown;
+    new Promise((resolve) => resolve(handler(payload))).then(
+      (result) => sendResponse({ ok: true, result }),
+      (error: unknown) =>
+        sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
     return true;
   };
 }

@@ -176,6 +176,37 @@ describe('ElementPicker', () => {
     expect(onPicked.mock.calls[0]![0]).toMatchObject({ element: merge, label: 'button "Merge"' });
   });
 
+  it('picks in a shadow-DOM widget inside a frame inside an app shell’s shadow root', () => {
+    picker.stop();
+    const shell = document.createElement('app-shell');
+    document.body.append(shell);
+    const frame = document.createElement('iframe');
+    document.body.append(frame); // jsdom loads a frame only in the document tree proper
+    shell.attachShadow({ mode: 'open' }).append(frame);
+    const widget = frame.contentDocument!.createElement('ref-field');
+    frame.contentDocument!.body.append(widget);
+    widget.attachShadow({ mode: 'open' }).innerHTML =
+      '<input aria-label="Caller"><button aria-label="Look up Caller">🔍</button>';
+    const lookup = widget.shadowRoot!.querySelector('button')!;
+    placeAt(frame, 100, 50, 400, 300);
+    placeAt(lookup, 30, 40);
+    picker.start({ onPicked, onCancel });
+    const seen = pageListeners(lookup);
+
+    mouse(lookup, 'mouseover');
+    expect(box().style).toMatchObject({ left: '130px', top: '90px' });
+    clickOn(lookup);
+
+    expect(seen).toEqual([]);
+    const picked = onPicked.mock.calls[0]![0];
+    expect(picked).toMatchObject({
+      element: lookup,
+      resolves: true,
+      label: 'button "Look up Caller"',
+    });
+    expect(picked.anchor.path.map((step) => step.via)).toEqual(['shadow', 'frame', 'shadow']);
+  });
+
   it('skips a frame it may not enter (cross-origin) and keeps picking in the page', () => {
     picker.stop();
     const frame = document.createElement('iframe');

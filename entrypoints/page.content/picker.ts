@@ -40,10 +40,21 @@ const SWALLOWED = [
 /** The second click of an author's double-click must not reach the page either (it may be "Delete"). */
 const LINGER_MS = 500;
 
+/** Frames in `root` and in every open shadow root below it (an app shell's web components). */
+function framesIn(root: Document | ShadowRoot): Element[] {
+  const found: Element[] = [];
+  for (const element of Array.from(root.querySelectorAll('*'))) {
+    if (element.localName === 'iframe' || element.localName === 'frame') found.push(element);
+    if (element.shadowRoot) found.push(...framesIn(element.shadowRoot));
+  }
+  return found;
+}
+
 /**
  * Lets an author choose an element: the element under the pointer is framed, a click chooses it,
  * Esc cancels. Listeners are capture-phase on the top window and on every same-origin frame's
- * window (found at start, recursively, and when the pointer enters a frame), so the page sees none
+ * window (found at start, inside open shadow roots too, recursively, and when the pointer enters
+ * a frame), so the page sees none
  * of the choosing click's events; only a page listener registered on `window` before ours could.
  * The target is `composedPath()[0]`: the deepest element, inside open shadow roots too. Waymark's
  * own host element is never a target, so its banner's Cancel button keeps working.
@@ -139,7 +150,7 @@ export class ElementPicker {
     on('keydown', this.#onKey);
     on('scroll', this.#schedule, true);
     on('resize', this.#schedule, true);
-    doc.querySelectorAll('iframe, frame').forEach((frame) => this.#enter(frame));
+    framesIn(doc).forEach((frame) => this.#enter(frame));
   }
 
   #enter(frame: Element): void {

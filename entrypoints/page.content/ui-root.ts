@@ -3,6 +3,10 @@ import { STYLE } from './styles';
 /** The one element Waymark adds to a page: a host with a closed shadow root holding a fixed layer. */
 export interface UiRoot {
   layer: HTMLElement;
+  /** The element in the page (what `elementsFromPoint` returns over our UI). */
+  host: HTMLElement;
+  /** Closed: only we hold it (its `activeElement` says where focus is inside our UI). */
+  shadow: ShadowRoot;
   remove(): void;
 }
 
@@ -26,6 +30,8 @@ export function mountUiRoot(signal: AbortSignal): UiRoot {
 
   return {
     layer,
+    host,
+    shadow,
     remove: () => {
       keep.disconnect();
       host.remove();

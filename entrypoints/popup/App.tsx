@@ -44,7 +44,8 @@ export function App() {
           <ItemScreen id={openId} tabId={undefined} currentApp={undefined} onOpen={setOpenId} />
         </>
       )}
-      <StatusLine status={status} />
+      <StatusLine status={status} place="banner" />
+      <StatusLine status={status} place="footer" />
     </main>
   );
 }

@@ -1,18 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AsyncView } from '@/components/AsyncView';
 import { AuthorTab } from '@/components/author/AuthorTab';
-import { ItemList } from '@/components/ItemList';
+import { ForThisPage } from '@/components/ForThisPage';
 import { ItemScreen } from '@/components/ItemScreen';
 import { PathList } from '@/components/PathList';
 import { SearchPanel } from '@/components/SearchPanel';
 import { StatusLine } from '@/components/StatusLine';
+import { Tabs } from '@/components/Tabs';
+import { WhatsNew } from '@/components/WhatsNew';
 import { useActiveTab } from '@/hooks/use-active-tab';
-import { useBackground } from '@/hooks/use-background';
-import { useOpenReport, useSearchSession, useShownReport } from '@/hooks/use-insights';
+import { callBackground, useBackground } from '@/hooks/use-background';
+import { useOpenReport, useSearchSession } from '@/hooks/use-insights';
 import { useStatus } from '@/hooks/use-status';
 import type { PageItems, PathView } from '@/lib/messages';
 
 type Tab = 'page' | 'search' | 'learn' | 'author';
+type View = { kind: 'item'; id: string } | { kind: 'whats-new' };
 const TABS: { id: Tab; label: string }[] = [
   { id: 'page', label: 'For this page' },
   { id: 'search', label: 'Search' },
@@ -21,22 +24,39 @@ const TABS: { id: Tab; label: string }[] = [
 /** Roles that write content see the Author tab (the server enforces the same line). */
 const AUTHOR_ROLES = ['author', 'reviewer', 'admin'];
 
+/** `sidepanel.html?item=ID` opens one item (a copied link). */
+function linkedItem(): View[] {
+  const id = new URLSearchParams(location.search).get('item');
+  return id !== null && /^[a-z0-9-]{1,80}$/.test(id) ? [{ kind: 'item', id }] : [];
+}
+
 export function App() {
   const active = useActiveTab();
   const [tab, setTab] = useState<Tab>('page');
-  const [stack, setStack] = useState<string[]>([]);
+  const [stack, setStack] = useState<View[]>(linkedItem);
   const [query, setQuery] = useState('');
+  const [onlyApp, setOnlyApp] = useState(false);
+  const [pageRound, setPageRound] = useState(0);
+  const opener = useRef<string | undefined>(undefined);
   const [page] = useBackground(
     'bg:page-items',
     active.tabId === undefined ? undefined : { tabId: active.tabId },
-    `${active.tabId}:${active.version}`,
+    `${active.tabId}:${active.version}:${pageRound}`,
   );
+  const currentApp =
+    page.state === 'ready' && page.value.detection?.app
+      ? { id: page.value.detection.app, name: page.value.appName ?? page.value.detection.app }
+      : undefined;
   const [results] = useBackground(
     'bg:search',
     query.trim() === ''
       ? undefined
-      : { query, ...(active.tabId === undefined ? {} : { tabId: active.tabId }) },
-    `${query}|${active.tabId}`,
+      : {
+          query,
+          ...(active.tabId === undefined ? {} : { tabId: active.tabId }),
+          ...(onlyApp && currentApp ? { app: currentApp.id } : {}),
+        },
+    `${query}|${active.tabId}|${onlyApp ? currentApp?.id : ''}`,
   );
   const [paths] = useBackground(
     'bg:paths',
@@ -44,10 +64,14 @@ export function App() {
     `${tab}:${stack.length}`,
   );
   const status = useStatus();
+  const [news, reloadNews] = useBackground('bg:whats-new', {}, `news:${status.state}`);
   const [account] = useBackground('bg:account', {}, 'account');
   const me = account.state === 'ready' ? account.value.me : undefined;
   const canAuthor = me !== undefined && AUTHOR_ROLES.includes(me.role);
-  const tabs = canAuthor ? [...TABS, { id: 'author' as const, label: 'Author' }] : TABS;
+  const relevantNow = page.state === 'ready' ? page.value.relevant.length : 0;
+  const tabs = (canAuthor ? [...TABS, { id: 'author' as const, label: 'Author' }] : TABS).map(
+    (t) => (t.id === 'page' ? { ...t, badge: relevantNow } : t),
+  );
 
   useEffect(() => {
     if (active.requestedView === undefined) return;
@@ -55,7 +79,12 @@ export function App() {
     setStack([]);
   }, [active.requestedView]);
 
-  const open = (id: string) => setStack((s) => [...s, id]);
+  const open = (id: string) => {
+    opener.current = id;
+    setStack((s) => [...s, { kind: 'item', id }]);
+  };
+  const back = () => setStack((s) => s.slice(0, -1));
+  const view = stack.at(-1);
   // Insights: where each open came from, and the search session (hooks/use-insights.ts).
   const report = useOpenReport(active.tabId);
   const search = useSearchSession(query, results, active.tabId);
@@ -67,53 +96,97 @@ export function App() {
       report(id, source, rank);
       open(id);
     };
-  const openId = stack.at(-1);
-  const currentApp = page.state === 'ready' ? (page.value.detection?.app ?? undefined) : undefined;
 
+  // Back to a list: focus the entry that was opened, so the keyboard picks up where it left.
+  useEffect(() => {
+    if (view !== undefined || opener.current === undefined) return;
+    document.querySelector<HTMLElement>(`[data-item="${opener.current}"]`)?.focus();
+  }, [view]);
+  // Esc goes back from an opened item (an input keeps Esc for itself while it has text).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || stack.length === 0 || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      if (target instanceof HTMLInputElement && target.value !== '') return;
+      if (target instanceof HTMLTextAreaElement) return;
+      event.preventDefault();
+      back();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [stack.length]);
+
+  const newCount = news.state === 'ready' ? news.value.items.length : 0;
   return (
     <div className="panel">
       <header className="panel-header">
-        <span className="brand">Waymark</span>
-        <nav className="tabs" role="tablist" aria-label="Waymark">
-          {tabs.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              aria-selected={openId === undefined && tab === t.id}
-              onClick={() => {
-                setTab(t.id);
-                setStack([]);
-              }}
-            >
-              {t.label}
-            </button>
-          ))}
-        </nav>
+        <div className="panel-top">
+          <span className="brand">Waymark</span>
+          <button
+            type="button"
+            className="whats-new-button"
+            aria-label={`What's new${newCount > 0 ? `: ${newCount} since your last visit` : ''}`}
+            onClick={() => setStack((s) => [...s, { kind: 'whats-new' }])}
+          >
+            What’s new{newCount > 0 && <span className="tab-badge">{newCount}</span>}
+          </button>
+        </div>
+        <Tabs
+          tabs={tabs}
+          selected={tab}
+          label="Waymark"
+          tabId={(id) => `tab-${id}`}
+          panelId={(id) => `panel-${id}`}
+          onSelect={(id) => {
+            setTab(id);
+            setStack([]);
+          }}
+        />
       </header>
-      <main className="panel-body">
-        {tab === 'author' && canAuthor ? (
-          <AuthorTab me={me} tabId={active.tabId} />
-        ) : openId !== undefined ? (
+      <StatusLine status={status} place="banner" />
+      <main
+        className="panel-body"
+        role="tabpanel"
+        id={`panel-${tab}`}
+        aria-labelledby={`tab-${tab}`}
+      >
+        {view !== undefined ? (
           <>
-            <button type="button" className="back" onClick={() => setStack((s) => s.slice(0, -1))}>
+            <button type="button" className="back" onClick={back}>
               ← Back
             </button>
-            <ItemScreen
-              key={openId}
-              id={openId}
-              tabId={active.tabId}
-              currentApp={currentApp}
-              onOpen={openFrom('path')}
-            />
+            {view.kind === 'whats-new' ? (
+              <WhatsNew news={news} onOpen={openFrom('page')} onSeen={reloadNews} />
+            ) : (
+              <ItemScreen
+                key={view.id}
+                id={view.id}
+                tabId={active.tabId}
+                currentApp={currentApp?.id}
+                onOpen={openFrom('path')}
+              />
+            )}
           </>
+        ) : tab === 'author' && canAuthor ? (
+          <AuthorTab me={me} tabId={active.tabId} />
         ) : tab === 'page' ? (
           <AsyncView value={page} loading="Finding what fits this page…">
             {(value) => (
               <ForThisPage
                 page={value}
                 tabId={active.tabId}
-                onOpen={openFrom('page', rankIn(value.items))}
+                onOpen={openFrom('page', rankOnPage(value))}
+                onShowTip={(id) =>
+                  void callBackground('bg:undismiss-tip', { id }).then(() =>
+                    setPageRound((r) => r + 1),
+                  )
+                }
+                onShowLauncher={() =>
+                  active.tabId !== undefined &&
+                  void callBackground('bg:launcher-show', { tabId: active.tabId }).then(() =>
+                    setPageRound((r) => r + 1),
+                  )
+                }
               />
             )}
           </AsyncView>
@@ -124,6 +197,10 @@ export function App() {
             results={results}
             onOpen={openFrom('search', rankIn(results.state === 'ready' ? results.value : []))}
             focusKey={active.requestedView?.at}
+            currentApp={currentApp}
+            onlyCurrentApp={onlyApp}
+            onOnlyCurrentApp={setOnlyApp}
+            tabId={active.tabId}
           />
         ) : (
           <AsyncView value={paths} loading="Loading learning paths…">
@@ -134,7 +211,7 @@ export function App() {
         )}
       </main>
       <footer className="panel-footer">
-        <StatusLine status={status} />
+        <StatusLine status={status} place="footer" />
       </footer>
     </div>
   );
@@ -143,48 +220,8 @@ export function App() {
 /** 1-based place of an item in the list it was opened from (0: not in it). */
 const rankIn = (list: readonly { id: string }[]) => (id: string) =>
   list.findIndex((entry) => entry.id === id) + 1;
+/** On the page, the strong matches come first, then the rest for the screen. */
+const rankOnPage = (page: PageItems) => rankIn([...page.relevant, ...page.more]);
 /** A lesson's rank is its place in its path. */
 const rankInPath = (paths: readonly PathView[]) => (id: string) =>
   paths.map((path) => rankIn(path.lessons)(id)).find((rank) => rank > 0) ?? 0;
-
-function ForThisPage({
-  page,
-  tabId,
-  onOpen,
-}: {
-  page: PageItems;
-  tabId: number | undefined;
-  onOpen: (id: string) => void;
-}) {
-  useShownReport(
-    tabId,
-    JSON.stringify(page.detection),
-    page.items.map((item) => item.id),
-  );
-  if (page.detection?.app == null) {
-    return (
-      <p className="muted">
-        This tab is not one of the apps Waymark knows. Search still works: use the Search tab.
-      </p>
-    );
-  }
-  const where = [page.appName, page.screenName].filter(Boolean).join(' · ');
-  return (
-    <section aria-label="For this page">
-      <p className="where">
-        {where}
-        {page.detection.record
-          ? ` · ${page.detection.record.type} ${page.detection.record.id}`
-          : ''}
-      </p>
-      {page.items.length === 0 ? (
-        <p className="muted">
-          Nothing is published for this screen yet. Try Search, or ask your enablement team for an
-          article.
-        </p>
-      ) : (
-        <ItemList items={page.items} onOpen={onOpen} />
-      )}
-    </section>
-  );
-}

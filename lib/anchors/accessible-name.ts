@@ -1,4 +1,5 @@
-import { normaliseText } from './text';
+import { queryAll, remember, rootOf } from './root-memo';
+import { boundedText, normaliseText } from './text';
 
 /**
  * A pragmatic subset of accname (https://www.w3.org/TR/accname-1.2/): the labelling sources that
@@ -10,7 +11,7 @@ export function labelOf(element: Element): string | undefined {
   const sources = [
     () => labelledByText(element),
     () => associatedLabelText(element),
-    () => element.getAttribute('aria-label'),
+    () => withoutValue(element, element.getAttribute('aria-label')),
     () => (element.localName === 'fieldset' ? element.querySelector('legend')?.textContent : null),
     () => (element.localName === 'img' ? element.getAttribute('alt') : null),
     () => element.getAttribute('placeholder'),
@@ -21,6 +22,19 @@ export function labelOf(element: Element): string | undefined {
     if (text !== '') return text;
   }
   return undefined;
+}
+
+/**
+ * An aria-label that ends with what the element shows (`Owner: Alan Steiner` on a link showing
+ * "Alan Steiner", Lightning's `Status, New`) names the field and then repeats the value: the
+ * value part is record data, so only the field part names the element.
+ */
+function withoutValue(element: Element, label: string | null): string | null {
+  const value = label === null ? '' : boundedText(element);
+  const named = normaliseText(label);
+  if (value === '' || named === value || !named.endsWith(value)) return label;
+  const field = named.slice(0, -value.length).replace(/[\s,:;|–-]+$/, '');
+  return field === '' ? label : field;
 }
 
 function byId(element: Element, id: string): Element | null {
@@ -40,18 +54,26 @@ const LABELABLE = new Set(['button', 'input', 'select', 'textarea', 'meter', 'pr
 /** `<label for=id>` in the same root, else a wrapping `<label>` minus the control's own text. */
 export function associatedLabelText(element: Element): string | undefined {
   if (!LABELABLE.has(element.localName)) return undefined;
-  const root = element.getRootNode() as ParentNode;
   const id = element.getAttribute('id');
-  if (id) {
-    for (const label of Array.from(root.querySelectorAll('label[for]'))) {
-      if (label.getAttribute('for') === id) return label.textContent ?? undefined;
-    }
-  }
+  const forId = id ? labelsFor(rootOf(element)).get(id) : undefined;
+  if (forId !== undefined) return forId.textContent ?? undefined;
   const wrapping = element.closest('label');
   if (!wrapping) return undefined;
   const clone = wrapping.cloneNode(true) as Element;
   clone.querySelectorAll('input, select, textarea').forEach((control) => control.remove());
   return clone.textContent ?? undefined;
+}
+
+/** The first `<label for>` of each id in `root`, found once per root state. */
+function labelsFor(root: Document | ShadowRoot): Map<string, Element> {
+  return remember(root, 'labels-for', root, () => {
+    const map = new Map<string, Element>();
+    for (const label of queryAll(root, 'label[for]')) {
+      const id = label.getAttribute('for');
+      if (id && !map.has(id)) map.set(id, label);
+    }
+    return map;
+  });
 }
 
 /** Text a user reads on the element: its content, or the value of a button-like input. */
@@ -61,5 +83,5 @@ export function visibleText(element: Element): string {
     return normaliseText(element.getAttribute('value'));
   }
   if (['input', 'select', 'textarea'].includes(element.localName)) return '';
-  return normaliseText(element.textContent);
+  return boundedText(element);
 }

@@ -1,5 +1,4 @@
-import { buildAnchor } from './locate';
-import { resolveIn } from './locate';
+import { buildAnchor, resolveIn } from './locate';
 import type { Anchor } from './types';
 import { parseAnchor } from './validate';
 
@@ -18,7 +17,7 @@ export function resolveAnchor(anchor: unknown, document: Document): Element | nu
   const parsed = parseAnchor(anchor);
   if (!parsed) return null;
   try {
-    return resolveIn(document, parsed.path, parsed.target) ?? null;
+    return resolveIn(document, parsed) ?? null;
   } catch {
     // Host pages are hostile ground (patched DOM methods, odd markup): fail closed, never throw.
     return null;

@@ -1,47 +1,77 @@
+import { containerNames, nearText } from './containers';
+import { lookAlikes, pick, RIVAL, startsWith, weakMatch } from './pick';
+import { rank, THRESHOLD } from './rank';
+import { queryAll, remember, rootOf } from './root-memo';
 import { describe } from './signature';
-import { pick, rank, THRESHOLD, tiedWithBest } from './rank';
 import type { Anchor, HostStep, Signature } from './types';
 
-interface Located {
-  element: Element;
-  /** Set when the element is inside a shadow root or a same-origin iframe. */
-  via?: HostStep['via'];
-  container?: Element;
-}
+type Root = Document | ShadowRoot;
 
 /** The shadow host or iframe element that contains `element`'s root, if any. */
-function containerOf(element: Element): Located | undefined {
+function hostOf(element: Element): { via: HostStep['via']; host: Element } | undefined {
   const root = element.getRootNode() as Node & { host?: Element };
-  if (root.nodeType === 11 && root.host) return { element, via: 'shadow', container: root.host };
+  if (root.nodeType === 11 && root.host) return { via: 'shadow', host: root.host };
   const frame = element.ownerDocument.defaultView?.frameElement ?? null;
-  return frame ? { element, via: 'frame', container: frame } : undefined;
+  return frame ? { via: 'frame', host: frame } : undefined;
 }
 
-/** Describes `element` and, when it has look-alikes, its position among them. */
-function describeWithPosition(element: Element): Signature {
-  const signature = describe(element);
-  const tied = tiedWithBest(rank(element.getRootNode() as ParentNode, signature));
-  const index = tied.findIndex((entry) => entry.element === element);
-  if (tied.length > 1 && index >= 0) signature.nth = [index, tied.length];
+/** `a` before `b` in document order. */
+const byDocumentOrder = (a: Element, b: Element): number =>
+  a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1;
+
+/** The shortest run of container names, nearest first, that none of the look-alikes shares. */
+function distinguishing(
+  names: readonly string[],
+  others: readonly (readonly string[])[],
+): string[] | undefined {
+  for (let length = 1; length <= names.length; length += 1) {
+    const prefix = names.slice(0, length);
+    if (others.every((other) => !startsWith(other, prefix))) return prefix;
+  }
+  return undefined;
+}
+
+/**
+ * Describes `element` with what tells it from its look-alikes: when the page holds elements
+ * with (nearly) the same signals, the names of the containers that differ, the text before it
+ * and the fact that look-alikes existed (`nth`); otherwise its two nearest container names.
+ */
+function describeAmongLookAlikes(element: Element): Signature {
+  const signature = JSON.parse(JSON.stringify(describe(element))) as Signature;
+  const names = containerNames(element);
+  const ranked = rank(rootOf(element), signature);
+  const alike = lookAlikes(ranked, signature).map((entry) => entry.element);
+  if (alike.length > 1 && alike.includes(element)) {
+    const others = alike.filter((other) => other !== element).map(containerNames);
+    const scope = distinguishing(names, others);
+    signature.scope = scope ?? [...names];
+    const ordered = alike.sort(byDocumentOrder);
+    signature.nth = [ordered.indexOf(element), ordered.length];
+    // Look-alikes in containers of the same names: only the text before it can tell (binding).
+    if (scope === undefined) signature.near = nearText(element) ?? '';
+  } else if (names.length > 0) {
+    signature.scope = names.slice(0, 2);
+  }
   return signature;
 }
 
 export function buildAnchor(element: Element): Anchor {
   const path: HostStep[] = [];
   // Walks out through every shadow root and frame, so resolution can walk back in.
-  for (let step = containerOf(element); step?.container && step.via;) {
-    path.unshift({ via: step.via, host: describeWithPosition(step.container) });
-    step = containerOf(step.container);
+  for (let step = hostOf(element); step; step = hostOf(step.host)) {
+    path.unshift({ via: step.via, host: describeAmongLookAlikes(step.host) });
   }
-  return { v: 1, path, target: describeWithPosition(element) };
+  const anchor: Anchor = { v: 1, path, target: describeAmongLookAlikes(element) };
+  const lang = langOf(element);
+  if (lang) anchor.lang = lang;
+  return anchor;
 }
 
 /** The root (document or shadow root) a host step leads into, if it is open and same-origin. */
-export function enter(host: Element, via: HostStep['via']): ParentNode | undefined {
+export function enter(host: Element, via: HostStep['via']): Root | undefined {
   if (via === 'shadow') return host.shadowRoot ?? undefined;
-  const frame = host as HTMLIFrameElement;
   try {
-    return frame.contentDocument ?? undefined;
+    return (host as HTMLIFrameElement).contentDocument ?? undefined;
   } catch {
     return undefined; // cross-origin frames throw in some engines instead of returning null
   }
@@ -50,27 +80,92 @@ export function enter(host: Element, via: HostStep['via']): ParentNode | undefin
 /** Hosts are weak signatures (often a bare custom-element tag), so several may be worth entering. */
 const MAX_HOSTS = 20;
 
+/** The `lang` of the document `node` is in, lowercased ('' when it has none). */
+export function langOf(node: Node): string {
+  const document = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
+  return (document?.documentElement?.getAttribute('lang') ?? '').toLowerCase();
+}
+
+/** Nothing like the element where the anchor says it lives: the page was restructured. */
+const LOST = Symbol('lost');
+type Found = Element | undefined | typeof LOST;
+
+function resolveTarget(root: Root, target: Signature, lang: string | undefined): Found {
+  // Down to the rival floor: a weaker look-alike still in the element's containers counts.
+  const ranked = rank(root, target, RIVAL);
+  if (ranked.length === 0) return LOST;
+  if ((ranked[0]?.score ?? -Infinity) >= THRESHOLD) return pick(target, ranked);
+  const now = langOf(root);
+  return weakMatch(root, target, Boolean(lang && now && lang !== now));
+}
+
 /**
- * Resolves `target` below `root` through the host `path`. Every plausible host is entered; if the
- * target is found below exactly one of them, that is the answer. If several lead to a match, only
- * the host that wins on its own signals (with its position among look-alikes) is trusted.
+ * Follows the host `path` from `root`. Every plausible host is entered; if the target is found
+ * below exactly one of them, that is the answer. If several lead to a match, only the host that
+ * wins on its own signals is trusted. LOST when no host, or nothing like the target, is there.
  */
-export function resolveIn(
-  root: ParentNode,
+function followPath(
+  root: Root,
   path: readonly HostStep[],
   target: Signature,
-): Element | undefined {
+  lang: string | undefined,
+): Found {
   const [step, ...rest] = path;
-  if (!step) return pick(target, rank(root, target));
+  if (!step) return resolveTarget(root, target, lang);
   const ranked = rank(root, step.host);
+  const plausible = ranked.filter((entry) => entry.score >= THRESHOLD).slice(0, MAX_HOSTS);
   const found = new Map<Element, Element>();
-  for (const { element, score } of ranked.slice(0, MAX_HOSTS)) {
-    if (score < THRESHOLD) break;
+  let lost = true;
+  for (const { element } of plausible) {
     const inner = enter(element, step.via);
-    const result = inner && resolveIn(inner, rest, target);
-    if (result) found.set(element, result);
+    const result = inner ? followPath(inner, rest, target, lang) : LOST;
+    if (result !== LOST) lost = false;
+    if (result !== LOST && result !== undefined) found.set(element, result);
   }
-  if (found.size <= 1) return found.values().next().value;
+  if (found.size === 0) return lost ? LOST : undefined;
+  if (found.size === 1) return found.values().next().value;
   const host = pick(step.host, ranked);
   return host && found.get(host);
+}
+
+/** Every open shadow root and same-origin frame document below `root`, at any depth. */
+function innerRoots(root: Root): Root[] {
+  return remember(root, 'inner-roots', root, () => {
+    const found: Root[] = [];
+    for (const element of queryAll(root, '*')) {
+      const inner =
+        element.shadowRoot ??
+        (/^i?frame$/.test(element.localName) ? enter(element, 'frame') : undefined);
+      if (inner) found.push(inner, ...innerRoots(inner));
+    }
+    return found;
+  });
+}
+
+/** A match this good is trusted without the host path it was recorded with. */
+const PATHLESS = 0.8;
+
+/**
+ * When the recorded path leads nowhere (an app moved its form out of an iframe, or into a web
+ * component), the target is looked for in every root at once: it must be strong and have no
+ * look-alike in any of them.
+ */
+function resolveAnywhere(root: Root, target: Signature): Element | undefined {
+  const ranked = [root, ...innerRoots(root)]
+    .flatMap((inner) => rank(inner, target))
+    .sort((a, b) => b.score - a.score);
+  if ((ranked[0]?.score ?? -Infinity) < PATHLESS) return undefined;
+  return pick(target, ranked);
+}
+
+export function resolveIn(root: Root, anchor: Anchor): Element | undefined {
+  // An anchor in the root itself is answered once per root state (beacons re-resolve every
+  // second); one behind shadow roots or frames is not, since their changes are not seen here.
+  const found =
+    anchor.path.length === 0
+      ? remember(root, 'resolved', JSON.stringify(anchor), () =>
+          followPath(root, [], anchor.target, anchor.lang),
+        )
+      : followPath(root, anchor.path, anchor.target, anchor.lang);
+  return found === LOST ? resolveAnywhere(root, anchor.target) : found;
 }

@@ -1,59 +1,84 @@
-import { describe, STABLE_ATTRS } from './signature';
-import { scoreSignature } from './score';
+import { queryAll } from './root-memo';
+import { ownBound, scoreSignature } from './score';
+import { contextSignals, ownSignals } from './signature';
+import { STABLE_ATTRS } from './stable-attrs';
 import type { Signature } from './types';
 
-/** Scores below this are "not the element"; tuned on the scenario suite (see scenarios/). */
+/** Scores below this are "not the element"; see docs/adr/0005-weak-match-or-null.md. */
 export const THRESHOLD = 0.55;
-/** The best candidate must beat the runner-up by this much, else the anchor is ambiguous. */
-export const MARGIN = 0.12;
-/** Scores this close are the same: look-alikes that only position can tell apart. */
-const TIE = 1e-6;
-/** Bounds the work on huge pages; anchors to such generic elements would be ambiguous anyway. */
-const MAX_CANDIDATES = 4000;
 
 export interface Scored {
   element: Element;
   score: number;
+  signature: Signature;
 }
 
-/** Elements worth scoring: same tag, same explicit role, or carrying one of the anchor's attributes. */
-function gather(root: ParentNode, anchor: Signature): Element[] {
-  const selectors = [anchor.tag];
-  if (anchor.role) selectors.push(`[role="${anchor.role}"]`);
-  for (const name of Object.keys(anchor.attrs ?? {})) {
-    if ((STABLE_ATTRS as readonly string[]).includes(name)) selectors.push(`[${name}]`);
-  }
-  // One combined query returns document order, which the position tie-breaker relies on.
-  return Array.from(root.querySelectorAll(selectors.join(','))).slice(0, MAX_CANDIDATES);
+type Root = Document | ShadowRoot;
+
+const quote = (value: string): string =>
+  `"${value.replace(/["\\]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
+
+/** Attributes that name one element (test ids, `name`, a hand-written `id`), not a kind. */
+export function identityNames(anchor: Signature): string[] {
+  return Object.keys(anchor.attrs ?? {}).filter(
+    (name) =>
+      name !== 'type' && name !== 'form' && (STABLE_ATTRS as readonly string[]).includes(name),
+  );
 }
 
-/** Candidates in `root` scored against `anchor`, best first (document order among equals). */
-export function rank(root: ParentNode, anchor: Signature): Scored[] {
-  const scored = gather(root, anchor).map((element) => ({
-    element,
-    score: scoreSignature(anchor, describe(element)),
-  }));
-  return scored.sort((a, b) => b.score - a.score);
+const selectorFor = (anchor: Signature, name: string): string =>
+  `[${name}=${quote(anchor.attrs?.[name] ?? '')}]`;
+
+/** Elements carrying one of the anchor's identity attributes with its value: few, and usually it. */
+function byIdentity(root: Root, anchor: Signature): readonly Element[] {
+  const selector = identityNames(anchor)
+    .map((name) => selectorFor(anchor, name))
+    .join(',');
+  return selector === '' ? [] : queryAll(root, selector);
 }
 
-/** The candidates tied with the best one, in document order. */
-export function tiedWithBest(ranked: readonly Scored[]): Scored[] {
-  const best = ranked[0]?.score ?? 0;
-  return ranked.filter((entry) => best - entry.score < TIE);
+/** Identity attributes whose value several elements of `root` share: a widget type, not an id. */
+function sharedNames(root: Root, anchor: Signature): Set<string> {
+  const names = identityNames(anchor);
+  return new Set(names.filter((name) => queryAll(root, selectorFor(anchor, name)).length > 1));
+}
+
+/** Elements of the anchor's tag or explicit role. */
+function byKind(root: Root, anchor: Signature): readonly Element[] {
+  const role = anchor.role ? `,[role=${quote(anchor.role)}]` : '';
+  return queryAll(root, `${anchor.tag}${role}`);
 }
 
 /**
- * Accepts the best candidate only when it passes the threshold and clearly beats the runner-up.
- * Look-alikes (tied scores) are told apart by position only if there are exactly as many of them
- * as when the anchor was made; otherwise the one we want may be the one that went away.
+ * Scores `elements` against `anchor`, best first. Each element's own signals are read first (and
+ * kept for the root's lifetime); only those that could still pass the threshold have their
+ * context (landmark, ancestors) read.
  */
-export function pick(anchor: Signature, ranked: readonly Scored[]): Element | undefined {
-  const tied = tiedWithBest(ranked);
-  const best = tied[0];
-  if (!best || best.score < THRESHOLD) return undefined;
-  const runnerUp = ranked[tied.length];
-  if (runnerUp && best.score - runnerUp.score < MARGIN) return undefined;
-  if (!anchor.nth) return tied.length === 1 ? best.element : undefined;
-  const [index, count] = anchor.nth;
-  return tied.length === count ? tied[index]?.element : undefined;
+function score(
+  anchor: Signature,
+  elements: Iterable<Element>,
+  floor: number,
+  shared: ReadonlySet<string>,
+): Scored[] {
+  const scored: Scored[] = [];
+  for (const element of elements) {
+    const own = ownSignals(element);
+    if (ownBound(anchor, own, shared) < floor) continue;
+    const signature = { ...own, ...contextSignals(element) };
+    scored.push({ element, score: scoreSignature(anchor, signature, shared), signature });
+  }
+  return scored.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Candidates in `root` for `anchor`, best first. Narrowed before scoring: elements with the
+ * anchor's identity attributes when one of them passes the threshold (on a page of 20k elements
+ * these are a handful), else every element of its tag or role.
+ */
+export function rank(root: Root, anchor: Signature, floor = THRESHOLD): Scored[] {
+  const shared = sharedNames(root, anchor);
+  const strong = score(anchor, byIdentity(root, anchor), floor, shared);
+  if ((strong[0]?.score ?? -Infinity) >= THRESHOLD) return strong;
+  const all = new Set([...byKind(root, anchor), ...byIdentity(root, anchor)]);
+  return score(anchor, all, floor, shared);
 }

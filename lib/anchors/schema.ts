@@ -20,6 +20,9 @@ export const signatureSchema = z.object({
   data: z.boolean().optional(),
   landmark: landmarkSchema.optional(),
   ancestors: z.array(text).max(32).optional(),
+  field: text.optional(),
+  scope: z.array(text).max(32).optional(),
+  near: text.optional(),
   nth: z
     .tuple([z.int().min(0), z.int().min(1)])
     .refine(([index, count]) => index < count, 'nth index must be below the count')
@@ -30,4 +33,5 @@ export const anchorSchema = z.object({
   v: z.literal(1),
   path: z.array(z.object({ via: z.enum(['shadow', 'frame']), host: signatureSchema })).max(32),
   target: signatureSchema,
+  lang: z.string().max(35).optional(),
 });

@@ -7,14 +7,33 @@ import type { Landmark, Signature } from './types';
  */
 const ATTR_WEIGHTS: Record<string, number> = { type: 1, form: 2, id: 3, name: 3, 'data-field': 3 };
 const TEST_ATTR_WEIGHT = 4;
-const W = { tag: 1, role: 1, label: 3, text: 3, dataText: 0.5, landmark: 3, ancestors: 2 };
+const W = {
+  tag: 1,
+  role: 1,
+  label: 3,
+  field: 3,
+  text: 3,
+  dataText: 0.5,
+  landmark: 3,
+  ancestors: 2,
+};
 
 /**
  * Similarity for a matching (1) or conflicting (negative) signal. Conflicts are penalised because
  * a different label or test id is evidence of a different element, not just missing evidence;
  * translated labels are then carried by the attributes that did not change.
  */
-const CONFLICT = { tag: -2, role: -1, attr: -1, label: -0.7, text: -0.5, landmark: -1 };
+const CONFLICT = {
+  tag: -2,
+  role: -1,
+  attr: -1,
+  label: -0.7,
+  text: -0.5,
+  landmark: -1,
+  absent: -0.3,
+};
+
+const NONE: ReadonlySet<string> = new Set();
 
 class Tally {
   gained = 0;
@@ -36,10 +55,17 @@ function compareAttrs(tally: Tally, anchor: Signature, candidate: Signature): vo
   }
 }
 
-/** True when the anchor has identity attributes (not just `type`/`form`) and all of them match. */
-function identityAgrees(anchor: Signature, candidate: Signature): boolean {
+/**
+ * True when the anchor has identity attributes (not just `type`/`form`, nor values `shared` by
+ * several elements of the page, like Workday's `textView`) and all of them match.
+ */
+export function identityAgrees(
+  anchor: Signature,
+  candidate: Signature,
+  shared: ReadonlySet<string> = NONE,
+): boolean {
   const names = Object.keys(anchor.attrs ?? {}).filter(
-    (name) => name !== 'type' && name !== 'form',
+    (name) => name !== 'type' && name !== 'form' && !shared.has(name),
   );
   return (
     names.length > 0 && names.every((name) => candidate.attrs?.[name] === anchor.attrs?.[name])
@@ -51,12 +77,19 @@ function identityAgrees(anchor: Signature, candidate: Signature): boolean {
  * element", the difference is a translation or a relabel and counts for nothing; without such
  * attributes it is evidence of another element.
  */
-function compareTexts(tally: Tally, anchor: Signature, candidate: Signature): void {
-  const translated = identityAgrees(anchor, candidate);
-  if (anchor.label) {
-    const other = candidate.label;
-    if (other === anchor.label) tally.add(W.label, 1);
-    else if (!translated) tally.add(W.label, other ? CONFLICT.label : -0.3);
+function compareTexts(
+  tally: Tally,
+  anchor: Signature,
+  candidate: Signature,
+  shared: ReadonlySet<string>,
+): void {
+  const translated = identityAgrees(anchor, candidate, shared);
+  for (const key of ['label', 'field'] as const) {
+    const mine = anchor[key];
+    if (!mine) continue;
+    const other = candidate[key];
+    if (other === mine) tally.add(W[key], 1);
+    else if (!translated) tally.add(W[key], other ? CONFLICT.label : CONFLICT.absent);
   }
   if (anchor.text) {
     const same = candidate.text === anchor.text;
@@ -86,13 +119,30 @@ function overlap(anchor: readonly string[], candidate: readonly string[] = []): 
   return anchor.filter((token) => other.has(token)).length / anchor.length;
 }
 
-/** Normalised score in [-2, 1]: 1 when every recorded signal matches. */
-export function scoreSignature(anchor: Signature, candidate: Signature): number {
+function ownTally(anchor: Signature, candidate: Signature, shared: ReadonlySet<string>): Tally {
   const tally = new Tally();
   tally.add(W.tag, anchor.tag === candidate.tag ? 1 : CONFLICT.tag);
   if (anchor.role) tally.add(W.role, anchor.role === candidate.role ? 1 : CONFLICT.role);
   compareAttrs(tally, anchor, candidate);
-  compareTexts(tally, anchor, candidate);
+  compareTexts(tally, anchor, candidate, shared);
+  return tally;
+}
+
+/**
+ * The best score `candidate` could reach whatever its context: its own signals as they are, the
+ * landmark and ancestors as if they matched. Candidates under the threshold by this bound are
+ * dropped before their context is read, which is what keeps large pages cheap.
+ */
+export function ownBound(anchor: Signature, candidate: Signature, shared = NONE): number {
+  const tally = ownTally(anchor, candidate, shared);
+  tally.add(W.landmark, 1);
+  if (anchor.ancestors?.length) tally.add(W.ancestors, 1);
+  return tally.score;
+}
+
+/** Normalised score in [-2, 1]: 1 when every recorded signal matches. */
+export function scoreSignature(anchor: Signature, candidate: Signature, shared = NONE): number {
+  const tally = ownTally(anchor, candidate, shared);
   tally.add(W.landmark, compareLandmarks(anchor.landmark, candidate.landmark));
   if (anchor.ancestors?.length)
     tally.add(W.ancestors, overlap(anchor.ancestors, candidate.ancestors));

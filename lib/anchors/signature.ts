@@ -1,13 +1,19 @@
 import { labelOf, visibleText } from './accessible-name';
+import { fieldOf } from './field';
 import { isGeneratedId } from './generated-id';
 import { CONTEXT_ROLES, NAME_FROM_CONTENT, roleOf } from './role';
-import { looksLikeData } from './text';
+import { remember, rootOf } from './root-memo';
 import { STABLE_ATTRS } from './stable-attrs';
+import { looksLikeData, normaliseText } from './text';
 import type { Landmark, Signature } from './types';
 
 export { STABLE_ATTRS };
 
 const MAX_ANCESTOR_TOKENS = 12;
+
+/** The element's own signals (tag, attributes, role, name, text, field), without context. */
+export type OwnSignals = Omit<Signature, 'landmark' | 'ancestors' | 'nth' | 'scope' | 'near'>;
+export type ContextSignals = Pick<Signature, 'landmark' | 'ancestors'>;
 
 export function stableAttrs(element: Element): Record<string, string> | undefined {
   const attrs: Record<string, string> = {};
@@ -21,28 +27,52 @@ export function stableAttrs(element: Element): Record<string, string> | undefine
   return Object.keys(attrs).length > 0 ? attrs : undefined;
 }
 
-/** A link to one record (`/users/1200`, `/lightning/r/Case/500…/view`) is named by that record's data. */
-function isRecordLink(element: Element): boolean {
-  const href = element.localName === 'a' ? element.getAttribute('href') : null;
-  return href !== null && href.split(/[/?#=&]/).some((part) => /\d{3,}|[0-9a-f]{15,}/i.test(part));
+/** `stableAttrs`, once per element and root state. */
+export function attrsOf(element: Element): Record<string, string> | undefined {
+  return remember(rootOf(element), 'attrs', element, stableAttrs);
 }
 
-/** The element's own signals, without context (used for targets, hosts and landmarks alike). */
-function ownSignals(element: Element): Omit<Signature, 'landmark' | 'ancestors' | 'nth'> {
-  const signature: Signature = { tag: element.localName };
-  const attrs = stableAttrs(element);
+/** A link to one record (`/users/1200`, `/lightning/r/Case/500…/view`, `tel:`) shows its data. */
+function isRecordLink(element: Element): boolean {
+  const href = element.localName === 'a' ? element.getAttribute('href') : null;
+  if (href === null) return false;
+  if (/^(tel|mailto|sms):/i.test(href)) return true;
+  return href
+    .split(/[/?#=&]/)
+    .some((part) => /\d{3,}|[0-9a-f]{15,}|[0-9a-f]{8}-[0-9a-f]{4}-/i.test(part));
+}
+
+/** Roles a user acts on or reads as UI: their text names them, it is not a value. */
+const CONTROL_ROLES = new Set(
+  'button checkbox columnheader combobox heading link menuitem option radio rowheader searchbox slider spinbutton switch tab textbox treeitem'.split(
+    ' ',
+  ),
+);
+
+function computeOwn(element: Element): OwnSignals {
+  const signature: OwnSignals = { tag: element.localName };
+  const attrs = attrsOf(element);
   if (attrs) signature.attrs = attrs;
   const role = roleOf(element);
   if (role) signature.role = role;
   const label = labelOf(element);
   if (label) signature.label = label;
+  const recordLink = isRecordLink(element);
+  // Values are data: a value's element is found through its field, never through its text.
+  const field =
+    label || (CONTROL_ROLES.has(role ?? '') && !recordLink) ? undefined : fieldOf(element);
+  if (field) signature.field = field;
   // Content names buttons and links; elsewhere it is often record data, flagged so it weighs little.
   const text = visibleText(element);
   if (text && text !== label) {
     signature.text = text;
+    // An aria-label that repeats the text after the field's name ("Owner: Alan Steiner").
+    const repeated = normaliseText(element.getAttribute('aria-label')).endsWith(` ${text}`);
     if (
+      field ||
+      repeated ||
       looksLikeData(text) ||
-      isRecordLink(element) ||
+      recordLink ||
       (!label && !NAME_FROM_CONTENT.has(role ?? ''))
     ) {
       signature.data = true;
@@ -51,35 +81,52 @@ function ownSignals(element: Element): Omit<Signature, 'landmark' | 'ancestors' 
   return signature;
 }
 
+export function ownSignals(element: Element): OwnSignals {
+  return remember(rootOf(element), 'own', element, computeOwn);
+}
+
 function isContext(element: Element): boolean {
   const role = roleOf(element);
   if (!role || !CONTEXT_ROLES.has(role)) return false;
   // An unnamed <section>/<form> is not a landmark (html-aria): only count it if it says what it is.
   const needsName = ['region', 'form', 'group', 'article'].includes(role);
-  return !needsName || labelOf(element) !== undefined || stableAttrs(element) !== undefined;
+  return !needsName || labelOf(element) !== undefined || attrsOf(element) !== undefined;
 }
 
 function describeLandmark(element: Element): Landmark {
   const landmark: Landmark = { role: roleOf(element) ?? element.localName };
   const label = labelOf(element);
   if (label) landmark.label = label;
-  const attrs = stableAttrs(element);
+  const attrs = attrsOf(element);
   if (attrs) landmark.attrs = attrs;
   return landmark;
 }
 
+interface Context {
+  landmark?: Landmark;
+  tokens: readonly string[];
+}
+
 /** Nearest context container and the stable tokens of every ancestor, within the element's root. */
-function contextSignals(element: Element): Pick<Signature, 'landmark' | 'ancestors'> {
-  const result: Pick<Signature, 'landmark' | 'ancestors'> = {};
-  const tokens = new Set<string>();
-  for (let node = element.parentElement; node; node = node.parentElement) {
-    if (!result.landmark && isContext(node)) result.landmark = describeLandmark(node);
-    const attrs = stableAttrs(node);
-    for (const [name, value] of Object.entries(attrs ?? {})) {
-      if (name !== 'type') tokens.add(`${name}=${value}`);
-    }
-  }
-  if (tokens.size > 0) result.ancestors = [...tokens].slice(0, MAX_ANCESTOR_TOKENS);
+function contextOf(element: Element): Context {
+  return remember(rootOf(element), 'context', element, (at: Element): Context => {
+    const parent = at.parentElement;
+    if (!parent) return { tokens: [] };
+    const above = contextOf(parent);
+    const own = Object.entries(attrsOf(parent) ?? {})
+      .filter(([name]) => name !== 'type')
+      .map(([name, value]) => `${name}=${value}`);
+    const tokens = [...new Set([...own, ...above.tokens])].slice(0, MAX_ANCESTOR_TOKENS);
+    const landmark = isContext(parent) ? describeLandmark(parent) : above.landmark;
+    return landmark ? { landmark, tokens } : { tokens };
+  });
+}
+
+export function contextSignals(element: Element): ContextSignals {
+  const { landmark, tokens } = contextOf(element);
+  const result: ContextSignals = {};
+  if (landmark) result.landmark = landmark;
+  if (tokens.length > 0) result.ancestors = [...tokens];
   return result;
 }
 

@@ -62,6 +62,9 @@ export function isSignature(value: unknown): value is Signature {
     optional(value.data, (v) => typeof v === 'boolean') &&
     optional(value.landmark, isLandmark) &&
     optional(value.ancestors, isTokens) &&
+    optional(value.field, isText) &&
+    optional(value.scope, isTokens) &&
+    optional(value.near, isText) &&
     optional(value.nth, isNth)
   );
 }
@@ -76,5 +79,8 @@ export function parseAnchor(value: unknown): Anchor | undefined {
   if (!isObject(value) || value.v !== 1 || !isSignature(value.target)) return undefined;
   if (!Array.isArray(value.path) || value.path.length > MAX_LIST) return undefined;
   if (!value.path.every(isHostStep)) return undefined;
-  return { v: 1, path: value.path, target: value.target };
+  if (!optional(value.lang, (v) => typeof v === 'string' && v.length <= 35)) return undefined;
+  const anchor: Anchor = { v: 1, path: value.path, target: value.target };
+  if (typeof value.lang === 'string') anchor.lang = value.lang;
+  return anchor;
 }

@@ -219,8 +219,11 @@ export class AuthorApi {
     };
   }
 
-  create(fields: Record<string, unknown>): Promise<AuthorResult<Item>> {
-    return this.#call('POST', '/v1/items', itemSchema, { body: fields });
+  /** A new item; `submit` sends it straight to review (its first version is the one reviewed). */
+  create(fields: Record<string, unknown>, submit = false): Promise<AuthorResult<Item>> {
+    return this.#call('POST', `/v1/items${submit ? '?submit=true' : ''}`, itemSchema, {
+      body: fields,
+    });
   }
 
   edit(id: string, fields: Record<string, unknown>, base: number): Promise<AuthorResult<Item>> {

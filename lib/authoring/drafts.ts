@@ -1,6 +1,7 @@
 import { anchorSchema, itemSchema, type Item, type Template } from '@/lib/content-model';
 import type { Detection } from '@/lib/context';
 import type { Draft, DraftSummary, PickResult } from '@/lib/messages';
+import { leftoverExamples, templateExamples } from './template-text';
 
 /** Fields the server owns; a draft never carries them (the server sets and checks them). */
 const SERVER_FIELDS = ['status', 'version', 'updated_at', 'type'] as const;
@@ -66,6 +67,7 @@ export function draftFromTemplate(
     type: template.item_type,
     templateId: template.id,
     fields,
+    templateText: templateExamples(template),
     createdAt: at,
     updatedAt: at,
   };
@@ -123,6 +125,14 @@ export function checkDraft(draft: Draft, now = new Date()): DraftProblem[] {
     path: issue.path.map(String).join('.') || 'item',
     message: issue.message,
   }));
+}
+
+/**
+ * What else stops a draft going to review: the template's example text left unchanged (a draft
+ * may be saved with it; reviewers and learners must never get it).
+ */
+export function submitProblems(draft: Draft): DraftProblem[] {
+  return leftoverExamples(draft.fields, draft.templateText ?? []);
 }
 
 /** The item exactly as a learner would receive it once published, for previews. */

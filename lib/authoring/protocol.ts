@@ -39,6 +39,8 @@ export interface Draft {
   baseVersion?: number;
   /** The item's fields (id, title, body, targeting, type-specific fields…), possibly incomplete. */
   fields: Record<string, unknown>;
+  /** The template's example text, which must not be sent unchanged (template-text.ts). */
+  templateText?: string[];
   /** The last element pick: whether it resolved back, and what the author chose. */
   pick?: { resolves: boolean; label: string; pickedAt: string; target: PickTarget };
   createdAt: string;

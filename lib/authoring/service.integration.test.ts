@@ -77,23 +77,38 @@ describe('AuthoringService with the real server', () => {
     return draft;
   }
 
+  it('refuses to submit a template’s example text unchanged, but saves it as a draft', async () => {
+    const author = service('author');
+    const example = 'Say what to choose and why in two or three sentences here.';
+    const draft = { ...(await tipDraft(author, { body: example })), templateText: [example] };
+    await author.putDraft({ ...draft, updatedAt: '2026-11-28T10:00:01.000Z' });
+    const refused = await author.sendDraft(draft.key, true);
+    expect(refused).toMatchObject({ ok: false, status: 400 });
+    expect(refused.ok ? '' : refused.problem).toContain('body: still has the template’s example');
+    expect(await author.sendDraft(draft.key, false)).toMatchObject({
+      ok: true,
+      value: { status: 'draft' },
+    });
+  });
+
   it('sends a draft, submits it, and a reviewer publishes it; the author cannot approve', async () => {
     const author = service('author');
     const draft = await tipDraft(author, {});
     const sent = await author.sendDraft(draft.key, true);
-    expect(sent).toMatchObject({ ok: true, value: { status: 'in_review', version: 2 } });
+    // A first submission is version 1: created straight into review.
+    expect(sent).toMatchObject({ ok: true, value: { status: 'in_review', version: 1 } });
     // Submitted: the review takes over, the local draft is done.
     expect(await author.getDraft(draft.key)).toBeNull();
 
-    const own = await author.step({ id: 'refund-button', action: 'approve', version: 2 });
+    const own = await author.step({ id: 'refund-button', action: 'approve', version: 1 });
     expect(own).toMatchObject({ ok: false, status: 403 });
     expect(own.ok ? '' : own.problem).toMatch(/^Not allowed: .*author role/);
 
     const reviewer = service('reviewer');
     const queue = await reviewer.items({ status: 'in_review' });
     expect(queue.ok && queue.value.map((i) => i.id)).toEqual(['refund-button']);
-    const published = await reviewer.step({ id: 'refund-button', action: 'approve', version: 2 });
-    expect(published).toMatchObject({ ok: true, value: { status: 'published', version: 3 } });
+    const published = await reviewer.step({ id: 'refund-button', action: 'approve', version: 1 });
+    expect(published).toMatchObject({ ok: true, value: { status: 'published', version: 2 } });
   });
 
   it('shows admins the audit trail, filtered; nobody else', async () => {
@@ -103,7 +118,7 @@ describe('AuthoringService with the real server', () => {
     await service('reviewer').step({
       id: 'refund-button',
       action: 'request-changes',
-      version: 2,
+      version: 1,
       comment: 'Name the reason codes',
     });
     // The author reads why, on the item itself (the whole log is for admins).

@@ -23,6 +23,7 @@ import {
   draftFromItem,
   draftFromTemplate,
   itemInput,
+  submitProblems,
   summarizeDraft,
 } from './drafts';
 
@@ -185,7 +186,10 @@ export class AuthoringService {
     if (!('api' in c)) return c;
     const draft = await getDraft(this.deps.db, key);
     if (draft === undefined) return { ok: false, status: 404, problem: 'This draft is gone.' };
-    const problems = checkDraft(draft, this.deps.now());
+    const problems = [
+      ...checkDraft(draft, this.deps.now()),
+      ...(submit ? submitProblems(draft) : []),
+    ];
     if (problems.length > 0)
       return {
         ok: false,
@@ -195,19 +199,19 @@ export class AuthoringService {
     const input = itemInput(draft);
     let saved =
       draft.itemId === undefined || draft.baseVersion === undefined
-        ? await c.api.create(input)
+        ? await c.api.create(input, submit)
         : await c.api.edit(draft.itemId, input, draft.baseVersion);
     if (!saved.ok) return saved;
     await this.#markSent(draft, saved.value);
-    if (submit && saved.value.status === 'draft') {
+    if (submit && saved.value.status === 'draft')
       saved = await c.api.step({
         id: saved.value.id,
         action: 'submit',
         version: saved.value.version,
       });
-      // Submitted: the server holds the text and the review takes over; the local copy is done.
-      if (saved.ok) await deleteDraft(this.deps.db, draft.key);
-    }
+    // Submitted: the server holds the text and the review takes over; the local copy is done.
+    if (submit && saved.ok && saved.value.status === 'in_review')
+      await deleteDraft(this.deps.db, draft.key);
     return saved;
   }
 

@@ -63,6 +63,14 @@ export const lessonSchema = z
     type: z.literal('lesson'),
     ...itemBaseShape,
     duration_minutes: z.number().int().min(1).max(120).default(5),
+    /** The share of knowledge-check answers (percent) a learner needs right to pass. */
+    pass_mark: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(80)
+      .describe('percent of knowledge-check answers needed to pass; 80 when unset'),
     objectives: z
       .array(z.string().trim().min(1).max(300))
       .min(1, 'a lesson needs at least one objective'),

@@ -18,12 +18,15 @@ export interface LessonProgress {
   answers: Record<string, AnswerRecord>;
   startedAt: number;
   updatedAt: number;
+  /** Passed: every step done and the knowledge check at or over the lesson's pass mark. */
   completedAt?: number | undefined;
   /**
    * How many times each question was answered, over restarts too (a quiz answer's `attempt`):
    * answering after seeing the explanation is not a first attempt.
    */
   attempts?: Record<string, number> | undefined;
+  /** The learner finished the knowledge check (passed or not); cleared by a retry. */
+  checkedAt?: number | undefined;
 }
 
 export function newProgress(lessonId: string, at: number): LessonProgress {
@@ -118,6 +121,30 @@ export async function completeLesson(
   at: number = Date.now(),
 ): Promise<LessonProgress> {
   return update(db, lessonId, at, ({ completedAt }) => ({ completedAt: completedAt ?? at }));
+}
+
+/** The learner finished the knowledge check, whatever the score. */
+export async function checkLesson(
+  db: WaymarkDatabase,
+  lessonId: string,
+  at: number = Date.now(),
+): Promise<LessonProgress> {
+  return update(db, lessonId, at, () => ({ checkedAt: at }));
+}
+
+/** Forgets these answers (a retry of the wrong ones); the check is open again. */
+export async function forgetAnswers(
+  db: WaymarkDatabase,
+  lessonId: string,
+  questionIds: readonly string[],
+  at: number = Date.now(),
+): Promise<LessonProgress> {
+  return update(db, lessonId, at, ({ answers }) => ({
+    answers: Object.fromEntries(
+      Object.entries(answers).filter(([id]) => !questionIds.includes(id)),
+    ),
+    checkedAt: undefined,
+  }));
 }
 
 /** Forgets the lesson's progress, so the next start begins at step 0; attempt counts stay. */

@@ -48,6 +48,10 @@ describe('getSettings', () => {
       serverUrl: undefined,
       role: undefined,
       team: undefined,
+      launcher: {},
+      hiddenSites: [],
+      whatsNewSeenAt: undefined,
+      pendingContentRequests: [],
     });
   });
 });

@@ -18,6 +18,37 @@ export const settingSchemas = {
   /** The learner's role and team, for targeting (`targeting.roles` / `targeting.teams`). */
   role: slugSchema.optional(),
   team: slugSchema.optional(),
+  /** Where and how the learner left the launcher, per app (see lib/knowledge/launcher-prefs.ts). */
+  launcher: z
+    .record(
+      z.string().max(80),
+      z.object({
+        dock: z.object({ edge: z.enum(['left', 'right']), y: z.number().min(0).max(1) }).optional(),
+        minimised: z.boolean().default(false),
+        snoozedUntil: z.number().optional(),
+      }),
+    )
+    .default({}),
+  /** Sites (host names) where the learner hid the launcher. */
+  hiddenSites: z.array(z.string().max(253)).max(500).default([]),
+  /** When the learner last looked at "What's new" (epoch ms); unset before the first look. */
+  whatsNewSeenAt: z.number().optional(),
+  /**
+   * Content requests the learner made, oldest first, waiting to reach the authors (the newest 50;
+   * lib/knowledge/whats-new.ts). Their own words, and the app and screen ids — nothing of the page.
+   */
+  pendingContentRequests: z
+    .array(
+      z.object({
+        text: z.string().min(1).max(2_000),
+        query: z.string().max(200),
+        app: slugSchema.optional(),
+        screen: slugSchema.optional(),
+        at: z.number(),
+      }),
+    )
+    .max(50)
+    .default([]),
 } as const;
 
 type Schemas = typeof settingSchemas;

@@ -3,10 +3,5 @@ export { InsightRecorder, type InsightContext, type LearningFact } from './insig
 export { LessonProgressService, isCorrect } from './lessons';
 export { SearchCache } from './search-cache';
 export { memoryTabPages, type TabPages } from './tab-pages';
-export {
-  fitsPage,
-  fitsAudience,
-  rankForPage,
-  contextQuery,
-  needsVerification,
-} from './page-ranking';
+export { fitsPage, fitsAudience, contextQuery, needsVerification } from './page-ranking';
+export { suggestForPage, type PageSuggestions, type Suggestion } from './suggest';

@@ -189,13 +189,18 @@ describe('LessonProgressService learning records', () => {
     ]);
   });
 
-  it('records the completion with its score once, and the path it completes', async () => {
+  it('records a completion only once the check passes, with its score once, and the path it completes', async () => {
     await answer(['c']);
+    // Below the pass mark: the lesson is not complete, so nothing is recorded.
+    await lessons().update({ id: 'first-week', kind: 'complete' });
+    expect((await queued()).filter((e) => e.type !== 'quiz_answer')).toEqual([]);
+    await lessons().update({ id: 'first-week', kind: 'retry' });
+    await answer(['a', 'b']);
     await lessons().update({ id: 'first-week', kind: 'complete' });
     await lessons().update({ id: 'first-week', kind: 'complete' });
     const done = (await queued()).filter((e) => e.type !== 'quiz_answer');
     expect(done).toEqual([
-      { type: 'lesson_completed', v: 1, day, lesson: 'first-week', questions: 1, correct: 0 },
+      { type: 'lesson_completed', v: 1, day, lesson: 'first-week', questions: 1, correct: 1 },
       { type: 'path_completed', v: 1, day, path: 'week-one' },
     ]);
   });

@@ -2,8 +2,10 @@ import type { Lesson } from '@/lib/content-model';
 import {
   allProgress,
   allPublishedItems,
+  checkLesson,
   completeLesson,
   completeStep,
+  forgetAnswers,
   getItem,
   getProgress,
   goToStep,
@@ -15,7 +17,13 @@ import {
 import type { LessonProgressView, LessonUpdate } from '@/lib/messages';
 import type { InsightRecorder, LearningFact } from './insights';
 
-function view(lessonId: string, progress: LessonProgress | undefined): LessonProgressView {
+import { lessonScore } from './lesson-score';
+
+const score = (lesson: Lesson, progress: LessonProgress | undefined) =>
+  lessonScore(lesson, progress?.answers ?? {});
+
+function view(lesson: Lesson, progress: LessonProgress | undefined): LessonProgressView {
+  const lessonId = lesson.id;
   if (progress === undefined) return { lessonId, step: 0, completedSteps: [], answers: {} };
   const answers: LessonProgressView['answers'] = {};
   for (const [id, answer] of Object.entries(progress.answers))
@@ -28,6 +36,7 @@ function view(lessonId: string, progress: LessonProgress | undefined): LessonPro
     ...(progress.completedAt === undefined
       ? {}
       : { completedAt: new Date(progress.completedAt).toISOString() }),
+    ...(progress.checkedAt === undefined ? {} : { result: score(lesson, progress) }),
   };
 }
 
@@ -55,9 +64,11 @@ async function pathsFinishedBy(db: WaymarkDatabase, lessonId: string): Promise<s
 }
 
 /**
- * Lesson progress: read, and every change saved as it happens so a restart resumes it. Each first
- * finish of a step, each answer, a lesson's first completion and the paths it completes are also
- * learning records for insights (sent only when the policy says `learning` or above).
+ * Lesson progress: read, and every change saved as it happens so a restart resumes it. A lesson
+ * is complete only when its knowledge check reaches its pass mark (80 % unless it says
+ * otherwise); below it, the learner retries the answers they got wrong. Each first finish of a
+ * step, each answer, a lesson's first completion and the paths it completes are also learning
+ * records for insights (sent only when the policy says `learning` or above).
  */
 export class LessonProgressService {
   constructor(
@@ -82,7 +93,7 @@ export class LessonProgressService {
   }
 
   async progress(id: string): Promise<LessonProgressView> {
-    return view(id, await getProgress(this.db, id));
+    return view(await this.#lesson(id), await getProgress(this.db, id));
   }
 
   async update(change: LessonUpdate): Promise<LessonProgressView> {
@@ -106,11 +117,19 @@ export class LessonProgressService {
       case 'complete':
         await this.#complete(lesson, before?.completedAt !== undefined, at);
         break;
+      case 'retry': {
+        const progress = await getProgress(this.db, lesson.id);
+        const wrong = lesson.questions
+          .filter((q) => progress?.answers[q.id]?.correct !== true)
+          .map((q) => q.id);
+        await forgetAnswers(this.db, lesson.id, wrong, at);
+        break;
+      }
       case 'restart':
         await resetLesson(this.db, lesson.id, at);
         break;
     }
-    return this.progress(lesson.id);
+    return view(lesson, await getProgress(this.db, lesson.id));
   }
 
   async #answer(lesson: Lesson, questionId: string, choices: string[], at: number) {
@@ -122,13 +141,23 @@ export class LessonProgressService {
     ]);
   }
 
-  async #complete(lesson: Lesson, already: boolean, at: number) {
-    const progress = await completeLesson(this.db, lesson.id, at);
+  /**
+   * Scores the check: passed completes the lesson (a learning record the first time, with the
+   * paths it completes); below the pass mark it is not complete.
+   */
+  async #complete(lesson: Lesson, already: boolean, at: number): Promise<void> {
+    const result = score(lesson, await checkLesson(this.db, lesson.id, at));
+    if (!result.passed) return;
+    await completeLesson(this.db, lesson.id, at);
     if (already) return;
-    const correct = lesson.questions.filter((q) => progress.answers[q.id]?.correct).length;
     const paths = await pathsFinishedBy(this.db, lesson.id);
     await this.#learning([
-      { type: 'lesson_completed', lesson: lesson.id, questions: lesson.questions.length, correct },
+      {
+        type: 'lesson_completed',
+        lesson: lesson.id,
+        questions: result.total,
+        correct: result.right,
+      },
       ...paths.map((path): LearningFact => ({ type: 'path_completed', path })),
     ]);
   }

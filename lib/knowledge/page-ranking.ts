@@ -25,34 +25,6 @@ export function fitsAudience(
   return roleOk && teamOk;
 }
 
-/**
- * Orders a page's items: relevance to the page's context text (the ticket subject, as scored by
- * the search index) first, then items aimed at this exact screen over app-wide ones, then lessons
- * and articles before tips (tips already sit on their fields), then by title.
- */
-export function rankForPage(
-  items: readonly Item[],
-  detection: Detection,
-  relevance: ReadonlyMap<string, number>,
-): Item[] {
-  const typeOrder: Record<Item['type'], number> = { article: 0, lesson: 1, path: 2, tip: 3 };
-  const screenRef = detection.screen === null ? undefined : `${detection.app}:${detection.screen}`;
-  const key = (item: Item) => ({
-    relevance: relevance.get(item.id) ?? 0,
-    exact: screenRef !== undefined && item.targeting.screens.includes(screenRef) ? 1 : 0,
-    type: typeOrder[item.type],
-  });
-  return [...items].sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
-    return (
-      kb.relevance - ka.relevance ||
-      kb.exact - ka.exact ||
-      ka.type - kb.type ||
-      a.title.localeCompare(b.title)
-    );
-  });
-}
-
 /** The page's context text as one query (subject first); empty when the page gave none. */
 export function contextQuery(detection: Detection): string {
   const { subject, ...rest } = detection.context;

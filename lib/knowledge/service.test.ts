@@ -23,11 +23,17 @@ beforeEach(async () => {
 });
 
 describe('KnowledgeService.pageDetected', () => {
-  it('counts the published items for the screen and returns anchored tips only', async () => {
+  it('returns the anchored tips and counts only what is relevant now: nothing without a subject', async () => {
     const knowledge = await service.pageDetected(1, ticket());
     expect(knowledge.tips.map((t) => t.id)).toEqual(['priority-tip']);
-    // refund-orders, merge-tickets, desk-wide, priority-tip, screen-tip, stale, billing-only (no team set); not the draft
-    expect(knowledge.count).toBe(7);
+    // Every ticket item is aimed at the screen; with no subject only articles and lessons count.
+    expect(knowledge.count).toBe(4);
+  });
+
+  it('counts the strong matches for the ticket subject as relevant now', async () => {
+    const knowledge = await service.pageDetected(1, ticket('Merge two duplicate tickets'));
+    expect(knowledge.count).toBeGreaterThanOrEqual(1);
+    expect(knowledge.count).toBeLessThan(4);
   });
 
   it('leaves dismissed tips out', async () => {
@@ -37,9 +43,9 @@ describe('KnowledgeService.pageDetected', () => {
 
   it("leaves out another team's items once the learner has a team", async () => {
     await setSetting(db, 'team', 'tier1');
-    expect((await service.pageDetected(1, ticket())).count).toBe(6);
+    expect((await service.pageDetected(1, ticket())).count).toBe(3);
     await setSetting(db, 'team', 'billing');
-    expect((await service.pageDetected(1, ticket())).count).toBe(7);
+    expect((await service.pageDetected(1, ticket())).count).toBe(4);
   });
 });
 
@@ -49,11 +55,33 @@ describe('KnowledgeService.pageItems', () => {
     const page = await service.pageItems(3);
     expect(page.appName).toBe('Desk');
     expect(page.screenName).toBe('Ticket');
-    const ids = page.items.map((i) => i.id);
-    expect(ids.indexOf('refund-orders')).toBeLessThan(ids.indexOf('merge-tickets'));
-    expect(ids).toContain('refund-policy');
-    expect(ids).not.toContain('expense-policy');
-    expect(page.items.find((i) => i.id === 'stale')?.needsVerification).toBe(true);
+    const relevant = page.relevant.map((i) => i.id);
+    expect(relevant[0]).toBe('refund-orders');
+    expect(page.relevant[0]?.why).toEqual({
+      matches: ['customer', 'refund', 'order'],
+      screen: 'Ticket',
+    });
+    expect(relevant).not.toContain('merge-tickets');
+    const all = [...relevant, ...page.more.map((i) => i.id)];
+    expect(all).toContain('refund-policy');
+    expect(all).toContain('merge-tickets');
+    expect(all).not.toContain('expense-policy');
+    expect([...page.relevant, ...page.more].find((i) => i.id === 'stale')?.needsVerification).toBe(
+      true,
+    );
+  });
+
+  it('lists the tips the learner hid on this screen, and shows one again', async () => {
+    await service.dismissTip('priority-tip');
+    await service.pageDetected(3, ticket());
+    expect((await service.pageItems(3)).hiddenTips).toEqual([
+      { id: 'priority-tip', title: 'Priority drives the SLA' },
+    ]);
+    await service.undismissTip('priority-tip');
+    expect((await service.pageItems(3)).hiddenTips).toEqual([]);
+    expect((await service.pageDetected(3, ticket())).tips.map((t) => t.id)).toEqual([
+      'priority-tip',
+    ]);
   });
 
   it('answers "nothing known" for a tab that reported no page', async () => {
@@ -61,7 +89,10 @@ describe('KnowledgeService.pageItems', () => {
       detection: null,
       appName: null,
       screenName: null,
-      items: [],
+      relevant: [],
+      more: [],
+      hiddenTips: [],
+      launcherHidden: false,
     });
   });
 });
@@ -220,6 +251,27 @@ describe('paths and lessons', () => {
     expect((await lessons.progress('first-week')).step).toBe(1);
   });
 
+  it('does not complete a lesson below its pass mark; a retry forgets only the wrong answers', async () => {
+    const lessons = new LessonProgressService(db, () => NOW.getTime());
+    await lessons.update({ id: 'first-week', kind: 'answer', questionId: 'q1', choices: ['c'] });
+    const failed = await lessons.update({ id: 'first-week', kind: 'complete' });
+    expect(failed.completedAt).toBeUndefined();
+    expect(failed.result).toEqual({ right: 0, total: 1, passMark: 80, passed: false });
+    expect((await service.paths())[0]?.lessons[0]?.completed).toBe(false);
+    const retried = await lessons.update({ id: 'first-week', kind: 'retry' });
+    expect(retried.answers).toEqual({});
+    expect(retried.result).toBeUndefined();
+    await lessons.update({
+      id: 'first-week',
+      kind: 'answer',
+      questionId: 'q1',
+      choices: ['a', 'b'],
+    });
+    const passed = await lessons.update({ id: 'first-week', kind: 'complete' });
+    expect(passed.result).toEqual({ right: 1, total: 1, passMark: 80, passed: true });
+    expect(passed.completedAt).toBe(NOW.toISOString());
+  });
+
   it('refuses an answer to a question the lesson does not have', async () => {
     await expect(
       new LessonProgressService(db).update({
@@ -237,6 +289,7 @@ describe('KnowledgeService.status', () => {
     expect(await service.status()).toEqual({
       apps: 1,
       items: items.length,
+      running: false,
       source: 'starter-pack',
     });
   });

@@ -1,10 +1,9 @@
 import type { Item } from '@/lib/content-model';
 import type { Detection } from '@/lib/context';
 import {
-  allPublishedItems,
-  allProgress,
   countApps,
   countItems,
+  allApps,
   dismissedTipIds,
   dismissTip,
   getApp,
@@ -15,10 +14,10 @@ import {
   getVote,
   itemsForApp,
   setVote,
+  undismissTip,
   type WaymarkDatabase,
 } from '@/lib/db';
 import type {
-  InPageTip,
   ItemSummary,
   ItemView,
   PageItems,
@@ -26,21 +25,31 @@ import type {
   PathView,
   SearchResult,
   StatusResult,
+  TargetingOptions,
+  WhatsNewView,
 } from '@/lib/messages';
 import type { FeedbackReason } from '@/lib/insights';
 import type { SearchHit } from '@/lib/search';
 import type { InsightRecorder } from './insights';
 import {
-  contextQuery,
-  fitsAudience,
-  fitsPage,
-  needsVerification,
-  rankForPage,
-} from './page-ranking';
+  appNamesOf,
+  inPageTips,
+  pageItem,
+  screenNameOf,
+  summarize,
+  type AppNames,
+} from './page-items';
+import { fitsAudience, fitsPage, needsVerification } from './page-ranking';
 import { SearchCache } from './search-cache';
+import { suggestForPage, type PageSuggestions } from './suggest';
+import { markWhatsNewSeen, requestContent, whatsNew } from './whats-new';
+import { learningPaths, targetingOptions } from './catalogue-views';
 import type { TabPages } from './tab-pages';
 
+/** The panel lists this many items for a page at most ("relevant now" and "more" together). */
 const PAGE_ITEMS_LIMIT = 30;
+/** Search asks the index for this many more hits when it filters them to one app afterwards. */
+const APP_FILTER_POOL = 4;
 
 /** Search lifts items for the current app, and more those for the current `app:screen`. */
 function boostFor(detection: Detection): { app: string; screen?: string } | undefined {
@@ -50,24 +59,18 @@ function boostFor(detection: Detection): { app: string; screen?: string } | unde
     : { app: detection.app, screen: `${detection.app}:${detection.screen}` };
 }
 
-function summary(item: Item, now: Date): ItemSummary {
-  return {
-    id: item.id,
-    type: item.type,
-    title: item.title,
-    summary: item.summary,
-    needsVerification: needsVerification(item, now),
-  };
-}
+const forApp = (item: Item, app: string | undefined) =>
+  app !== undefined && (item.targeting.apps.length === 0 || item.targeting.apps.includes(app));
 
-function toResult(hit: SearchHit, item: Item, now: Date): SearchResult {
+function toResult(hit: SearchHit, item: Item, summary: ItemSummary, app?: string): SearchResult {
   const title = hit.highlights.find((h) => h.field === 'title');
   const snippet = hit.highlights.find((h) => h.field !== 'title');
   return {
-    ...summary(item, now),
+    ...summary,
     titleRanges: title?.text === item.title ? title.ranges : [],
     snippet: snippet?.text ?? item.summary,
     snippetRanges: snippet?.ranges ?? [],
+    currentApp: forApp(item, app),
   };
 }
 
@@ -103,67 +106,113 @@ export class KnowledgeService {
     return { role, team };
   }
 
-  /** Items that fit `detection` for this learner, best first. */
-  async #pageItems(detection: Detection): Promise<Item[]> {
+  async #names(): Promise<AppNames> {
+    return appNamesOf(await allApps(this.db));
+  }
+
+  /** The page's items for this learner: published, for this app and screen, for their audience. */
+  async #pageCandidates(detection: Detection): Promise<Item[]> {
     if (detection.app === null) return [];
     const audience = await this.#audience();
-    const candidates = (await itemsForApp(this.db, detection.app)).filter(
+    return (await itemsForApp(this.db, detection.app)).filter(
       (item) => fitsPage(item, detection) && fitsAudience(item, audience),
     );
-    const query = contextQuery(detection);
-    const relevance = new Map<string, number>();
-    if (query !== '') {
-      const index = await this.search.get();
-      for (const hit of index.search(query, { limit: 100, boost: boostFor(detection) }))
-        relevance.set(hit.id, hit.score);
-    }
-    // Company-wide items (no app) join a page only when its context makes them relevant.
-    const kept = candidates.filter(
-      (item) => item.targeting.apps.length > 0 || relevance.has(item.id),
-    );
-    return rankForPage(kept, detection, relevance);
+  }
+
+  /** The page's items ranked for its record: the strong matches, then the rest (suggest.ts). */
+  async #suggest(detection: Detection, candidates: Item[]): Promise<PageSuggestions> {
+    if (candidates.length === 0) return { relevant: [], more: [] };
+    return suggestForPage(candidates, detection, await this.search.get());
   }
 
   async pageDetected(tabId: number | undefined, detection: Detection): Promise<PageKnowledge> {
     const previous = tabId === undefined ? undefined : await this.tabs.get(tabId);
     if (tabId !== undefined) await this.tabs.set(tabId, detection);
-    const items = await this.#pageItems(detection);
-    await this.#note((insights) => insights.pageViewed(previous, detection, items.length));
-    const dismissed = await dismissedTipIds(this.db);
-    const tips: InPageTip[] = items.flatMap((item) =>
-      item.type === 'tip' && item.anchor !== undefined && !dismissed.has(item.id)
-        ? [
-            {
-              id: item.id,
-              title: item.title,
-              body: item.body,
-              anchor: item.anchor,
-              placement: item.placement,
-            },
-          ]
-        : [],
-    );
-    return { count: items.length, tips };
+    const candidates = await this.#pageCandidates(detection);
+    // Coverage counts every item for the screen; the launcher's count is what is relevant now.
+    await this.#note((insights) => insights.pageViewed(previous, detection, candidates.length));
+    const { relevant } = await this.#suggest(detection, candidates);
+    return { count: relevant.length, tips: inPageTips(candidates, await dismissedTipIds(this.db)) };
   }
 
-  async pageItems(tabId: number): Promise<PageItems> {
+  async pageItems(tabId: number, launcherHidden = false): Promise<PageItems> {
     const detection = (await this.tabs.get(tabId)) ?? null;
-    if (detection === null || detection.app === null)
-      return { detection, appName: null, screenName: null, items: [] };
+    const empty = {
+      appName: null,
+      screenName: null,
+      relevant: [],
+      more: [],
+      hiddenTips: [],
+      launcherHidden,
+    };
+    if (detection === null || detection.app === null) return { detection, ...empty };
     const app = await getApp(this.db, detection.app);
-    const now = this.now();
-    const items = (await this.#pageItems(detection))
-      .slice(0, PAGE_ITEMS_LIMIT)
-      .map((item) => summary(item, now));
+    const candidates = await this.#pageCandidates(detection);
+    const { relevant, more } = await this.#suggest(detection, candidates);
+    const dismissed = await dismissedTipIds(this.db);
+    const screenName = screenNameOf(app, detection);
+    const context = {
+      now: this.now(),
+      names: await this.#names(),
+      screenName,
+      role: (await this.#audience()).role,
+    };
     return {
       detection,
       appName: app?.name ?? detection.app,
-      screenName: app?.screens.find((s) => s.id === detection.screen)?.name ?? null,
-      items,
+      screenName,
+      relevant: relevant.map((s) => pageItem(s, context)),
+      more: more.slice(0, PAGE_ITEMS_LIMIT - relevant.length).map((s) => pageItem(s, context)),
+      hiddenTips: candidates
+        .filter((item) => item.type === 'tip' && dismissed.has(item.id))
+        .map((tip) => ({ id: tip.id, title: tip.title })),
+      launcherHidden,
     };
   }
 
-  async searchItems(query: string, limit = 20, tabId?: number): Promise<SearchResult[]> {
+  targetingOptions(): Promise<TargetingOptions> {
+    return targetingOptions(this.db);
+  }
+
+  async whatsNew(): Promise<WhatsNewView> {
+    const audience = await this.#audience();
+    return whatsNew(this.db, {
+      now: this.now(),
+      names: await this.#names(),
+      audience: {
+        ...(audience.role ? { role: audience.role } : {}),
+        ...(audience.team ? { team: audience.team } : {}),
+      },
+    });
+  }
+
+  whatsNewSeen(): Promise<{ seenAt: string }> {
+    return markWhatsNewSeen(this.db, this.now());
+  }
+
+  /** Queues a content request with the tab's app and screen; answers where it says it was made. */
+  async requestContent(
+    text: string,
+    query: string | undefined,
+    tabId: number | undefined,
+  ): Promise<string | null> {
+    const detection = tabId === undefined ? undefined : await this.tabs.get(tabId);
+    await requestContent(this.db, { text, query, detection }, this.now().getTime());
+    if (detection?.app == null) return null;
+    const app = await getApp(this.db, detection.app);
+    return [app?.name ?? detection.app, screenNameOf(app, detection)].filter(Boolean).join(' · ');
+  }
+
+  /**
+   * Search over the local store, for this learner's role and team. Results for the page's app
+   * come first (a bounded lift, never hiding a better match); `app` keeps only that app's items.
+   */
+  async searchItems(
+    query: string,
+    limit = 20,
+    tabId?: number,
+    app?: string,
+  ): Promise<SearchResult[]> {
     const detection = tabId === undefined ? undefined : await this.tabs.get(tabId);
     const index = await this.search.get();
     const boost = detection === undefined ? undefined : boostFor(detection);
@@ -172,8 +221,13 @@ export class KnowledgeService {
       ...(audience.role ? { role: audience.role } : {}),
       ...(audience.team ? { team: audience.team } : {}),
     };
-    const hits = index.search(query, { limit, filter, ...(boost ? { boost } : {}) });
-    const now = this.now();
+    const pool = app === undefined ? limit : Math.min(100, limit * APP_FILTER_POOL);
+    const hits = index.search(query, { limit: pool, filter, ...(boost ? { boost } : {}) });
+    const [now, names, current] = [
+      this.now(),
+      await this.#names(),
+      app ?? detection?.app ?? undefined,
+    ];
     // One read for every hit (not one transaction per hit): the first search after a sync
     // is measured against 100 ms.
     const items = new Map(
@@ -184,10 +238,16 @@ export class KnowledgeService {
         )
       ).map((i) => [i.id, i]),
     );
-    return hits.flatMap((hit) => {
+    const results: SearchResult[] = [];
+    for (const hit of hits) {
       const item = items.get(hit.id);
-      return item !== undefined && item.status === 'published' ? [toResult(hit, item, now)] : [];
-    });
+      if (item === undefined || item.status !== 'published') continue;
+      if (app !== undefined && !forApp(item, app)) continue;
+      results.push(toResult(hit, item, summarize(item, now, names), current ?? undefined));
+      if (results.length === limit) break;
+    }
+    // The page's app first; the index's order within each group.
+    return [...results.filter((r) => r.currentApp), ...results.filter((r) => !r.currentApp)];
   }
 
   async item(id: string): Promise<ItemView | null> {
@@ -215,6 +275,12 @@ export class KnowledgeService {
     return { dismissed: true };
   }
 
+  /** "Undo" after "Got it", or "Show again" in the panel: the tip's beacon comes back. */
+  async undismissTip(id: string): Promise<{ dismissed: false }> {
+    await undismissTip(this.db, id);
+    return { dismissed: false };
+  }
+
   /** Counted for the owners' health report: which tip, on which app and screen — no page content. */
   async tipUnresolved(id: string, app: string, screen: string | null): Promise<{ counted: true }> {
     await this.#note((insights) => insights.tipUnresolved(id, app, screen));
@@ -237,29 +303,7 @@ export class KnowledgeService {
   }
 
   async paths(): Promise<PathView[]> {
-    const items = await allPublishedItems(this.db);
-    const audience = await this.#audience();
-    const byId = new Map(items.map((item) => [item.id, item]));
-    const done = new Set(
-      (await allProgress(this.db))
-        .filter((p) => p.completedAt !== undefined)
-        .map((p) => p.lessonId),
-    );
-    return items
-      .filter((item) => item.type === 'path' && fitsAudience(item, audience))
-      .map((path) => ({
-        id: path.id,
-        title: path.title,
-        summary: path.summary,
-        lessons: (path.type === 'path' ? path.lessons : [])
-          .map((id) => byId.get(id))
-          .filter((l): l is Item => l !== undefined)
-          .map((lesson) => ({
-            id: lesson.id,
-            title: lesson.title,
-            completed: done.has(lesson.id),
-          })),
-      }));
+    return learningPaths(this.db, await this.#audience());
   }
 
   async status(): Promise<StatusResult> {
@@ -267,6 +311,7 @@ export class KnowledgeService {
     return {
       apps: await countApps(this.db),
       items: await countItems(this.db),
+      running: false,
       source: state.source ?? 'starter-pack',
       ...(state.lastSyncAt ? { lastSyncAt: new Date(state.lastSyncAt).toISOString() } : {}),
     };

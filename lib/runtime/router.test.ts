@@ -17,7 +17,7 @@ function handlers(overrides: Partial<Handlers<Pair>> = {}): Handlers<Pair> {
   return {
     'bg:app-for-host': vi.fn(() => Promise.resolve(null)),
     'bg:status': vi.fn(() =>
-      Promise.resolve({ apps: 10, items: 72, source: 'starter-pack' as const }),
+      Promise.resolve({ apps: 10, items: 72, source: 'starter-pack' as const, running: false }),
     ),
     ...overrides,
   };
@@ -53,7 +53,10 @@ describe('createRouter', () => {
       PAGE,
     );
     expect(returned).toBe(true);
-    expect(reply).toEqual({ ok: true, result: { apps: 10, items: 72, source: 'starter-pack' } });
+    expect(reply).toEqual({
+      ok: true,
+      result: { apps: 10, items: 72, source: 'starter-pack', running: false },
+    });
   });
 
   it.each([{ id: 'another-extension', url: PAGE.url }, {}])(

@@ -57,6 +57,14 @@ describe('signOut', () => {
     ]);
   });
 
+  it('keeps lessons, dismissals and votes when the learner chose to, never the old outbox', async () => {
+    await signedInWithHistory();
+    await signOut(db, starter, { keepLearning: true });
+    expect(await storedItems(db)).toEqual(['welcome@1']);
+    const kept = [db.lessonProgress, db.dismissals, db.votes, db.outbox, db.searchIndex];
+    expect(await Promise.all(kept.map((t) => t.count()))).toEqual([1, 1, 1, 0, 0]);
+  });
+
   it('keeps contentVersion growing so no cached search index of the account is reused', async () => {
     await signedInWithHistory();
     const before = (await getSyncState(db)).contentVersion;

@@ -18,8 +18,9 @@ const ACCOUNT_SETTINGS = ['role', 'team'] as const;
 /**
  * Forgets everything bound to the signed-out account, then loads the starter pack, in ONE
  * transaction: items and apps synced from the server, sync meta (cursor, etag, errors), the
- * search index, and the learner's progress, dismissals, votes and unsent outbox events. A reader
- * sees the account's content or the starter pack, never an empty store.
+ * search index, unsent outbox events (they were the old account's), and the learner's progress,
+ * dismissals and votes unless `keepLearning` (the learner chose to keep them). A reader sees the
+ * account's content or the starter pack, never an empty store.
  *
  * contentVersion keeps growing across the wipe (it is not reset to 0), so a SearchCache holding
  * the account's index in memory can never mistake it for the starter pack's.
@@ -27,9 +28,11 @@ const ACCOUNT_SETTINGS = ['role', 'team'] as const;
 export async function signOut(
   db: WaymarkDatabase,
   bundle: Pick<Bundle, 'items' | 'apps'>,
+  options: { keepLearning?: boolean } = {},
 ): Promise<StarterResult> {
-  const wiped: Table[] = [db.items, db.apps, db.meta, db.searchIndex, db.lessonProgress];
-  wiped.push(db.dismissals, db.votes, db.outbox);
+  const wiped: Table[] = [db.items, db.apps, db.meta, db.searchIndex, db.outbox];
+  // Kept when the learner chose to carry them over to the next account ("keep my progress").
+  if (options.keepLearning !== true) wiped.push(db.lessonProgress, db.dismissals, db.votes);
   return db.transaction('rw', [...wiped, db.settings], async () => {
     const { contentVersion } = await getSyncState(db);
     for (const table of wiped) await table.clear();

@@ -50,7 +50,7 @@ test('suggestions for the ticket subject appear in the launcher and the side pan
 test('a tip beacon sits on its element, follows scroll and a re-render, and a dismissal is remembered', async () => {
   const page = await session.browser.context.newPage();
   await page.goto(session.server.url(...URLS.zendesk));
-  const select = page.locator('[data-test-id="ticket-fields-priority-select"]');
+  const select = page.locator('[data-test-id="ticket-form-field-priority"]');
   await expect
     .poll(async () => near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()), {
       timeout: 15_000,

@@ -19,7 +19,7 @@ test('a hostile page neither breaks the UI nor gets any answer', async () => {
     .toBe('Zendesk Support · Ticket · ticket 666');
   const ui = await inPageUi(page);
   expect(ui.launcher?.box?.width).toBeGreaterThan(60);
-  const select = await page.locator('[data-test-id="ticket-fields-priority-select"]').boundingBox();
+  const select = await page.locator('[data-test-id="ticket-form-field-priority"]').boundingBox();
   await expect
     .poll(async () => (await inPageUi(page)).beacons[0]?.box?.x)
     .toBeCloseTo((select?.x ?? 0) + (select?.width ?? 0) - 9, 0);

@@ -9,13 +9,15 @@ export interface Strategy {
   resolve(anchor: unknown, document: Document): Element | null;
 }
 
+/** Mounts each template once it is in the page, so frames nested in shadow roots get documents. */
 function mountTemplates(root: ParentNode): void {
   for (const template of Array.from(root.querySelectorAll('template'))) {
     const content = template.content;
-    mountTemplates(content);
     if (template.hasAttribute('data-shadow')) {
-      template.parentElement?.attachShadow({ mode: 'open' }).append(content);
+      const shadow = template.parentElement?.attachShadow({ mode: 'open' });
       template.remove();
+      shadow?.append(content);
+      if (shadow) mountTemplates(shadow);
     } else if (template.hasAttribute('data-iframe')) {
       mountFrame(template, content);
     }
@@ -29,13 +31,21 @@ function mountFrame(template: Element, content: DocumentFragment): void {
     if (attr.name !== 'data-iframe') frame.setAttribute(attr.name, attr.value);
   }
   template.replaceWith(frame);
+  if (frame.contentDocument === null) {
+    // jsdom gives a frame a document only once it has been in the document tree proper; moved
+    // into a shadow root from there, it gets a fresh one (browsers load it in place).
+    const [parent, next] = [frame.parentNode, frame.nextSibling];
+    document.body.append(frame);
+    parent?.insertBefore(frame, next);
+  }
   const inner = frame.contentDocument!;
   inner.body.append(inner.importNode(content, true));
   mountTemplates(inner);
 }
 
 export function buildDocument(html: string): Document {
-  const { document } = new JSDOM(`<!doctype html><html><body>${html}</body></html>`).window;
+  const page = html.trimStart().startsWith('<html') ? html : `<html><body>${html}</body></html>`;
+  const { document } = new JSDOM(`<!doctype html>${page}`).window;
   mountTemplates(document);
   return document;
 }
@@ -63,6 +73,8 @@ export function runScenario(scenario: Scenario, strategy: Strategy): Outcome {
   const after = buildDocument(scenario.after);
   const expected = takeMarked(after);
   const actual = strategy.resolve(anchor, after);
+  before.defaultView?.close();
+  after.defaultView?.close();
   if (actual === (expected ?? null)) return 'right';
   return actual === null ? 'null' : 'wrong';
 }

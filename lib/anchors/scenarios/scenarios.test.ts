@@ -3,6 +3,7 @@ import { createAnchor, resolveAnchor } from '../index';
 import { copySelector, resolveSelector } from './devtools-selector';
 import { runScenario, type Outcome, type Strategy } from './harness';
 import { scenarios } from './run-all';
+import { KINDS } from './types';
 
 const ours: Strategy = {
   // Round-trips through JSON, as a stored anchor would.
@@ -17,22 +18,40 @@ function tally(outcomes: Outcome[]): Record<Outcome, number> {
   return counts;
 }
 
+const cell = ({ right, wrong, null: none }: Record<Outcome, number>) =>
+  `${right} / ${wrong} / ${none}`;
+
 describe('anchor scenarios', () => {
   const rows = scenarios.map((scenario) => ({
     scenario: `${scenario.app}: ${scenario.name}`,
+    kind: scenario.kind,
+    app: scenario.app,
     ours: runScenario(scenario, ours),
     baseline: runScenario(scenario, baseline),
   }));
 
-  it('has at least 40 scenarios', () => {
-    expect(scenarios.length).toBeGreaterThanOrEqual(40);
+  it('has at least 80 scenarios over at least seven apps, every kind represented', () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(scenarios.map((s) => s.app)).size).toBeGreaterThanOrEqual(8);
+    expect(new Set(scenarios.map((s) => s.kind))).toEqual(new Set(KINDS));
   });
 
-  it('resolves at least 90 % right and never a wrong element', () => {
-    console.table(rows);
-    const ourCounts = tally(rows.map((row) => row.ours));
-    console.table({ ours: ourCounts, 'devtools selector': tally(rows.map((row) => row.baseline)) });
+  it('resolves at least 95 % right and never a wrong element, in every kind', () => {
+    const byKind = [...KINDS, 'all' as const].map((kind) => {
+      const mine = rows.filter((row) => kind === 'all' || row.kind === kind);
+      const counts = tally(mine.map((row) => row.ours));
+      return {
+        kind,
+        scenarios: mine.length,
+        'ours right / wrong / null': cell(counts),
+        'copied selector right / wrong / null': cell(tally(mine.map((row) => row.baseline))),
+        'ours right %': Math.round((counts.right / mine.length) * 100),
+      };
+    });
+    console.table(rows.filter((row) => row.ours !== 'right'));
+    console.table(byKind);
     expect(rows.filter((row) => row.ours === 'wrong').map((row) => row.scenario)).toEqual([]);
-    expect(ourCounts.right / rows.length).toBeGreaterThanOrEqual(0.9);
+    const right = rows.filter((row) => row.ours === 'right').length;
+    expect(right / rows.length).toBeGreaterThanOrEqual(0.95);
   });
 });

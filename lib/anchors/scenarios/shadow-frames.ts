@@ -41,36 +41,42 @@ export function shellPage(o: Shell = {}): string {
 export const shadowFrameScenarios: Scenario[] = [
   {
     app: 'generic',
+    kind: 'shadow-dom',
     name: 'shadow DOM: Save inside <ds-button>, a Cancel ds-button inserted before it',
     before: shellPage({ mark: 'save' }),
     after: shellPage({ mark: 'save', extraButton: true, hash: 'b2' }),
   },
   {
     app: 'generic',
+    kind: 'shadow-dom',
     name: 'shadow DOM: host wrapped in new divs',
     before: shellPage({ mark: 'save', extraButton: true }),
     after: shellPage({ mark: 'save', extraButton: true, wrapHosts: true }),
   },
   {
     app: 'servicenow',
+    kind: 'shadow-dom',
     name: 'nested shadow roots (polaris header → menu): Favorites button',
     before: shellPage({ mark: 'fav', nested: true }),
     after: shellPage({ mark: 'fav', nested: true, extraButton: true }),
   },
   {
     app: 'servicenow',
+    kind: 'shadow-dom',
     name: 'nested shadow roots: Polaris header not rendered → null',
     before: shellPage({ mark: 'filter', nested: true }),
     after: shellPage({}),
   },
   {
     app: 'zendesk',
+    kind: 'shadow-dom',
     name: 'same-origin app iframe: button inside, iframe wrapped in a pane',
     before: shellPage({ mark: 'frame-btn', frame: true }),
     after: shellPage({ mark: 'frame-btn', frame: true, frameWrapped: true }),
   },
   {
     app: 'zendesk',
+    kind: 'removed',
     name: 'app iframe closed → null',
     before: shellPage({ mark: 'frame-btn', frame: true }),
     after: shellPage({}),

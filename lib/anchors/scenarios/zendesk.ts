@@ -87,6 +87,7 @@ export function zendeskTicket(o: Ticket = {}): string {
 export const zendeskScenarios: Scenario[] = [
   {
     app: 'zendesk',
+    kind: 'dynamic-ids',
     name: 'priority field after re-render: ember ids re-minted, another ticket',
     before: zendeskTicket({ mark: 'priority' }),
     after: zendeskTicket({
@@ -98,48 +99,56 @@ export const zendeskScenarios: Scenario[] = [
   },
   {
     app: 'zendesk',
+    kind: 'hashed-classes',
     name: 'submit button: styled-components class hashes regenerated',
     before: zendeskTicket({ mark: 'submit' }),
     after: zendeskTicket({ mark: 'submit', css: 'bTyW' }),
   },
   {
     app: 'zendesk',
+    kind: 'other-language',
     name: 'UI language switch en → de: labels translated, data-test-id kept',
     before: zendeskTicket({ mark: 'type' }),
     after: zendeskTicket({ mark: 'type', lang: 'de', ember: 900 }),
   },
   {
     app: 'zendesk',
+    kind: 'sibling-order',
     name: 'ticket fields reordered by an admin',
     before: zendeskTicket({ mark: 'tags' }),
     after: zendeskTicket({ mark: 'tags', fieldsOrder: 'swapped', ember: 77 }),
   },
   {
     app: 'zendesk',
+    kind: 'removed',
     name: 'Type field removed from the ticket form → null',
     before: zendeskTicket({ mark: 'type' }),
     after: zendeskTicket({ withType: false, ember: 1500 }),
   },
   {
     app: 'zendesk',
+    kind: 'other-record',
     name: 'subject input on another ticket: value is data, label stays',
     before: zendeskTicket({ mark: 'subject' }),
     after: zendeskTicket({ mark: 'subject', subject: 'Cannot log in', ember: 5000 }),
   },
   {
     app: 'zendesk',
+    kind: 'other-record',
     name: 'subject heading (record data with test id) on another ticket',
     before: zendeskTicket({ mark: 'subject-heading' }),
     after: zendeskTicket({ mark: 'subject-heading', subject: '#51002 Invoice missing', ember: 10 }),
   },
   {
     app: 'zendesk',
+    kind: 'removed',
     name: 'footer gone, same macro button inside a dialog → null',
     before: zendeskTicket({ mark: 'macro' }),
     after: zendeskTicket({ footer: false, macroDialog: true }),
   },
   {
     app: 'zendesk',
+    kind: 'other-record',
     name: 'requester link (no attributes, name is data) on another ticket',
     before: zendeskTicket({ mark: 'requester' }),
     after: zendeskTicket({ mark: 'requester', requester: 'Grace Hopper', ember: 2222 }),

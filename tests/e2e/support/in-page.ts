@@ -33,6 +33,10 @@ export interface InPageUi {
   beacons: UiPart[];
   card: UiPart | undefined;
   highlight: UiPart | undefined;
+  /** The highlight's callout naming the field. */
+  callout: UiPart | undefined;
+  /** A short note with one action ("Tip hidden · Undo"). */
+  toast: UiPart | undefined;
 }
 
 const attrsOf = (node: Node): Record<string, string> => {
@@ -90,6 +94,8 @@ export async function inPageUi(page: Page): Promise<InPageUi> {
         beacons: [],
         card: undefined,
         highlight: undefined,
+        callout: undefined,
+        toast: undefined,
       };
     const part = async (node: Node): Promise<UiPart> => ({
       text: textOf(node).replace(/\s+/g, ' ').trim(),
@@ -108,6 +114,8 @@ export async function inPageUi(page: Page): Promise<InPageUi> {
       beacons: await Promise.all(byClass('beacon').map(part)),
       card: await first('card'),
       highlight: await first('highlight'),
+      callout: await first('callout'),
+      toast: await first('toast'),
     };
   });
 }

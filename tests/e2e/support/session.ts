@@ -1,7 +1,13 @@
-import { test } from '@playwright/test';
-import { launchWithExtension, type ExtensionBrowser } from './extension';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  launchWithExtension,
+  openPanelFor,
+  tabIdShowing,
+  type ExtensionBrowser,
+} from './extension';
 import type { FixtureServer } from './fixture-server';
-import { startSites } from './sites';
+import { inPageUi } from './in-page';
+import { startSites, URLS } from './sites';
 
 /**
  * The fixture sites and one browser with the extension, shared by a spec file's tests: registers
@@ -22,4 +28,21 @@ export function sitesAndExtension(
     await session.server?.close();
   });
   return session;
+}
+
+/**
+ * The Zendesk fixture ticket (#123) in a new page, once Waymark has counted what is relevant
+ * there, and the side panel pinned to its tab.
+ */
+export async function ticketWithPanel(session: {
+  server: FixtureServer;
+  browser: ExtensionBrowser;
+}): Promise<{ page: Page; panel: Page }> {
+  const page = await session.browser.context.newPage();
+  await page.goto(session.server.url(...URLS.zendesk));
+  await expect
+    .poll(async () => (await inPageUi(page)).launcher?.attrs['data-count'], { timeout: 15_000 })
+    .toMatch(/^\d+$/);
+  const panel = await openPanelFor(session.browser, await tabIdShowing(session.browser, '123'));
+  return { page, panel };
 }

@@ -28,8 +28,8 @@ const PRIORITY_ANCHOR = {
   v: 1,
   path: [],
   target: {
-    tag: 'select',
-    attrs: { 'data-test-id': 'ticket-fields-priority-select' },
+    tag: 'input',
+    attrs: { 'data-test-id': 'ticket-form-field-priority' },
     role: 'combobox',
     label: 'priority',
   },

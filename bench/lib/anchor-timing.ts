@@ -1,0 +1,69 @@
+/**
+ * The resolve timing loop of `npm run bench:anchors`, run as is in Node + jsdom and, bundled, in
+ * Chromium: anchors (and DevTools-copied selectors, the baseline) are made for a sample of the
+ * page's elements, then resolved on the same page — "cold" right after a change to the page
+ * (nothing the resolver learnt about it is kept), "fresh" on an unchanged page for an anchor not
+ * resolved on it yet (the next tip of a page), "warm" for the same anchor again on an unchanged
+ * page (what beacons re-resolving every second mostly see).
+ */
+import { createAnchor, resolveAnchor } from '../../lib/anchors';
+import { copySelector, resolveSelector } from '../../lib/anchors/scenarios/devtools-selector';
+
+export interface Timing {
+  elements: number;
+  targets: number;
+  /** How many anchors resolved back to their own element (ours / baseline). */
+  resolved: { ours: number; baseline: number };
+  ours: { cold: number[]; fresh: number[]; warm: number[] };
+  baseline: { cold: number[]; fresh: number[]; warm: number[] };
+}
+
+const SAMPLE = 'button, a[href], input, select, textarea, [role="button"], h2, th';
+
+/** `count` elements spread evenly over the page, of the kinds tips are put on. */
+function sampleTargets(document: Document, count: number): Element[] {
+  const all = Array.from(document.querySelectorAll(SAMPLE));
+  const step = Math.max(1, Math.floor(all.length / count));
+  return all.filter((_, i) => i % step === 0).slice(0, count);
+}
+
+function timed(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+export function measure(document: Document, count: number, rounds: number): Timing {
+  const targets = sampleTargets(document, count);
+  const anchors = targets.map(
+    (target) => JSON.parse(JSON.stringify(createAnchor(target))) as unknown,
+  );
+  const selectors = targets.map(copySelector);
+  const timing: Timing = {
+    elements: document.getElementsByTagName('*').length,
+    targets: targets.length,
+    resolved: { ours: 0, baseline: 0 },
+    ours: { cold: [], fresh: [], warm: [] },
+    baseline: { cold: [], fresh: [], warm: [] },
+  };
+  targets.forEach((target, i) => {
+    // A change anywhere on the page: the resolver starts afresh.
+    document.body.setAttribute('data-bench-change', String(i));
+    timing.ours.cold.push(timed(() => resolveAnchor(anchors[i], document)));
+    document.body.setAttribute('data-bench-change', `${i}b`);
+    timing.baseline.cold.push(timed(() => resolveSelector(selectors[i], document)));
+    // Page unchanged, but this anchor not resolved on it yet: what a page with many tips costs.
+    const next = (i + 1) % targets.length;
+    timing.ours.fresh.push(timed(() => resolveAnchor(anchors[next], document)));
+    timing.baseline.fresh.push(timed(() => resolveSelector(selectors[next], document)));
+    if (resolveAnchor(anchors[i], document) === target) timing.resolved.ours += 1;
+    if (resolveSelector(selectors[i], document) === target) timing.resolved.baseline += 1;
+  });
+  for (let round = 0; round < rounds; round += 1) {
+    targets.forEach((_, i) => {
+      timing.ours.warm.push(timed(() => resolveAnchor(anchors[i], document)));
+      timing.baseline.warm.push(timed(() => resolveSelector(selectors[i], document)));
+    });
+  }
+  return timing;
+}

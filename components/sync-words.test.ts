@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { syncWords } from './sync-words';
+
+const NOW = new Date('2026-11-28T15:00:00');
+const synced = {
+  apps: 10,
+  items: 72,
+  source: 'server' as const,
+  lastSyncAt: new Date('2026-11-28T14:05:00').toISOString(),
+  running: false,
+};
+
+describe('syncWords', () => {
+  it('keeps "last synced" on screen and says nothing more when all is well', () => {
+    const words = syncWords(synced, true, NOW, 'en-GB');
+    expect(words.footer).toMatch(/^72 items for 10 apps, last synced today at 14:05\.$/);
+    expect(words.banner).toBeUndefined();
+  });
+
+  it('says "Syncing…" while a sync runs, after the last good sync', () => {
+    expect(syncWords({ ...synced, running: true }, true, NOW, 'en-GB').footer).toMatch(
+      /last synced today at 14:05 · Syncing…/,
+    );
+  });
+
+  it('turns a network failure into words and keeps the last good sync', () => {
+    const words = syncWords(
+      { ...synced, problem: 'The server could not be reached (Failed to fetch)' },
+      true,
+      NOW,
+      'en-GB',
+    );
+    expect(words.footer).toContain('last synced today at 14:05');
+    expect(words.banner?.kind).toBe('problem');
+    expect(words.banner?.text).toContain('could not reach your content server');
+    expect(words.banner?.text).not.toContain('Failed to fetch');
+    expect(words.banner?.text).toContain('synced today at 14:05');
+  });
+
+  it('explains offline in a banner, saying what still works', () => {
+    const words = syncWords(
+      { ...synced, problem: 'The server could not be reached' },
+      false,
+      NOW,
+      'en-GB',
+    );
+    expect(words.banner?.kind).toBe('offline');
+    expect(words.banner?.text).toMatch(/offline.*still works: search, articles, tips and lessons/);
+  });
+
+  it('names the starter pack when nothing came from a server', () => {
+    expect(
+      syncWords({ apps: 10, items: 72, source: 'starter-pack', running: false }, true, NOW).footer,
+    ).toBe('72 items for 10 apps, from the built-in starter pack.');
+  });
+});

@@ -1,0 +1,126 @@
+import { labelledByText } from './accessible-name';
+import { remember, rootOf } from './root-memo';
+import { roleOf } from './role';
+import { boundedText, nameText, normaliseText } from './text';
+
+/**
+ * The names of the containers an element sits in, nearest first: what tells the "New" of the
+ * Contacts related list from the "New" of the Cases list, a board column's "Create" from the next
+ * column's, one row's "Edit" from another's. A container is named by its own label
+ * (`aria-label`, `aria-labelledby`), a row by its key cell, anything else by a heading (or a
+ * header-like element) at its start. Unnamed wrappers add nothing, so wrapping does not change
+ * the chain.
+ */
+const MAX_NAMES = 4;
+/** Elements looked at when searching a container's start for its heading. */
+const HEADER_BUDGET = 30;
+const HEADING = /^(h[1-6]|legend|caption|summary)$/;
+const HEADER_CLASS = /(^|[\s_-])(header|heading|title|caption)($|[\s_A-Z-])/i;
+const CONTROLS = 'button, input, select, textarea, [role="button"], [role="checkbox"]';
+
+interface Name {
+  text: string;
+  /** The element the name was read from, when it is inside the container (a heading, a cell). */
+  source?: Element;
+}
+
+const isHeading = (element: Element): boolean =>
+  HEADING.test(element.localName) || element.getAttribute('role') === 'heading';
+
+const kindKey = (element: Element): string =>
+  `${element.localName}|${element.getAttribute('class') ?? ''}|${element.getAttribute('role') ?? ''}`;
+
+/**
+ * `children` without those repeated among them (cards of a list, columns of a board, rows): a
+ * heading inside one of those names that item, not the container around them all.
+ */
+function ownChildren(children: readonly Element[]): Element[] {
+  const counts = new Map<string, number>();
+  for (const child of children) counts.set(kindKey(child), (counts.get(kindKey(child)) ?? 0) + 1);
+  return children.filter((child) => counts.get(kindKey(child)) === 1);
+}
+
+/** First heading (or header-like element) in the first elements of `child`'s subtree. */
+function headerIn(child: Element): Element | undefined {
+  let seen = 0;
+  const queue: Element[] = [child];
+  while (queue.length > 0 && seen++ < HEADER_BUDGET) {
+    const element = queue.shift()!;
+    // A heading, or the button that expands the section (the disclosure pattern of collapsible cards).
+    if (isHeading(element) || isDisclosure(element)) return element;
+    const marked =
+      element.localName === 'header' || HEADER_CLASS.test(element.getAttribute('class') ?? '');
+    if (marked && element.querySelector(CONTROLS) === null) return element;
+    queue.push(...ownChildren(Array.from(element.children)));
+  }
+  return undefined;
+}
+
+/** A button that shows or hides a section (not a menu or listbox it pops up). */
+const isDisclosure = (element: Element): boolean =>
+  element.hasAttribute('aria-expanded') &&
+  !element.hasAttribute('aria-haspopup') &&
+  roleOf(element) === 'button';
+
+/** A row's key: its row header, else its first cell with text and no controls. */
+function keyCell(row: Element): Element | undefined {
+  const cells = Array.from(row.children);
+  const header = cells.find((c) => c.localName === 'th' || c.getAttribute('role') === 'rowheader');
+  if (header) return header;
+  return cells.find((cell) => cell.querySelector(CONTROLS) === null && boundedText(cell) !== '');
+}
+
+function ownName(container: Element): Name | undefined {
+  const label = normaliseText(
+    labelledByText(container) ?? container.getAttribute('aria-label') ?? '',
+  );
+  if (label) return { text: label };
+  if (roleOf(container) === 'row') {
+    const cell = keyCell(container);
+    return cell ? { text: boundedText(cell), source: cell } : undefined;
+  }
+  const children = Array.from(container.children).slice(0, 2);
+  for (const child of ownChildren(Array.from(container.children)).filter((c) =>
+    children.includes(c),
+  )) {
+    const header = headerIn(child);
+    const text = header ? nameText(header) : '';
+    if (header && text) return { text, source: header };
+  }
+  return undefined;
+}
+
+function nameOf(container: Element): Name | undefined {
+  return remember(rootOf(container), 'name', container, ownName);
+}
+
+/** Names of the containers around `element`, nearest first (a heading around it is skipped). */
+export function containerNames(element: Element): readonly string[] {
+  return remember(rootOf(element), 'names', element, (at: Element) => {
+    const parent = at.parentElement;
+    if (!parent) return [];
+    const name = nameOf(parent);
+    const above = containerNames(parent);
+    if (!name || name.source?.contains(at) || above[0] === name.text) return above;
+    return [name.text, ...above].slice(0, MAX_NAMES);
+  });
+}
+
+/**
+ * Text just before the element (a sibling's, else an ancestor's sibling's): what tells apart
+ * look-alikes inside one container (the "Reply" under each message).
+ */
+export function nearText(element: Element): string | undefined {
+  let at: Element | null = element;
+  for (let level = 0; at && level < 3; level += 1, at = at.parentElement) {
+    for (
+      let sibling = at.previousElementSibling;
+      sibling;
+      sibling = sibling.previousElementSibling
+    ) {
+      const text = boundedText(sibling).slice(0, 40);
+      if (text) return text;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,85 @@
+/**
+ * What the resolver learns about one root (a document or a shadow root) — query results, each
+ * element's signals, container names — kept until the root's first mutation. A page of 20k
+ * elements costs a full scan per query, and the beacons resolve their anchors again every second
+ * on pages that mostly stand still, so the second and later resolves must not pay it again.
+ *
+ * Staleness is known exactly, without a standing observer: each memo has a MutationObserver that
+ * disconnects itself at the first mutation (so it costs the page one callback per memo, not one
+ * per change), and `takeRecords()` catches a mutation made in the same task, before the callback
+ * has run. Without MutationObserver nothing is kept between calls.
+ */
+export interface RootMemo {
+  readonly queries: Map<string, readonly Element[]>;
+  readonly tables: Map<string, Map<unknown, unknown>>;
+}
+
+interface Entry {
+  memo: RootMemo;
+  observer: MutationObserver;
+  stale: boolean;
+}
+
+type Root = Document | ShadowRoot;
+
+const entries = new WeakMap<Root, Entry>();
+const OBSERVED: MutationObserverInit = {
+  subtree: true,
+  childList: true,
+  attributes: true,
+  characterData: true,
+};
+
+const empty = (): RootMemo => ({ queries: new Map(), tables: new Map() });
+
+function observerFor(root: Root): typeof MutationObserver | undefined {
+  const document = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  return document?.defaultView?.MutationObserver;
+}
+
+/** The memo of `root`, started afresh when the root changed since it was made. */
+export function memoOf(root: Root): RootMemo {
+  const entry = entries.get(root);
+  if (entry && !entry.stale && entry.observer.takeRecords().length === 0) return entry.memo;
+  entry?.observer.disconnect();
+  const Observer = observerFor(root);
+  if (Observer === undefined) return empty();
+  const fresh: Entry = { memo: empty(), stale: false, observer: undefined as never };
+  fresh.observer = new Observer(() => {
+    fresh.stale = true;
+    fresh.observer.disconnect();
+  });
+  fresh.observer.observe(root, OBSERVED);
+  entries.set(root, fresh);
+  return fresh.memo;
+}
+
+/** The root an element belongs to (its document, or the shadow root it sits in). */
+export function rootOf(node: Node): Root {
+  return node.getRootNode() as Root;
+}
+
+/** `compute(key)` once per root state, under the table `name`. */
+export function remember<K, V>(root: Root, name: string, key: K, compute: (key: K) => V): V {
+  const memo = memoOf(root);
+  let table = memo.tables.get(name);
+  if (table === undefined) {
+    table = new Map();
+    memo.tables.set(name, table);
+  }
+  if (table.has(key)) return table.get(key) as V;
+  const value = compute(key);
+  table.set(key, value);
+  return value;
+}
+
+/** `root.querySelectorAll(selector)` as an array, once per root state. */
+export function queryAll(root: Root, selector: string): readonly Element[] {
+  const memo = memoOf(root);
+  let found = memo.queries.get(selector);
+  if (found === undefined) {
+    found = Array.from(root.querySelectorAll(selector));
+    memo.queries.set(selector, found);
+  }
+  return found;
+}

@@ -1,0 +1,45 @@
+import type { Item } from '@/lib/content-model';
+import { allApps, allItems, allProgress, allPublishedItems, type WaymarkDatabase } from '@/lib/db';
+import type { PathView, TargetingOptions } from '@/lib/messages';
+import { fitsAudience } from './page-ranking';
+
+/** The catalogue's apps and screens, and the roles and teams the content names, sorted. */
+export async function targetingOptions(db: WaymarkDatabase): Promise<TargetingOptions> {
+  const items = await allItems(db);
+  const named = (pick: (t: Item['targeting']) => string[]) =>
+    [...new Set(items.flatMap((item) => pick(item.targeting)))].sort();
+  return {
+    apps: (await allApps(db))
+      .map((app) => ({
+        id: app.id,
+        name: app.name,
+        screens: app.screens.map((screen) => ({ id: screen.id, name: screen.name })),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    roles: named((t) => t.roles),
+    teams: named((t) => t.teams),
+  };
+}
+
+/** Learning paths for this learner, each lesson with whether it was passed. */
+export async function learningPaths(
+  db: WaymarkDatabase,
+  audience: { role?: string | undefined; team?: string | undefined },
+): Promise<PathView[]> {
+  const items = await allPublishedItems(db);
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const done = new Set(
+    (await allProgress(db)).filter((p) => p.completedAt !== undefined).map((p) => p.lessonId),
+  );
+  return items
+    .filter((item) => item.type === 'path' && fitsAudience(item, audience))
+    .map((path) => ({
+      id: path.id,
+      title: path.title,
+      summary: path.summary,
+      lessons: (path.type === 'path' ? path.lessons : [])
+        .map((id) => byId.get(id))
+        .filter((l): l is Item => l !== undefined)
+        .map((lesson) => ({ id: lesson.id, title: lesson.title, completed: done.has(lesson.id) })),
+    }));
+}
