@@ -26,5 +26,6 @@ export function buildIndex(
 ): SearchIndex {
   const index = new SearchIndex(undefined, undefined, 0, features);
   for (const doc of docs) index.add(doc);
+  if (index.features.semantic) index.buildSemantic();
   return index;
 }

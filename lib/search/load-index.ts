@@ -5,6 +5,7 @@ import { InvertedIndex } from './inverted-index';
 import { SearchIndex } from './search-index';
 import { SERIALIZED_FORMAT, type SerializedIndex } from './serialize';
 import { VarintReader } from './varint';
+import { TermVectors } from './semantic/term-vectors';
 
 /** Rebuilds a SearchIndex from `serialize` output; throws on a foreign or corrupt payload. */
 export function loadIndex(
@@ -44,5 +45,6 @@ export function loadIndex(
     index.postingDocs[id] = docs;
     index.postingTfs[id] = tfs;
   }
-  return new SearchIndex(index, store, data.terms.length, features);
+  const vectors = data.semantic === undefined ? undefined : TermVectors.fromJSON(data.semantic);
+  return new SearchIndex(index, store, data.terms.length, features, vectors);
 }
