@@ -1,5 +1,5 @@
 import type { QueryWord } from './query';
-import { titleWords, wordInTitle } from './title-match';
+import { wordInTitle, type TitleWords } from './title-match';
 
 export interface Candidate {
   slot: number;
@@ -19,15 +19,16 @@ export const RERANK_WEIGHT = 1;
  */
 export function rerankByTitle(
   candidates: Candidate[],
-  titleOf: (slot: number) => string,
+  titleOf: (slot: number) => TitleWords,
   words: readonly QueryWord[],
 ): Candidate[] {
   if (candidates.length < 2 || words.length === 0) return candidates;
+  const memos = words.map(() => new Map<string, number>());
   return candidates
     .map((c) => {
-      const title = titleWords(titleOf(c.slot));
+      const title = titleOf(c.slot);
       let closeness = 0;
-      for (const word of words) closeness += wordInTitle(word, title);
+      words.forEach((word, i) => (closeness += wordInTitle(word, title, memos[i])));
       return { slot: c.slot, score: c.score * (1 + (RERANK_WEIGHT * closeness) / words.length) };
     })
     .sort((a, b) => b.score - a.score);

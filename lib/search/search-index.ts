@@ -14,7 +14,7 @@ import { rerankByMeaning } from './semantic/rerank';
 import type { TermVectors } from './semantic/term-vectors';
 import { serialize, serializeInSteps, type SerializedIndex } from './serialize';
 import { TopK } from './top-k';
-import { terms } from './tokenize';
+import { terms, WantedTerms } from './tokenize';
 import type { Highlight, SearchDoc, SearchHit, SearchOptions } from './types';
 
 /** Query words actually scored: the rarest this many (a pasted page still searches fast). */
@@ -198,7 +198,8 @@ export class SearchIndex {
         top.push(slot, score * this.store.boost(slot, options.boost, APP_BOOST, SCREEN_BOOST));
     }
     const ranked = this.refine(top.result(), words, typed, rerank);
-    return ranked.slice(0, limit).map((c) => this.hit(c, matched));
+    const wanted = new WantedTerms(matched);
+    return ranked.slice(0, limit).map((c) => this.hit(c, wanted));
   }
 
   /** The re-ranking stages over the pool: by title, then by meaning. */
@@ -209,7 +210,7 @@ export class SearchIndex {
     rerank: boolean,
   ): Candidate[] {
     let ranked = pool;
-    if (rerank) ranked = rerankByTitle(ranked, (slot) => this.store.titles[slot]!, words);
+    if (rerank) ranked = rerankByTitle(ranked, (slot) => this.store.titleWords(slot), words);
     if (this.model !== undefined && this.features.semantic)
       ranked = rerankByMeaning(ranked, this.model, typed, this.storeId);
     return ranked;
@@ -238,13 +239,12 @@ export class SearchIndex {
     }
   }
 
-  private hit({ slot, score }: Candidate, matched: Set<string>): SearchHit {
-    const has = (term: string) => matched.has(term);
+  private hit({ slot, score }: Candidate, wanted: WantedTerms): SearchHit {
     const title = this.store.titles[slot]!;
     const highlights = [
-      highlight('title', title, has, 200),
-      highlight('summary', this.store.summaries[slot]!, has, 200),
-      highlight('body', this.store.excerpts[slot]!, has, 160),
+      highlight('title', title, wanted, 200),
+      highlight('summary', this.store.summaries[slot]!, wanted, 200),
+      highlight('body', this.store.excerpts[slot]!, wanted, 160),
     ].filter((h): h is Highlight => h !== undefined);
     const type = this.store.types[slot];
     return {

@@ -25,24 +25,37 @@ export function titleWords(title: string): TitleWords {
  * How well one query word is said by a title, from 0 to 1: 1 for the same word or stem, or for
  * adjacent title words that spell it ("add-ins" for "addins"); 0.9 when it starts a longer title
  * word; the shared share when a title word starts it ("grey" for "greyed"); 1 − edits/length
- * within the typo distance ("calender" for "calendar").
+ * within the typo distance ("calender" for "calendar"). `memo` (one per query word, kept over
+ * the candidates of one query) remembers each title word's score: titles share most words.
  */
-export function wordInTitle(query: QueryWord, title: TitleWords): number {
-  const { word, term } = query;
-  const edits = maxEdits(word.length);
+export function wordInTitle(
+  query: QueryWord,
+  title: TitleWords,
+  memo: Map<string, number> = new Map(),
+): number {
   let best = 0;
   for (let i = 0; i < title.words.length; i++) {
     const candidate = title.words[i]!;
-    if (title.terms[i] === term || candidate === word) return 1;
-    if (joins(word, title.words, i)) return 1;
-    if (word.length >= MIN_PREFIX && candidate.startsWith(word))
-      best = Math.max(best, PREFIX_MATCH);
-    else if (candidate.length >= MIN_PREFIX && word.startsWith(candidate))
-      best = Math.max(best, candidate.length / word.length);
-    if (edits > 0 && best < 1 - 1 / word.length) {
-      const d = boundedDistance(word, candidate, edits);
-      if (d <= edits) best = Math.max(best, 1 - d / word.length);
-    }
+    if (title.terms[i] === query.term || joins(query.word, title.words, i)) return 1;
+    let score = memo.get(candidate);
+    if (score === undefined) memo.set(candidate, (score = closeness(query.word, candidate)));
+    if (score === 1) return 1;
+    if (score > best) best = score;
+  }
+  return best;
+}
+
+/** One title word's closeness to a query word, by spelling alone (see `wordInTitle`). */
+function closeness(word: string, candidate: string): number {
+  if (candidate === word) return 1;
+  let best = 0;
+  if (word.length >= MIN_PREFIX && candidate.startsWith(word)) best = PREFIX_MATCH;
+  else if (candidate.length >= MIN_PREFIX && word.startsWith(candidate))
+    best = candidate.length / word.length;
+  const edits = maxEdits(word.length);
+  if (edits > 0 && best < 1 - 1 / word.length) {
+    const d = boundedDistance(word, candidate, edits);
+    if (d <= edits) best = Math.max(best, 1 - d / word.length);
   }
   return best;
 }
