@@ -152,6 +152,14 @@ export class SearchIndex {
     return true;
   }
 
+  /**
+   * Builds the semantic model in slices when it is `semanticStale` (see `buildSemanticInSteps`);
+   * false when the index changed meanwhile, true otherwise.
+   */
+  refreshSemantic(pause: () => Promise<void>): Promise<boolean> {
+    return this.semanticStale ? this.buildSemanticInSteps(pause) : Promise.resolve(true);
+  }
+
   /** The persisted form (see serialize.ts); `loadIndex` turns it back into an equal index. */
   toJSON(): SerializedIndex {
     return serialize(this);

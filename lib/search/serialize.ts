@@ -4,7 +4,7 @@ import { compare } from './top-k';
 import { VarintWriter } from './varint';
 import type { SerializedTermVectors } from './semantic/term-vectors';
 
-/** Version 2 added the semantic model; an index stored as version 1 is rebuilt, not loaded. */
+/** Version 2 added the semantic model; a version 1 index still loads, without one (load-index.ts). */
 export const SERIALIZED_FORMAT = 'waymark-search@2';
 
 /**
