@@ -200,7 +200,7 @@ describe('loadIndex', () => {
     expect(built.vectors).toBeDefined();
     const { semantic, ...rest } = built.toJSON();
     expect(semantic).toBeDefined();
-    const v1 = loadIndex({ ...rest, format: 'waymark-search@1' } as SerializedIndex);
+    const v1 = loadIndex({ ...rest, format: 'waymark-search@1' } as unknown as SerializedIndex);
     const lexical = buildIndex(manyDocs, { semantic: false });
     const queries = ['password', 'refund billing', 'outlok', 'how big can my mailbox get'];
     for (const query of queries) expect(v1.search(query)).toEqual(lexical.search(query));
