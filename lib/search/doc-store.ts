@@ -1,3 +1,4 @@
+import { titleWords, type TitleWords } from './title-match';
 import type { SearchDoc } from './types';
 
 /** Stored text per document: enough to show a hit and highlight it, never the whole body. */
@@ -15,6 +16,13 @@ export class DocStore {
   /** apps, screens, roles, teams: targeting lists, `[]` for none. */
   readonly targeting: string[][][] = [];
   private readonly slots = new Map<string, number>();
+  /** Each title's words as the re-rank compares them, worked out on first use. */
+  private readonly titleWordCache: (TitleWords | undefined)[] = [];
+
+  /** The words of a slot's title, folded and stemmed (title-match.ts). */
+  titleWords(slot: number): TitleWords {
+    return (this.titleWordCache[slot] ??= titleWords(this.titles[slot] ?? ''));
+  }
 
   slotOf(id: string): number | undefined {
     return this.slots.get(id);
@@ -23,6 +31,7 @@ export class DocStore {
   put(slot: number, doc: SearchDoc): void {
     this.ids[slot] = doc.id;
     this.titles[slot] = doc.title;
+    this.titleWordCache[slot] = undefined;
     this.summaries[slot] = (doc.summary ?? '').slice(0, SUMMARY_CHARS);
     this.excerpts[slot] = excerpt(doc.body ?? '');
     this.types[slot] = doc.type;
@@ -44,6 +53,7 @@ export class DocStore {
   ): void {
     this.ids[slot] = row.id;
     this.titles[slot] = row.title;
+    this.titleWordCache[slot] = undefined;
     this.summaries[slot] = row.summary;
     this.excerpts[slot] = row.excerpt;
     this.types[slot] = row.type === '' ? undefined : row.type;
@@ -55,6 +65,7 @@ export class DocStore {
     const id = this.ids[slot];
     if (id !== undefined) this.slots.delete(id);
     this.titles[slot] = this.summaries[slot] = this.excerpts[slot] = '';
+    this.titleWordCache[slot] = undefined;
     this.targeting[slot] = [[], [], [], []];
   }
 

@@ -1,3 +1,9 @@
+/** Rows reused from call to call: the re-rank and the typo lookup call this thousands of times
+ * per query, and three arrays per call were most of its cost. */
+let prev2 = new Int32Array(64);
+let prev = new Int32Array(64);
+let row = new Int32Array(64);
+
 /**
  * Optimal-string-alignment (restricted Damerau-Levenshtein) distance between `a` and `b`, or
  * `max + 1` as soon as it is known to exceed `max`. A swap of two neighbouring letters counts as
@@ -7,9 +13,12 @@ export function boundedDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let row = new Array<number>(n + 1).fill(0);
+  if (row.length <= n) {
+    prev2 = new Int32Array(n * 2 + 1);
+    prev = new Int32Array(n * 2 + 1);
+    row = new Int32Array(n * 2 + 1);
+  }
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
     let best = i;

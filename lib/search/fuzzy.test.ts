@@ -14,6 +14,13 @@ describe('boundedDistance', () => {
     expect(boundedDistance('machine', 'mqachkine', 1)).toBe(2);
     expect(boundedDistance('outlook', 'sharepoint', 2)).toBe(3);
   });
+
+  it('gives the same distances in any call order (its rows are reused and grown)', () => {
+    const long = 'a'.repeat(70);
+    expect(boundedDistance(long, `${long}b`, 2)).toBe(1);
+    expect(boundedDistance('ab', 'ba', 1)).toBe(1);
+    expect(boundedDistance('trouble', 'truble', 2)).toBe(1);
+  });
 });
 
 describe('maxEdits', () => {

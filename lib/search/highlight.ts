@@ -1,4 +1,4 @@
-import { tokens } from './tokenize';
+import { tokensOf, type WantedTerms } from './tokenize';
 import type { Highlight, HighlightField } from './types';
 
 /** Characters of context kept before the first match when a snippet is cut from longer text. */
@@ -12,10 +12,10 @@ const LEAD = 40;
 export function highlight(
   field: HighlightField,
   text: string,
-  matches: (term: string) => boolean,
+  wanted: WantedTerms,
   maxLength: number,
 ): Highlight | undefined {
-  const hits = tokens(text).filter((t) => matches(t.term));
+  const hits = tokensOf(text, wanted);
   const first = hits[0];
   if (first === undefined) return undefined;
   if (text.length <= maxLength) {

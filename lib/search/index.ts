@@ -1,7 +1,9 @@
 /**
  * Waymark search: a BM25F inverted index over title, summary, tags and body with typo tolerance
  * (deletion neighbourhoods + bounded Damerau-Levenshtein), prefix matching of the word being typed,
- * and a fuse.js fuzzy re-rank of the best candidates' titles. Pure TypeScript: runs in the
+ * word associations learned from the corpus, then a re-rank of the best candidates by how much of
+ * the query their titles say and by closeness in meaning (a latent semantic model of the corpus,
+ * semantic/). Pure TypeScript: runs in the
  * extension's service worker and in Node (`waymark bench search`).
  *
  *   const index = buildIndex(items.map(itemToSearchDoc));
@@ -26,5 +28,6 @@ export function buildIndex(
 ): SearchIndex {
   const index = new SearchIndex(undefined, undefined, 0, features);
   for (const doc of docs) index.add(doc);
+  if (index.features.semantic) index.buildSemantic();
   return index;
 }

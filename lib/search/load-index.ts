@@ -5,13 +5,22 @@ import { InvertedIndex } from './inverted-index';
 import { SearchIndex } from './search-index';
 import { SERIALIZED_FORMAT, type SerializedIndex } from './serialize';
 import { VarintReader } from './varint';
+import { TermVectors } from './semantic/term-vectors';
 
-/** Rebuilds a SearchIndex from `serialize` output; throws on a foreign or corrupt payload. */
+/** The format before the semantic model: the same payload without `semantic`. */
+const FORMAT_1 = 'waymark-search@1';
+
+/**
+ * Rebuilds a SearchIndex from `serialize` output; throws on a foreign or corrupt payload. A
+ * version 1 index (stored before the semantic model) loads as it is, without a model: it is
+ * `semanticStale`, so the next snapshot builds and stores one (lib/sync).
+ */
 export function loadIndex(
   data: SerializedIndex,
   features: Partial<SearchFeatures> = {},
 ): SearchIndex {
-  if ((data as { format?: unknown }).format !== SERIALIZED_FORMAT)
+  const format = (data as { format?: unknown }).format;
+  if (format !== SERIALIZED_FORMAT && format !== FORMAT_1)
     throw new Error(`not a ${SERIALIZED_FORMAT} index`);
   const index = new InvertedIndex();
   const store = new DocStore();
@@ -44,5 +53,9 @@ export function loadIndex(
     index.postingDocs[id] = docs;
     index.postingTfs[id] = tfs;
   }
-  return new SearchIndex(index, store, data.terms.length, features);
+  const vectors =
+    format === FORMAT_1 || data.semantic === undefined
+      ? undefined
+      : TermVectors.fromJSON(data.semantic);
+  return new SearchIndex(index, store, data.terms.length, features, vectors);
 }

@@ -171,6 +171,18 @@ describe('SearchIndex.add and remove', () => {
   });
 });
 
+/** Enough articles sharing words for the semantic model to have something to learn. */
+const TOPICS = [
+  'Outlook password prompt credentials',
+  'Refund policy billing plans',
+  'Mailbox archive size quota',
+];
+const manyDocs: SearchDoc[] = Array.from({ length: 15 }, (_, i) => ({
+  id: `doc-${i}`,
+  title: `${TOPICS[i % 3]!} ${i}`,
+  body: `${TOPICS[i % 3]!} ${TOPICS[(i + 1) % 3]!}`,
+}));
+
 describe('loadIndex', () => {
   it('returns identical results from a JSON round trip of toJSON()', () => {
     const changed = buildIndex(docs);
@@ -181,6 +193,33 @@ describe('loadIndex', () => {
         changed.search(query, { filter: { role: 'billing-agent' } }),
       );
     expect(structuredClone(changed.toJSON())).toEqual(changed.toJSON());
+  });
+
+  it('loads an index stored in format 1 (before the semantic model) and learns the model later', async () => {
+    const built = buildIndex(manyDocs);
+    expect(built.vectors).toBeDefined();
+    const { semantic, ...rest } = built.toJSON();
+    expect(semantic).toBeDefined();
+    const v1 = loadIndex({ ...rest, format: 'waymark-search@1' } as unknown as SerializedIndex);
+    const lexical = buildIndex(manyDocs, { semantic: false });
+    const queries = ['password', 'refund billing', 'outlok', 'how big can my mailbox get'];
+    for (const query of queries) expect(v1.search(query)).toEqual(lexical.search(query));
+    expect(v1.semanticStale).toBe(true);
+    expect(await v1.refreshSemantic(() => Promise.resolve())).toBe(true);
+    expect(v1.semanticStale).toBe(false);
+    expect(v1.toJSON()).toEqual(built.toJSON());
+    for (const query of queries) expect(v1.search(query)).toEqual(built.search(query));
+  });
+
+  it('does not store a model learned while the index changed under it', async () => {
+    const index = buildIndex(manyDocs, { semantic: false });
+    const semantic = loadIndex(index.toJSON());
+    const learning = semantic.refreshSemantic(() => {
+      semantic.remove('doc-1');
+      return Promise.resolve();
+    });
+    expect(await learning).toBe(false);
+    expect(semantic.vectors).toBeUndefined();
   });
 
   it('throws when given something that is not a serialized index', () => {

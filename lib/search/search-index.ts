@@ -1,43 +1,48 @@
+import { Heads } from './associations';
+import { DocStore } from './doc-store';
+import { DEFAULT_FEATURES, type SearchFeatures } from './features';
 import { FuzzyVocabulary } from './fuzzy';
 import { highlight } from './highlight';
 import { InvertedIndex } from './inverted-index';
 import { rarest, variantsOf, type MatchContext } from './matcher';
-import { FEEDBACK_DOCS, feedbackVariants } from './feedback';
-import { Heads } from './associations';
-import { DEFAULT_FEATURES, type SearchFeatures } from './features';
 import { PrefixLookup } from './prefix';
-import { serialize, serializeInSteps, type SerializedIndex } from './serialize';
 import { parseQuery, type QueryWord } from './query';
 import { rerankByTitle, type Candidate } from './rerank';
-import { DocStore } from './doc-store';
+import { Scorer } from './scorer';
+import { buildTermVectors, SemanticModel } from './semantic/model';
+import { rerankByMeaning } from './semantic/rerank';
+import type { TermVectors } from './semantic/term-vectors';
+import { serialize, serializeInSteps, type SerializedIndex } from './serialize';
 import { TopK } from './top-k';
-import { terms } from './tokenize';
+import { terms, WantedTerms } from './tokenize';
 import type { Highlight, SearchDoc, SearchHit, SearchOptions } from './types';
 
 /** Query words actually scored: the rarest this many (a pasted page still searches fast). */
 const SCORED_WORDS = 24;
-/** The rarest query words the title re-ranker matches (one fuse.js search each): bounds a long
- * question's cost; on the development sets more words changed no rank. */
-const RERANK_WORDS = 12;
-/** Candidates handed to the fuse.js title re-ranker. */
-const RERANK_POOL = 20;
+/** Candidates re-ranked by title and meaning (more changed no development-set rank). */
+const RERANK_POOL = 30;
 const MAX_LIMIT = 100;
 /** Multiplicative lift for items targeted at the current app / `app:screen`: bounded, so it
  * reorders close results without burying a clearly better match. */
 export const APP_BOOST = 1.15;
 export const SCREEN_BOOST = 1.3;
+/** The semantic model is worth rebuilding once this share of documents changed since it was. */
+const STALE_SHARE = 0.1;
 
 /**
  * The search index: BM25F over title, summary, tags and body, typo-tolerant and prefix-aware,
- * updated in place after a sync and persisted with `toJSON()` (see serialize.ts).
+ * re-ranked by title and by meaning (semantic/), updated in place after a sync and persisted with
+ * `toJSON()` (see serialize.ts).
  */
 export class SearchIndex {
   private readonly fuzzy = new FuzzyVocabulary();
   private readonly prefixes: PrefixLookup;
   /** Counts adds and removes, so a slow serialisation can tell the index changed under it. */
   private changes = 0;
-  private best = new Float64Array(0);
-  private total = new Float64Array(0);
+  private readonly scorer: Scorer;
+  private model: SemanticModel | undefined;
+  /** `changes` and the live document count when the semantic model was built. */
+  private modelAt = { changes: 0, size: 0 };
 
   readonly features: SearchFeatures;
   private readonly heads: Heads;
@@ -48,10 +53,13 @@ export class SearchIndex {
     readonly store: DocStore = new DocStore(),
     sortedTerms = 0,
     features: Partial<SearchFeatures> = {},
+    vectors?: TermVectors,
   ) {
     this.features = { ...DEFAULT_FEATURES, ...features };
     this.heads = new Heads(index);
     this.prefixes = new PrefixLookup(sortedTerms);
+    this.scorer = new Scorer(index);
+    if (vectors !== undefined) this.finishModel(vectors);
   }
 
   get size(): number {
@@ -89,6 +97,7 @@ export class SearchIndex {
     this.index.removeDocument(slot);
     this.store.delete(slot);
     this.heads.remove(slot);
+    this.model?.forget(slot);
     return true;
   }
 
@@ -110,6 +119,47 @@ export class SearchIndex {
     for (const doc of change.docs) this.add(doc);
   }
 
+  /** The term vectors of the semantic model, if one was built or loaded. */
+  get vectors(): TermVectors | undefined {
+    return this.model?.vectors;
+  }
+
+  /**
+   * True when the `semantic` feature is on and its model is missing, or was built before a
+   * tenth of the documents changed. Documents added since a build are placed with the model as
+   * it is (their words' vectors); a rebuild also learns their new words.
+   */
+  get semanticStale(): boolean {
+    if (!this.features.semantic) return false;
+    const changed = this.changes - this.modelAt.changes;
+    return this.model === undefined || changed > STALE_SHARE * Math.max(1, this.modelAt.size);
+  }
+
+  /** Builds the semantic model now (semantic/model.ts): about a second for 10k articles. */
+  buildSemantic(): void {
+    this.finishModel(drain(buildTermVectors(this.index, this.storeId)));
+  }
+
+  /**
+   * `buildSemantic()` in slices, awaiting `pause()` between them so searches keep answering
+   * with the previous model (or none). False, and nothing changed, when the index changed
+   * meanwhile.
+   */
+  async buildSemanticInSteps(pause: () => Promise<void>): Promise<boolean> {
+    const built = await this.inSteps(buildTermVectors(this.index, this.storeId), pause);
+    if (built === false) return false;
+    this.finishModel(built);
+    return true;
+  }
+
+  /**
+   * Builds the semantic model in slices when it is `semanticStale` (see `buildSemanticInSteps`);
+   * false when the index changed meanwhile, true otherwise.
+   */
+  refreshSemantic(pause: () => Promise<void>): Promise<boolean> {
+    return this.semanticStale ? this.buildSemanticInSteps(pause) : Promise.resolve(true);
+  }
+
   /** The persisted form (see serialize.ts); `loadIndex` turns it back into an equal index. */
   toJSON(): SerializedIndex {
     return serialize(this);
@@ -121,14 +171,8 @@ export class SearchIndex {
    * write, or its next snapshot, covers that change).
    */
   async toJSONInSteps(pause: () => Promise<void>): Promise<SerializedIndex | undefined> {
-    const at = this.changes;
-    const steps = serializeInSteps(this);
-    for (;;) {
-      const step = steps.next();
-      if (step.done === true) return step.value;
-      await pause();
-      if (this.changes !== at) return undefined;
-    }
+    const json = await this.inSteps(serializeInSteps(this), pause);
+    return json === false ? undefined : json;
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -145,84 +189,70 @@ export class SearchIndex {
     const words = rarest(parseQuery(query), ctx, SCORED_WORDS);
     if (words.length === 0) return [];
     const matched = new Set<string>();
-    const touched = this.accumulate(
+    const touched = this.scorer.accumulate(
       words.map((w) => variantsOf(w, ctx)),
       matched,
     );
-    if (this.features.feedback) this.feedback(touched, words, options.filter);
-    const rerank = options.rerank ?? this.features.rerank;
-    const pool = rerank ? Math.max(limit, RERANK_POOL) : limit;
-    const top = new TopK(pool, (slot) => this.store.ids[slot]!);
-    for (const slot of touched) {
-      const score = this.total[slot]!;
-      this.total[slot] = 0;
-      if (!this.store.visible(slot, options.filter)) continue;
-      top.push(slot, score * this.store.boost(slot, options.boost, APP_BOOST, SCREEN_BOOST));
-    }
-    let ranked: Candidate[] = top.result();
-    if (rerank) {
-      const titleOf = (slot: number) => this.store.titles[slot]!;
-      ranked = rerankByTitle(
-        ranked,
-        titleOf,
-        rarest(words, ctx, RERANK_WORDS).map((w) => w.word),
-      );
-    }
-    return ranked.slice(0, limit).map((c) => this.hit(c, matched));
-  }
-
-  /** Adds the feedback words of the first results to the scores (see feedback.ts). */
-  private feedback(touched: number[], words: QueryWord[], filter: SearchOptions['filter']): void {
-    const top = new TopK(FEEDBACK_DOCS, (slot) => this.store.ids[slot]!);
-    for (const slot of touched)
-      if (this.store.visible(slot, filter)) top.push(slot, this.total[slot]!);
-    const heads = top.result().map(({ slot, score }) => ({
-      score,
-      head: this.heads.of(slot) ?? [],
-    }));
+    const visible = (slot: number) => this.store.visible(slot, options.filter);
     const typed = words.flatMap((w) => this.index.termIds.get(w.term) ?? []);
-    const extra = feedbackVariants(this.index, heads, new Set(typed));
-    this.accumulate(
-      extra.map((v) => [v]),
-      new Set(),
-      touched,
-    );
+    if (this.features.feedback)
+      this.scorer.feedback(touched, new Set(typed), this.heads, this.storeId, visible);
+    const rerank = options.rerank ?? this.features.rerank;
+    const pool = rerank || this.model !== undefined ? Math.max(limit, RERANK_POOL) : limit;
+    const top = new TopK(pool, this.storeId);
+    for (const slot of touched) {
+      const score = this.scorer.take(slot);
+      if (visible(slot))
+        top.push(slot, score * this.store.boost(slot, options.boost, APP_BOOST, SCREEN_BOOST));
+    }
+    const ranked = this.refine(top.result(), words, typed, rerank);
+    const wanted = new WantedTerms(matched);
+    return ranked.slice(0, limit).map((c) => this.hit(c, wanted));
   }
 
-  /** Sums each query word's best variant score per document; returns the documents touched. */
-  private accumulate(
-    perWord: { id: number; weight: number }[][],
-    matched: Set<string>,
-    touched: number[] = [],
-  ): number[] {
-    const slots = this.index.slotCount;
-    if (this.best.length < slots) {
-      this.best = new Float64Array(slots * 2);
-      this.total = new Float64Array(slots * 2);
-    }
-    const wordTouched: number[] = [];
-    for (const variants of perWord) {
-      wordTouched.length = 0;
-      for (const { id, weight } of variants) {
-        this.index.scoreTerm(id, weight, this.best, wordTouched);
-        matched.add(this.index.terms[id]!);
-      }
-      for (const slot of wordTouched) {
-        if (this.total[slot] === 0) touched.push(slot);
-        this.total[slot]! += this.best[slot]!;
-        this.best[slot] = 0;
-      }
-    }
-    return touched;
+  /** The re-ranking stages over the pool: by title, then by meaning. */
+  private refine(
+    pool: Candidate[],
+    words: QueryWord[],
+    typed: number[],
+    rerank: boolean,
+  ): Candidate[] {
+    let ranked = pool;
+    if (rerank) ranked = rerankByTitle(ranked, (slot) => this.store.titleWords(slot), words);
+    if (this.model !== undefined && this.features.semantic)
+      ranked = rerankByMeaning(ranked, this.model, typed, this.storeId);
+    return ranked;
   }
 
-  private hit({ slot, score }: Candidate, matched: Set<string>): SearchHit {
-    const has = (term: string) => matched.has(term);
+  private readonly storeId = (slot: number): string => this.store.ids[slot]!;
+
+  private useVectors(vectors: TermVectors): void {
+    this.model = new SemanticModel(vectors, this.index, this.heads);
+  }
+
+  private finishModel(vectors: TermVectors | undefined): void {
+    this.model = undefined;
+    if (vectors !== undefined) this.useVectors(vectors);
+    this.modelAt = { changes: this.changes, size: this.index.liveCount };
+  }
+
+  /** Runs a generator to its end, pausing between steps; false when the index changed. */
+  private async inSteps<T>(steps: Generator<void, T>, pause: () => Promise<void>) {
+    const at = this.changes;
+    for (;;) {
+      const step = steps.next();
+      if (step.done === true) return step.value;
+      await pause();
+      if (this.changes !== at) return false as const;
+    }
+  }
+
+  private hit({ slot, score }: Candidate, wanted: WantedTerms): SearchHit {
     const title = this.store.titles[slot]!;
     const highlights = [
-      highlight('title', title, has, 200),
-      highlight('summary', this.store.summaries[slot]!, has, 200),
-      highlight('body', this.store.excerpts[slot]!, has, 160),
+      highlight('title', title, wanted, 200),
+      highlight('summary', this.store.summaries[slot]!, wanted, 200),
+      highlight('body', this.store.excerpts[slot]!, wanted, 160),
     ].filter((h): h is Highlight => h !== undefined);
     const type = this.store.types[slot];
     return {
@@ -232,5 +262,13 @@ export class SearchIndex {
       ...(type === undefined ? {} : { type }),
       highlights,
     };
+  }
+}
+
+/** Runs a generator to its end at once. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
   }
 }

@@ -2,8 +2,10 @@ import { FIELD_COUNT } from './fields';
 import type { SearchIndex } from './search-index';
 import { compare } from './top-k';
 import { VarintWriter } from './varint';
+import type { SerializedTermVectors } from './semantic/term-vectors';
 
-export const SERIALIZED_FORMAT = 'waymark-search@1';
+/** Version 2 added the semantic model; a version 1 index still loads, without one (load-index.ts). */
+export const SERIALIZED_FORMAT = 'waymark-search@2';
 
 /**
  * The persisted index: plain JSON (strings and arrays), so it survives JSON and structured
@@ -19,6 +21,8 @@ export interface SerializedIndex {
   terms: string[];
   /** Per term (in `terms` order): posting count, then (document delta, packed tf) pairs. */
   postings: string;
+  /** The semantic model's term vectors (semantic/term-vectors.ts), when one was built. */
+  semantic?: SerializedTermVectors;
 }
 
 /** Serialising yields (see `serializeInSteps`) after about this many documents or terms. */
@@ -82,5 +86,6 @@ export function* serializeInSteps(search: SearchIndex): Generator<void, Serializ
     lengths: lengths.toBase64(),
     terms: ids.map((id) => index.terms[id]!),
     postings: postings.toBase64(),
+    ...(search.vectors === undefined ? {} : { semantic: search.vectors.toJSON() }),
   };
 }

@@ -62,7 +62,8 @@ describe('search techniques (features)', () => {
 
   it('adds the first results’ shared title words with pseudo-relevance feedback', () => {
     // "blank-sheets" has none of the query words; the top results' titles share "blank".
-    const only = { associations: false };
+    // Feedback is off by default (docs/adr/0003-search.md); switched on here to test it.
+    const only = { associations: false, feedback: true };
     expect(ids('spreadsheet printing empty pages', only)).toContain('blank-sheets');
     expect(ids('spreadsheet printing empty pages', { ...only, feedback: false })).not.toContain(
       'blank-sheets',

@@ -74,6 +74,43 @@ export function tokens(text: string, limit = Infinity): Token[] {
   return out;
 }
 
+/**
+ * Index terms to find in a text, with the first two letters of each: a word's key keeps its
+ * first two letters (folding only lowers an ASCII word; stem.ts only strips and rewrites
+ * suffixes of words longer than three letters), so an ASCII word whose first two letters start
+ * no wanted term is skipped without folding or stemming it. Highlighting ten hits' titles,
+ * summaries and excerpts was a third of a search before.
+ */
+export class WantedTerms {
+  readonly heads = new Set<string>();
+
+  constructor(readonly terms: ReadonlySet<string>) {
+    for (const term of terms) this.heads.add(term.slice(0, 2));
+  }
+
+  /** False when `raw` certainly has none of the terms as its key. */
+  mayMatch(raw: string): boolean {
+    const a = raw.charCodeAt(0);
+    const b = raw.length > 1 ? raw.charCodeAt(1) : 0;
+    // Non-ASCII letters fold to other letters, and an apostrophe is dropped: no shortcut then.
+    if (a >= 128 || b >= 128 || b === 39) return true;
+    return this.heads.has(raw.slice(0, 2).toLowerCase());
+  }
+}
+
+/** The tokens of `text` whose key is one of `wanted`'s terms, with their offsets. */
+export function tokensOf(text: string, wanted: WantedTerms): Token[] {
+  const out: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0];
+    if (!wanted.mayMatch(raw)) continue;
+    const kept = analyse(raw);
+    if (kept === undefined || !wanted.terms.has(kept[1])) continue;
+    out.push({ term: kept[1], word: kept[0], start: match.index, end: match.index + raw.length });
+  }
+  return out;
+}
+
 /** The index key of one raw word, or undefined for a stop word or an over-long word. */
 export function keyOf(raw: string): string | undefined {
   return analyse(raw)?.[1];

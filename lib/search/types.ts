@@ -24,8 +24,8 @@ export interface SearchOptions {
   filter?: { role?: string; team?: string };
   /** Lift items targeted at the user's current app, more for the current `app:screen`. */
   boost?: { app?: string; screen?: string };
-  /** Re-rank the best candidates by a fuse.js fuzzy match on their titles (default: the index's
-   * `rerank` feature, on). */
+  /** Re-rank the best candidates by how much of the query their titles say (default: the
+   * index's `rerank` feature, on). */
   rerank?: boolean;
 }
 

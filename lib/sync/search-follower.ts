@@ -2,12 +2,10 @@ import { getSyncState, putSearchIndex, type WaymarkDatabase } from '@/lib/db';
 import type { SearchCache } from '@/lib/knowledge';
 import { itemToSearchDoc, SearchIndex } from '@/lib/search';
 import type { ContentChange } from './apply';
-import { applyChangeToSearch } from './search-update';
+import { applyChangeToSearch, nextTask } from './search-update';
 import type { StagedContent } from './staged-content';
 import type { ValidPage } from './validate-page';
 
-/** Lets a search (or anything else) run between slices of a snapshot being serialised. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /**
  * A rebuild's snapshot starts this long after the swap: the end of the sync and the learner's
  * first searches run first. A worker stopped before then rebuilds on its next wake.
@@ -78,7 +76,10 @@ export class SearchFollower {
 
   async #snapshot(index: SearchIndex, contentVersion: number): Promise<void> {
     try {
-      const json = await index.toJSONInSteps(nextTask);
+      // The staged index has no semantic model yet: learn it now, in slices, then store both.
+      const json = (await index.refreshSemantic(nextTask))
+        ? await index.toJSONInSteps(nextTask)
+        : undefined;
       // Changed meanwhile (changes wait for this write, so only by another writer): the snapshot
       // would not match its version; the next wake rebuilds instead.
       if (json === undefined) return;

@@ -9,6 +9,9 @@ import type { SearchCache } from '@/lib/knowledge';
 import { itemToSearchDoc, type SearchIndex } from '@/lib/search';
 import type { ContentChange } from './apply';
 
+/** Lets a search (or anything else) run between slices of index work. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** The log is folded into a new snapshot once it holds this many changes… */
 export const MAX_LOGGED_CHANGES = 32;
 /** …and a change touching more documents than this is written as a snapshot straight away. */
@@ -60,6 +63,9 @@ export async function snapshot(
   contentVersion: number,
   at?: number,
 ): Promise<void> {
+  // A tenth of the items changed since the semantic model was learned (or an index stored before
+  // it was loaded): learn it again, in slices, before the snapshot stores it.
+  await index.refreshSemantic(nextTask);
   const data = JSON.stringify(index.toJSON());
   await putSearchIndex(db, { contentVersion, data }, at);
 }
