@@ -14,6 +14,7 @@ import type { TipPreview } from './preview';
 import { ReplyEditor } from './reply-editor';
 import { TipCard } from './tip-card';
 import { showToast } from './toast';
+import { setPageStrings, s } from './strings';
 import { mountUiRoot, type UiRoot } from './ui-root';
 
 /** SPAs render the new screen after the URL changes: detect again while it settles. */
@@ -130,9 +131,9 @@ function tipParts(
     void sendTyped(send, 'bg:dismiss-tip', { id: tip.id }).catch(onError);
     showToast(
       root.layer,
-      'Tip hidden. ',
+      `${s('page.toast.hidden')} `,
       {
-        label: 'Undo',
+        label: s('page.toast.undo'),
         run: () => {
           dismissed.delete(tip.id);
           void sendTyped(send, 'bg:undismiss-tip', { id: tip.id })
@@ -191,10 +192,14 @@ export default defineContentScript({
     const send: Send = (message) => browser.runtime.sendMessage(message);
     const found = await sendTyped(send, 'bg:app-for-host', { host: location.hostname });
     if (found === null || ctx.isInvalid) return;
+    // The user's language before anything is built: the in-page UI never shows another first.
+    const words = await sendTyped(send, 'bg:page-strings', {});
+    if (ctx.isInvalid) return;
+    setPageStrings(words.lang, words.strings);
     const app = found;
     const { signal } = ctx;
     const catalogue = new Catalogue([app]);
-    const root = mountUiRoot(signal);
+    const root = mountUiRoot(signal, words);
     ctx.onInvalidated(() => root.remove());
 
     const ignoreWhenGone = (error: unknown) => {

@@ -1,4 +1,5 @@
 import type { LauncherChange, LauncherPrefs } from '@/lib/messages';
+import { num, s } from './strings';
 import { clearSpot, isClear, type Spot } from './clear-spot';
 import { optionsButton } from './launcher-options';
 
@@ -60,12 +61,14 @@ export class Launcher {
   }
 
   update(n: number, where: string): void {
-    this.#count.textContent = String(n);
+    this.#count.textContent = num(n);
     this.box.dataset.count = String(n);
     this.box.title = where;
     this.#open.setAttribute(
       'aria-label',
-      `Waymark: ${n} relevant now${where ? ` for ${where}` : ''}. Open the side panel.`,
+      where
+        ? s('page.launcher.labelWhere', { count: n, where })
+        : s('page.launcher.label', { count: n }),
     );
   }
 
