@@ -29,7 +29,12 @@ export function App() {
   };
   return (
     <main className="popup">
-      <h1 className="brand">{t('manifest.name')}</h1>
+      {/* The page's one h1: an opened item's title takes over while it is shown. */}
+      {openId === undefined ? (
+        <h1 className="brand">{t('manifest.name')}</h1>
+      ) : (
+        <p className="brand">{t('manifest.name')}</p>
+      )}
       {openId === undefined ? (
         <SearchPanel
           query={query}

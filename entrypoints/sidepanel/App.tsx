@@ -121,7 +121,12 @@ export function App() {
     <div className="panel">
       <header className="panel-header">
         <div className="panel-top">
-          <h1 className="brand">{t('manifest.name')}</h1>
+          {/* The page's one h1: an opened item's title takes over while it is shown. */}
+          {view === undefined ? (
+            <h1 className="brand">{t('manifest.name')}</h1>
+          ) : (
+            <p className="brand">{t('manifest.name')}</p>
+          )}
           <button
             type="button"
             className="whats-new-button"
