@@ -87,7 +87,7 @@ export function ArticleView(props: Props) {
   const parts = splitSnippets(item.body);
   return (
     <article className="reader">
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading} tabIndex={-1} dir="auto">
         {item.title}
       </h1>
       <TypeBadge type={item.type} needsVerification={needsVerification} />

@@ -50,12 +50,18 @@ export function ItemList({
             data-item={item.id}
             onClick={() => onOpen(item.id)}
           >
-            <span className="item-title">{item.title}</span>
+            <span className="item-title" dir="auto">
+              {item.title}
+            </span>
             <span className="item-meta">
               <TypeBadge type={item.type} needsVerification={item.needsVerification} />
               {showApps && <span className="app-label">{appsLabel(t, item.apps)}</span>}
             </span>
-            {item.summary && <span className="item-summary">{item.summary}</span>}
+            {item.summary && (
+              <span className="item-summary" dir="auto">
+                {item.summary}
+              </span>
+            )}
             {item.why && (
               <span className="item-why">
                 <span className="why-label">{t('why.label')}</span>

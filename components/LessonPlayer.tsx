@@ -63,7 +63,7 @@ export function LessonPlayer(props: Props) {
   const answered = lesson.questions.filter((q) => progress.answers[q.id] !== undefined).length;
 
   const title = (
-    <h1 id="lesson-title" ref={heading} tabIndex={-1}>
+    <h1 id="lesson-title" ref={heading} tabIndex={-1} dir="auto">
       {lesson.title}
     </h1>
   );

@@ -121,7 +121,7 @@ export function SearchPanel(props: Props) {
                 onClick={() => onOpen(hit.id)}
                 onMouseEnter={() => setActive(i)}
               >
-                <span className="item-title">
+                <span className="item-title" dir="auto">
                   <Highlighted text={hit.title} ranges={hit.titleRanges} />
                 </span>
                 <span className="item-meta">
@@ -131,7 +131,7 @@ export function SearchPanel(props: Props) {
                   </span>
                 </span>
                 {hit.snippet && (
-                  <span className="item-summary">
+                  <span className="item-summary" dir="auto">
                     <Highlighted text={hit.snippet} ranges={hit.snippetRanges} />
                   </span>
                 )}

@@ -50,6 +50,8 @@ export class TipCard {
     const title = document.createElement('h2');
     title.textContent = tip.title;
     const body = document.createElement('div');
+    // Content is in its author's language: its direction is its own, not the UI's.
+    title.dir = body.dir = 'auto';
     body.append(renderMarkdownToDom(tip.body, document));
     const close = this.#button('×', 'close', () => this.close(opener));
     close.setAttribute('aria-label', s('page.tip.close'));

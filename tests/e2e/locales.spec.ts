@@ -30,20 +30,20 @@ async function launcherSaysCount(page: Page, locale: string): Promise<void> {
   );
 }
 
-/** The launcher's open button's aria-label, read through the DevTools protocol (closed root). */
+/** What the launcher's open button is described as, read through the DevTools protocol. */
 async function labelOfLauncherButton(page: Page): Promise<string | undefined> {
   const cdp = await page.context().newCDPSession(page);
   try {
+    type N = { attributes?: string[]; nodeValue?: string; children?: N[]; shadowRoots?: N[] };
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
-      root: { attributes?: string[]; children?: unknown[]; shadowRoots?: unknown[] };
+      root: N;
     };
-    type N = { attributes?: string[]; children?: N[]; shadowRoots?: N[] };
-    const stack: N[] = [root as N];
+    const stack: N[] = [root];
     while (stack.length > 0) {
       const node = stack.pop()!;
       const attrs = node.attributes ?? [];
-      if (attrs[attrs.indexOf('class') + 1] === 'open' && attrs.includes('aria-label'))
-        return attrs[attrs.indexOf('aria-label') + 1];
+      if (attrs[attrs.indexOf('id') + 1] === 'waymark-launcher-about')
+        return node.children?.map((c) => c.nodeValue ?? '').join('');
       stack.push(...(node.shadowRoots ?? []), ...(node.children ?? []));
     }
     return undefined;
