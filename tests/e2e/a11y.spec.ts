@@ -29,6 +29,8 @@ test.describe('the shipped build', () => {
   const session = sitesAndExtension();
 
   test('side panel: For this page, search results, an article, a lesson with its check, Learn', async () => {
+    // Ten axe passes over a React page: generous on a loaded 2-core machine (not a speed check).
+    test.setTimeout(240_000);
     const { page, panel } = await ticketWithPanel(session);
     await expect(panel.locator('.items .item').first()).toBeVisible();
     expect(await violations(panel)).toEqual([]);
@@ -49,6 +51,7 @@ test.describe('the shipped build', () => {
     ).toBeVisible();
     expect(await violations(panel)).toEqual([]);
     await panel.getByRole('button', { name: 'Zendesk ticket basics' }).first().click();
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Zendesk ticket basics');
     while (await panel.getByRole('button', { name: 'Next' }).isVisible())
       await panel.getByRole('button', { name: 'Next' }).click();
     await panel.getByRole('button', { name: 'Check what you learned' }).click();
