@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { buildAuditExtension, AUDIT_EXTENSION } from './support/audit-build';
+import { toContentScript } from './support/clearance';
+import { tabIdShowing } from './support/extension';
 import { inPageUi, openTipCard } from './support/in-page';
 import { answerCheck } from './support/lessons';
 import { sitesAndExtension, ticketWithPanel } from './support/session';
@@ -98,6 +100,33 @@ test.describe('the audit build (in-page shadow root open for axe)', () => {
     expect(await violations(page, 'waymark-root')).toEqual([]);
     await openTipCard(page);
     expect(await violations(page, 'waymark-root')).toEqual([]);
+    await page.close();
+  });
+
+  test('a tip card opened from the keyboard takes focus, shows it, and Esc gives it back to its beacon', async () => {
+    const { page, panel } = await ticketWithPanel(session);
+    await panel.close();
+    const tabId = await tabIdShowing(session.browser, '123');
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('waymark-root')?.shadowRoot?.activeElement;
+        if (!el) return undefined;
+        const style = getComputedStyle(el);
+        return { cls: el.className, outline: style.outlineStyle, width: style.outlineWidth };
+      });
+    expect(await toContentScript(session.browser, tabId, 'cs:focus-next')).toEqual({
+      focused: 'launcher',
+    });
+    expect((await focused())?.cls).toBe('open');
+    await toContentScript(session.browser, tabId, 'cs:focus-next');
+    await expect.poll(async () => (await inPageUi(page)).card).toBeDefined();
+    // Focus is inside the card (its close button), with a visible focus ring.
+    const inCard = await focused();
+    expect(inCard?.cls).toContain('close');
+    expect(inCard?.outline).not.toBe('none');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await inPageUi(page)).card).toBeUndefined();
+    expect((await focused())?.cls).toContain('beacon');
     await page.close();
   });
 });
