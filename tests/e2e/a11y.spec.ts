@@ -106,6 +106,11 @@ test.describe('the audit build (in-page shadow root open for axe)', () => {
   test('a tip card opened from the keyboard takes focus, shows it, and Esc gives it back to its beacon', async () => {
     const { page, panel } = await ticketWithPanel(session);
     await panel.close();
+    await expect
+      .poll(async () => (await inPageUi(page)).beacons.filter((b) => b.box).length, {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
     const tabId = await tabIdShowing(session.browser, '123');
     const focused = () =>
       page.evaluate(() => {
