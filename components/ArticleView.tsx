@@ -91,7 +91,11 @@ export function ArticleView(props: Props) {
         {item.title}
       </h1>
       <TypeBadge type={item.type} needsVerification={needsVerification} />
-      {item.summary && <p className="lede">{item.summary}</p>}
+      {item.summary && (
+        <p className="lede" dir="auto">
+          {item.summary}
+        </p>
+      )}
       <UseActions
         text={stripMarkdown([item.summary, item.body].filter(Boolean).join('\n\n'))}
         what={item.type === 'tip' ? 'tip' : 'article'}

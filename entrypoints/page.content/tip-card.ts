@@ -50,8 +50,9 @@ export class TipCard {
     const title = document.createElement('h2');
     title.textContent = tip.title;
     const body = document.createElement('div');
-    // Content is in its author's language: its direction is its own, not the UI's.
-    title.dir = body.dir = 'auto';
+    // Content is in its author's language: its direction is its own, not the UI's. (The title's
+    // box keeps the UI's direction, page.css, so its room for × stays on the ×'s side.)
+    body.dir = 'auto';
     body.append(renderMarkdownToDom(tip.body, document));
     const close = this.#button('×', 'close', () => this.close(opener));
     close.setAttribute('aria-label', s('page.tip.close'));
