@@ -26,7 +26,8 @@ const ALLOWED = /^(Waymark|https:\/\/\S+|[^\p{L}]*)$/u;
  * catalogues (`author.`, `editor.`, `detail.`, `audit.`), their components still say them in
  * English. This list may only shrink.
  */
-const NOT_YET_CONVERTED = /^components\/author\//;
+const NOT_YET_CONVERTED =
+  /^components\/author\/(AuditView|AuthorHome|DraftEditor|DraftFields|ItemDetail|LessonFields|PathFields|TargetingFields)\.tsx$/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
