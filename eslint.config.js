@@ -54,6 +54,7 @@ export default tseslint.config(
     ignores: [
       '.output/**',
       '.output-xss/**',
+      '.output-a11y/**',
       '.wxt/**',
       'node_modules/**',
       'test-results/**',

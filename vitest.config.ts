@@ -18,6 +18,8 @@ export default defineConfig({
     environment: 'node',
     // Migrates the PostgreSQL template database when one is configured (server/store/).
     globalSetup: ['server/store/test-global-setup.ts'],
+    // English for the extension's code under test (tests/unit-setup.ts).
+    setupFiles: ['tests/unit-setup.ts'],
     testTimeout: 20_000,
   },
 });

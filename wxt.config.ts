@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { bundleIsFresh } from './lib/content-files/fingerprint';
+import { browserLocaleFiles, MANIFEST_MESSAGES } from './lib/i18n/browser-locales';
 import { contentScriptPatterns } from './lib/context/match-patterns';
 import { declaredFirefoxCategories } from './lib/insights/event-types';
 import { cssString } from './scripts/css-string';
@@ -69,8 +70,10 @@ export default defineConfig({
   // optional_host_permissions): one manifest version, one code path. Why: docs/adr/0005.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Waymark',
-    description: 'Your organisation’s knowledge, on the screen where the work happens.',
+    // In the browser's language: _locales/ is generated from lib/i18n/catalogues.
+    default_locale: 'en',
+    name: `__MSG_${MANIFEST_MESSAGES.name}__`,
+    description: `__MSG_${MANIFEST_MESSAGES.description}__`,
     // WXT adds `sidePanel` for Chromium and turns the side panel into Firefox's `sidebar_action`.
     // `identity`: sign-in through the organisation's identity provider (launchWebAuthFlow).
     permissions: ['storage', 'alarms', 'scripting', 'identity'],
@@ -103,12 +106,12 @@ export default defineConfig({
     commands: {
       'open-search': {
         suggested_key: { default: 'Alt+Shift+W', mac: 'Alt+Shift+W' },
-        description: 'Search Waymark',
+        description: `__MSG_${MANIFEST_MESSAGES.openSearch}__`,
       },
       // Focuses the launcher on the page; pressed again, moves through the page's tips.
       'focus-page': {
         suggested_key: { default: 'Alt+Shift+J', mac: 'Alt+Shift+J' },
-        description: 'Waymark on this page: the launcher, then each tip',
+        description: `__MSG_${MANIFEST_MESSAGES.focusPage}__`,
       },
     },
   }),
@@ -132,6 +135,7 @@ export default defineConfig({
     },
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: 'starter-pack.json', absoluteSrc: STARTER_PACK });
+      files.push(...browserLocaleFiles());
     },
     // The content script runs only on catalogue hosts: its patterns come from the apps.
     'build:manifestGenerated': (_wxt, manifest) => {

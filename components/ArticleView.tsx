@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Item } from '@/lib/content-model';
 import type { FeedbackReason } from '@/lib/insights';
 import { FeedbackReasons } from './FeedbackReasons';
+import { useI18n, useT } from './I18nProvider';
 import { splitSnippets } from '@/lib/markdown/snippets';
 import { stripMarkdown } from '@/lib/search';
 import { MarkdownBody } from './MarkdownBody';
@@ -20,6 +21,13 @@ interface Props {
   link?: string;
 }
 
+/** A day ("2026-12-05", or a timestamp's day) as the locale writes it, in UTC like the source. */
+export function formatDay(iso: string, locale: string): string {
+  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return iso.slice(0, 10);
+  return day.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
 /** Copies to the clipboard and says so; the words stay a moment, for sighted and SR users alike. */
 function useNote(): [string | undefined, (text: string) => void] {
   const [note, setNote] = useState<string>();
@@ -32,25 +40,30 @@ function useNote(): [string | undefined, (text: string) => void] {
 }
 
 /** "Copy" and "Insert into reply" for a text (the whole article, or one marked snippet). */
-function UseActions(props: { text: string; what: string; onInsert: Props['onInsert'] }) {
+function UseActions(props: {
+  text: string;
+  what: 'tip' | 'article' | 'snippet';
+  onInsert: Props['onInsert'];
+}) {
+  const t = useT();
   const [note, setNote] = useNote();
   const copy = () =>
     navigator.clipboard.writeText(props.text).then(
-      () => setNote(`${props.what} copied.`),
-      () => setNote('Could not copy: the browser refused the clipboard.'),
+      () => setNote(t(`item.copied.${props.what}`)),
+      () => setNote(t('item.clipboardRefused')),
     );
   const insert = async () => {
     const result = await props.onInsert!(props.text);
-    setNote(result.inserted ? `${props.what} inserted into the reply.` : (result.problem ?? ''));
+    setNote(result.inserted ? t(`item.inserted.${props.what}`) : (result.problem ?? ''));
   };
   return (
     <div className="use-actions">
       <button type="button" className="button" onClick={() => void copy()}>
-        Copy
+        {t('item.copy')}
       </button>
       {props.onInsert && (
         <button type="button" className="button primary" onClick={() => void insert()}>
-          Insert into reply
+          {t('item.insert')}
         </button>
       )}
       <span className="muted" role="status">
@@ -67,20 +80,25 @@ function UseActions(props: { text: string; what: string; onInsert: Props['onInse
  */
 export function ArticleView(props: Props) {
   const { item, needsVerification, vote, reason, onVote, onInsert, link } = props;
+  const { t, locale } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const [linkNote, setLinkNote] = useNote();
   useEffect(() => heading.current?.focus(), [item.id]);
   const parts = splitSnippets(item.body);
   return (
     <article className="reader">
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading} tabIndex={-1} dir="auto">
         {item.title}
       </h1>
       <TypeBadge type={item.type} needsVerification={needsVerification} />
-      {item.summary && <p className="lede">{item.summary}</p>}
+      {item.summary && (
+        <p className="lede" dir="auto">
+          {item.summary}
+        </p>
+      )}
       <UseActions
         text={stripMarkdown([item.summary, item.body].filter(Boolean).join('\n\n'))}
-        what={item.type === 'tip' ? 'Tip' : 'Article'}
+        what={item.type === 'tip' ? 'tip' : 'article'}
         onInsert={onInsert}
       />
       {parts.map((part, i) =>
@@ -88,16 +106,20 @@ export function ArticleView(props: Props) {
           <MarkdownBody key={i} source={part.text} />
         ) : (
           <figure key={i} className="snippet">
-            <figcaption>Reply snippet</figcaption>
+            <figcaption>{t('item.snippet')}</figcaption>
             <pre>{part.text}</pre>
-            <UseActions text={part.text} what="Snippet" onInsert={onInsert} />
+            <UseActions text={part.text} what="snippet" onInsert={onInsert} />
           </figure>
         ),
       )}
       <footer className="reader-footer">
         <p className="muted">
-          Owner {item.owner} · version {item.version} · updated {item.updated_at.slice(0, 10)}
-          {item.verify_by ? ` · verify by ${item.verify_by}` : ''}
+          {t(item.verify_by ? 'item.metaVerify' : 'item.meta', {
+            owner: item.owner,
+            version: item.version,
+            updated: formatDay(item.updated_at, locale),
+            verify: item.verify_by ? formatDay(item.verify_by, locale) : '',
+          })}
         </p>
         {link !== undefined && (
           <p>
@@ -106,12 +128,12 @@ export function ArticleView(props: Props) {
               className="link-button"
               onClick={() =>
                 void navigator.clipboard.writeText(link).then(
-                  () => setLinkNote('Link copied: it opens this in Waymark.'),
-                  () => setLinkNote('Could not copy the link.'),
+                  () => setLinkNote(t('item.linkCopied')),
+                  () => setLinkNote(t('item.linkFailed')),
                 )
               }
             >
-              Copy link
+              {t('item.copyLink')}
             </button>{' '}
             <span className="muted" role="status">
               {linkNote}
@@ -119,17 +141,17 @@ export function ArticleView(props: Props) {
           </p>
         )}
         {onVote && (
-          <div className="vote" role="group" aria-label="Was this helpful?">
-            <span>Was this helpful?</span>
+          <div className="vote" role="group" aria-label={t('item.helpful')}>
+            <span>{t('item.helpful')}</span>
             <button type="button" aria-pressed={vote === true} onClick={() => onVote(true)}>
-              Yes
+              {t('common.yes')}
             </button>
             <button type="button" aria-pressed={vote === false} onClick={() => onVote(false)}>
-              No
+              {t('common.no')}
             </button>
             {vote !== undefined && (
               <span className="muted" role="status">
-                Thanks — noted.
+                {t('item.thanks')}
               </span>
             )}
           </div>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Async } from '@/hooks/use-background';
+import { useT } from './I18nProvider';
 
 /** Loading and error states in words, then the content. */
 export function AsyncView<T>({
@@ -11,6 +12,7 @@ export function AsyncView<T>({
   loading: string;
   children: (value: T) => ReactNode;
 }) {
+  const t = useT();
   if (value.state === 'loading')
     return (
       <p className="muted" role="status">
@@ -20,8 +22,7 @@ export function AsyncView<T>({
   if (value.state === 'error') {
     return (
       <p className="error" role="alert">
-        Something went wrong: {value.error}. Try again, or reload the extension if it keeps
-        happening.
+        {t('common.failed', { error: value.error })}
       </p>
     );
   }

@@ -1,16 +1,5 @@
 import { helpfulReasons, unhelpfulReasons, type FeedbackReason } from '@/lib/insights';
-
-/** The fixed reasons in the reader's words (no free text: nothing typed leaves the device). */
-const LABELS: Record<FeedbackReason, string> = {
-  'solved-it': 'It solved my problem',
-  clear: 'Clear',
-  'saved-time': 'Saved me time',
-  outdated: 'Out of date',
-  incorrect: 'Incorrect',
-  unclear: 'Hard to follow',
-  incomplete: 'Steps missing',
-  'not-relevant': 'Not what I needed',
-};
+import { useT } from './I18nProvider';
 
 interface Props {
   helpful: boolean;
@@ -18,16 +7,17 @@ interface Props {
   onChoose: (reason: FeedbackReason) => void;
 }
 
-/** "Why?" after a yes or a no on "Was this helpful?": one reason from the fixed list. */
+/**
+ * "Why?" after a yes or a no on "Was this helpful?": one reason from the fixed list, in the
+ * reader's words (`reason.*`; no free text: nothing typed leaves the device).
+ */
 export function FeedbackReasons({ helpful, chosen, onChoose }: Props) {
+  const t = useT();
+  const question = helpful ? t('item.whatHelped') : t('item.whatWrong');
   const reasons = helpful ? helpfulReasons : unhelpfulReasons;
   return (
-    <div
-      className="vote reasons"
-      role="group"
-      aria-label={helpful ? 'What helped?' : 'What was wrong?'}
-    >
-      <span>{helpful ? 'What helped?' : 'What was wrong?'}</span>
+    <div className="vote reasons" role="group" aria-label={question}>
+      <span>{question}</span>
       {reasons.map((reason) => (
         <button
           key={reason}
@@ -35,7 +25,7 @@ export function FeedbackReasons({ helpful, chosen, onChoose }: Props) {
           aria-pressed={chosen === reason}
           onClick={() => onChoose(reason)}
         >
-          {LABELS[reason]}
+          {t(`reason.${reason}`)}
         </button>
       ))}
     </div>

@@ -1,5 +1,6 @@
 import { useShownReport } from '@/hooks/use-insights';
 import type { PageItems } from '@/lib/messages';
+import { useT } from './I18nProvider';
 import { ItemList } from './ItemList';
 import { RequestContent } from './RequestContent';
 
@@ -16,6 +17,7 @@ interface Props {
  * for this screen, then tips the learner hid ("Show again").
  */
 export function ForThisPage({ page, tabId, onOpen, onShowTip, onShowLauncher }: Props) {
+  const t = useT();
   // Insights: the suggestions listed for this page (counted per item, screen and day).
   useShownReport(
     tabId,
@@ -23,73 +25,63 @@ export function ForThisPage({ page, tabId, onOpen, onShowTip, onShowLauncher }: 
     [...page.relevant, ...page.more].map((item) => item.id),
   );
   if (page.detection?.app == null) {
-    return (
-      <p className="muted">
-        This tab is not one of the apps Waymark knows. Search still works: use the Search tab.
-      </p>
-    );
+    return <p className="muted">{t('forPage.notKnown')}</p>;
   }
   const { record } = page.detection;
   const where = [page.appName, page.screenName, record ? `${record.type} ${record.id}` : '']
     .filter(Boolean)
-    .join(' · ');
+    .join(t('common.join'));
   const subject = page.detection.context.subject;
   const nothing = page.relevant.length === 0 && page.more.length === 0;
   return (
-    <section aria-label="For this page">
+    <section aria-label={t('forPage.label')}>
       <p className="where">{where}</p>
       {page.launcherHidden && (
         <p className="notice">
-          You hid the Waymark launcher on this site.{' '}
+          {t('forPage.launcherHidden')}{' '}
           <button type="button" className="link-button" onClick={onShowLauncher}>
-            Show it again
+            {t('forPage.showLauncher')}
           </button>
         </p>
       )}
       {page.relevant.length > 0 ? (
         <section className="group" aria-labelledby="relevant-heading">
           <h2 id="relevant-heading" className="group-title">
-            {record ? `For this ${record.type}` : 'For this screen'}
+            {record ? t('forPage.forRecord', { record: record.type }) : t('forPage.forScreen')}
           </h2>
-          <ItemList items={page.relevant} onOpen={onOpen} label="Relevant now" />
+          <ItemList items={page.relevant} onOpen={onOpen} label={t('forPage.relevant')} />
         </section>
       ) : (
         !nothing &&
-        subject !== undefined && (
-          <p className="muted">
-            Nothing matches “{subject}” closely. Here is what there is for this screen.
-          </p>
-        )
+        subject !== undefined && <p className="muted">{t('forPage.nothingClose', { subject })}</p>
       )}
       {page.more.length > 0 && (
         <section className="group" aria-labelledby="more-heading">
           <h2 id="more-heading" className="group-title">
-            More for this screen
+            {t('forPage.more')}
           </h2>
-          <ItemList items={page.more} onOpen={onOpen} label="More for this screen" />
+          <ItemList items={page.more} onOpen={onOpen} label={t('forPage.more')} />
         </section>
       )}
-      {nothing && (
-        <p className="muted">Nothing is published for this screen yet. Try Search, or ask below.</p>
-      )}
+      {nothing && <p className="muted">{t('forPage.nothing')}</p>}
       {page.hiddenTips.length > 0 && (
         <section className="group" aria-labelledby="hidden-heading">
           <h2 id="hidden-heading" className="group-title">
-            Tips you hid on this screen
+            {t('forPage.hiddenTips')}
           </h2>
           <ul className="hidden-tips">
             {page.hiddenTips.map((tip) => (
               <li key={tip.id}>
                 <span>{tip.title}</span>
                 <button type="button" className="button" onClick={() => onShowTip(tip.id)}>
-                  Show again
+                  {t('forPage.showAgain')}
                 </button>
               </li>
             ))}
           </ul>
         </section>
       )}
-      <RequestContent tabId={tabId} query={subject ?? ''} prompt="Not what you need?" />
+      <RequestContent tabId={tabId} query={subject ?? ''} prompt={t('forPage.notWhat')} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useReadReport } from '@/hooks/use-insights';
 import type { FeedbackReason } from '@/lib/insights';
 import type { ItemView, PathView } from '@/lib/messages';
 import { ArticleView } from './ArticleView';
+import { useT } from './I18nProvider';
 import { AsyncView } from './AsyncView';
 import { LessonScreen } from './LessonScreen';
 import { PathList } from './PathList';
@@ -22,13 +23,14 @@ const linkTo = (id: string) =>
 
 /** One item, whatever its type: article and tip readers, the lesson player, a path. */
 export function ItemScreen({ id, tabId, currentApp, onOpen }: Props) {
+  const t = useT();
   const [view] = useBackground('bg:item', { id }, id);
   return (
-    <AsyncView value={view} loading="Opening…">
+    <AsyncView value={view} loading={t('common.opening')}>
       {(found) =>
         found === null ? (
           <p className="error" role="alert">
-            This item is no longer available. It may have been archived.
+            {t('item.gone')}
           </p>
         ) : (
           <Viewer view={found} tabId={tabId} currentApp={currentApp} onOpen={onOpen} />
@@ -76,9 +78,10 @@ function Viewer({ view, tabId, currentApp, onOpen }: { view: ItemView } & Omit<P
 }
 
 function PathScreen({ id, onOpen }: { id: string; onOpen: (id: string) => void }) {
+  const t = useT();
   const [paths] = useBackground('bg:paths', {}, 'paths');
   return (
-    <AsyncView value={paths} loading="Loading the path…">
+    <AsyncView value={paths} loading={t('item.loadingPath')}>
       {(all: PathView[]) => (
         <PathList paths={all.filter((p) => p.id === id)} onOpenLesson={onOpen} />
       )}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Lesson } from '@/lib/content-model';
 import type { LessonProgressView } from '@/lib/messages';
+import { useT } from './I18nProvider';
 import { MarkdownBody } from './MarkdownBody';
 import { QuestionCard } from './QuestionCard';
 
@@ -31,6 +32,7 @@ const percent = (right: number, total: number) => Math.round((right / Math.max(1
  * again. The panel's own "← Back" is the only Back: step navigation says "Previous step".
  */
 export function LessonPlayer(props: Props) {
+  const t = useT();
   const { lesson, progress } = props;
   const total = lesson.steps.length;
   const hasCheck = lesson.questions.length > 0;
@@ -61,7 +63,7 @@ export function LessonPlayer(props: Props) {
   const answered = lesson.questions.filter((q) => progress.answers[q.id] !== undefined).length;
 
   const title = (
-    <h1 id="lesson-title" ref={heading} tabIndex={-1}>
+    <h1 id="lesson-title" ref={heading} tabIndex={-1} dir="auto">
       {lesson.title}
     </h1>
   );
@@ -74,10 +76,10 @@ export function LessonPlayer(props: Props) {
       <progress
         max={total + lesson.questions.length}
         value={progress.completedSteps.length + answered}
-        aria-label="Lesson progress"
+        aria-label={t('lesson.progress')}
       />
       {mode === 'steps' && step === 0 && progress.completedSteps.length === 0 && (
-        <ul className="objectives" aria-label="You will learn to">
+        <ul className="objectives" aria-label={t('lesson.objectives')}>
           {lesson.objectives.map((o) => (
             <li key={o}>{o}</li>
           ))}
@@ -85,28 +87,26 @@ export function LessonPlayer(props: Props) {
       )}
       {mode === 'steps' && current && (
         <div className="step">
-          <h2>
-            Step {step + 1} of {total}: {current.title}
-          </h2>
+          <h2>{t('lesson.step', { n: step + 1, total, title: current.title })}</h2>
           <MarkdownBody source={current.body} />
           {current.anchor !== undefined && props.onLessonPage && (
             <button
               type="button"
               onClick={() => {
                 highlighted.current = true;
-                onHighlight(current.anchor, `Step ${step + 1} of ${total}`);
+                onHighlight(current.anchor, t('lesson.stepShort', { n: step + 1, total }));
               }}
             >
-              Show me on the page
+              {t('lesson.showMe')}
             </button>
           )}
           <div className="nav">
             <button type="button" disabled={step === 0} onClick={() => go(step - 1)}>
-              Previous step
+              {t('lesson.previous')}
             </button>
             {step + 1 < total ? (
               <button type="button" className="primary" onClick={() => go(step + 1, step)}>
-                Next
+                {t('lesson.next')}
               </button>
             ) : (
               <button
@@ -118,7 +118,7 @@ export function LessonPlayer(props: Props) {
                   else props.onComplete();
                 }}
               >
-                {hasCheck ? 'Check what you learned' : 'Finish'}
+                {hasCheck ? t('lesson.toCheck') : t('lesson.finish')}
               </button>
             )}
           </div>
@@ -126,11 +126,13 @@ export function LessonPlayer(props: Props) {
       )}
       {mode === 'check' && (
         <div className="check">
-          <h2>Knowledge check</h2>
+          <h2>{t('lesson.check')}</h2>
           <p className="muted">
-            Pass mark: {lesson.pass_mark} % (
-            {Math.ceil((lesson.pass_mark / 100) * lesson.questions.length)} of{' '}
-            {lesson.questions.length} right).
+            {t('lesson.passMark', {
+              mark: lesson.pass_mark,
+              count: Math.ceil((lesson.pass_mark / 100) * lesson.questions.length),
+              total: lesson.questions.length,
+            })}
           </p>
           {lesson.questions.map((q) => (
             <QuestionCard
@@ -142,7 +144,7 @@ export function LessonPlayer(props: Props) {
           ))}
           <div className="nav">
             <button type="button" onClick={() => setMode('steps')}>
-              Review the steps
+              {t('lesson.review')}
             </button>
             <button
               type="button"
@@ -150,7 +152,7 @@ export function LessonPlayer(props: Props) {
               disabled={answered < lesson.questions.length}
               onClick={props.onComplete}
             >
-              Finish lesson
+              {t('lesson.finishLesson')}
             </button>
           </div>
         </div>
@@ -161,6 +163,7 @@ export function LessonPlayer(props: Props) {
 
 /** The end: passed (with what comes next in the path) or not yet (retry the wrong answers). */
 function Result(props: Props & { title: React.ReactNode; onReview: () => void }) {
+  const t = useT();
   const { lesson, progress, next } = props;
   const result = progress.result ?? {
     right: lesson.questions.length,
@@ -170,41 +173,44 @@ function Result(props: Props & { title: React.ReactNode; onReview: () => void })
   };
   const passed = progress.completedAt !== undefined;
   const wrong = result.total - result.right;
-  const score =
-    result.total > 0
-      ? ` — ${result.right} of ${result.total} right (${percent(result.right, result.total)} %)`
-      : '';
+  const score = {
+    right: result.right,
+    total: result.total,
+    percent: percent(result.right, result.total),
+    mark: result.passMark,
+  };
+  const scored = result.total > 0;
   return (
     <section className="lesson" aria-labelledby="lesson-title">
       {props.title}
       {passed ? (
         <p className="done" role="status">
-          Lesson complete{score}.
+          {scored ? t('lesson.completeScore', score) : t('lesson.complete')}
         </p>
       ) : (
         <p className="not-yet" role="status">
-          Not passed yet{score}. You need {result.passMark} % to pass.
+          {scored ? t('lesson.notYetScore', score) : t('lesson.notYet', score)}
         </p>
       )}
       <div className="nav">
         {passed && next !== undefined && (
           <button type="button" className="primary" onClick={() => props.onOpen(next.id)}>
-            Continue path → {next.title}
+            {t('lesson.continue', { title: next.title })}
           </button>
         )}
         {!passed && (
           <button type="button" className="primary" onClick={props.onRetry}>
-            Retry the {wrong} wrong {wrong === 1 ? 'answer' : 'answers'}
+            {t('lesson.retry', { count: wrong })}
           </button>
         )}
         {!passed && (
           <button type="button" onClick={props.onReview}>
-            Review the steps
+            {t('lesson.review')}
           </button>
         )}
         {passed && (
           <button type="button" onClick={props.onRestart}>
-            Start again
+            {t('lesson.again')}
           </button>
         )}
       </div>

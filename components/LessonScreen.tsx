@@ -3,6 +3,7 @@ import { callBackground, useBackground } from '@/hooks/use-background';
 import type { Lesson } from '@/lib/content-model';
 import type { LessonUpdate, PathView } from '@/lib/messages';
 import { AsyncView } from './AsyncView';
+import { useT } from './I18nProvider';
 import { LessonPlayer } from './LessonPlayer';
 
 /** The lesson after this one in the first learning path that has it, for "Continue path →". */
@@ -27,6 +28,7 @@ export function LessonScreen({
   onLessonPage: boolean;
   onOpen: (id: string) => void;
 }) {
+  const t = useT();
   const [progress, reload] = useBackground('bg:lesson-progress', { id: lesson.id }, lesson.id);
   const [paths] = useBackground('bg:paths', {}, `paths:${lesson.id}`);
   const [saveError, setSaveError] = useState<string>();
@@ -59,11 +61,10 @@ export function LessonScreen({
     <>
       {saveError !== undefined && (
         <p className="error" role="alert">
-          Your progress could not be saved ({saveError}). Keep going; Waymark will try again at the
-          next step.
+          {t('lesson.saveFailed', { error: saveError })}
         </p>
       )}
-      <AsyncView value={progress} loading="Loading your progress…">
+      <AsyncView value={progress} loading={t('lesson.loadingProgress')}>
         {(p) => (
           <LessonPlayer
             key={`${p.lessonId}:${p.completedAt ?? ''}:${p.result ? 'checked' : ''}`}

@@ -7,5 +7,5 @@ import { renderMarkdown } from '@/lib/markdown/render-html';
  */
 export function MarkdownBody({ source }: { source: string }) {
   const html = useMemo(() => renderMarkdown(source, window), [source]);
-  return <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div className="markdown" dir="auto" dangerouslySetInnerHTML={{ __html: html }} />;
 }

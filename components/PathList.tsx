@@ -1,4 +1,5 @@
 import type { PathView } from '@/lib/messages';
+import { useT } from './I18nProvider';
 
 /** Learning paths with each lesson's state and overall progress. */
 export function PathList({
@@ -8,24 +9,19 @@ export function PathList({
   paths: readonly PathView[];
   onOpenLesson: (id: string) => void;
 }) {
-  if (paths.length === 0)
-    return <p className="muted">No learning paths are published for you yet.</p>;
+  const t = useT();
+  if (paths.length === 0) return <p className="muted">{t('paths.none')}</p>;
   return (
     <div className="paths">
       {paths.map((path) => {
         const done = path.lessons.filter((l) => l.completed).length;
+        const progress = t('paths.done', { done, count: path.lessons.length });
         return (
           <section key={path.id} className="path" aria-label={path.title}>
             <h2>{path.title}</h2>
             {path.summary && <p className="muted">{path.summary}</p>}
-            <progress
-              max={path.lessons.length}
-              value={done}
-              aria-label={`${done} of ${path.lessons.length} lessons done`}
-            />
-            <p className="muted">
-              {done} of {path.lessons.length} lessons done
-            </p>
+            <progress max={path.lessons.length} value={done} aria-label={progress} />
+            <p className="muted">{progress}</p>
             <ol>
               {path.lessons.map((lesson) => (
                 <li key={lesson.id}>
@@ -33,9 +29,10 @@ export function PathList({
                     {lesson.title}
                   </button>
                   {lesson.completed && (
-                    <span className="tick" aria-label="completed">
+                    <span className="tick">
                       {' '}
-                      ✓
+                      <span aria-hidden="true">✓</span>
+                      <span className="sr-only">{t('paths.completed')}</span>
                     </span>
                   )}
                 </li>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Question } from '@/lib/content-model';
+import { useT } from './I18nProvider';
 
 interface Props {
   question: Question;
@@ -9,6 +10,7 @@ interface Props {
 
 /** One knowledge-check question: choose, check, then see whether it was right and why. */
 export function QuestionCard({ question, answer, onAnswer }: Props) {
+  const t = useT();
   const name = useId();
   const [chosen, setChosen] = useState<string[]>(answer?.choices ?? []);
   const single = question.kind === 'single';
@@ -18,7 +20,7 @@ export function QuestionCard({ question, answer, onAnswer }: Props) {
     <fieldset className="question">
       <legend>
         {question.prompt}
-        {single || /all that apply/i.test(question.prompt) ? '' : ' (choose all that apply)'}
+        {single || /all that apply/i.test(question.prompt) ? '' : t('question.chooseAll')}
       </legend>
       {question.choices.map((choice) => (
         <label key={choice.id} className="choice">
@@ -32,11 +34,12 @@ export function QuestionCard({ question, answer, onAnswer }: Props) {
         </label>
       ))}
       <button type="button" disabled={chosen.length === 0} onClick={() => onAnswer(chosen)}>
-        Check answer
+        {t('question.check')}
       </button>
       {answer && (
         <div className={answer.correct ? 'feedback right' : 'feedback wrong'} role="status">
-          <strong>{answer.correct ? 'Right.' : 'Not quite.'}</strong> {question.explanation}
+          <strong>{answer.correct ? t('question.right') : t('question.wrong')}</strong>{' '}
+          {question.explanation}
         </div>
       )}
     </fieldset>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { callBackground } from '@/hooks/use-background';
+import { useT } from './I18nProvider';
 
 /**
  * "Request content / ask an expert": what the learner needs, in their words, sent to the authors
@@ -11,6 +12,7 @@ export function RequestContent(props: {
   query: string;
   prompt: string;
 }) {
+  const t = useT();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
@@ -30,11 +32,12 @@ export function RequestContent(props: {
           type="button"
           className="link-button"
           onClick={() => {
-            setText(props.query.trim() === '' ? '' : `I was looking for: ${props.query.trim()}`);
+            const query = props.query.trim();
+            setText(query === '' ? '' : t('request.lookingFor', { query }));
             setOpen(true);
           }}
         >
-          Request content or ask an expert
+          {t('request.open')}
         </button>
       </p>
     );
@@ -46,8 +49,9 @@ export function RequestContent(props: {
         query: props.query.trim().slice(0, 300),
         ...(props.tabId === undefined ? {} : { tabId: props.tabId }),
       });
+      const { where, delivery } = result;
       setSent(
-        `Thanks — your request goes to your authors${result.where ? ` with where you were (${result.where})` : ''}. ${result.delivery}`,
+        where ? t('request.sentWhere', { where, delivery }) : t('request.sent', { delivery }),
       );
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -61,7 +65,7 @@ export function RequestContent(props: {
         void send();
       }}
     >
-      <label htmlFor={id}>What do you need to know? An expert or author will pick it up.</label>
+      <label htmlFor={id}>{t('request.label')}</label>
       <textarea
         id={id}
         rows={3}
@@ -72,15 +76,15 @@ export function RequestContent(props: {
       />
       <div className="row">
         <button type="submit" className="button primary" disabled={text.trim().length < 3}>
-          Send request
+          {t('request.send')}
         </button>
         <button type="button" className="button" onClick={() => setOpen(false)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {problem && (
         <p className="notice" data-kind="error" role="alert">
-          Not sent: {problem}
+          {t('request.notSent', { problem })}
         </p>
       )}
     </form>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Async } from '@/hooks/use-background';
 import type { SearchResult } from '@/lib/messages';
 import { Highlighted } from './Highlighted';
+import { useT } from './I18nProvider';
 import { appsLabel } from './ItemList';
 import { RequestContent } from './RequestContent';
 import { TypeBadge } from './TypeBadge';
@@ -20,8 +21,13 @@ interface Props {
   tabId?: number | undefined;
 }
 
-/** Search as you type, with ↑/↓ to move through results and Enter to open one. */
+/**
+ * Search as you type: a WAI-ARIA combobox (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/)
+ * whose listbox holds the results; focus stays in the field, ↑/↓ move the active result
+ * (aria-activedescendant), Enter opens it, Esc clears the field.
+ */
 export function SearchPanel(props: Props) {
+  const t = useT();
   const { query, onQuery, results, onOpen, focusKey, currentApp } = props;
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
@@ -38,6 +44,7 @@ export function SearchPanel(props: Props) {
     if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, list.length - 1));
     else if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
     else if (event.key === 'Enter' && list[active]) onOpen(list[active].id);
+    else if (event.key === 'Escape' && query !== '') onQuery('');
     else return;
     event.preventDefault();
   };
@@ -49,9 +56,10 @@ export function SearchPanel(props: Props) {
         ref={input}
         type="search"
         className="search-input"
-        placeholder="Search articles, tips and lessons"
-        aria-label="Search"
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.label')}
         role="combobox"
+        aria-autocomplete="list"
         aria-expanded={list.length > 0}
         aria-controls={listId}
         aria-activedescendant={list[active] ? `${listId}-${active}` : undefined}
@@ -60,14 +68,14 @@ export function SearchPanel(props: Props) {
         onKeyDown={onKeyDown}
       />
       {currentApp !== undefined && props.onOnlyCurrentApp !== undefined && (
-        <div className="filters" role="group" aria-label="Which apps">
+        <div className="filters" role="group" aria-label={t('search.whichApps')}>
           <button
             type="button"
             className="chip"
             aria-pressed={!props.onlyCurrentApp}
             onClick={() => props.onOnlyCurrentApp?.(false)}
           >
-            All apps
+            {t('search.allApps')}
           </button>
           <button
             type="button"
@@ -75,60 +83,63 @@ export function SearchPanel(props: Props) {
             aria-pressed={props.onlyCurrentApp === true}
             onClick={() => props.onOnlyCurrentApp?.(true)}
           >
-            Only {currentApp.name}
+            {t('search.onlyApp', { app: currentApp.name })}
           </button>
         </div>
       )}
       {trimmed === '' ? (
-        <p className="muted">
-          Type a few words: a field name, an error message, a customer's question.
-        </p>
+        <p className="muted">{t('search.hint')}</p>
       ) : results.state === 'error' ? (
         <p className="error" role="alert">
-          Search failed: {results.error}
+          {t('search.failed', { error: results.error })}
         </p>
       ) : results.state === 'ready' && list.length === 0 ? (
         <>
           <p className="muted" role="status">
-            Nothing matches “{trimmed}”
-            {props.onlyCurrentApp && currentApp ? ` in ${currentApp.name}` : ''}. Try other words,
-            or fewer of them.
+            {props.onlyCurrentApp && currentApp
+              ? t('search.nothingIn', { query: trimmed, app: currentApp.name })
+              : t('search.nothing', { query: trimmed })}
           </p>
-          <RequestContent tabId={props.tabId} query={trimmed} prompt="Still stuck?" />
+          <RequestContent tabId={props.tabId} query={trimmed} prompt={t('search.stuck')} />
         </>
       ) : (
         <>
-          <ul id={listId} role="listbox" className="items" aria-label="Search results">
+          <p className="sr-only" role="status">
+            {results.state === 'ready' ? t('search.count', { count: list.length }) : ''}
+          </p>
+          <ul id={listId} role="listbox" className="items" aria-label={t('search.results')}>
             {list.map((hit, i) => (
-              <li key={hit.id} id={`${listId}-${i}`} role="option" aria-selected={i === active}>
-                <button
-                  type="button"
-                  className={`item${i === active ? ' active' : ''}`}
-                  data-item={hit.id}
-                  tabIndex={-1}
-                  onClick={() => onOpen(hit.id)}
-                  onMouseEnter={() => setActive(i)}
-                >
-                  <span className="item-title">
-                    <Highlighted text={hit.title} ranges={hit.titleRanges} />
+              // An option's content is presentational: the option itself takes the click (the
+              // keyboard stays in the field, which points at the active option).
+              <li
+                key={hit.id}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={`item${i === active ? ' active' : ''}`}
+                data-item={hit.id}
+                onClick={() => onOpen(hit.id)}
+                onMouseEnter={() => setActive(i)}
+              >
+                <span className="item-title" dir="auto">
+                  <Highlighted text={hit.title} ranges={hit.titleRanges} />
+                </span>
+                <span className="item-meta">
+                  <TypeBadge type={hit.type} needsVerification={hit.needsVerification} />
+                  <span className="app-label" data-current={hit.currentApp}>
+                    {appsLabel(t, hit.apps, currentApp?.name)}
                   </span>
-                  <span className="item-meta">
-                    <TypeBadge type={hit.type} needsVerification={hit.needsVerification} />
-                    <span className="app-label" data-current={hit.currentApp}>
-                      {appsLabel(hit.apps, currentApp?.name)}
-                    </span>
+                </span>
+                {hit.snippet && (
+                  <span className="item-summary" dir="auto">
+                    <Highlighted text={hit.snippet} ranges={hit.snippetRanges} />
                   </span>
-                  {hit.snippet && (
-                    <span className="item-summary">
-                      <Highlighted text={hit.snippet} ranges={hit.snippetRanges} />
-                    </span>
-                  )}
-                </button>
+                )}
               </li>
             ))}
           </ul>
           {results.state === 'ready' && (
-            <RequestContent tabId={props.tabId} query={trimmed} prompt="Not finding it?" />
+            <RequestContent tabId={props.tabId} query={trimmed} prompt={t('search.notFinding')} />
           )}
         </>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AccountView } from '@/lib/messages';
+import { useT } from './I18nProvider';
 
 type PendingApp = AccountView['pendingApps'][number];
 
@@ -17,15 +18,13 @@ export function ServerAppsAccess({
   /** Must call the browser's permission request before anything is awaited. */
   onAllow: (app: PendingApp) => Promise<boolean>;
 }) {
+  const t = useT();
   const [refused, setRefused] = useState<string>();
   if (apps.length === 0) return null;
   return (
     <section className="server-apps" aria-labelledby="server-apps-title">
-      <h2 id="server-apps-title">Apps from your server</h2>
-      <p className="muted">
-        Your organisation added these apps. Allow Waymark on the ones you use; it stays off the
-        others.
-      </p>
+      <h2 id="server-apps-title">{t('options.serverApps')}</h2>
+      <p className="muted">{t('options.serverAppsIntro')}</p>
       <ul>
         {apps.map((app) => (
           <li key={app.id}>
@@ -39,14 +38,14 @@ export function ServerAppsAccess({
                 void onAllow(app).then((granted) => setRefused(granted ? undefined : app.name))
               }
             >
-              Allow on {app.name}
+              {t('options.allowOn', { app: app.name })}
             </button>
           </li>
         ))}
       </ul>
       {refused !== undefined && (
         <p className="feedback wrong" role="status">
-          Waymark still may not run on {refused}. Try again and choose “Allow”.
+          {t('options.stillRefused', { app: refused })}
         </p>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { useT } from './I18nProvider';
 
 export interface TabSpec<T extends string> {
   id: T;
@@ -20,11 +21,12 @@ export function Tabs<T extends string>(props: {
   tabId: (id: T) => string;
   panelId: (id: T) => string;
 }) {
+  const t = useT();
   const refs = useRef(new Map<T, HTMLButtonElement>());
   const { tabs } = props;
   const current = Math.max(
     0,
-    tabs.findIndex((t) => t.id === props.selected),
+    tabs.findIndex((x) => x.id === props.selected),
   );
   const move = (to: number) => {
     const tab = tabs[(to + tabs.length) % tabs.length];
@@ -46,29 +48,32 @@ export function Tabs<T extends string>(props: {
   };
   return (
     <div className="tabs" role="tablist" aria-label={props.label}>
-      {tabs.map((t, i) => {
-        const selected = t.id === props.selected;
+      {tabs.map((tab, i) => {
+        const selected = tab.id === props.selected;
         return (
           <button
-            key={t.id}
+            key={tab.id}
             ref={(el) => {
-              if (el) refs.current.set(t.id, el);
-              else refs.current.delete(t.id);
+              if (el) refs.current.set(tab.id, el);
+              else refs.current.delete(tab.id);
             }}
             type="button"
             role="tab"
-            id={props.tabId(t.id)}
+            id={props.tabId(tab.id)}
             aria-selected={selected}
-            aria-controls={props.panelId(t.id)}
+            aria-controls={props.panelId(tab.id)}
             tabIndex={i === current ? 0 : -1}
-            onClick={() => props.onSelect(t.id)}
+            onClick={() => props.onSelect(tab.id)}
             onKeyDown={onKeyDown}
           >
-            {t.label}
-            {t.badge !== undefined && t.badge > 0 && (
-              <span className="tab-badge" aria-label={`, ${t.badge} relevant now`}>
-                {t.badge}
-              </span>
+            {tab.label}
+            {tab.badge !== undefined && tab.badge > 0 && (
+              <>
+                <span className="tab-badge" aria-hidden="true">
+                  {tab.badge}
+                </span>
+                <span className="sr-only">{t('panel.badge', { count: tab.badge })}</span>
+              </>
             )}
           </button>
         );

@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { TipCard } from '@/entrypoints/page.content/tip-card';
+import { setPageStrings } from '@/entrypoints/page.content/strings';
 import { STYLE } from '@/entrypoints/page.content/styles';
+import { pageStrings } from '@/lib/i18n';
+import { useI18n } from './I18nProvider';
 import type { InPageTip } from '@/lib/messages';
 
 /**
@@ -9,6 +12,7 @@ import type { InPageTip } from '@/lib/messages';
  * frame's `transform` makes the card's `position: fixed` relative to the frame, not the panel.
  */
 export function TipCardPreview({ tip }: { tip: InPageTip }) {
+  const { t, locale } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = host.current;
@@ -20,8 +24,12 @@ export function TipCardPreview({ tip }: { tip: InPageTip }) {
     const root = shadowHost.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = STYLE;
+    // The card's words, in the author's language, as the background would send them to a page.
+    const { lang, dir, strings } = pageStrings(locale);
+    setPageStrings(lang, strings);
     const layer = document.createElement('div');
     layer.className = 'layer';
+    layer.dir = dir;
     const target = document.createElement('span');
     target.style.cssText = 'position:absolute;left:12px;top:8px;width:120px;height:24px;';
     const beacon = document.createElement('span');
@@ -50,6 +58,6 @@ export function TipCardPreview({ tip }: { tip: InPageTip }) {
       arrow.style.cssText = 'left:16px';
     }
     return () => controller.abort();
-  }, [tip]);
-  return <div ref={host} className="tip-preview" aria-label="Preview of the tip card" />;
+  }, [tip, locale]);
+  return <div ref={host} className="tip-preview" role="img" aria-label={t('preview.card')} />;
 }

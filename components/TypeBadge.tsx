@@ -1,22 +1,17 @@
 import type { ItemSummary } from '@/lib/messages';
-
-const LABELS: Record<ItemSummary['type'], string> = {
-  article: 'Article',
-  tip: 'Tip',
-  lesson: 'Lesson',
-  path: 'Path',
-};
+import { useT } from './I18nProvider';
 
 export function TypeBadge({
   type,
   needsVerification,
 }: Pick<ItemSummary, 'type' | 'needsVerification'>) {
+  const t = useT();
   return (
     <span className="badges">
-      <span className={`badge badge-${type}`}>{LABELS[type]}</span>
+      <span className={`badge badge-${type}`}>{t(`type.${type}`)}</span>
       {needsVerification && (
-        <span className="badge badge-warn" title="Its owner has not confirmed it is still accurate">
-          Needs verification
+        <span className="badge badge-warn" title={t('type.needsVerificationTitle')}>
+          {t('type.needsVerification')}
         </span>
       )}
     </span>

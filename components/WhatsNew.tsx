@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { callBackground, type Async } from '@/hooks/use-background';
 import type { WhatsNewView } from '@/lib/messages';
+import { formatDay } from './ArticleView';
 import { AsyncView } from './AsyncView';
+import { useI18n } from './I18nProvider';
 import { ItemList } from './ItemList';
 
 /**
@@ -13,6 +15,7 @@ export function WhatsNew(props: {
   onOpen: (id: string) => void;
   onSeen: () => void;
 }) {
+  const { t, locale } = useI18n();
   const ready = props.news.state === 'ready';
   const { onSeen } = props;
   useEffect(() => {
@@ -24,26 +27,30 @@ export function WhatsNew(props: {
   return (
     <section className="whats-new" aria-labelledby="whats-new-heading">
       <h1 id="whats-new-heading" tabIndex={-1}>
-        What’s new
+        {t('panel.whatsNew')}
       </h1>
-      <AsyncView value={props.news} loading="Looking for what changed…">
-        {(news) =>
-          news.items.length === 0 ? (
+      <AsyncView value={props.news} loading={t('news.loading')}>
+        {(news) => {
+          const date = news.since ? formatDay(news.since, locale) : '';
+          const count = news.items.length;
+          return count === 0 ? (
             <p className="muted">
-              Nothing new since{' '}
-              {news.since ? `your last visit (${news.since.slice(0, 10)})` : 'you started'}. New and
-              updated articles, tips and lessons show here after a sync.
+              {date ? t('news.nothingSince', { date }) : t('news.nothingStart')}
             </p>
           ) : (
             <>
               <p className="muted">
-                {news.items.length} new or updated since{' '}
-                {news.since ? `your last visit (${news.since.slice(0, 10)})` : 'you started'}.
+                {date ? t('news.countSince', { count, date }) : t('news.countStart', { count })}
               </p>
-              <ItemList items={news.items} onOpen={props.onOpen} showApps label="What’s new" />
+              <ItemList
+                items={news.items}
+                onOpen={props.onOpen}
+                showApps
+                label={t('panel.whatsNew')}
+              />
             </>
-          )
-        }
+          );
+        }}
       </AsyncView>
     </section>
   );

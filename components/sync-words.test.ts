@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { formatNumber, translator } from '@/lib/i18n';
 import { syncWords } from './sync-words';
+
+const enGB = { t: translator('en'), locale: 'en-GB' };
 
 const NOW = new Date('2026-11-28T15:00:00');
 const synced = {
@@ -12,13 +15,13 @@ const synced = {
 
 describe('syncWords', () => {
   it('keeps "last synced" on screen and says nothing more when all is well', () => {
-    const words = syncWords(synced, true, NOW, 'en-GB');
+    const words = syncWords(synced, true, enGB, NOW);
     expect(words.footer).toMatch(/^72 items for 10 apps, last synced today at 14:05\.$/);
     expect(words.banner).toBeUndefined();
   });
 
   it('says "Syncing…" while a sync runs, after the last good sync', () => {
-    expect(syncWords({ ...synced, running: true }, true, NOW, 'en-GB').footer).toMatch(
+    expect(syncWords({ ...synced, running: true }, true, enGB, NOW).footer).toMatch(
       /last synced today at 14:05 · Syncing…/,
     );
   });
@@ -27,8 +30,8 @@ describe('syncWords', () => {
     const words = syncWords(
       { ...synced, problem: 'The server could not be reached (Failed to fetch)' },
       true,
+      enGB,
       NOW,
-      'en-GB',
     );
     expect(words.footer).toContain('last synced today at 14:05');
     expect(words.banner?.kind).toBe('problem');
@@ -41,8 +44,8 @@ describe('syncWords', () => {
     const words = syncWords(
       { ...synced, problem: 'The server could not be reached' },
       false,
+      enGB,
       NOW,
-      'en-GB',
     );
     expect(words.banner?.kind).toBe('offline');
     expect(words.banner?.text).toMatch(/offline.*still works: search, articles, tips and lessons/);
@@ -50,7 +53,23 @@ describe('syncWords', () => {
 
   it('names the starter pack when nothing came from a server', () => {
     expect(
-      syncWords({ apps: 10, items: 72, source: 'starter-pack', running: false }, true, NOW).footer,
+      syncWords({ apps: 10, items: 72, source: 'starter-pack', running: false }, true, enGB, NOW)
+        .footer,
     ).toBe('72 items for 10 apps, from the built-in starter pack.');
+  });
+});
+
+describe('syncWords in other languages', () => {
+  const status = { apps: 1, items: 2, source: 'starter-pack' as const, running: false };
+
+  it('counts items and apps by each language’s plural rules', () => {
+    const ar = { t: translator('ar'), locale: 'ar' };
+    const de = { t: translator('de'), locale: 'de' };
+    expect(syncWords({ ...status, apps: 1, items: 1 }, true, de, NOW).footer).toMatch(
+      /^1 Eintrag für 1 App,/,
+    );
+    expect(syncWords({ ...status, apps: 3, items: 2 }, true, ar, NOW).footer).toMatch(
+      new RegExp(`^عنصران لـ ${formatNumber('ar', 3)} تطبيقات`),
+    );
   });
 });

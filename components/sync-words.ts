@@ -1,3 +1,4 @@
+import type { Translate } from '@/lib/i18n';
 import type { StatusResult } from '@/lib/messages';
 
 export interface SyncWords {
@@ -7,24 +8,31 @@ export interface SyncWords {
   banner?: { kind: 'offline' | 'problem'; text: string };
 }
 
-/** "today at 14:05", "3 Dec at 09:12": in the learner's locale unless one is given (tests). */
-function when(iso: string, now: Date, locale?: string): string {
+/** The UI's strings and the locale dates and times are written in (a test may name a region). */
+export interface Words {
+  t: Translate;
+  locale: string;
+}
+
+/** "today at 14:05", "3 Dec at 09:12", the way the locale writes them. */
+function when(iso: string, now: Date, { t, locale }: Words): string {
   const at = new Date(iso);
   const time = at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   return at.toDateString() === now.toDateString()
-    ? `today at ${time}`
-    : `${at.toLocaleDateString(locale, { day: 'numeric', month: 'short' })} at ${time}`;
+    ? t('status.today', { time })
+    : t('status.onDay', {
+        date: at.toLocaleDateString(locale, { day: 'numeric', month: 'short' }),
+        time,
+      });
 }
 
 /** A sync problem in the learner's words, and what happens next. */
-function problemWords(problem: string): string {
-  if (/could not be reached|failed to fetch|network/i.test(problem))
-    return 'Waymark could not reach your content server just now. It tries again on its own.';
-  if (/401|403|token|sign/i.test(problem))
-    return 'Your content server did not accept your sign-in. Open Waymark’s options to sign in again.';
+function problemWords(problem: string, t: Translate): string {
+  if (/could not be reached|failed to fetch|network/i.test(problem)) return t('status.unreachable');
+  if (/401|403|token|sign/i.test(problem)) return t('status.signIn');
   if (/HTTP 5\d\d|server had a problem|slow down|timed out/i.test(problem))
-    return 'Your content server had a problem just now. Waymark tries again on its own.';
-  return `The last sync did not finish (${problem}). Waymark tries again on its own.`;
+    return t('status.serverProblem');
+  return t('status.otherProblem', { problem });
 }
 
 /**
@@ -35,31 +43,42 @@ function problemWords(problem: string): string {
 export function syncWords(
   status: StatusResult,
   online: boolean,
+  words: Words,
   now = new Date(),
-  locale?: string,
 ): SyncWords {
+  const { t } = words;
+  const synced = status.lastSyncAt ? when(status.lastSyncAt, now, words) : undefined;
   const from =
     status.source === 'server'
-      ? status.lastSyncAt
-        ? `last synced ${when(status.lastSyncAt, now, locale)}`
-        : 'from your content server'
-      : 'from the built-in starter pack';
-  const footer = `${status.items} items for ${status.apps} apps, ${from}${status.running ? ' · Syncing…' : ''}.`;
+      ? synced
+        ? t('status.lastSynced', { when: synced })
+        : t('status.fromServer')
+      : t('status.fromStarter');
+  const apps = t('status.apps', { count: status.apps });
+  const footer = t(status.running ? 'status.footerSyncing' : 'status.footer', {
+    count: status.items,
+    apps,
+    from,
+  });
   if (!online)
     return {
       footer,
       banner: {
         kind: 'offline',
-        text: `You’re offline. Everything ${status.lastSyncAt ? `synced ${when(status.lastSyncAt, now, locale)}` : 'here'} still works: search, articles, tips and lessons. Waymark syncs when you’re back online.`,
+        text: synced ? t('status.offline', { when: synced }) : t('status.offlineHere'),
       },
     };
-  if (status.problem !== undefined && !status.running)
+  if (status.problem !== undefined && !status.running) {
+    const problem = problemWords(status.problem, t);
     return {
       footer,
       banner: {
         kind: 'problem',
-        text: `${problemWords(status.problem)} You’re seeing what was ${status.lastSyncAt ? `synced ${when(status.lastSyncAt, now, locale)}` : 'here before'}.`,
+        text: synced
+          ? t('status.seeing', { problem, when: synced })
+          : t('status.seeingHere', { problem }),
       },
     };
+  }
   return { footer };
 }

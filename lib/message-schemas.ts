@@ -162,6 +162,7 @@ const schemas = {
   }),
   'bg:insert-reply': z.strictObject({ tabId, text: replyText }),
   'cs:insert-reply': z.strictObject({ text: replyText }),
+  'bg:page-strings': z.strictObject({}),
   'bg:launcher-prefs': z.strictObject({ app: appId }),
   'bg:launcher-save': z.strictObject({
     app: appId,
@@ -297,6 +298,7 @@ export const allowedSenders: { [K in MessageType]: readonly SenderKind[] } = {
   'bg:insert-reply': ['extension-page'],
   'cs:insert-reply': ['background'],
   // The host is taken from the sender (the browser sets it), never from the payload.
+  'bg:page-strings': ['content-script'],
   'bg:launcher-prefs': ['content-script'],
   'bg:launcher-save': ['content-script'],
   'bg:launcher-show': ['extension-page'],

@@ -13,6 +13,7 @@ import type {
   WorkflowStep,
 } from '@/lib/authoring/protocol';
 import type { Detection } from '@/lib/context';
+import type { Entry } from '@/lib/i18n/format';
 import type { SentBatch } from '@/lib/db/delivery-meta';
 import type { AnalyticsLevel, FeedbackReason, OpenSource, SearchOutcome } from '@/lib/insights';
 import type { ItemView as ItemInsights, ScreenView } from '@/lib/insights/views';
@@ -131,6 +132,8 @@ export interface MessageMap {
   };
 
   // ——— The launcher: out of the page's way, as the learner placed it (issue 12). ———
+  /** Content script → background: the in-page UI's words and direction, in the user's language. */
+  'bg:page-strings': { payload: Record<string, never>; result: PageStrings };
   /** Content script → background: how the learner left the launcher for this app and site. */
   'bg:launcher-prefs': { payload: { app: string }; result: LauncherPrefs };
   /** Content script → background: the learner moved, minimised, snoozed or hid the launcher. */
@@ -242,6 +245,12 @@ export type PanelView = (typeof panelViews)[number];
  * Whether the browser opened its side panel; when it would not (Firefox, from a page's click),
  * what the user can do instead, in words.
  */
+/** The in-page UI's strings (the catalogues' `page.` keys) in the user's language. */
+export interface PageStrings {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  strings: Record<string, Entry>;
+}
 export type PanelOpening = { opened: true } | { opened: false; instead: string };
 
 /** A tip as the page needs it: no more than the card shows. */

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '../I18nProvider';
 import { AuditView } from './AuditView';
 import { AuthorHome } from './AuthorHome';
 import './author.css';
@@ -21,13 +22,14 @@ export function AuthorTab(props: {
   me: { email: string; role: string };
   tabId: number | undefined;
 }) {
+  const t = useT();
   const [view, setView] = useState<View>({ kind: 'home' });
   const home = () => setView({ kind: 'home' });
   if (view.kind !== 'home')
     return (
       <>
         <button type="button" className="back" onClick={home}>
-          ← Author
+          {t('author.back')}
         </button>
         {view.kind === 'audit' ? (
           <AuditView />

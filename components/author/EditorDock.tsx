@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '../I18nProvider';
 import type { DraftProblem } from '@/lib/authoring/drafts';
 import type { Item } from '@/lib/content-model';
 import { ItemPreview } from './ItemPreview';
@@ -19,6 +20,7 @@ export function EditorDock(props: {
   firstProblem: DraftProblem | undefined;
   tabId: number | undefined;
 }) {
+  const t = useT();
   const [open, setOpen] = useState(true);
   return (
     <div className="editor-dock">
@@ -29,7 +31,7 @@ export function EditorDock(props: {
           disabled={props.busy}
           onClick={() => props.onSend(true)}
         >
-          Submit for review
+          {t('editor.submit')}
         </button>
         <button
           type="button"
@@ -37,22 +39,22 @@ export function EditorDock(props: {
           disabled={props.busy}
           onClick={() => props.onSend(false)}
         >
-          Save to server
+          {t('editor.saveServer')}
         </button>
         <button type="button" className="button danger" onClick={props.onDiscard}>
-          Discard
+          {t('author.discard')}
         </button>
         <span className="save-state" role="status">
           {props.saveState === 'saving'
-            ? 'Saving…'
+            ? t('editor.saving')
             : props.saveState === 'error'
-              ? `Not saved: ${props.saveProblem ?? ''}`
+              ? t('editor.notSaved', { problem: props.saveProblem ?? '' })
               : props.toFix > 0
-                ? `Saved here · ${props.toFix} to fix before sending`
-                : 'Saved here'}
+                ? t('editor.savedToFix', { count: props.toFix })
+                : t('editor.savedHere')}
         </span>
       </div>
-      <section className="preview-box" aria-label="Preview">
+      <section className="preview-box" aria-label={t('editor.preview')}>
         <h2>
           <button
             type="button"
@@ -60,14 +62,16 @@ export function EditorDock(props: {
             aria-expanded={open}
             onClick={() => setOpen((o) => !o)}
           >
-            {open ? '▾' : '▸'} Preview: what learners will see
+            {open ? '▾' : '▸'} {t('editor.previewToggle')}
           </button>
         </h2>
         {open &&
           (props.preview === undefined ? (
             <p className="muted">
-              The preview appears once the text is valid: {props.firstProblem?.path}:{' '}
-              {props.firstProblem?.message}
+              {t('editor.previewWaits', {
+                path: props.firstProblem?.path ?? '',
+                problem: props.firstProblem?.message ?? '',
+              })}
             </p>
           ) : (
             <div className="preview-scroll">

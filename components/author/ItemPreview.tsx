@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '../I18nProvider';
 import { callBackground } from '@/hooks/use-background';
 import type { Item } from '@/lib/content-model';
 import type { InPageTip, LessonProgressView } from '@/lib/messages';
@@ -47,6 +48,7 @@ export function ItemPreview({ item, tabId }: { item: Item; tabId: number | undef
 }
 
 function ShowOnPage({ tabId, tip }: { tabId: number; tip: InPageTip }) {
+  const t = useT();
   const [note, setNote] = useState<string | undefined>();
   return (
     <div className="row" style={{ marginTop: 6 }}>
@@ -58,17 +60,12 @@ function ShowOnPage({ tabId, tip }: { tabId: number; tip: InPageTip }) {
             tabId,
             tip,
           }).then(
-            ({ found }) =>
-              setNote(
-                found
-                  ? 'Shown on the page, as learners will see it.'
-                  : 'The page does not have this element right now: open the screen it belongs to.',
-              ),
-            () => setNote('Waymark is not running on this tab.'),
+            ({ found }) => setNote(found ? t('preview.shown') : t('preview.notHere')),
+            () => setNote(t('preview.notRunning')),
           )
         }
       >
-        Show on the page
+        {t('preview.showOnPage')}
       </button>
       {note && (
         <span className="muted" role="status">

@@ -14,6 +14,7 @@ import { createAuthoring } from './authoring';
 import { createInsights } from './insights';
 import { createPageUi } from './page-ui';
 import { createProviderSignIn } from './provider-sign-in';
+import { pageStringsForTab } from './ui-locale';
 
 /**
  * Wiring only: the local store, the starter pack, message handlers, the side panel and the
@@ -73,6 +74,7 @@ export default defineBackground(() => {
       const appId = compiled.appForHost(host);
       return (appId === undefined ? undefined : byId.get(appId)) ?? null;
     },
+    'bg:page-strings': () => pageStringsForTab(),
     'bg:page-detected': async ({ detection }, sender) => {
       await starting;
       const result = await knowledge.pageDetected(sender.tab?.id, detection);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { translator } from '@/lib/i18n';
 import { insteadOfPanel, openPanel, openPanelInTab } from './panel';
 
 type Open = () => Promise<void>;
@@ -88,6 +89,12 @@ describe('insteadOfPanel', () => {
     );
     expect(insteadOfPanel(false, 'Alt+Shift+W')).toBe(
       'The browser did not open the side panel: press Alt + Shift + W, or open the panel in a tab.',
+    );
+  });
+
+  it('says it in the user’s language', () => {
+    expect(insteadOfPanel(false, 'Alt+Shift+W', translator('de'))).toBe(
+      'Der Browser hat die Seitenleiste nicht geöffnet: Drücken Sie Alt + Shift + W, oder öffnen Sie das Panel in einem Tab.',
     );
   });
 });

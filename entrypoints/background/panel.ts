@@ -1,4 +1,6 @@
+import { translator, type Translate } from '@/lib/i18n';
 import type { PanelOpening, PanelView } from '@/lib/messages';
+import { backgroundTranslator } from './ui-locale';
 
 type ChromeSidePanel = { open(options: { tabId?: number; windowId?: number }): Promise<void> };
 type Notify = (payload: { tabId?: number; view?: PanelView }) => void;
@@ -33,7 +35,14 @@ export async function openPanel(
     await opening;
   } catch (error) {
     console.warn('Waymark: the side panel could not be opened', error);
-    return { opened: false, instead: insteadOfPanel(sidebar !== undefined, await shortcut()) };
+    return {
+      opened: false,
+      instead: insteadOfPanel(
+        sidebar !== undefined,
+        await shortcut(),
+        await backgroundTranslator(),
+      ),
+    };
   }
   await rememberView(view);
   notify({ ...(tabId === undefined ? {} : { tabId }), view });
@@ -66,17 +75,13 @@ async function shortcut(): Promise<string | undefined> {
 }
 
 /** What to do when the browser would not open the panel from the page, in the user's words. */
-export function insteadOfPanel(firefox: boolean, key: string | undefined): string {
-  const press = key === undefined ? undefined : `press ${key.replaceAll('+', ' + ')}`;
-  if (firefox)
-    return [
-      'Firefox opens the Waymark sidebar only from its own controls:',
-      press === undefined ? '' : `${press}, or`,
-      'choose Waymark in Firefox’s sidebar (View › Sidebar). Or open the panel in a tab.',
-    ]
-      .filter(Boolean)
-      .join(' ');
-  return press === undefined
-    ? 'The browser did not open the side panel. Open the panel in a tab instead.'
-    : `The browser did not open the side panel: ${press}, or open the panel in a tab.`;
+export function insteadOfPanel(
+  firefox: boolean,
+  key: string | undefined,
+  t: Translate = translator('en'),
+): string {
+  if (key === undefined) return t(firefox ? 'bg.panel.firefox' : 'bg.panel.refused');
+  return t(firefox ? 'bg.panel.firefoxKey' : 'bg.panel.refusedKey', {
+    key: key.replaceAll('+', ' + '),
+  });
 }

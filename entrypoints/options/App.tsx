@@ -1,28 +1,30 @@
 import { useState, type FormEvent } from 'react';
 import { AsyncView } from '@/components/AsyncView';
+import { useI18n, useT } from '@/components/I18nProvider';
 import { ServerAppsAccess } from '@/components/ServerAppsAccess';
 import { StatusLine } from '@/components/StatusLine';
 import { callBackground, useBackground } from '@/hooks/use-background';
 import { requestAppAccess, requestServerAccess } from '@/hooks/use-host-permission';
 import { useStatus } from '@/hooks/use-status';
+import type { Translate } from '@/lib/i18n';
 import type { AccountView, ConnectResult } from '@/lib/messages';
 import { ProviderSignIn } from './ProviderSignIn';
+import { LanguagePicker } from './LanguagePicker';
 import { ReplaceAccount } from './ReplaceAccount';
 import { WhatWaymarkSends } from './WhatWaymarkSends';
 
 /** Endpoint and token, "Test connection", who the server says you are, sync status, sign out. */
 export function App() {
+  const t = useT();
   const [account, reload] = useBackground('bg:account', {}, 'account');
   const status = useStatus();
   return (
     <main className="options">
-      <h1 className="brand">Waymark</h1>
-      <p className="muted">
-        Waymark works offline from its built-in starter pack. Connect it to your organisation’s
-        content server to get your team’s knowledge.
-      </p>
+      <h1 className="brand">{t('manifest.name')}</h1>
+      <p className="muted">{t('options.intro')}</p>
       <StatusLine status={status} place="banner" />
-      <AsyncView value={account} loading="Loading your account…">
+      <LanguagePicker />
+      <AsyncView value={account} loading={t('options.loadingAccount')}>
         {(value) => <Account account={value} onChange={reload} />}
       </AsyncView>
       <WhatWaymarkSends
@@ -37,15 +39,26 @@ export function App() {
 }
 
 /** The sync line in words: the last good sync stays; "Syncing…" while one runs. */
-function syncLine(account: AccountView): string {
+function syncLine(account: AccountView, t: Translate, locale: string): string {
   const { sync } = account;
   const last = sync.lastSyncAt
-    ? `Last synced ${new Date(sync.lastSyncAt).toLocaleString()} · ${sync.items} items`
-    : `${sync.items} items from the starter pack`;
-  return sync.running ? `${last} · Syncing…` : last;
+    ? t('options.lastSynced', {
+        when: new Date(sync.lastSyncAt).toLocaleString(locale),
+        count: sync.items,
+      })
+    : t('options.starterItems', { count: sync.items });
+  return sync.running ? t('options.syncing', { line: last }) : last;
+}
+
+/** "15 minutes", "hour", "4 hours": how often to sync. */
+function every(minutes: number, t: Translate): string {
+  return minutes < 60
+    ? t('options.minutes', { count: minutes })
+    : t('options.hours', { count: minutes / 60 });
 }
 
 function Account({ account, onChange }: { account: AccountView; onChange: () => void }) {
+  const { t, locale } = useI18n();
   const managedUrl = account.managed.serverUrl;
   const [serverUrl, setServerUrl] = useState(managedUrl ?? account.serverUrl ?? '');
   const [token, setToken] = useState('');
@@ -66,8 +79,7 @@ function Account({ account, onChange }: { account: AccountView; onChange: () => 
         : await callBackground('bg:connect', { serverUrl, token, ...choice })
       : {
           ok: false,
-          message:
-            'Waymark needs your permission to reach this server. Try again and choose “Allow”.',
+          message: t('options.permissionNeeded'),
           account,
         };
     setResult(outcome);
@@ -93,7 +105,7 @@ function Account({ account, onChange }: { account: AccountView; onChange: () => 
         }}
       >
         <label>
-          Content server
+          {t('options.server')}
           <input
             type="url"
             required
@@ -103,25 +115,25 @@ function Account({ account, onChange }: { account: AccountView; onChange: () => 
             placeholder="https://waymark.example.com"
           />
         </label>
-        {managedUrl !== undefined && <p className="muted">Set by your organisation.</p>}
+        {managedUrl !== undefined && <p className="muted">{t('options.setByOrg')}</p>}
         <ProviderSignIn
           serverUrl={serverUrl}
           busy={busy}
           onSignIn={() => void connect(undefined, 'provider')}
         />
         <label>
-          Sign-in token
+          {t('options.token')}
           <input
             type="password"
             autoComplete="off"
             required={!account.signedIn}
             value={token}
             onChange={(e) => setToken(e.target.value)}
-            placeholder={account.signedIn ? 'Saved — paste a new one to replace it' : 'wmk_…'}
+            placeholder={account.signedIn ? t('options.tokenSaved') : 'wmk_…'}
           />
         </label>
         <button type="submit" className="primary" disabled={busy}>
-          Test connection and save
+          {t('options.connect')}
         </button>
         {result?.replaces !== undefined ? (
           <ReplaceAccount
@@ -138,29 +150,26 @@ function Account({ account, onChange }: { account: AccountView; onChange: () => 
           )
         )}
       </form>
-      <section className="account" aria-label="Account">
+      <section className="account" aria-label={t('options.account')}>
         {account.me ? (
           <p>
-            Signed in as <strong>{account.me.email}</strong> — role{' '}
-            <strong>{account.me.role}</strong>
-            {account.me.team ? (
-              <>
-                , team <strong>{account.me.team}</strong>
-              </>
-            ) : null}
-            .
+            {t(account.me.team ? 'options.signedInTeam' : 'options.signedIn', {
+              email: account.me.email,
+              role: account.me.role,
+              team: account.me.team ?? '',
+            })}
           </p>
         ) : (
-          <p className="muted">Not signed in: you see the built-in starter pack.</p>
+          <p className="muted">{t('options.notSignedIn')}</p>
         )}
         {account.managed.team !== undefined && (
-          <p className="muted">Team set by your organisation: {account.managed.team}.</p>
+          <p className="muted">{t('options.teamByOrg', { team: account.managed.team })}</p>
         )}
         <p role="status" className="muted">
-          {syncLine(account)}
+          {syncLine(account, t, locale)}
         </p>
         <label className="interval">
-          Sync every{' '}
+          {t('options.syncEvery')}{' '}
           <select
             value={account.sync.intervalMinutes}
             disabled={account.sync.intervalManaged || busy}
@@ -174,19 +183,19 @@ function Account({ account, onChange }: { account: AccountView; onChange: () => 
               .sort((a, b) => a - b)
               .map((m) => (
                 <option key={m} value={m}>
-                  {m < 60 ? `${m} minutes` : m === 60 ? 'hour' : `${m / 60} hours`}
+                  {every(m, t)}
                 </option>
               ))}
           </select>
-          {account.sync.intervalManaged ? ' (set by your organisation)' : ''}
+          {account.sync.intervalManaged ? t('options.intervalByOrg') : ''}
         </label>
         {account.signedIn && (
           <div className="nav">
             <button type="button" disabled={busy} onClick={() => void act('bg:sync-now')()}>
-              Sync now
+              {t('options.syncNow')}
             </button>
             <button type="button" disabled={busy} onClick={() => void act('bg:sign-out')()}>
-              Sign out
+              {t('options.signOut')}
             </button>
           </div>
         )}

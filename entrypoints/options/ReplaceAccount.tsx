@@ -1,6 +1,5 @@
+import { useT } from '@/components/I18nProvider';
 import type { ConnectResult } from '@/lib/messages';
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Connecting another account replaces what Waymark holds for the current one. This says what the
@@ -12,25 +11,20 @@ export function ReplaceAccount(props: {
   onChoose: (choice: 'keep' | 'discard') => void;
   onCancel: () => void;
 }) {
+  const t = useT();
   const { replaces } = props;
   const mine = [
-    count(replaces.lessons, 'lesson in progress or done', 'lessons in progress or done'),
-    count(replaces.votes, '“Was this helpful?” answer', '“Was this helpful?” answers'),
-    count(replaces.hiddenTips, 'hidden tip', 'hidden tips'),
+    t('replace.lessons', { count: replaces.lessons }),
+    t('replace.votes', { count: replaces.votes }),
+    t('replace.tips', { count: replaces.hiddenTips }),
   ];
+  const account = replaces.account;
   return (
     <div className="replace" role="group" aria-labelledby="replace-heading">
-      <h2 id="replace-heading">Connect another account?</h2>
-      <p>
-        You are signed in as <strong>{replaces.account}</strong>. Its content goes when you connect
-        the new account. Under it you have {mine.join(', ')}.
-      </p>
+      <h2 id="replace-heading">{t('replace.title')}</h2>
+      <p>{t('replace.intro', { account, mine: mine.join(', ') })}</p>
       {replaces.unsent > 0 && (
-        <p className="muted">
-          {replaces.unsent === 1
-            ? `1 usage event not sent yet belongs to ${replaces.account} and is dropped either way.`
-            : `${replaces.unsent} usage events not sent yet belong to ${replaces.account} and are dropped either way.`}
-        </p>
+        <p className="muted">{t('replace.unsent', { count: replaces.unsent, account })}</p>
       )}
       <div className="nav">
         <button
@@ -39,13 +33,13 @@ export function ReplaceAccount(props: {
           disabled={props.busy}
           onClick={() => props.onChoose('keep')}
         >
-          Keep my progress and connect
+          {t('replace.keep')}
         </button>
         <button type="button" disabled={props.busy} onClick={() => props.onChoose('discard')}>
-          Start clean and connect
+          {t('replace.discard')}
         </button>
         <button type="button" disabled={props.busy} onClick={props.onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </div>

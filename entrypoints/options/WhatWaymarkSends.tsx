@@ -1,27 +1,21 @@
 import { useState } from 'react';
 import { AsyncView } from '@/components/AsyncView';
+import { useI18n, useT } from '@/components/I18nProvider';
 import { callBackground, useBackground } from '@/hooks/use-background';
 import { requestDataConsent } from '@/hooks/use-data-consent';
-import type { AnalyticsLevel } from '@/lib/insights';
 import type { InsightsView } from '@/lib/messages';
-
-const LEVELS: Record<AnalyticsLevel, string> = {
-  off: 'Off — nothing is recorded or sent',
-  aggregate: 'Anonymous usage',
-  learning: 'Anonymous usage, and your lesson and path results under your name',
-  impact: 'Anonymous usage, your learning results, and hashed record ids for the helpdesk study',
-};
 
 /**
  * "What Waymark sends": the level in force, the user's switch, and the last request as sent.
  * `refreshKey` changes when the account does (connecting changes what is sent).
  */
 export function WhatWaymarkSends({ refreshKey }: { refreshKey: string }) {
+  const t = useT();
   const [view, reload] = useBackground('bg:insights-view', {}, `insights|${refreshKey}`);
   return (
     <section className="account sends" aria-labelledby="sends-title">
-      <h2 id="sends-title">What Waymark sends</h2>
-      <AsyncView value={view} loading="Loading…">
+      <h2 id="sends-title">{t('sends.title')}</h2>
+      <AsyncView value={view} loading={t('common.loading')}>
         {(value) => <Sends view={value} onChange={reload} />}
       </AsyncView>
     </section>
@@ -29,6 +23,7 @@ export function WhatWaymarkSends({ refreshKey }: { refreshKey: string }) {
 }
 
 function Sends({ view, onChange }: { view: InsightsView; onChange: () => void }) {
+  const { t, locale } = useI18n();
   const [busy, setBusy] = useState(false);
   const toggle = async (enabled: boolean) => {
     setBusy(true);
@@ -41,25 +36,19 @@ function Sends({ view, onChange }: { view: InsightsView; onChange: () => void })
   return (
     <>
       <p>
-        Level: <strong>{LEVELS[view.level]}</strong>
-        {view.levelManaged ? ' (set by your organisation).' : ' (the default).'}
+        {t('sends.level', { level: t(`sends.level.${view.level}`) })}
+        {view.levelManaged ? t('sends.byOrg') : t('sends.default')}
       </p>
-      {!view.connected && (
-        <p className="muted">Not connected to a content server: nothing is recorded or sent.</p>
-      )}
-      {view.connected && view.sends.length === 0 && <p>Nothing is sent.</p>}
+      {!view.connected && <p className="muted">{t('sends.notConnected')}</p>}
+      {view.connected && view.sends.length === 0 && <p>{t('sends.nothing')}</p>}
       {view.connected && view.sends.length > 0 && (
-        <ul aria-label="Sent to your organisation’s server">
+        <ul aria-label={t('sends.list')}>
           {view.sends.map((what) => (
             <li key={what}>{what}</li>
           ))}
         </ul>
       )}
-      <p className="muted">
-        Never sent: page content, field values, addresses of pages, ticket or customer text. Your
-        search words only when a search found nothing or you opened nothing, with numbers, e-mail
-        addresses, links and ids taken out first. Details: docs/privacy.md.
-      </p>
+      <p className="muted">{t('sends.never')}</p>
       <label className="interval">
         <input
           type="checkbox"
@@ -67,27 +56,27 @@ function Sends({ view, onChange }: { view: InsightsView; onChange: () => void })
           disabled={busy || !view.usageEvents.canOptOut}
           onChange={(e) => void toggle(e.target.checked)}
         />{' '}
-        Send anonymous usage events
-        {view.usageEvents.canOptOut ? '' : ' (required by your organisation)'}
+        {t('sends.usage')}
+        {view.usageEvents.canOptOut ? '' : t('sends.required')}
       </label>
       <p className="muted" role="status">
-        {view.queued === 1
-          ? '1 event waiting to be sent.'
-          : `${view.queued} events waiting to be sent.`}
+        {t('sends.queued', { count: view.queued })}
       </p>
       {view.lastBatch ? (
         <details>
           <summary>
-            Last request: {new Date(view.lastBatch.at).toLocaleString()} — {view.lastBatch.outcome}
+            {t('sends.last', {
+              at: new Date(view.lastBatch.at).toLocaleString(locale),
+              outcome: view.lastBatch.outcome,
+            })}
           </summary>
           <p className="muted">
-            POST {view.lastBatch.url}, exactly this body ({view.lastBatch.body.length} bytes, laid
-            out for reading):
+            {t('sends.body', { url: view.lastBatch.url, count: view.lastBatch.body.length })}
           </p>
           <pre className="sent-body">{readable(view.lastBatch.body)}</pre>
         </details>
       ) : (
-        <p className="muted">Nothing has been sent yet.</p>
+        <p className="muted">{t('sends.none')}</p>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import type { InPageTip } from '@/lib/messages';
+import { s } from './strings';
 import { isShown, viewportRect } from './geometry';
 import type { Card } from './guidance';
 
@@ -151,7 +152,7 @@ export class Beacons {
     beacon.className = 'beacon';
     beacon.hidden = true;
     beacon.dataset.tip = tip.id;
-    beacon.setAttribute('aria-label', `Tip: ${tip.title}`);
+    beacon.setAttribute('aria-label', s('page.tip.beacon', { title: tip.title }));
     beacon.addEventListener('click', (event) => {
       const entry = this.#entries.get(tip.id);
       if (!event.isTrusted || entry?.element === undefined) return;

@@ -1,4 +1,5 @@
 import { nameOf } from './element-label';
+import { s } from './strings';
 import { viewportRect } from './geometry';
 
 /**
@@ -42,9 +43,9 @@ export class Highlight {
     this.#callout.className = 'callout';
     this.#callout.setAttribute('role', 'status');
     const name = document.createElement('strong');
-    name.textContent = nameOf(element) || 'Here';
+    name.textContent = nameOf(element) || s('page.highlight.here');
     const hint = document.createElement('span');
-    hint.textContent = [note, 'Esc to close'].filter(Boolean).join(' · ');
+    hint.textContent = [note, s('page.highlight.esc')].filter(Boolean).join(' · ');
     this.#callout.append(name, hint);
     this.layer.append(this.#box, this.#callout);
     element.scrollIntoView({ block: 'center', behavior: 'smooth' });

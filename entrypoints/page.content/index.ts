@@ -12,6 +12,7 @@ import { authorTools } from './author-tools';
 import type { ElementPicker, PickCallbacks } from './picker';
 import type { TipPreview } from './preview';
 import { ReplyEditor } from './reply-editor';
+import { setPageStrings, s } from './strings';
 import { mountUiRoot, type UiRoot } from './ui-root';
 
 /** SPAs render the new screen after the URL changes: detect again while it settles. */
@@ -132,7 +133,7 @@ function tipParts(
     beacons.remove(tip.id);
     void sendTyped(send, 'bg:dismiss-tip', { id: tip.id }).catch(onError);
     const undo = {
-      label: 'Undo',
+      label: s('page.toast.undo'),
       run: () => {
         dismissed.delete(tip.id);
         void sendTyped(send, 'bg:undismiss-tip', { id: tip.id })
@@ -142,7 +143,8 @@ function tipParts(
     };
     // The card was open, so its code (and the note's) is here already.
     void loadGuidance(root).then(
-      ({ showToast }) => showToast(root.layer, 'Tip hidden. ', undo, card.lastSpot, signal),
+      ({ showToast }) =>
+        showToast(root.layer, `${s('page.toast.hidden')} `, undo, card.lastSpot, signal),
       onError,
     );
   };
@@ -194,10 +196,14 @@ export default defineContentScript({
     const send: Send = (message) => browser.runtime.sendMessage(message);
     const found = await sendTyped(send, 'bg:app-for-host', { host: location.hostname });
     if (found === null || ctx.isInvalid) return;
+    // The user's language before anything is built: the in-page UI never shows another first.
+    const words = await sendTyped(send, 'bg:page-strings', {});
+    if (ctx.isInvalid) return;
+    setPageStrings(words.lang, words.strings);
     const app = found;
     const { signal } = ctx;
     const catalogue = new Catalogue([app]);
-    const root = mountUiRoot(signal);
+    const root = mountUiRoot(signal, words);
     ctx.onInvalidated(() => root.remove());
 
     const ignoreWhenGone = (error: unknown) => {

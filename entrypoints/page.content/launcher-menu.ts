@@ -1,5 +1,6 @@
 import type { LauncherChange, LauncherPrefs } from '@/lib/messages';
 import style from './launcher-menu.css?raw';
+import { s } from './strings';
 
 interface Entry {
   label: (prefs: LauncherPrefs) => string;
@@ -8,17 +9,17 @@ interface Entry {
 
 const ENTRIES: Entry[] = [
   {
-    label: (p) => `Move to the ${p.dock?.edge === 'left' ? 'right' : 'left'} edge`,
+    label: (p) => s(p.dock?.edge === 'left' ? 'page.menu.moveRight' : 'page.menu.moveLeft'),
     change: (p) => ({
       dock: { edge: p.dock?.edge === 'left' ? 'right' : 'left', y: p.dock?.y ?? 1 },
     }),
   },
   {
-    label: (p) => (p.minimised ? 'Show full size' : 'Minimise'),
+    label: (p) => s(p.minimised ? 'page.menu.fullSize' : 'page.menu.minimise'),
     change: (p) => ({ minimised: !p.minimised }),
   },
-  { label: () => 'Snooze for 1 hour', change: () => ({ snoozeMinutes: 60 }) },
-  { label: () => 'Hide on this site', change: () => ({ hideOnSite: true }) },
+  { label: () => s('page.menu.snooze'), change: () => ({ snoozeMinutes: 60 }) },
+  { label: () => s('page.menu.hide'), change: () => ({ hideOnSite: true }) },
 ];
 
 /**
@@ -38,7 +39,7 @@ export class LauncherMenu {
     menu.className = 'menu';
     menu.hidden = true;
     menu.setAttribute('role', 'menu');
-    menu.setAttribute('aria-label', 'Launcher options');
+    menu.setAttribute('aria-label', s('page.launcher.options'));
     menu.addEventListener('keydown', (e) => this.#key(e));
     // Its stylesheet comes with it, into the launcher's (closed) shadow root.
     const sheet = document.createElement('style');

@@ -1,5 +1,6 @@
 import type { LauncherChange, LauncherPrefs } from '@/lib/messages';
 import { loadLazy } from './lazy';
+import { s } from './strings';
 import type { LauncherMenu } from './launcher-menu';
 
 export const LAUNCHER_MENU = '__waymarkLauncherMenu';
@@ -18,7 +19,7 @@ export function optionsButton(
   button.type = 'button';
   button.className = 'more';
   button.textContent = '⋯';
-  button.setAttribute('aria-label', 'Launcher options');
+  button.setAttribute('aria-label', s('page.launcher.options'));
   button.setAttribute('aria-haspopup', 'menu');
   button.setAttribute('aria-expanded', 'false');
   let menu: LauncherMenu | undefined;

@@ -1,4 +1,5 @@
 import type { LauncherChange, LauncherPrefs } from '@/lib/messages';
+import { num, s } from './strings';
 import { clearSpot, isClear, type Spot } from './clear-spot';
 import { optionsButton } from './launcher-options';
 
@@ -30,6 +31,10 @@ export class Launcher {
   readonly box = document.createElement('div');
   readonly #open = document.createElement('button');
   readonly #count = document.createElement('span');
+  /** What the open button is for, in words (its name stays its visible text: WCAG 2.5.3). */
+  readonly #about = document.createElement('span');
+  /** Says a new count politely (a screen reader user hears that something is relevant now). */
+  readonly #announce = document.createElement('span');
   #prefs: LauncherPrefs = { minimised: false, hiddenOnSite: false };
   #spot: Spot | undefined;
   #revealed = false;
@@ -44,8 +49,14 @@ export class Launcher {
     mark.className = 'mark';
     mark.textContent = 'Waymark';
     this.#count.className = 'count';
-    this.#open.append(mark, this.#count);
-    this.box.append(this.#open);
+    // The space separates the name's words ("Waymark 4"); the flex layout does not render it.
+    this.#open.append(mark, ' ', this.#count);
+    this.#about.id = 'waymark-launcher-about';
+    this.#about.hidden = true;
+    this.#open.setAttribute('aria-describedby', this.#about.id);
+    this.#announce.className = 'sr-only';
+    this.#announce.setAttribute('role', 'status');
+    this.box.append(this.#open, this.#about, this.#announce);
     optionsButton(
       this.box,
       () => this.#prefs,
@@ -56,18 +67,18 @@ export class Launcher {
     this.#listen(signal);
     const timer = setInterval(() => this.check(), RECHECK_MS);
     signal.addEventListener('abort', () => clearInterval(timer));
-    // No count until the background answers: a "0" now would be a claim, not a fact.
-    this.#open.setAttribute('aria-label', 'Waymark: open the side panel.');
+    // No count until the background answers (update): a "0" now would be a claim, not a fact.
   }
 
   update(n: number, where: string): void {
-    this.#count.textContent = String(n);
+    const changed = this.box.dataset.count !== String(n);
+    this.#count.textContent = num(n);
     this.box.dataset.count = String(n);
     this.box.title = where;
-    this.#open.setAttribute(
-      'aria-label',
-      `Waymark: ${n} relevant now${where ? ` for ${where}` : ''}. Open the side panel.`,
-    );
+    this.#about.textContent = where
+      ? s('page.launcher.labelWhere', { count: n, where })
+      : s('page.launcher.label', { count: n });
+    if (changed && n > 0) this.#announce.textContent = s('page.launcher.announce', { count: n });
   }
 
   get prefs(): LauncherPrefs {

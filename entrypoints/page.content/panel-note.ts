@@ -1,3 +1,4 @@
+import { s } from './strings';
 /**
  * When the browser will not open Waymark's side panel from a click in the page (Firefox only opens
  * its sidebar from its own controls), this note says what to do instead — the words come from the
@@ -23,11 +24,11 @@ export class PanelNote {
     text.textContent = instead;
     const actions = document.createElement('div');
     actions.className = 'actions';
-    const open = this.#button('Open in a tab', 'primary', () => {
+    const open = this.#button(s('page.note.openTab'), 'primary', () => {
       this.hide();
       this.onOpenInTab();
     });
-    const close = this.#button('Close', '', () => this.hide());
+    const close = this.#button(s('page.note.close'), '', () => this.hide());
     actions.append(open, close);
     note.append(text, actions);
     note.addEventListener('keydown', (e) => e.key === 'Escape' && this.hide(), {

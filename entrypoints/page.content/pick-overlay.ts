@@ -1,8 +1,8 @@
 import { placeNear, viewportRect } from './geometry';
+import { s } from './strings';
 
 /** How long the "Anchored ✓" (or warning) note stays next to the chosen element. */
 const CONFIRM_MS = 4000;
-const BANNER_TEXT = 'Click an element (or Tab to it, then Enter) to attach the tip · Esc to cancel';
 
 /**
  * What the element picker draws in Waymark's layer: a box and a label over the element under the
@@ -23,10 +23,10 @@ export class PickOverlay {
   ) {
     this.#banner.setAttribute('role', 'status');
     const text = part('span', 'text');
-    text.textContent = BANNER_TEXT;
+    text.textContent = s('page.pick.banner');
     const cancel = part('button', 'cancel');
     cancel.setAttribute('type', 'button');
-    cancel.textContent = 'Cancel';
+    cancel.textContent = s('page.pick.cancel');
     cancel.addEventListener('click', onCancel, { signal });
     this.#banner.append(text, cancel);
     signal.addEventListener('abort', () => {
@@ -73,9 +73,7 @@ export class PickOverlay {
     this.clearNote();
     const note = part('div', resolves ? 'pick-note' : 'pick-note warn');
     note.setAttribute('role', resolves ? 'status' : 'alert');
-    note.textContent = resolves
-      ? 'Anchored ✓ — this element will be found again'
-      : 'Waymark could not find this element again from its anchor; pick a more distinctive element';
+    note.textContent = resolves ? s('page.pick.anchored') : s('page.pick.notFound');
     this.layer.append(note);
     const size = { width: note.offsetWidth, height: note.offsetHeight };
     const { left, top } = placeNear(viewportRect(element), size, 'auto');

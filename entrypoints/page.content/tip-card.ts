@@ -1,4 +1,5 @@
 import { renderMarkdownToDom } from '@/lib/markdown/render-dom';
+import { s } from './strings';
 import type { InPageTip } from '@/lib/messages';
 import { placeCard } from './card-place';
 import { viewportRect } from './geometry';
@@ -49,15 +50,18 @@ export class TipCard {
     const title = document.createElement('h2');
     title.textContent = tip.title;
     const body = document.createElement('div');
+    // Content is in its author's language: its direction is its own, not the UI's. (The title's
+    // box keeps the UI's direction, page.css, so its room for × stays on the ×'s side.)
+    body.dir = 'auto';
     body.append(renderMarkdownToDom(tip.body, document));
     const close = this.#button('×', 'close', () => this.close(opener));
-    close.setAttribute('aria-label', 'Close tip');
+    close.setAttribute('aria-label', s('page.tip.close'));
     const actions = document.createElement('div');
     actions.className = 'actions';
     if (this.actions.onRate) actions.append(this.#rating(tip));
     actions.append(
-      this.#button('More', '', () => this.actions.onMore(tip), 'More in Waymark'),
-      this.#button('Got it', 'primary', () => {
+      this.#button(s('page.tip.more'), '', () => this.actions.onMore(tip), s('page.tip.moreLabel')),
+      this.#button(s('page.tip.gotIt'), 'primary', () => {
         this.close();
         this.actions.onDismiss(tip);
       }),
@@ -114,15 +118,15 @@ export class TipCard {
     const group = document.createElement('span');
     group.className = 'rate';
     group.setAttribute('role', 'group');
-    group.setAttribute('aria-label', 'Was this tip helpful?');
-    group.textContent = 'Helpful?';
+    group.setAttribute('aria-label', s('page.tip.helpfulGroup'));
+    group.textContent = s('page.tip.helpful');
     const pick = (helpful: boolean) => () => {
       yes.setAttribute('aria-pressed', String(helpful));
       no.setAttribute('aria-pressed', String(!helpful));
       this.actions.onRate?.(tip, helpful);
     };
-    const yes = this.#button('Yes', 'small', pick(true));
-    const no = this.#button('No', 'small', pick(false));
+    const yes = this.#button(s('page.tip.yes'), 'small', pick(true));
+    const no = this.#button(s('page.tip.no'), 'small', pick(false));
     group.append(yes, no);
     return group;
   }

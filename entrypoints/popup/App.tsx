@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '@/components/I18nProvider';
 import { ItemScreen } from '@/components/ItemScreen';
 import { SearchPanel } from '@/components/SearchPanel';
 import { StatusLine } from '@/components/StatusLine';
@@ -8,6 +9,7 @@ import { useStatus } from '@/hooks/use-status';
 
 /** Quick search and the store's status; an item opens right here. */
 export function App() {
+  const t = useT();
   const [query, setQuery] = useState('');
   const [openId, setOpenId] = useState<string>();
   const [results] = useBackground(
@@ -27,7 +29,12 @@ export function App() {
   };
   return (
     <main className="popup">
-      <h1 className="brand">Waymark</h1>
+      {/* The page's one h1: an opened item's title takes over while it is shown. */}
+      {openId === undefined ? (
+        <h1 className="brand">{t('manifest.name')}</h1>
+      ) : (
+        <p className="brand">{t('manifest.name')}</p>
+      )}
       {openId === undefined ? (
         <SearchPanel
           query={query}
@@ -39,7 +46,7 @@ export function App() {
       ) : (
         <>
           <button type="button" className="back" onClick={() => setOpenId(undefined)}>
-            ← Back to results
+            {t('popup.back')}
           </button>
           <ItemScreen id={openId} tabId={undefined} currentApp={undefined} onOpen={setOpenId} />
         </>

@@ -1,6 +1,7 @@
 import '@/lib/zod-csp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nProvider } from '@/components/I18nProvider';
 import { App } from './App';
 import '@/components/panel.css';
 
@@ -8,6 +9,8 @@ const root = document.getElementById('root');
 if (root === null) throw new Error('popup: #root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <I18nProvider>
+      <App />
+    </I18nProvider>
   </StrictMode>,
 );

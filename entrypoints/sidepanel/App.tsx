@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { AsyncView } from '@/components/AsyncView';
 import { AuthorTab } from '@/components/author/AuthorTab';
+import { useT } from '@/components/I18nProvider';
 import { ForThisPage } from '@/components/ForThisPage';
 import { ItemScreen } from '@/components/ItemScreen';
 import { PathList } from '@/components/PathList';
@@ -16,11 +17,7 @@ import type { PageItems, PathView } from '@/lib/messages';
 
 type Tab = 'page' | 'search' | 'learn' | 'author';
 type View = { kind: 'item'; id: string } | { kind: 'whats-new' };
-const TABS: { id: Tab; label: string }[] = [
-  { id: 'page', label: 'For this page' },
-  { id: 'search', label: 'Search' },
-  { id: 'learn', label: 'Learn' },
-];
+const TABS = ['page', 'search', 'learn'] as const;
 /** Roles that write content see the Author tab (the server enforces the same line). */
 const AUTHOR_ROLES = ['author', 'reviewer', 'admin'];
 
@@ -31,6 +28,7 @@ function linkedItem(): View[] {
 }
 
 export function App() {
+  const t = useT();
   const active = useActiveTab();
   const [tab, setTab] = useState<Tab>('page');
   const [stack, setStack] = useState<View[]>(linkedItem);
@@ -69,9 +67,11 @@ export function App() {
   const me = account.state === 'ready' ? account.value.me : undefined;
   const canAuthor = me !== undefined && AUTHOR_ROLES.includes(me.role);
   const relevantNow = page.state === 'ready' ? page.value.relevant.length : 0;
-  const tabs = (canAuthor ? [...TABS, { id: 'author' as const, label: 'Author' }] : TABS).map(
-    (t) => (t.id === 'page' ? { ...t, badge: relevantNow } : t),
-  );
+  const tabs = (canAuthor ? [...TABS, 'author' as const] : TABS).map((id) => ({
+    id,
+    label: t(`panel.tab.${id}`),
+    ...(id === 'page' ? { badge: relevantNow } : {}),
+  }));
 
   useEffect(() => {
     if (active.requestedView === undefined) return;
@@ -121,20 +121,28 @@ export function App() {
     <div className="panel">
       <header className="panel-header">
         <div className="panel-top">
-          <span className="brand">Waymark</span>
+          {/* The page's one h1: an opened item's title takes over while it is shown. */}
+          {view === undefined ? (
+            <h1 className="brand">{t('manifest.name')}</h1>
+          ) : (
+            <p className="brand">{t('manifest.name')}</p>
+          )}
           <button
             type="button"
             className="whats-new-button"
-            aria-label={`What's new${newCount > 0 ? `: ${newCount} since your last visit` : ''}`}
+            aria-label={
+              newCount > 0 ? t('panel.whatsNewCount', { count: newCount }) : t('panel.whatsNew')
+            }
             onClick={() => setStack((s) => [...s, { kind: 'whats-new' }])}
           >
-            What’s new{newCount > 0 && <span className="tab-badge">{newCount}</span>}
+            {t('panel.whatsNew')}
+            {newCount > 0 && <span className="tab-badge">{newCount}</span>}
           </button>
         </div>
         <Tabs
           tabs={tabs}
           selected={tab}
-          label="Waymark"
+          label={t('panel.tabs')}
           tabId={(id) => `tab-${id}`}
           panelId={(id) => `panel-${id}`}
           onSelect={(id) => {
@@ -153,7 +161,7 @@ export function App() {
         {view !== undefined ? (
           <>
             <button type="button" className="back" onClick={back}>
-              ← Back
+              {t('common.back')}
             </button>
             {view.kind === 'whats-new' ? (
               <WhatsNew news={news} onOpen={openFrom('page')} onSeen={reloadNews} />
@@ -170,7 +178,7 @@ export function App() {
         ) : tab === 'author' && canAuthor ? (
           <AuthorTab me={me} tabId={active.tabId} />
         ) : tab === 'page' ? (
-          <AsyncView value={page} loading="Finding what fits this page…">
+          <AsyncView value={page} loading={t('panel.findingPage')}>
             {(value) => (
               <ForThisPage
                 page={value}
@@ -203,7 +211,7 @@ export function App() {
             tabId={active.tabId}
           />
         ) : (
-          <AsyncView value={paths} loading="Loading learning paths…">
+          <AsyncView value={paths} loading={t('panel.loadingPaths')}>
             {(value) => (
               <PathList paths={value} onOpenLesson={openFrom('path', rankInPath(value))} />
             )}

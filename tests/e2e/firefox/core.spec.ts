@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
-import { callBackground } from '../support/firefox';
+import { callBackground, until } from '../support/firefox';
 import { clickNode, clickRole, typeInto } from '../support/firefox-actions';
 import { inPageUi } from '../support/firefox-in-page';
 import {
@@ -33,10 +33,13 @@ async function boxOf(page: Page, selector: string): Promise<Box> {
 test('the launcher counts the items for the Zendesk ticket and a beacon sits on the Priority field', async () => {
   const { firefox, server } = session;
   ticket = await pageWithLauncher(firefox, server.url(...URLS.zendesk));
-  const ui = await inPageUi(firefox.bidi, ticket);
-  expect(Number(ui.launcher?.attrs['data-count'])).toBeGreaterThan(0);
-  // Its accessible name says where Waymark thinks the user is.
-  expect(ui.launcher?.attrs.title).toBe('Zendesk Support · Ticket · ticket 123');
+  // The launcher starts at 0 and counts once the background has ranked the page.
+  const ui = await until('a count above 0', async () => {
+    const now = await inPageUi(firefox.bidi, ticket);
+    return Number(now.launcher?.attrs['data-count']) > 0 ? now : undefined;
+  });
+  // Its description (aria-describedby) says where Waymark thinks the user is.
+  expect(ui.launcher?.text).toContain('Zendesk Support · Ticket · ticket 123');
   await expect
     .poll(async () => {
       const [beacon, field] = [

@@ -63,6 +63,12 @@ export interface ExtensionBrowser {
 export async function launchWithExtension(
   profileDir?: string,
   extensionDir = EXTENSION_DIR,
+  /**
+   * The browser's UI language (needs Debian's chromium-l10n). On Linux Chromium takes it from the
+   * LANGUAGE environment variable (`--lang` alone is ignored there), and Playwright's `locale`
+   * for its pages.
+   */
+  language?: string,
 ): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`no built extension at ${extensionDir}: run npm run build`);
@@ -75,7 +81,12 @@ export async function launchWithExtension(
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...CHROMIUM_ARGS,
+      ...(language === undefined ? [] : [`--lang=${language}`]),
     ],
+    // Playwright emulates en-US in pages unless told the locale: a German browser's pages are German.
+    ...(language === undefined
+      ? {}
+      : { env: { ...process.env, LANGUAGE: language }, locale: language }),
   });
   const worker =
     context.serviceWorkers()[0] ??

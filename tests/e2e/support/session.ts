@@ -16,12 +16,14 @@ import { startSites, URLS } from './sites';
 export function sitesAndExtension(
   extensionDir?: string,
   before?: () => void,
+  /** The browser's UI language (`de`, `ar`). */
+  language?: string,
 ): { server: FixtureServer; browser: ExtensionBrowser } {
   const session = {} as { server: FixtureServer; browser: ExtensionBrowser };
   test.beforeAll(async () => {
     before?.();
     session.server = await startSites();
-    session.browser = await launchWithExtension(undefined, extensionDir);
+    session.browser = await launchWithExtension(undefined, extensionDir, language);
   });
   test.afterAll(async () => {
     await session.browser?.close();
