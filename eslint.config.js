@@ -69,7 +69,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs', 'bench/scale/*.mjs'],
+          allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs', 'bench/scale/*.mjs', 'scripts/*.mjs'],
         },
         tsconfigRootDir: import.meta.dirname,
       },

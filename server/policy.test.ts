@@ -1,7 +1,9 @@
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { roles } from '@/lib/content-model';
 import { createApp } from './app';
-import { routePolicies } from './policy';
+import type { ServerEnv } from './http';
+import { enforcePolicy, routePolicies } from './policy';
 import { tempStore, tokenFor } from './test-fixtures';
 
 /** Every registered route (middleware excluded), as `METHOD path`. */
@@ -69,6 +71,57 @@ describe('route policies', () => {
       }
     } finally {
       await env.cleanup();
+    }
+  });
+
+  it('names the route and the role when it refuses one', async () => {
+    const env = await tempStore();
+    try {
+      const app = createApp(env.store, { log: () => {} });
+      const author = await tokenFor(env.store, 'author@example.com', 'author');
+      const response = await app.request('/v1/audit', {
+        headers: { Authorization: `Bearer ${author}` },
+      });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({
+        error: 'forbidden',
+        message: 'GET /v1/audit is not open to the author role',
+      });
+    } finally {
+      await env.cleanup();
+    }
+  });
+
+  it('leaves a path no route matches to the 404 handler, not to a refusal', async () => {
+    const env = await tempStore();
+    try {
+      const app = createApp(env.store, { log: () => {} });
+      const admin = await tokenFor(env.store, 'admin@example.com', 'admin');
+      const response = await app.request('/v1/no-such-route', {
+        headers: { Authorization: `Bearer ${admin}` },
+      });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({
+        error: 'not_found',
+        message: 'no route GET /v1/no-such-route',
+      });
+    } finally {
+      await env.cleanup();
+    }
+  });
+
+  it('keeps a public route open to every role even when it sits behind the policy middleware', async () => {
+    // createApp answers public routes before authentication; this pins the policy's own rule.
+    for (const role of roles) {
+      const app = new Hono<ServerEnv>();
+      app.use(async (c, next) => {
+        c.set('user', { email: `${role}@example.com`, role });
+        await next();
+      });
+      app.use(enforcePolicy());
+      app.get('/v1/openapi.json', (c) => c.text('open'));
+      const response = await app.request('/v1/openapi.json');
+      expect(response.status, role).toBe(200);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { payloadSchemas } from '@/lib/message-schemas';
+import { allowedSenders, payloadSchemas } from '@/lib/message-schemas';
 import type { MessageType } from '@/lib/messages';
 import { createRouter, type BackgroundMessage, type Handlers } from '@/lib/runtime/router';
 import { type ContentHandlers, createContentListener } from '../page.content/messages';
@@ -85,6 +85,14 @@ describe('who may send each message (a table independent of allowedSenders)', ()
   it('names the senders of every message type in the protocol, and only those', () => {
     expect(Object.keys(MAY_SEND).sort()).toEqual([...TYPES].sort());
     expect(TYPES.every((type) => MAY_SEND[type].length > 0)).toBe(true);
+  });
+
+  it('finds the enforced table saying the same, for the cs: and panel: messages no router checks too', () => {
+    const name = { cs: 'content-script', page: 'extension-page', bg: 'background' } as const;
+    for (const type of TYPES)
+      expect([...allowedSenders[type]].sort(), type).toEqual(
+        MAY_SEND[type].map((c) => name[c]).sort(),
+      );
   });
 
   it.each(toBackground)(
