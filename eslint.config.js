@@ -61,6 +61,8 @@ export default tseslint.config(
       'bench/results/**',
       'build/**',
       'public/**',
+      '.stryker-tmp/**',
+      'reports/**',
     ],
   },
   js.configs.recommended,

@@ -44,6 +44,8 @@ describe('fitsPage', () => {
     expect(fitsPage(item, page('zendesk', 'ticket'))).toBe(true);
     expect(fitsPage(item, page('zendesk', 'views'))).toBe(false);
     expect(fitsPage(item, page('zendesk', null))).toBe(false);
+    // A page with no screen never matches a screen, not even one whose id reads "null".
+    expect(fitsPage(targeted({ screens: ['zendesk:null'] }), page('zendesk', null))).toBe(false);
   });
 
   it('reads screens of another app as no limit on this one only when the item names this app', () => {
