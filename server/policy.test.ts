@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { roles } from '@/lib/content-model';
+import { roles, type Role } from '@/lib/content-model';
 import { createApp } from './app';
 import type { ServerEnv } from './http';
 import { enforcePolicy, routePolicies } from './policy';
@@ -74,40 +74,31 @@ describe('route policies', () => {
     }
   });
 
-  it('names the route and the role when it refuses one', async () => {
+  /** GET `path` as a fresh user of `role` on a fresh app: status and JSON body. */
+  async function getAs(role: Role, path: string) {
     const env = await tempStore();
     try {
       const app = createApp(env.store, { log: () => {} });
-      const author = await tokenFor(env.store, 'author@example.com', 'author');
-      const response = await app.request('/v1/audit', {
-        headers: { Authorization: `Bearer ${author}` },
-      });
-      expect(response.status).toBe(403);
-      expect(await response.json()).toEqual({
-        error: 'forbidden',
-        message: 'GET /v1/audit is not open to the author role',
-      });
+      const token = await tokenFor(env.store, `${role}@example.com`, role);
+      const response = await app.request(path, { headers: { Authorization: `Bearer ${token}` } });
+      return { status: response.status, body: (await response.json()) as unknown };
     } finally {
       await env.cleanup();
     }
+  }
+
+  it('names the route and the role when it refuses one', async () => {
+    expect(await getAs('author', '/v1/audit')).toEqual({
+      status: 403,
+      body: { error: 'forbidden', message: 'GET /v1/audit is not open to the author role' },
+    });
   });
 
   it('leaves a path no route matches to the 404 handler, not to a refusal', async () => {
-    const env = await tempStore();
-    try {
-      const app = createApp(env.store, { log: () => {} });
-      const admin = await tokenFor(env.store, 'admin@example.com', 'admin');
-      const response = await app.request('/v1/no-such-route', {
-        headers: { Authorization: `Bearer ${admin}` },
-      });
-      expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({
-        error: 'not_found',
-        message: 'no route GET /v1/no-such-route',
-      });
-    } finally {
-      await env.cleanup();
-    }
+    expect(await getAs('admin', '/v1/no-such-route')).toEqual({
+      status: 404,
+      body: { error: 'not_found', message: 'no route GET /v1/no-such-route' },
+    });
   });
 
   it('keeps a public route open to every role even when it sits behind the policy middleware', async () => {
