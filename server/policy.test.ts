@@ -106,7 +106,7 @@ describe('route policies', () => {
     for (const role of roles) {
       const app = new Hono<ServerEnv>();
       app.use(async (c, next) => {
-        c.set('user', { email: `${role}@example.com`, role });
+        c.set('user', { email: `${role}@example.com`, role, team: undefined });
         await next();
       });
       app.use(enforcePolicy());
