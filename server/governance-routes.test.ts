@@ -18,6 +18,23 @@ describe.each(testBackends())('on $name', (backend) => {
     verify_by: '2020-01-01',
   });
 
+  describe('GET /v1/verification on the fixed clock (TEST_NOW: 2026-06-15)', () => {
+    it('counts an item as overdue from the day after its verify-by date, not on it', async () => {
+      for (const [id, date] of [
+        ['due-yesterday', '2026-06-14'],
+        ['due-today', '2026-06-15'],
+        ['due-tomorrow', '2026-06-16'],
+      ] as const)
+        await t.env.store.upsertItem(
+          { ...article(id), owner: 'author@example.com', verify_by: date },
+          'ops',
+        );
+      const res = await get('/v1/verification', author);
+      const { overdue } = (await res.json()) as { overdue: { id: string; verify_by: string }[] };
+      expect(overdue.map((o) => [o.id, o.verify_by])).toEqual([['due-yesterday', '2026-06-14']]);
+    });
+  });
+
   describe('GET /v1/verification', () => {
     it('lists overdue items and broken anchors for their owner, and everything for an admin', async () => {
       await t.env.store.upsertItem(overdue('mine', 'author@example.com'), 'ops');

@@ -1,7 +1,9 @@
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { roles } from '@/lib/content-model';
+import { roles, type Role } from '@/lib/content-model';
 import { createApp } from './app';
-import { routePolicies } from './policy';
+import type { ServerEnv } from './http';
+import { enforcePolicy, routePolicies } from './policy';
 import { tempStore, tokenFor } from './test-fixtures';
 
 /** Every registered route (middleware excluded), as `METHOD path`. */
@@ -69,6 +71,48 @@ describe('route policies', () => {
       }
     } finally {
       await env.cleanup();
+    }
+  });
+
+  /** GET `path` as a fresh user of `role` on a fresh app: status and JSON body. */
+  async function getAs(role: Role, path: string) {
+    const env = await tempStore();
+    try {
+      const app = createApp(env.store, { log: () => {} });
+      const token = await tokenFor(env.store, `${role}@example.com`, role);
+      const response = await app.request(path, { headers: { Authorization: `Bearer ${token}` } });
+      return { status: response.status, body: (await response.json()) as unknown };
+    } finally {
+      await env.cleanup();
+    }
+  }
+
+  it('names the route and the role when it refuses one', async () => {
+    expect(await getAs('author', '/v1/audit')).toEqual({
+      status: 403,
+      body: { error: 'forbidden', message: 'GET /v1/audit is not open to the author role' },
+    });
+  });
+
+  it('leaves a path no route matches to the 404 handler, not to a refusal', async () => {
+    expect(await getAs('admin', '/v1/no-such-route')).toEqual({
+      status: 404,
+      body: { error: 'not_found', message: 'no route GET /v1/no-such-route' },
+    });
+  });
+
+  it('keeps a public route open to every role even when it sits behind the policy middleware', async () => {
+    // createApp answers public routes before authentication; this pins the policy's own rule.
+    for (const role of roles) {
+      const app = new Hono<ServerEnv>();
+      app.use(async (c, next) => {
+        c.set('user', { email: `${role}@example.com`, role, team: undefined });
+        await next();
+      });
+      app.use(enforcePolicy());
+      app.get('/v1/openapi.json', (c) => c.text('open'));
+      const response = await app.request('/v1/openapi.json');
+      expect(response.status, role).toBe(200);
     }
   });
 });

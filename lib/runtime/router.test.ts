@@ -40,6 +40,7 @@ describe('senderKind', () => {
     expect(senderKind({ ...PAGE, tab: { id: 3 } }, SELF)).toBe('extension-page');
     expect(senderKind({ id: SELF.id, url: 'https://evil.example/' }, SELF)).toBeUndefined();
     expect(senderKind({ id: 'other', tab: { id: 1 } }, SELF)).toBeUndefined();
+    expect(senderKind({ id: SELF.id, tab: { id: 1 } }, SELF)).toBe('content-script');
   });
 });
 
@@ -119,6 +120,50 @@ describe('createRouter', () => {
     const h = handlers({ 'bg:status': () => Promise.reject(new Error('store unavailable')) });
     const { reply } = await deliver(createRouter(SELF, h, quiet), envelope('bg:status', {}), PAGE);
     expect(reply).toEqual({ ok: false, error: 'bg:status: store unavailable' });
+  });
+
+  it('refuses a sender of this extension that is neither a page of it nor in a tab, by saying so', async () => {
+    const h = handlers();
+    const stranger = { id: SELF.id, url: 'https://acme.zendesk.com/' };
+    const { returned, reply } = await deliver(
+      createRouter(SELF, h, quiet),
+      envelope('bg:app-for-host', { host: 'acme.zendesk.com' }),
+      stranger,
+    );
+    expect(returned).toBe(true);
+    expect(reply).toEqual({
+      ok: false,
+      error: 'bg:app-for-host: not accepted from an unknown sender',
+    });
+    expect(h['bg:app-for-host']).not.toHaveBeenCalled();
+  });
+
+  it('keeps the channel open (returns true) for a refusal and for an invalid payload', () => {
+    // Called directly: what the listener itself returns, not what `deliver` reports.
+    const router = createRouter(SELF, handlers(), quiet);
+    expect(router(envelope('bg:status', {}), CONTENT, () => {})).toBe(true);
+    const invalid = { waymark: 1, type: 'bg:app-for-host', payload: { host: 42 } };
+    expect(router(invalid, CONTENT, () => {})).toBe(true);
+  });
+
+  it.each([
+    [{ host: 42 }, 'host: Invalid input: expected string, received number'],
+    [{ detection: { app: 5 } }, 'detection.app: '],
+    ['not an object', '(root): '],
+  ])('names the field of an invalid payload %j', async (payload, start) => {
+    const type =
+      typeof payload === 'object' && 'detection' in payload
+        ? 'bg:page-detected'
+        : 'bg:app-for-host';
+    const h = { ...handlers(), 'bg:page-detected': vi.fn() } as unknown as Handlers<Pair>;
+    const { reply } = await deliver(
+      createRouter(SELF, h, quiet),
+      { waymark: 1, type, payload },
+      CONTENT,
+    );
+    expect(
+      (reply as { error: string }).error.startsWith(`${type}: invalid payload at ${start}`),
+    ).toBe(true);
   });
 
   it('round-trips through runtime.sendMessage with sendTyped', async () => {

@@ -111,17 +111,16 @@ describe('SearchIndex.search', () => {
     expect(body?.ranges.map(([s, e]) => body.text.slice(s, e))).toEqual(['Outlook']);
   });
 
-  it('returns no results quickly when given an empty, blank or one-character query', () => {
+  it('returns no results when given an empty, blank or one-character query', () => {
     expect(ids('')).toEqual([]);
     expect(ids('   \n\t')).toEqual([]);
     expect(ids('o')).toEqual([]);
   });
 
-  it('returns results fast and without throwing for a 5,000-character query', () => {
+  // How fast lives in `npm run bench:search`, never in a unit test.
+  it('returns results and does not throw for a 5,000-character query or 1,000 distinct words', () => {
     const long = 'outlook password refund machine '.repeat(160).slice(0, 5000);
-    const start = performance.now();
     expect(ids(long).length).toBeGreaterThan(0);
-    expect(performance.now() - start).toBeLessThan(100);
     const words = Array.from({ length: 1000 }, (_, i) => `word${i}`).join(' ');
     expect(() => ids(words)).not.toThrow();
   });

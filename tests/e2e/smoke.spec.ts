@@ -25,7 +25,14 @@ test('nothing is injected on a vendor site or a host outside the catalogue', asy
     const page = await session.browser.context.newPage();
     const worlds = await extensionWorlds(page, session.browser.extensionId);
     await page.goto(url);
-    await page.waitForTimeout(1_000);
+    // The positive signal: a catalogue page opened after this one gets its launcher, so the
+    // extension has had its chance to inject here (at document_idle, before that launcher).
+    const control = await session.browser.context.newPage();
+    await control.goto(session.server.url(...URLS.zendesk));
+    await expect
+      .poll(async () => (await inPageUi(control)).launcher?.attrs.title, { timeout: 15_000 })
+      .toBe('Zendesk Support · Ticket · ticket 123');
+    await control.close();
     expect((await inPageUi(page)).present).toBe(false);
     expect(worlds, `content script injected into ${url}`).toEqual([]);
     await page.close();

@@ -131,7 +131,6 @@ test('every payload renders inert in the side panel: articles and a lesson', asy
       }
       await expect(panel.locator('.feedback').first()).toBeVisible();
     }
-    await panel.waitForTimeout(200);
     expect(await unsafeNodes(panel), title).toEqual([]);
     await panel.getByRole('button', { name: '← Back' }).click();
   }

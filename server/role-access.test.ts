@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '@/lib/content-model';
+import type { Store } from './store';
+import { createApp } from './app';
+import { article, tempStore, template, tokenFor, type TempStore } from './test-fixtures';
+
+/**
+ * The role × route oracle, written out from what README ("The content server's API", "Publishing
+ * in context") promises each role may do — deliberately NOT read from `server/policy.ts`, so a
+ * wrong entry in the enforced table shows up here as a disagreement.
+ *
+ * `yes`: the request succeeds (2xx). `no`: refused — 401 without a token, 403 with one.
+ * Every request is a valid one that succeeds for an allowed role, on an item owned by another
+ * author (`owner@example.com`), so a handler's own check (verify: the owner or an admin) counts.
+ */
+type Who = 'anonymous' | Role;
+const WHO: readonly Who[] = ['anonymous', 'learner', 'author', 'reviewer', 'admin'];
+type Row = readonly ['yes' | 'no', 'yes' | 'no', 'yes' | 'no', 'yes' | 'no', 'yes' | 'no'];
+
+// prettier-ignore
+const EXPECTED: Readonly<Record<string, Row>> = {
+  //                                      anonymous learner author reviewer admin
+  'GET /healthz':                         ['yes', 'yes', 'yes', 'yes', 'yes'],
+  'GET /readyz':                          ['yes', 'yes', 'yes', 'yes', 'yes'],
+  'GET /v1/openapi.json':                 ['yes', 'yes', 'yes', 'yes', 'yes'],
+  'GET /v1/me':                           ['no',  'yes', 'yes', 'yes', 'yes'],
+  'GET /v1/feed':                         ['no',  'yes', 'yes', 'yes', 'yes'],
+  'GET /v1/items/:id':                    ['no',  'yes', 'yes', 'yes', 'yes'],
+  'GET /v1/items':                        ['no',  'no',  'yes', 'yes', 'yes'],
+  'GET /v1/items/:id/versions':           ['no',  'no',  'yes', 'yes', 'yes'],
+  'GET /v1/items/:id/history':            ['no',  'no',  'yes', 'yes', 'yes'],
+  'POST /v1/items':                       ['no',  'no',  'yes', 'yes', 'yes'],
+  'PUT /v1/items/:id':                    ['no',  'no',  'yes', 'yes', 'yes'],
+  'POST /v1/items/:id/submit':            ['no',  'no',  'yes', 'yes', 'yes'],
+  'POST /v1/items/:id/approve':           ['no',  'no',  'no',  'yes', 'yes'],
+  'POST /v1/items/:id/request-changes':   ['no',  'no',  'no',  'yes', 'yes'],
+  'POST /v1/items/:id/archive':           ['no',  'no',  'no',  'yes', 'yes'],
+  'POST /v1/items/:id/rollback':          ['no',  'no',  'no',  'yes', 'yes'],
+  // Owners re-verify their items; someone else's only an admin.
+  'POST /v1/items/:id/verify':            ['no',  'no',  'no',  'no',  'yes'],
+  'GET /v1/verification':                 ['no',  'no',  'yes', 'yes', 'yes'],
+  'POST /v1/anchor-reports':              ['no',  'yes', 'yes', 'yes', 'yes'],
+  'GET /v1/audit':                        ['no',  'no',  'no',  'no',  'yes'],
+  'GET /v1/templates':                    ['no',  'no',  'yes', 'yes', 'yes'],
+  'PUT /v1/templates/:id':                ['no',  'no',  'no',  'no',  'yes'],
+};
+
+interface Call {
+  path: string;
+  body?: unknown;
+}
+/** Puts what the route needs in the store under `id` and says what to send. */
+type Scenario = (store: Store, id: string) => Promise<Call> | Call;
+
+const OWNER = 'owner@example.com';
+const draftBody = (id: string) => ({
+  type: 'article',
+  template: 'how-to',
+  id,
+  title: `Article ${id}`,
+  body: `How to ${id}.`,
+  targeting: { apps: [], screens: [], roles: [], teams: [] },
+});
+const seed = (status: string) => async (store: Store, id: string) => {
+  await store.upsertItem({ ...article(id, { status }), owner: OWNER }, 'ops@example.com');
+};
+const on =
+  (status: string, path: (id: string) => string, body?: unknown): Scenario =>
+  async (store, id) => {
+    await seed(status)(store, id);
+    return { path: path(id), ...(body === undefined ? {} : { body }) };
+  };
+
+const SCENARIOS: Readonly<Record<string, Scenario>> = {
+  'GET /healthz': () => ({ path: '/healthz' }),
+  'GET /readyz': () => ({ path: '/readyz' }),
+  'GET /v1/openapi.json': () => ({ path: '/v1/openapi.json' }),
+  'GET /v1/me': () => ({ path: '/v1/me' }),
+  'GET /v1/feed': () => ({ path: '/v1/feed' }),
+  'GET /v1/items/:id': on('published', (id) => `/v1/items/${id}`),
+  'GET /v1/items': () => ({ path: '/v1/items' }),
+  'GET /v1/items/:id/versions': on('published', (id) => `/v1/items/${id}/versions`),
+  'GET /v1/items/:id/history': on('published', (id) => `/v1/items/${id}/history`),
+  'POST /v1/items': (_store, id) => ({ path: '/v1/items', body: draftBody(id) }),
+  'PUT /v1/items/:id': on('draft', (id) => `/v1/items/${id}`),
+  'POST /v1/items/:id/submit': on('draft', (id) => `/v1/items/${id}/submit`),
+  'POST /v1/items/:id/approve': on('in_review', (id) => `/v1/items/${id}/approve`),
+  'POST /v1/items/:id/request-changes': on('in_review', (id) => `/v1/items/${id}/request-changes`, {
+    comment: 'Name the refund form.',
+  }),
+  'POST /v1/items/:id/archive': on('published', (id) => `/v1/items/${id}/archive`),
+  'POST /v1/items/:id/rollback': on('published', (id) => `/v1/items/${id}/rollback`, {
+    version: 1,
+  }),
+  'POST /v1/items/:id/verify': on('published', (id) => `/v1/items/${id}/verify`),
+  'GET /v1/verification': () => ({ path: '/v1/verification' }),
+  'POST /v1/anchor-reports': on('published', () => '/v1/anchor-reports'),
+  'GET /v1/audit': () => ({ path: '/v1/audit' }),
+  'GET /v1/templates': () => ({ path: '/v1/templates' }),
+  'PUT /v1/templates/:id': (_store, id) => {
+    const body: Record<string, unknown> = template(id);
+    delete body.id; // the id comes from the path
+    return { path: `/v1/templates/${id}`, body };
+  },
+};
+
+/** Bodies that need the item's id (PUT an edit, report its anchor). */
+function bodyFor(route: string, call: Call, id: string): unknown {
+  if (route === 'PUT /v1/items/:id') return { ...draftBody(id), version: 1 };
+  if (route === 'POST /v1/anchor-reports')
+    return { items: [{ id, app: 'zendesk', screen: 'ticket', count: 1 }] };
+  return call.body;
+}
+
+describe('who may call each route (README’s promises, over HTTP, on SQLite)', () => {
+  let env: TempStore;
+  let app: ReturnType<typeof createApp>;
+  const tokens: Partial<Record<Who, string>> = {};
+  beforeAll(async () => {
+    env = await tempStore();
+    app = createApp(env.store, { log: () => {}, authFailuresPerMinute: 10_000 });
+    for (const role of WHO.filter((w): w is Role => w !== 'anonymous'))
+      tokens[role] = await tokenFor(env.store, `${role}@example.com`, role);
+    await tokenFor(env.store, OWNER, 'author');
+  });
+  afterAll(() => env.cleanup());
+
+  it('has an expectation and a scenario for every route the server registers, and no others', () => {
+    const registered = [
+      ...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`)),
+    ].sort();
+    expect(Object.keys(EXPECTED).sort()).toEqual(registered);
+    expect(Object.keys(SCENARIOS).sort()).toEqual(registered);
+  });
+
+  it.each(Object.keys(EXPECTED))('answers %s for each role as README promises', async (route) => {
+    const method = route.split(' ')[0]!;
+    const outcomes: string[] = [];
+    for (const who of WHO) {
+      const id = `${route.toLowerCase().replace(/[^a-z]+/g, '-')}-${who}`.replace(/^-/, '');
+      const call = await SCENARIOS[route]!(env.store, id);
+      const body = bodyFor(route, call, id);
+      const token = tokens[who];
+      const response = await app.request(call.path, {
+        method,
+        headers: {
+          ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const refused = who === 'anonymous' ? 401 : 403;
+      const got = response.ok ? 'yes' : response.status === refused ? 'no' : response.status;
+      outcomes.push(`${who}: ${got}`);
+    }
+    expect(outcomes).toEqual(WHO.map((who, i) => `${who}: ${EXPECTED[route]![i]}`));
+  });
+});
