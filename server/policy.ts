@@ -19,6 +19,8 @@ export const routePolicies: Readonly<Record<string, Access>> = {
   'GET /healthz': 'public',
   'GET /readyz': 'public',
   'GET /v1/openapi.json': 'public',
+  // The extension reads how to sign in (the identity provider's endpoints) before it has a token.
+  'GET /v1/auth/config': 'public',
   'GET /v1/me': 'signed-in',
   'GET /v1/feed': 'signed-in',
   // Learners read only live copies through this one (the handler 404s anything else).
