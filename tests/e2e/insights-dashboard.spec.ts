@@ -110,13 +110,15 @@ async function workAsPerson(n: number): Promise<string> {
     await panel.locator('.items .item').first().click();
     const title = (await panel.getByRole('heading', { level: 1 }).textContent()) ?? '';
     await panel.getByRole('button', { name: 'Yes' }).click();
-    await expect(panel.getByRole('status')).toHaveText('Thanks — noted.');
+    await expect(
+      panel.getByRole('group', { name: 'Was this helpful?' }).getByRole('status'),
+    ).toHaveText('Thanks — noted.');
     await panel.getByRole('button', { name: '← Back' }).click();
 
     // A search nothing answers; its session ends after 10 s of quiet.
     await panel.getByRole('tab', { name: 'Search' }).click();
     await panel.getByRole('combobox', { name: 'Search' }).fill(FAILED_WORDS);
-    await expect(panel.getByRole('status')).toContainText('Nothing matches');
+    await expect(panel.getByRole('status').filter({ hasText: 'Nothing matches' })).toBeVisible();
 
     // The lesson: the first choice of every question (right, wrong, wrong).
     await panel.getByRole('tab', { name: 'Learn' }).click();
