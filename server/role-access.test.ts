@@ -1,23 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role, Template } from '@/lib/content-model';
 import type { Store } from './store';
-import { createHash } from 'node:crypto';
 import { createApp } from './app';
-import { identityConfig, identityFileSchema } from './identity/config';
-import {
-  startTestProvider,
-  TEST_AUDIENCE,
-  TEST_CLIENT_ID,
-  type TestProvider,
-} from './identity/test-provider';
+import { signInThrough, startTestProvider, type TestProvider } from './identity/test-provider';
 import { sampleEvents } from '@/lib/insights/test-events';
 import { article, tempStore, template, tokenFor, type TempStore } from './test-fixtures';
 import { INSTALL } from './insights/test-support';
 
 /**
  * The role × route oracle, written out from what README ("The content server's API", "Publishing
- * in context") promises each role may do — deliberately NOT read from `server/policy.ts`, so a
- * wrong entry in the enforced table shows up here as a disagreement.
+ * in context", "Insights"), docs/privacy.md and docs/sign-in.md promise each role may do —
+ * deliberately NOT read from `server/policy.ts`, so a wrong entry in the enforced table shows up
+ * here as a disagreement. SCIM routes take their own token, not a role: scim-access.test.ts.
  *
  * `yes`: the request succeeds (2xx). `no`: refused — 401 without a token, 403 with one.
  * Every request is a valid one that succeeds for an allowed role, on an item owned by another
@@ -88,7 +82,6 @@ interface Call {
 type Scenario = (store: Store, id: string) => Promise<Call> | Call;
 
 const OWNER = 'owner@example.com';
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const draftBody = (id: string) => ({
   type: 'article',
   template: 'how-to',
@@ -222,18 +215,11 @@ describe('who may call each route (README’s promises, over HTTP, on SQLite)', 
     // Built as a deployment with sign-in through a (real, local) identity provider and an
     // organisation key, so GET /v1/auth/config and POST /v1/insights/helpdesk can succeed.
     provider = await startTestProvider([]);
-    const identity = identityConfig(
-      identityFileSchema.parse({
-        oidc: { issuer: provider.issuer, audience: TEST_AUDIENCE, client_id: TEST_CLIENT_ID },
-      }),
-      {},
-      sha256,
-    );
     app = createApp(env.store, {
       log: () => {},
       authFailuresPerMinute: 10_000,
       impactKey: 'k'.repeat(40),
-      identity,
+      identity: signInThrough(provider),
     });
     for (const role of WHO.filter((w): w is Role => w !== 'anonymous'))
       tokens[role] = await tokenFor(env.store, `${role}@example.com`, role);
