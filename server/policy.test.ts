@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '@/lib/content-model';
 import { createApp } from './app';
 import type { ServerEnv } from './http';
+import { signInThrough, startTestProvider } from './identity/test-provider';
 import { enforcePolicy, routePolicies } from './policy';
 import { tempStore, tokenFor } from './test-fixtures';
 
@@ -45,8 +46,14 @@ describe('route policies', () => {
 
   it('answers every route for every role (and for no token) exactly as the matrix says', async () => {
     const env = await tempStore();
+    const provider = await startTestProvider([]);
     try {
-      const app = createApp(env.store, { log: () => {}, authFailuresPerMinute: 1_000 });
+      // With an identity provider, so the public GET /v1/auth/config has something to answer.
+      const app = createApp(env.store, {
+        log: () => {},
+        authFailuresPerMinute: 1_000,
+        identity: signInThrough(provider),
+      });
       const tokens: Record<string, string> = {};
       for (const role of roles)
         tokens[role] = await tokenFor(env.store, `${role}@example.com`, role);
@@ -71,6 +78,7 @@ describe('route policies', () => {
       }
     } finally {
       await env.cleanup();
+      await provider.close();
     }
   });
 

@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { createHash } from 'node:crypto';
 import Provider, { type Configuration } from 'oidc-provider';
+import { identityConfig, identityFileSchema, type IdentityConfig } from './config';
 
 /**
  * Test-only: a real OpenID provider (`oidc-provider`) on 127.0.0.1, in the test's process. It
@@ -18,6 +20,14 @@ export interface TestAccount {
 
 export const TEST_AUDIENCE = 'https://waymark.example.com/api';
 export const TEST_CLIENT_ID = 'waymark-extension';
+
+/** Sign-in through `provider` for the Waymark audience and client, nothing else configured. */
+export function signInThrough(provider: TestProvider): IdentityConfig {
+  const file = identityFileSchema.parse({
+    oidc: { issuer: provider.issuer, audience: TEST_AUDIENCE, client_id: TEST_CLIENT_ID },
+  });
+  return identityConfig(file, {}, (text) => createHash('sha256').update(text).digest('hex'));
+}
 
 export interface TestProvider {
   issuer: string;
