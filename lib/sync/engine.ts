@@ -45,12 +45,21 @@ export const errorMessages = {
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let running: Promise<SyncResult> | undefined;
+  let queued: Promise<SyncResult> | undefined;
+  const start = (): Promise<SyncResult> =>
+    (running = run(options).finally(() => {
+      running = undefined;
+    }));
   return {
     syncNow() {
-      running ??= run(options).finally(() => {
-        running = undefined;
+      if (running === undefined) return start();
+      // A run is under way, but it may have read the feed before what this caller wants to see
+      // was published: one more run follows it, shared by every call made meanwhile.
+      queued ??= running.then(() => {
+        queued = undefined;
+        return running ?? start();
       });
-      return running;
+      return queued;
     },
   };
 }
