@@ -17,13 +17,15 @@ import {
 } from './support/extension';
 import type { FixtureServer } from './support/fixture-server';
 import { inPageUi } from './support/in-page';
+import { answerCheck } from './support/lessons';
 import { unpackedExtensionId, writeExtensionPolicy } from './support/managed-policy';
 import { startSites, URLS } from './support/sites';
 
 /**
  * Insights end to end: five people, each in their own browser profile with the extension, on one
  * real server over a real SQLite file, search for words nothing answers, open the first item on a
- * Zendesk ticket and find it helpful, and take a lesson answering two questions wrong. The
+ * Zendesk ticket and find it helpful, and take a lesson answering two questions wrong (then, below
+ * the pass mark, retrying those two). The
  * organisation's managed policy allows learning records. Then an author signs in to the web
  * dashboard, which shows exactly those numbers; "Create content" on the gap makes a draft that a
  * reviewer publishes, and the gap shows as addressed.
@@ -138,6 +140,13 @@ async function workAsPerson(n: number): Promise<string> {
       await question.getByRole('button', { name: 'Check answer' }).click();
       await expect(question.getByRole('status')).toContainText(/Right\.|Not quite\./);
     }
+    await panel.getByRole('button', { name: 'Finish lesson' }).click();
+    // Two of three wrong is below the pass mark: the learner retries those two and gets them right.
+    await expect(panel.getByRole('status').filter({ hasText: 'Not passed yet' })).toBeVisible();
+    await panel.getByRole('button', { name: 'Retry the 2 wrong answers' }).click();
+    // The right answer stays; the two wrong ones are open again.
+    await expect(panel.locator('fieldset.question').getByRole('status')).toHaveCount(1);
+    await answerCheck(panel, 'zendesk-ticket-basics', () => true);
     await panel.getByRole('button', { name: 'Finish lesson' }).click();
     await expect(panel.getByRole('status').filter({ hasText: 'Lesson complete' })).toBeVisible();
 
