@@ -104,6 +104,16 @@ export function openApiDocument(serverUrl?: string): object {
       ...governancePaths,
       ...templatePaths,
       ...insightPaths,
+      '/v1/auth/config': {
+        get: {
+          summary: "How to sign in: the identity provider's endpoints and name (docs/sign-in.md)",
+          security: [],
+          responses: {
+            '200': { description: 'The provider the extension signs in through' },
+            '404': errorResponse('This server has no identity provider configured'),
+          },
+        },
+      },
       '/v1/openapi.json': {
         get: {
           summary: 'This document',

@@ -1,3 +1,4 @@
+import { useT } from '@/components/I18nProvider';
 import { useBackground } from '@/hooks/use-background';
 
 const isWebUrl = (value: string) => {
@@ -21,6 +22,7 @@ export function ProviderSignIn({
   busy: boolean;
   onSignIn: () => void;
 }) {
+  const t = useT();
   const [provider] = useBackground(
     'bg:provider',
     isWebUrl(serverUrl) ? { serverUrl } : undefined,
@@ -30,9 +32,9 @@ export function ProviderSignIn({
   return (
     <div className="provider">
       <button type="button" className="primary" disabled={busy} onClick={onSignIn}>
-        Sign in with {provider.value.name}
+        {t('options.signInWith', { name: provider.value.name })}
       </button>
-      <p className="muted">or paste a sign-in token below.</p>
+      <p className="muted">{t('options.orPasteToken')}</p>
     </div>
   );
 }
