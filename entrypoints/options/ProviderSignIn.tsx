@@ -32,7 +32,7 @@ export function ProviderSignIn({
   return (
     <div className="provider">
       <button type="button" className="primary" disabled={busy} onClick={onSignIn}>
-        {t('options.signInWith', { name: provider.value.name })}
+        {t('options.signInWith', { name: provider.value.name ?? new URL(serverUrl).host })}
       </button>
       <p className="muted">{t('options.orPasteToken')}</p>
     </div>
