@@ -4,6 +4,7 @@ import type {
   Access,
   GroupAssigner,
   IdentityClaims,
+  ScimGroupRecord,
   ScimUserRecord,
   ScimUserWrite,
   SignInOutcome,
@@ -167,4 +168,28 @@ export function filterColumn(
   filter: { attribute: string } | undefined,
 ): string | undefined {
   return filter === undefined ? undefined : columns[filter.attribute.toLowerCase()];
+}
+
+/** A scim_groups row as both backends read it. */
+export interface ScimGroupRow {
+  id: string;
+  display_name: string;
+  external_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A group as SCIM returns it, from its row and its members (the same on both backends). */
+export function scimGroupRecord(
+  row: ScimGroupRow,
+  members: readonly { id: string; userName: string }[],
+): ScimGroupRecord {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    externalId: row.external_id ?? undefined,
+    members: [...members],
+    created: row.created_at,
+    lastModified: row.updated_at,
+  };
 }

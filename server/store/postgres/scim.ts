@@ -6,6 +6,8 @@ import {
   noTokenHash,
   scimGroupFilterColumns,
   scimUserFilterColumns,
+  scimGroupRecord,
+  type ScimGroupRow,
   scimUserRecord,
   ScimConflictError,
   toIdentityRow,
@@ -24,14 +26,6 @@ import type {
 import type { Query, Tx } from './connect';
 import { reassign, userByEmail, userByScimId } from './identity';
 import { appendAudit } from './people';
-
-interface GroupRow {
-  id: string;
-  display_name: string;
-  external_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
 
 export async function scimUser(sql: Query, id: string): Promise<ScimUserRecord | undefined> {
   const row = await userByScimId(sql, id);
@@ -132,19 +126,12 @@ export async function scimDeleteUser(tx: Tx, id: string, at: Date): Promise<bool
 }
 
 export async function scimGroup(sql: Query, id: string): Promise<ScimGroupRecord | undefined> {
-  const [row] = await sql<GroupRow[]>`SELECT * FROM scim_groups WHERE id = ${id}`;
+  const [row] = await sql<ScimGroupRow[]>`SELECT * FROM scim_groups WHERE id = ${id}`;
   if (row === undefined) return undefined;
   const members = await sql<{ id: string; userName: string }[]>`
     SELECT u.scim_id AS id, coalesce(u.user_name, u.email) AS "userName" FROM scim_members m
     JOIN users u ON u.scim_id = m.user_id WHERE m.group_id = ${id} ORDER BY u.scim_id COLLATE "C"`;
-  return {
-    id: row.id,
-    displayName: row.display_name,
-    externalId: row.external_id ?? undefined,
-    members: [...members],
-    created: row.created_at,
-    lastModified: row.updated_at,
-  };
+  return scimGroupRecord(row, members);
 }
 
 export const scimGroups = (sql: Query, query: ScimQuery) =>

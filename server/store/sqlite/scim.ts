@@ -5,6 +5,8 @@ import {
   noTokenHash,
   scimGroupFilterColumns,
   scimUserFilterColumns,
+  scimGroupRecord,
+  type ScimGroupRow,
   scimUserRecord,
   ScimConflictError,
 } from '../identity-plans';
@@ -21,14 +23,6 @@ import type {
 import type { Db } from './database';
 import { reassign, userWhere } from './identity';
 import { appendAudit } from './people';
-
-interface GroupRow {
-  id: string;
-  display_name: string;
-  external_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
 
 export function scimUser(db: Db, id: string): ScimUserRecord | undefined {
   const row = userWhere(db, 'scim_id = ?', id);
@@ -131,7 +125,8 @@ export function scimDeleteUser(db: Db, id: string, at: Date): boolean {
 }
 
 export function scimGroup(db: Db, id: string): ScimGroupRecord | undefined {
-  const row = db.prepare('SELECT * FROM scim_groups WHERE id = ?').get(id) as GroupRow | undefined;
+  const row = db.prepare('SELECT * FROM scim_groups WHERE id = ?').get(id) as
+    ScimGroupRow | undefined;
   if (row === undefined) return undefined;
   const members = db
     .prepare(
@@ -139,14 +134,7 @@ export function scimGroup(db: Db, id: string): ScimGroupRecord | undefined {
        JOIN users u ON u.scim_id = m.user_id WHERE m.group_id = ? ORDER BY u.scim_id`,
     )
     .all(id) as { id: string; userName: string }[];
-  return {
-    id: row.id,
-    displayName: row.display_name,
-    externalId: row.external_id ?? undefined,
-    members,
-    created: row.created_at,
-    lastModified: row.updated_at,
-  };
+  return scimGroupRecord(row, members);
 }
 
 export const scimGroups = (db: Db, query: ScimQuery) =>
