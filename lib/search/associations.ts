@@ -1,5 +1,6 @@
 import { unpackTf } from './fields';
 import type { InvertedIndex } from './inverted-index';
+import { compare } from './top-k';
 
 /** A query word is expanded only while it is this rare (share of documents): common words need no help. */
 const MAX_SHARE = 0.05;
@@ -113,7 +114,9 @@ export class Heads {
       const pmi = Math.log(((shared + 1) * n) / ((docs.length + 1) * ((headDf[id] ?? 0) + 1)));
       if (pmi > MIN_PMI) scored.push({ id, pmi });
     }
-    scored.sort((a, b) => b.pmi - a.pmi || a.id - b.id);
+    // Ties go by the word, not its id: a loaded index numbers its terms in another order than the
+    // one built document by document, and both must answer alike.
+    scored.sort((a, b) => b.pmi - a.pmi || compare(index.terms[a.id]!, index.terms[b.id]!));
     const best = scored[0]?.pmi ?? 1;
     return scored
       .slice(0, MAX_ASSOCIATED)

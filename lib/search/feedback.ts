@@ -1,6 +1,7 @@
 import { idf } from './fields';
 import type { InvertedIndex } from './inverted-index';
 import type { Variant } from './matcher';
+import { compare } from './top-k';
 
 /** Documents the feedback reads: the first few are usually on the query's topic. */
 export const FEEDBACK_DOCS = 5;
@@ -34,7 +35,9 @@ export function feedbackVariants(
       seenIn.set(id, (seenIn.get(id) ?? 0) + 1);
     }
   }
-  const chosen = [...weight].filter(([id]) => seenIn.get(id)! >= 2).sort((a, b) => b[1] - a[1]);
+  const chosen = [...weight]
+    .filter(([id]) => seenIn.get(id)! >= 2)
+    .sort((a, b) => b[1] - a[1] || compare(index.terms[a[0]]!, index.terms[b[0]]!));
   const top1 = chosen[0]?.[1] ?? 0;
   return chosen
     .slice(0, FEEDBACK_TERMS)

@@ -81,4 +81,28 @@ describe('search techniques (features)', () => {
     for (const query of ['dashboard iphone', 'spreadsheet printing empty pages', 'autonum '])
       expect(loaded.search(query)).toEqual(built.search(query));
   });
+
+  it('picks the same associated words after loading when several are exactly as likely', () => {
+    // "zorp" is only in bodies whose titles all say six words, first seen in reverse alphabetical
+    // order: a built index numbers them wren…able, a loaded one able…wren. Only four associations
+    // are kept per word, so a tie broken by number would keep different ones.
+    const words = ['wren', 'vole', 'newt', 'kite', 'hare', 'able'];
+    const tied: SearchDoc[] = [
+      ...filler,
+      ...[1, 2, 3, 4].map((n) => ({ id: `zorp-${n}`, title: words.join(' '), body: `zorp ${n}` })),
+      ...words.map((word) => ({ id: `only-${word}`, title: `${word} guide`, body: 'plain' })),
+    ];
+    const built = buildIndex(tied, { semantic: false });
+    const loaded = loadIndex(JSON.parse(JSON.stringify(built.toJSON())) as never, {
+      semantic: false,
+    });
+    const found = (index: typeof built) =>
+      index
+        .search('zorp', { limit: 20 })
+        .map((h) => h.id)
+        .filter((id) => id.startsWith('only-'));
+    // The four kept are the first by word, in either index.
+    expect(found(built).sort()).toEqual(['only-able', 'only-hare', 'only-kite', 'only-newt']);
+    expect(found(loaded)).toEqual(found(built));
+  });
 });
