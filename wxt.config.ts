@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { CHROME_KEY } from './scripts/extension-key';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
@@ -102,6 +103,7 @@ export default defineConfig({
       : {
           // Organisations preset the endpoint (and team) by policy: chrome.storage.managed.
           storage: { managed_schema: 'managed-schema.json' },
+          ...(process.env.WAYMARK_STORE_BUILD === '1' ? {} : { key: CHROME_KEY }),
         }),
     commands: {
       'open-search': {

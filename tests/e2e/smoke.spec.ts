@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { CHROME_EXTENSION_ID } from '@/scripts/extension-key';
 import { extensionWorlds } from './support/extension';
 import { inPageUi } from './support/in-page';
 import { URLS } from './support/sites';
@@ -15,6 +16,10 @@ test('the content script runs on a catalogue host and shows the launcher', async
     .toBe('Zendesk Support · Ticket · ticket 123');
   expect(worlds).toEqual(['Waymark']);
   await page.close();
+});
+
+test('the unpacked build has the pinned id, so sign-in redirect URIs stay the same everywhere', () => {
+  expect(session.browser.extensionId).toBe(CHROME_EXTENSION_ID);
 });
 
 test('nothing is injected on a vendor site or a host outside the catalogue', async () => {
