@@ -23,7 +23,7 @@ export const detectionSchema = z.strictObject({
     .refine((context) => Object.keys(context).length <= 10, 'at most 10 context values'),
 });
 
-const itemType = z.enum(['article', 'tip', 'lesson', 'path']);
+const itemType = z.enum(['article', 'tip', 'lesson', 'path', 'announcement']);
 const isoTime = z.string().max(40);
 const pickTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('tip') }),

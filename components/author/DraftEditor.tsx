@@ -11,7 +11,13 @@ import { PathFields } from './PathFields';
 import { AudienceFields, TipElementFields } from './DraftFields';
 import { Field, problemsAt, SelectField, str } from './fields';
 
-const TYPE_NAMES = { article: 'article', tip: 'tip', lesson: 'lesson', path: 'learning path' };
+const TYPE_NAMES = {
+  article: 'article',
+  tip: 'tip',
+  lesson: 'lesson',
+  path: 'learning path',
+  announcement: 'announcement',
+};
 
 type Notice = { kind: 'ok' | 'error' | 'info'; text: string };
 

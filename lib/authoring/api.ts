@@ -35,7 +35,7 @@ const errorBody = z.object({
 
 const authorItem = z.object({
   id: z.string(),
-  type: z.enum(['article', 'tip', 'lesson', 'path']),
+  type: z.enum(['article', 'tip', 'lesson', 'path', 'announcement']),
   title: z.string(),
   status: z.enum(['draft', 'in_review', 'published', 'archived']),
   owner: z.string(),
@@ -58,7 +58,7 @@ const queueBody = z.object({
   overdue: z.array(
     z.object({
       id: z.string(),
-      type: z.enum(['article', 'tip', 'lesson', 'path']),
+      type: z.enum(['article', 'tip', 'lesson', 'path', 'announcement']),
       title: z.string(),
       owner: z.string(),
       verify_by: z.string(),

@@ -21,7 +21,7 @@ const templateShape = {
   id: slugSchema,
   name: z.string().trim().min(3, 'must be at least 3 characters').max(80),
   description: z.string().trim().max(400).default(''),
-  item_type: z.enum(['article', 'tip', 'lesson', 'path']),
+  item_type: z.enum(['article', 'tip', 'lesson', 'path', 'announcement']),
   /** Days between verifications for items made from this template. */
   verify_days: z.number().int().min(1).max(730).default(DEFAULT_VERIFY_DAYS),
   /** The item's starting fields beyond the body, e.g. `{template: how-to}` or `{steps: […]}`. */
