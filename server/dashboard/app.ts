@@ -9,7 +9,7 @@ import { h, type Html } from './html';
 import { shell } from './layout';
 import { registerViewPages } from './pages';
 import { secure } from './app-security';
-import { SESSION_COOKIE, SESSION_HOURS, SessionKeys } from './session';
+import { SESSION_COOKIE, SESSION_HOURS, type SessionKeys } from './session';
 
 /** A POST must come from this server's own pages (Origin and Fetch Metadata, when sent). */
 function sameOrigin(c: Context): boolean {
