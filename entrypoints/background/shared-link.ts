@@ -1,6 +1,7 @@
 import { slugSchema } from '@/lib/content-model';
 import type { PanelOpening } from '@/lib/messages';
 import type { SenderInfo } from '@/lib/runtime/router';
+import { staticFeedBase } from '@/lib/sync';
 import { readAccount } from './account';
 import { openPanel } from './panel';
 import { packagePaths } from './server-apps';
@@ -60,17 +61,20 @@ export function openSharedItem(
 }
 
 /**
- * Registers the share script for `/i/*` pages of the connected content server (only where the
- * user granted its origin, which connecting asks for); anything else loses it.
+ * Registers the share script for `/i/*` pages of the connected content server; signing out (or a
+ * static feed, which has no such pages) removes it. The browser injects it only where the user
+ * granted the extension the server's origin (connecting asks for it) or the origin is one Waymark
+ * already runs on, so the registration itself grants nothing.
  */
 export async function refreshShareScript(): Promise<void> {
   const account = await readAccount();
-  const origin = account === undefined ? undefined : new URL(account.serverUrl).origin;
-  const granted =
-    origin !== undefined && (await browser.permissions.contains({ origins: [`${origin}/*`] }));
+  const origin =
+    account === undefined || staticFeedBase(account.serverUrl) !== undefined
+      ? undefined
+      : new URL(account.serverUrl).origin;
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-  if (!granted) return;
+  if (origin === undefined) return;
   await browser.scripting.registerContentScripts([
     {
       id: SCRIPT_ID,
