@@ -92,16 +92,17 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
   // The web dashboard signs people in with its own session cookie (server/dashboard); it reuses
   // the permission matrix below for who may see and do what.
+  const { identity } = options;
+  const signIn =
+    identity?.oidc === undefined ? undefined : new SignInService(store, identity.oidc, identity);
   const keys = new SessionKeys(options.sessionKey ?? process.env.WAYMARK_SESSION_KEY);
-  const dashboard = createDashboard(store, keys);
+  // With an identity provider, people also sign in to the dashboard through it.
+  const dashboard = createDashboard(store, keys, signIn);
   app.all('/insights', (c) => dashboard.fetch(c.req.raw, c.env));
   app.all('/insights/*', (c) => dashboard.fetch(c.req.raw, c.env));
   // A shared link (`/i/<id>`): the extension opens it in its panel, the dashboard's session reads it.
   const itemPages = createItemPages(store, keys);
   app.all('/i/*', (c) => itemPages.fetch(c.req.raw, c.env));
-  const { identity } = options;
-  const signIn =
-    identity?.oidc === undefined ? undefined : new SignInService(store, identity.oidc, identity);
   // Before the auth middleware: the extension reads it to sign in.
   app.get('/v1/auth/config', async (c) =>
     signIn === undefined

@@ -8,8 +8,10 @@ import { DASHBOARD_CSS } from './css';
 import { h, type Html } from './html';
 import { shell } from './layout';
 import { registerViewPages } from './pages';
+import type { SignInService } from '../identity/sign-in';
 import { secure } from './app-security';
-import { SESSION_COOKIE, SESSION_HOURS, type SessionKeys } from './session';
+import { registerProviderSignIn } from './provider-sign-in';
+import { SESSION_COOKIE, SESSION_HOURS, type SessionKeys, userOfSession } from './session';
 
 /** A POST must come from this server's own pages (Origin and Fetch Metadata, when sent). */
 function sameOrigin(c: Context): boolean {
@@ -31,8 +33,13 @@ const SHARED_ITEM = /^\/i\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const sharedItemPath = (value: unknown) =>
   typeof value === 'string' && SHARED_ITEM.test(value) && value.length <= 83 ? value : undefined;
 
-function signInPage(message?: string, next?: string): Html {
+function signInPageWith(message?: string, next?: string, provider?: string): Html {
   const error = message === undefined ? '' : h`<p class="error" role="alert">${message}</p>`;
+  const query = next === undefined ? '' : `?next=${encodeURIComponent(next)}`;
+  const withProvider =
+    provider === undefined
+      ? ''
+      : h`<p><a class="button primary" href="/insights/sign-in/provider${query}">Sign in with ${provider}</a></p><p class="muted">or with your Waymark token:</p>`;
   const back = next === undefined ? '' : h`<input type="hidden" name="next" value="${next}">`;
   const who =
     next === undefined
@@ -40,13 +47,15 @@ function signInPage(message?: string, next?: string): Html {
       : 'Anyone with a Waymark token, to read the item shared with them.';
   return shell(
     'Sign in',
-    h`${error}<form method="post" action="/insights/sign-in" class="signin">${back}<label for="token">Your Waymark token</label><input id="token" name="token" type="password" autocomplete="current-password" required maxlength="200"><p class="muted">${who} The token is checked by the server and kept only inside an HttpOnly session cookie for ${SESSION_HOURS} hours.</p><button type="submit" class="primary">Sign in</button></form>`,
+    h`${error}${withProvider}<form method="post" action="/insights/sign-in" class="signin">${back}<label for="token">Your Waymark token</label><input id="token" name="token" type="password" autocomplete="current-password" required maxlength="200"><p class="muted">${who} The token is checked by the server and kept only inside an HttpOnly session cookie for ${SESSION_HOURS} hours.</p><button type="submit" class="primary">Sign in</button></form>`,
   );
 }
 
 /** The web dashboard at /insights: sign-in, the six views, CSV exports and the gap actions. */
-export function createDashboard(store: Store, keys: SessionKeys) {
+export function createDashboard(store: Store, keys: SessionKeys, signIn?: SignInService) {
   const limiter = new FailureLimiter(20);
+  const signInPage = (message?: string, next?: string) =>
+    signInPageWith(message, next, signIn?.name);
   const app = new Hono<DashboardEnv>().basePath('/insights');
   app.use(async (c, next) => {
     c.set('keys', keys);
@@ -60,6 +69,19 @@ export function createDashboard(store: Store, keys: SessionKeys) {
   app.get('/sign-in', (c) =>
     htmlPage(c, signInPage(undefined, sharedItemPath(c.req.query('next')))),
   );
+  if (signIn !== undefined)
+    registerProviderSignIn(app, {
+      store,
+      keys,
+      signIn,
+      safeNext: sharedItemPath,
+      // As the token sign-in: a shared item's page applies the item's own audience rule.
+      landing: (user, next) =>
+        next === undefined && !rolesOf('GET /v1/insights/gaps').includes(user.role)
+          ? { refused: `Insights are not open to the ${user.role} role.` }
+          : (next ?? '/insights/gaps'),
+      failed: (c, message, status) => htmlPage(c, signInPage(message), status),
+    });
   app.post('/sign-in', async (c) => {
     if (!sameOrigin(c)) return htmlPage(c, signInPage('Sign in from this server’s own page.'), 403);
     const address = clientAddress(c as unknown as Context<ServerEnv>);
@@ -78,7 +100,7 @@ export function createDashboard(store: Store, keys: SessionKeys) {
       return htmlPage(c, signInPage(`Insights are not open to the ${user.role} role.`), 403);
     const now = store.now().getTime();
     // Path `/`: shared item pages (`/i/<id>`) read the same session.
-    setCookie(c, SESSION_COOKIE, keys.seal(token, now + SESSION_HOURS * 3_600_000), {
+    setCookie(c, SESSION_COOKIE, keys.seal({ token }, now + SESSION_HOURS * 3_600_000), {
       path: '/',
       httpOnly: true,
       sameSite: 'Strict',
@@ -91,8 +113,7 @@ export function createDashboard(store: Store, keys: SessionKeys) {
   // Everything below needs a session.
   app.use(async (c, next) => {
     const cookie = getCookie(c, SESSION_COOKIE);
-    const token = cookie === undefined ? undefined : keys.open(cookie, store.now().getTime());
-    const user = token === undefined ? undefined : await store.userForToken(token);
+    const user = await userOfSession(store, keys, cookie);
     if (cookie === undefined || user === undefined) {
       if (c.req.method === 'GET' && !c.req.path.endsWith('.csv'))
         return c.redirect('/insights/sign-in', 303);

@@ -7,7 +7,7 @@ import { readableCopy } from '../item-audience';
 import type { Store, User } from '../store';
 import { secure } from './app-security';
 import { h, Html, type Part } from './html';
-import { SESSION_COOKIE, type SessionKeys } from './session';
+import { SESSION_COOKIE, type SessionKeys, userOfSession } from './session';
 
 /** The attribute the extension's share script (entrypoints/share.content.ts) looks for. */
 export const SHARE_MARK = 'data-waymark-share';
@@ -90,7 +90,5 @@ export function createItemPages(store: Store, keys: SessionKeys) {
 }
 
 async function sessionUser(c: Context, store: Store, keys: SessionKeys): Promise<User | undefined> {
-  const cookie = getCookie(c, SESSION_COOKIE);
-  const token = cookie === undefined ? undefined : keys.open(cookie, store.now().getTime());
-  return token === undefined ? undefined : store.userForToken(token);
+  return userOfSession(store, keys, getCookie(c, SESSION_COOKIE));
 }
