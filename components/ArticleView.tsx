@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Item } from '@/lib/content-model';
 import type { FeedbackReason } from '@/lib/insights';
+import { CopyLink, useNote } from './CopyLink';
 import { FeedbackReasons } from './FeedbackReasons';
 import { useI18n, useT } from './I18nProvider';
 import { splitSnippets } from '@/lib/markdown/snippets';
@@ -26,17 +27,6 @@ export function formatDay(iso: string, locale: string): string {
   const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(day.getTime())) return iso.slice(0, 10);
   return day.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-}
-
-/** Copies to the clipboard and says so; the words stay a moment, for sighted and SR users alike. */
-function useNote(): [string | undefined, (text: string) => void] {
-  const [note, setNote] = useState<string>();
-  useEffect(() => {
-    if (note === undefined) return;
-    const timer = setTimeout(() => setNote(undefined), 4_000);
-    return () => clearTimeout(timer);
-  }, [note]);
-  return [note, setNote];
 }
 
 /** "Copy" and "Insert into reply" for a text (the whole article, or one marked snippet). */
@@ -82,7 +72,6 @@ export function ArticleView(props: Props) {
   const { item, needsVerification, vote, reason, onVote, onInsert, link } = props;
   const { t, locale } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [linkNote, setLinkNote] = useNote();
   useEffect(() => heading.current?.focus(), [item.id]);
   const parts = splitSnippets(item.body);
   return (
@@ -121,25 +110,7 @@ export function ArticleView(props: Props) {
             verify: item.verify_by ? formatDay(item.verify_by, locale) : '',
           })}
         </p>
-        {link !== undefined && (
-          <p>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() =>
-                void navigator.clipboard.writeText(link).then(
-                  () => setLinkNote(t('item.linkCopied')),
-                  () => setLinkNote(t('item.linkFailed')),
-                )
-              }
-            >
-              {t('item.copyLink')}
-            </button>{' '}
-            <span className="muted" role="status">
-              {linkNote}
-            </span>
-          </p>
-        )}
+        {link !== undefined && <CopyLink link={link} hint={t('share.linkHint')} />}
         {onVote && (
           <div className="vote" role="group" aria-label={t('item.helpful')}>
             <span>{t('item.helpful')}</span>

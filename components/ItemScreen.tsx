@@ -3,7 +3,9 @@ import { callBackground, useBackground } from '@/hooks/use-background';
 import { useReadReport } from '@/hooks/use-insights';
 import type { FeedbackReason } from '@/lib/insights';
 import type { ItemView, PathView } from '@/lib/messages';
+import { useItemLink } from '@/hooks/use-item-link';
 import { ArticleView } from './ArticleView';
+import { CopyLink } from './CopyLink';
 import { useT } from './I18nProvider';
 import { AsyncView } from './AsyncView';
 import { LessonScreen } from './LessonScreen';
@@ -15,11 +17,6 @@ interface Props {
   currentApp: string | undefined;
   onOpen: (id: string) => void;
 }
-
-/** A link that opens one item in Waymark's panel page (the extension's id is the same for a
- * whole organisation when it is deployed from a store or by policy). */
-const linkTo = (id: string) =>
-  browser.runtime.getURL(`/sidepanel.html?item=${encodeURIComponent(id)}`);
 
 /** One item, whatever its type: article and tip readers, the lesson player, a path. */
 export function ItemScreen({ id, tabId, currentApp, onOpen }: Props) {
@@ -41,20 +38,33 @@ export function ItemScreen({ id, tabId, currentApp, onOpen }: Props) {
 }
 
 function Viewer({ view, tabId, currentApp, onOpen }: { view: ItemView } & Omit<Props, 'id'>) {
+  const t = useT();
   const [vote, setVote] = useState<{ helpful?: boolean; reason?: FeedbackReason }>({
     ...(view.vote === undefined ? {} : { helpful: view.vote }),
     ...(view.reason === undefined ? {} : { reason: view.reason }),
   });
   const { item } = view;
+  const link = useItemLink(item.id);
   // Reading counts for articles and tips; lessons report their steps instead.
   useReadReport(item.type === 'article' || item.type === 'tip' ? item.id : undefined, tabId);
   if (item.type === 'lesson') {
     const onLessonPage =
       currentApp !== undefined &&
       (item.targeting.apps.length === 0 || item.targeting.apps.includes(currentApp));
-    return <LessonScreen lesson={item} tabId={tabId} onLessonPage={onLessonPage} onOpen={onOpen} />;
+    return (
+      <>
+        <LessonScreen lesson={item} tabId={tabId} onLessonPage={onLessonPage} onOpen={onOpen} />
+        <CopyLink link={link} hint={t('share.linkHint')} />
+      </>
+    );
   }
-  if (item.type === 'path') return <PathScreen id={item.id} onOpen={onOpen} />;
+  if (item.type === 'path')
+    return (
+      <>
+        <PathScreen id={item.id} onOpen={onOpen} />
+        <CopyLink link={link} hint={t('share.linkHint')} />
+      </>
+    );
   const onVote = (helpful: boolean, reason?: FeedbackReason) =>
     void callBackground('bg:vote', {
       id: item.id,
@@ -69,7 +79,7 @@ function Viewer({ view, tabId, currentApp, onOpen }: { view: ItemView } & Omit<P
       vote={vote.helpful}
       reason={vote.reason}
       onVote={onVote}
-      link={linkTo(item.id)}
+      link={link}
       {...(onPage
         ? { onInsert: (text) => callBackground('bg:insert-reply', { tabId, text }) }
         : {})}

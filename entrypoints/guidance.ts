@@ -1,3 +1,4 @@
+import { showAnnouncement } from './page.content/announcement-card';
 import { registerGuidance } from './page.content/guidance';
 import { GUIDANCE_STYLE } from './page.content/guidance-style';
 import { Highlight } from './page.content/highlight';
@@ -8,7 +9,7 @@ import { showToast } from './page.content/toast';
 
 /**
  * Imported by the content script the first time a learner opens a tip, is shown a lesson step on
- * the page, hides a tip or needs Firefox's panel note (page.content/guidance.ts); never listed in
+ * the page, hides a tip, is shown an announcement or needs Firefox's panel note (page.content/guidance.ts); never listed in
  * the manifest.
  */
 export default defineUnlistedScript(() => {
@@ -18,6 +19,7 @@ export default defineUnlistedScript(() => {
     PanelNote,
     showToast,
     insertReply,
+    showAnnouncement,
     style: GUIDANCE_STYLE,
   });
 });

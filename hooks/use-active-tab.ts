@@ -5,9 +5,12 @@ export interface ActiveTab {
   tabId: number | undefined;
   /** Bumped whenever the tab's page changed, so page data is asked for again. */
   version: number;
-  /** A view the background asked the panel to show (keyboard shortcut, launcher). */
-  requestedView: { view: PanelView; at: number } | undefined;
+  /** A view the background asked the panel to show (keyboard shortcut, launcher, shared link). */
+  requestedView: RequestedView | undefined;
 }
+
+/** `item`: the item to open (a shared link the background checked). */
+export type RequestedView = { view: PanelView; item?: string; at: number };
 
 /** A view asked for longer ago than this was for an earlier opening of the panel. */
 const PENDING_VIEW_MS = 10_000;
@@ -18,9 +21,9 @@ function pinnedTab(): number | undefined {
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
-async function takePendingView(): Promise<PanelView | undefined> {
+async function takePendingView(): Promise<RequestedView | undefined> {
   const { pendingPanelView } = (await browser.storage.session?.get('pendingPanelView')) ?? {};
-  const pending = pendingPanelView as { view?: PanelView; at?: number } | undefined;
+  const pending = pendingPanelView as { view?: PanelView; item?: string; at?: number } | undefined;
   if (
     pending?.view === undefined ||
     pending.at === undefined ||
@@ -28,7 +31,8 @@ async function takePendingView(): Promise<PanelView | undefined> {
   )
     return undefined;
   await browser.storage.session?.remove('pendingPanelView');
-  return pending.view;
+  const item = typeof pending.item === 'string' ? { item: pending.item } : {};
+  return { view: pending.view, ...item, at: Date.now() };
 }
 
 /** The tab the side panel is beside, following tab switches and that tab's page changes. */
@@ -48,7 +52,7 @@ export function useActiveTab(): ActiveTab {
     };
     const onMessage = (message: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id || !isEnvelope(message, 'panel:show')) return undefined;
-      const { tabId, view } = message.payload;
+      const { tabId, view, item } = message.payload;
       setState((s) => {
         // Another tab's page changed: not what this panel shows.
         if (view === undefined && tabId !== undefined && tabId !== s.tabId) return s;
@@ -56,7 +60,10 @@ export function useActiveTab(): ActiveTab {
         return {
           tabId: followed,
           version: s.version + 1,
-          requestedView: view === undefined ? s.requestedView : { view, at: Date.now() },
+          requestedView:
+            view === undefined
+              ? s.requestedView
+              : { view, ...(item === undefined ? {} : { item }), at: Date.now() },
         };
       });
       return undefined;
@@ -64,7 +71,7 @@ export function useActiveTab(): ActiveTab {
     refresh();
     // The panel was opened with a view in mind (launcher, keyboard shortcut) before it could listen.
     void takePendingView().then(
-      (view) => view && setState((s) => ({ ...s, requestedView: { view, at: Date.now() } })),
+      (requested) => requested && setState((s) => ({ ...s, requestedView: requested })),
     );
     browser.tabs.onActivated.addListener(refresh);
     browser.runtime.onMessage.addListener(onMessage);

@@ -23,7 +23,7 @@ export const detectionSchema = z.strictObject({
     .refine((context) => Object.keys(context).length <= 10, 'at most 10 context values'),
 });
 
-const itemType = z.enum(['article', 'tip', 'lesson', 'path']);
+const itemType = z.enum(['article', 'tip', 'lesson', 'path', 'announcement']);
 const isoTime = z.string().max(40);
 const pickTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('tip') }),
@@ -137,7 +137,11 @@ const schemas = {
   'bg:paths': z.strictObject({}),
   'bg:highlight': z.strictObject({ tabId, anchor, note: z.string().max(200).optional() }),
   'cs:highlight': z.strictObject({ anchor, note: z.string().max(200).optional() }),
-  'panel:show': z.strictObject({ tabId: tabId.optional(), view: z.enum(panelViews).optional() }),
+  'panel:show': z.strictObject({
+    tabId: tabId.optional(),
+    view: z.enum(panelViews).optional(),
+    item: slugSchema.optional(),
+  }),
   'bg:account': z.strictObject({}),
   'bg:connect': z.strictObject({
     serverUrl: z.string().trim().max(2_000),
@@ -237,6 +241,10 @@ const schemas = {
   'bg:draft-put': z.strictObject({ draft: draftSchema }),
   'bg:draft-delete': z.strictObject({ key: draftKey }),
   'bg:draft-send': z.strictObject({ key: draftKey, submit: z.boolean() }),
+  'bg:open-shared': z.strictObject({ id: slugSchema }),
+  'bg:announcements': z.strictObject({}),
+  'bg:announcement-done': z.strictObject({ id: slugSchema, acknowledged: z.boolean() }),
+  'bg:author-acknowledgements': z.strictObject({ id: slugSchema }),
 } as const;
 
 /**
@@ -329,6 +337,12 @@ export const allowedSenders: { [K in MessageType]: readonly SenderKind[] } = {
   'bg:draft-put': ['extension-page'],
   'bg:draft-delete': ['extension-page'],
   'bg:draft-send': ['extension-page'],
+  // The share script runs only on the connected server's /i/ pages; the handler checks the
+  // sender's URL names the same item on that server.
+  'bg:open-shared': ['content-script'],
+  'bg:announcements': ['extension-page'],
+  'bg:announcement-done': ['content-script', 'extension-page'],
+  'bg:author-acknowledgements': ['extension-page'],
 };
 
 export const envelopeSchema = z.strictObject({

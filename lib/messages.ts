@@ -81,8 +81,11 @@ export interface MessageMap {
   /** Background → content script: ring a lesson step's element, its callout naming it (`note`:
    * the step); `anchor: null` clears it. */
   'cs:highlight': { payload: { anchor: unknown; note?: string }; result: { found: boolean } };
-  /** Background → side panel: the active tab's page changed, or the panel should show a view. */
-  'panel:show': { payload: { tabId?: number; view?: PanelView }; result: undefined };
+  /**
+   * Background → side panel: the active tab's page changed, or the panel should show a view
+   * (`item`: open that item, from a shared link).
+   */
+  'panel:show': { payload: { tabId?: number; view?: PanelView; item?: string }; result: undefined };
   /** Options page → background: the account and sync state, in words. */
   'bg:account': { payload: Record<string, never>; result: AccountView };
   /**
@@ -200,6 +203,48 @@ export interface MessageMap {
   'bg:draft-delete': { payload: { key: string }; result: { deleted: boolean } };
   /** Side panel → background: send a draft to the server (create or edit), and submit it if asked. */
   'bg:draft-send': { payload: { key: string; submit: boolean }; result: AuthorResult<Item> };
+
+  // ——— Shared links and announcements (issue 17). ———
+  /**
+   * Share script (only on the connected content server's `/i/<id>` pages) → background: the user
+   * clicked "Open in the Waymark side panel" for the item the page is about.
+   */
+  'bg:open-shared': { payload: { id: string }; result: PanelOpening };
+  /** Side panel → background: the announcements due for the learner, not yet dismissed. */
+  'bg:announcements': { payload: Record<string, never>; result: AnnouncementView[] };
+  /**
+   * Content script / side panel → background: the learner dismissed or acknowledged an
+   * announcement; it is not shown again, and an acknowledgement goes to the server.
+   */
+  'bg:announcement-done': {
+    payload: { id: string; acknowledged: boolean };
+    result: { done: true };
+  };
+  /** Side panel → background: how many of an announcement's audience acknowledged it. */
+  'bg:author-acknowledgements': {
+    payload: { id: string };
+    result: AuthorResult<AcknowledgementCount>;
+  };
+}
+
+/** An announcement as the launcher's card and the panel show it. */
+export interface AnnouncementView {
+  id: string;
+  title: string;
+  body: string;
+  /** The reader confirms they read it ("I have read this") rather than just closing it. */
+  acknowledge: boolean;
+  /** When it stops being shown (ISO date or date-time), for "until …". */
+  endsAt: string;
+}
+
+/** `GET /v1/items/:id/acknowledgements`, as the Author tab shows it. */
+export interface AcknowledgementCount {
+  item: string;
+  acknowledge: boolean;
+  audience: number;
+  acknowledged: number;
+  people: { email: string; at: string }[];
 }
 
 /** The authoring shapes travel in these messages; they are defined beside the authoring code. */
@@ -312,6 +357,8 @@ export interface PageKnowledge {
   count: number;
   /** Anchored tips not yet dismissed, to show as beacons. */
   tips: InPageTip[];
+  /** An announcement for the learner not yet dismissed: the launcher shows it once. */
+  announcement?: AnnouncementView;
 }
 
 export interface ItemSummary {

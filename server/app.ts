@@ -4,11 +4,14 @@ import type { Me } from '@/lib/content-model';
 import { bearerAuth } from './auth';
 import { compressJson } from './compress';
 import { createDashboard } from './dashboard/app';
+import { createItemPages } from './dashboard/item-page';
+import { SessionKeys } from './dashboard/session';
 import { extensionCors } from './cors';
 import { feedHandler } from './feed-route';
 import { registerGovernanceRoutes } from './governance-routes';
 import { registerEventRoutes } from './insights/events-route';
 import { HELPDESK_PATH, registerInsightRoutes } from './insights/routes';
+import { registerAnnouncementRoutes } from './announcement-routes';
 import { registerItemRoutes } from './item-routes';
 import { HttpError, jsonError, type ServerEnv } from './http';
 import type { IdentityConfig } from './identity/config';
@@ -89,14 +92,17 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
   // The web dashboard signs people in with its own session cookie (server/dashboard); it reuses
   // the permission matrix below for who may see and do what.
-  const dashboard = createDashboard(store, {
-    sessionKey: options.sessionKey ?? process.env.WAYMARK_SESSION_KEY,
-  });
-  app.all('/insights', (c) => dashboard.fetch(c.req.raw, c.env));
-  app.all('/insights/*', (c) => dashboard.fetch(c.req.raw, c.env));
   const { identity } = options;
   const signIn =
     identity?.oidc === undefined ? undefined : new SignInService(store, identity.oidc, identity);
+  const keys = new SessionKeys(options.sessionKey ?? process.env.WAYMARK_SESSION_KEY);
+  // With an identity provider, people also sign in to the dashboard through it.
+  const dashboard = createDashboard(store, keys, signIn);
+  app.all('/insights', (c) => dashboard.fetch(c.req.raw, c.env));
+  app.all('/insights/*', (c) => dashboard.fetch(c.req.raw, c.env));
+  // A shared link (`/i/<id>`): the extension opens it in its panel, the dashboard's session reads it.
+  const itemPages = createItemPages(store, keys);
+  app.all('/i/*', (c) => itemPages.fetch(c.req.raw, c.env));
   // Before the auth middleware: the extension reads it to sign in.
   app.get('/v1/auth/config', async (c) =>
     signIn === undefined
@@ -117,6 +123,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
   });
   app.get('/v1/feed', feedHandler(store, new PageCache(options.pageCacheBytes)));
   registerItemRoutes(app, store);
+  registerAnnouncementRoutes(app, store);
   registerGovernanceRoutes(app, store);
   registerTemplateRoutes(app, store);
   registerEventRoutes(app, store, {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { itemStatusSchema, type Item } from '@/lib/content-model';
 import { transitionBody } from './governance-schemas';
 import { HttpError, parseOr400, readJson, type ServerEnv } from './http';
+import { readableCopy } from './item-audience';
 import { baseVersion } from './item-input';
 import type { Store } from './store';
 import { Workflow, type Actor } from './workflow';
@@ -50,21 +51,8 @@ export function registerItemRoutes(app: Hono<ServerEnv>, store: Store): void {
   // Learners read only the live copy, and only when it is for them: anything else is a 404, so
   // a learner cannot even learn that a draft exists.
   app.get('/v1/items/:id', async (c) => {
-    const user = c.get('user');
-    const head = await store.itemHead(c.req.param('id'));
-    const item =
-      head === undefined || head.deleted
-        ? undefined
-        : user.role === 'learner'
-          ? head.live
-          : head.item;
-    const forTeam =
-      item !== undefined &&
-      (user.role !== 'learner' ||
-        item.targeting.teams.length === 0 ||
-        (user.team !== undefined && item.targeting.teams.includes(user.team)));
-    if (item === undefined || !forTeam)
-      throw new HttpError(404, 'not_found', `no item "${c.req.param('id')}"`);
+    const item = readableCopy(c.get('user'), await store.itemHead(c.req.param('id')));
+    if (item === undefined) throw new HttpError(404, 'not_found', `no item "${c.req.param('id')}"`);
     return itemResponse(c, item);
   });
 

@@ -10,6 +10,7 @@ import { anchorReportBody, transitionBody } from './governance-schemas';
 import { auditEntrySchema } from '@/lib/content-model/audit';
 import { conflictSchema, errorSchema } from './http';
 import { governancePaths } from './openapi-governance';
+import { announcementPaths } from './openapi-announcements';
 import { templatePaths } from './openapi-templates';
 import { insightPaths, insightSchemas } from './openapi-insights';
 
@@ -103,6 +104,7 @@ export function openApiDocument(serverUrl?: string): object {
       },
       ...governancePaths,
       ...templatePaths,
+      ...announcementPaths,
       ...insightPaths,
       '/v1/auth/config': {
         get: {

@@ -39,6 +39,10 @@ export const routePolicies: Readonly<Record<string, Access>> = {
   'POST /v1/items/:id/rollback': REVIEWERS,
   // Authors may call it, but the handler lets only the item's owner (or an admin) verify.
   'POST /v1/items/:id/verify': AUTHORS,
+  // A reader confirms an announcement meant for them (the handler applies the audience rule);
+  // how many of its audience did is for the people who write and review.
+  'POST /v1/items/:id/acknowledge': 'signed-in',
+  'GET /v1/items/:id/acknowledgements': AUTHORS,
   'GET /v1/verification': AUTHORS,
   // Any extension reports anchors that failed to resolve (counts only).
   'POST /v1/anchor-reports': 'signed-in',

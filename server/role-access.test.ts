@@ -4,7 +4,14 @@ import type { Store } from './store';
 import { createApp } from './app';
 import { signInThrough, startTestProvider, type TestProvider } from './identity/test-provider';
 import { sampleEvents } from '@/lib/insights/test-events';
-import { article, tempStore, template, tokenFor, type TempStore } from './test-fixtures';
+import {
+  announcement,
+  article,
+  tempStore,
+  template,
+  tokenFor,
+  type TempStore,
+} from './test-fixtures';
 import { INSTALL } from './insights/test-support';
 
 /**
@@ -42,6 +49,9 @@ const EXPECTED: Readonly<Record<string, Row>> = {
   'POST /v1/items/:id/rollback':          ['no',  'no',  'no',  'yes', 'yes'],
   // Owners re-verify their items; someone else's only an admin.
   'POST /v1/items/:id/verify':            ['no',  'no',  'no',  'no',  'yes'],
+  // README "Announcements": everyone it is for acknowledges; authors see how many did.
+  'POST /v1/items/:id/acknowledge':       ['no',  'yes', 'yes', 'yes', 'yes'],
+  'GET /v1/items/:id/acknowledgements':   ['no',  'no',  'yes', 'yes', 'yes'],
   'GET /v1/verification':                 ['no',  'no',  'yes', 'yes', 'yes'],
   'POST /v1/anchor-reports':              ['no',  'yes', 'yes', 'yes', 'yes'],
   'GET /v1/audit':                        ['no',  'no',  'no',  'no',  'yes'],
@@ -122,6 +132,14 @@ const SCENARIOS: Readonly<Record<string, Scenario>> = {
     version: 1,
   }),
   'POST /v1/items/:id/verify': on('published', (id) => `/v1/items/${id}/verify`),
+  'POST /v1/items/:id/acknowledge': async (store, id) => {
+    await store.upsertItem(announcement(id), 'ops@example.com');
+    return { path: `/v1/items/${id}/acknowledge` };
+  },
+  'GET /v1/items/:id/acknowledgements': async (store, id) => {
+    await store.upsertItem(announcement(id), 'ops@example.com');
+    return { path: `/v1/items/${id}/acknowledgements` };
+  },
   'GET /v1/verification': () => ({ path: '/v1/verification' }),
   'POST /v1/anchor-reports': on('published', () => '/v1/anchor-reports'),
   'GET /v1/audit': () => ({ path: '/v1/audit' }),

@@ -43,6 +43,28 @@ export function article(
   };
 }
 
+/** A published announcement readers acknowledge, shown in June 2026 (around TEST_NOW). */
+export function announcement(
+  id: string,
+  fields: { teams?: string[]; roles?: string[]; acknowledge?: boolean; status?: string } = {},
+) {
+  return {
+    type: 'announcement',
+    id,
+    title: `Announcement ${id}`,
+    body: 'Refunds above 200 EUR now need a second approver.',
+    owner: 'ops@example.com',
+    status: fields.status ?? 'published',
+    verify_by: '2027-01-01',
+    updated_at: '2026-06-01',
+    version: 1,
+    starts_at: '2026-06-01',
+    ends_at: '2026-06-30',
+    acknowledge: fields.acknowledge ?? true,
+    targeting: { apps: [], screens: [], roles: fields.roles ?? [], teams: fields.teams ?? [] },
+  };
+}
+
 /** A published tip on Zendesk's ticket screen (guidance health, broken-anchor reports). */
 export function tip(id: string, fields: { owner?: string } = {}) {
   return {

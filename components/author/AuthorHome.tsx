@@ -4,7 +4,7 @@ import type { AuthorResult, DraftSummary } from '@/lib/messages';
 import { AsyncView } from '../AsyncView';
 import { StatusChip } from './ItemDetail';
 
-const TYPE_ORDER = ['tip', 'article', 'lesson', 'path'] as const;
+const TYPE_ORDER = ['tip', 'article', 'lesson', 'path', 'announcement'] as const;
 
 interface Actions {
   /** Opens a draft; `repick` says why a tip's element must be picked again. */

@@ -7,11 +7,18 @@ import { articleTemplates } from '@/lib/content-model/article';
 import type { PickTarget } from '@/lib/messages';
 import { EditorDock } from './EditorDock';
 import { LessonFields } from './LessonFields';
+import { AnnouncementFields } from './AnnouncementFields';
 import { PathFields } from './PathFields';
 import { AudienceFields, TipElementFields } from './DraftFields';
 import { Field, problemsAt, SelectField, str } from './fields';
 
-const TYPE_NAMES = { article: 'article', tip: 'tip', lesson: 'lesson', path: 'learning path' };
+const TYPE_NAMES = {
+  article: 'article',
+  tip: 'tip',
+  lesson: 'lesson',
+  path: 'learning path',
+  announcement: 'announcement',
+};
 
 type Notice = { kind: 'ok' | 'error' | 'info'; text: string };
 
@@ -251,6 +258,9 @@ export function DraftEditor(props: {
         />
       )}
       {draft.type === 'path' && <PathFields fields={f} update={update} problems={problems} />}
+      {draft.type === 'announcement' && (
+        <AnnouncementFields fields={f} update={update} problems={problems} />
+      )}
       <AudienceFields fields={f} update={update} problems={problems} />
       {notice && (
         <p

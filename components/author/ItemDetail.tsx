@@ -3,6 +3,7 @@ import { callBackground, useBackground } from '@/hooks/use-background';
 import type { AuthorItemDetail, WorkflowAction } from '@/lib/messages';
 import { AsyncView } from '../AsyncView';
 import { ItemInsights } from './InsightsPanel';
+import { ItemShare } from './ItemShare';
 import { ItemPreview } from './ItemPreview';
 
 const STATUS_NAMES = {
@@ -158,6 +159,7 @@ function Detail(props: {
           </button>
         )}
       </div>
+      <ItemShare item={item} />
       {item.status === 'in_review' && reviewer && (
         <fieldset className="editor">
           <legend>Review</legend>

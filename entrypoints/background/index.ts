@@ -8,7 +8,9 @@ import { createRouter, type BackgroundMessage, type Handlers } from '@/lib/runti
 import { sendTyped } from '@/lib/runtime/send';
 import { loadStarterBundle } from './starter-bundle';
 import { sessionTabStore } from './tab-store';
+import { accountAudience } from './account';
 import { openPanel, openPanelInTab } from './panel';
+import { openSharedItem } from './shared-link';
 import { createSyncService } from './sync';
 import { createAuthoring } from './authoring';
 import { createInsights } from './insights';
@@ -25,7 +27,13 @@ export default defineBackground(() => {
   // Where each tab is (tests read the `tab:` keys): see tab-store.ts.
   const tabs = sessionTabStore<Detection>('tab');
   const insights = createInsights(store, tabs);
-  const knowledge = new KnowledgeService(store, tabs, undefined, insights.recorder);
+  const knowledge = new KnowledgeService(
+    store,
+    tabs,
+    undefined,
+    insights.recorder,
+    accountAudience,
+  );
   const lessons = new LessonProgressService(store, Date.now, insights.recorder);
   // The app catalogue, compiled once per content version (a sync can bring new or changed apps).
   let catalogue:
@@ -62,7 +70,7 @@ export default defineBackground(() => {
   // Registered at once, not after start-up: the alarm that wakes the worker must find its listener.
   insights.start();
 
-  const notifyPanel = (payload: { tabId?: number; view?: PanelView }) =>
+  const notifyPanel = (payload: { tabId?: number; view?: PanelView; item?: string }) =>
     void browser.runtime.sendMessage(envelope('panel:show', payload)).catch(() => {
       // No side panel is open: nothing to tell.
     });
@@ -189,6 +197,17 @@ export default defineBackground(() => {
     'bg:draft-put': ({ draft }) => authoring.putDraft(draft),
     'bg:draft-delete': ({ key }) => authoring.deleteDraft(key),
     'bg:draft-send': ({ key, submit }) => authoring.sendDraft(key, submit),
+
+    // Not async: the panel must open before anything is awaited (shared-link.ts).
+    'bg:open-shared': ({ id }, sender) => openSharedItem(sender, id, notifyPanel),
+    'bg:announcements': async () => (await starting, knowledge.announcements()),
+    'bg:announcement-done': async ({ id, acknowledged }) => {
+      const done = await knowledge.announcementDone(id, acknowledged);
+      // An acknowledgement goes now rather than at the next sync (kept until the server confirms).
+      if (acknowledged) void insights.flush();
+      return done;
+    },
+    'bg:author-acknowledgements': ({ id }) => authoring.acknowledgements(id),
   };
   browser.runtime.onMessage.addListener(
     createRouter({ id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }, handlers),

@@ -22,6 +22,7 @@ import type { InsightsView } from '@/lib/messages';
 import {
   dexieOutbox,
   dexieRequestQueue,
+  sendAcknowledgements,
   sendContentRequests,
   sendInsights,
   staticFeedBase,
@@ -98,6 +99,8 @@ export function createInsights(db: WaymarkDatabase, tabs: TabPages) {
       await sendInsights({ ...common, outbox: dexieOutbox(db), policy });
       // Asked for by the learner, not usage analytics: sent whatever the analytics level.
       await sendContentRequests({ ...common, queue: dexieRequestQueue(db) });
+      // Acknowledged announcements: the reader's own confirmation, sent whatever the level.
+      await sendAcknowledgements({ ...common, db });
     })()
       .catch((error: unknown) => console.warn('Waymark: could not send insight events', error))
       .finally(() => {

@@ -3,7 +3,7 @@ import type { PanelOpening, PanelView } from '@/lib/messages';
 import { backgroundTranslator } from './ui-locale';
 
 type ChromeSidePanel = { open(options: { tabId?: number; windowId?: number }): Promise<void> };
-type Notify = (payload: { tabId?: number; view?: PanelView }) => void;
+type Notify = (payload: { tabId?: number; view?: PanelView; item?: string }) => void;
 
 function chromeSidePanel(): ChromeSidePanel | undefined {
   return (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
@@ -25,6 +25,8 @@ export async function openPanel(
   tabId: number | undefined,
   view: PanelView,
   notify: Notify,
+  /** After the panel opened: the item it shows, if any (a shared link, checked meanwhile). */
+  item?: () => Promise<string | undefined>,
 ): Promise<PanelOpening> {
   const sidePanel = chromeSidePanel();
   const sidebar = sidePanel === undefined ? firefoxSidebar() : undefined;
@@ -44,8 +46,13 @@ export async function openPanel(
       ),
     };
   }
-  await rememberView(view);
-  notify({ ...(tabId === undefined ? {} : { tabId }), view });
+  const id = await item?.();
+  await rememberView(view, id);
+  notify({
+    ...(tabId === undefined ? {} : { tabId }),
+    view,
+    ...(id === undefined ? {} : { item: id }),
+  });
   return { opened: true };
 }
 
@@ -60,8 +67,10 @@ export async function openPanelInTab(tabId: number, view: PanelView): Promise<{ 
 }
 
 /** A panel that was closed reads this when it starts; an open one gets the `panel:show` message. */
-async function rememberView(view: PanelView): Promise<void> {
-  await browser.storage.session?.set({ pendingPanelView: { view, at: Date.now() } });
+async function rememberView(view: PanelView, item?: string): Promise<void> {
+  await browser.storage.session?.set({
+    pendingPanelView: { view, at: Date.now(), ...(item === undefined ? {} : { item }) },
+  });
 }
 
 /** The key the user has for "Search Waymark" (they may have changed or removed it). */

@@ -43,6 +43,8 @@ const MAY_SEND: Readonly<Record<MessageType, readonly Context[]>> = {
   'bg:draft-new': ['page'],           'bg:draft-get': ['page'],
   'bg:draft-put': ['page'],           'bg:draft-delete': ['page'],
   'bg:draft-send': ['page'],
+  'bg:open-shared': ['cs'],           'bg:announcements': ['page'],
+  'bg:announcement-done': ['cs', 'page'], 'bg:author-acknowledgements': ['page'],
   'cs:highlight': ['bg'],             'cs:insert-reply': ['bg'],
   'cs:launcher-show': ['bg'],         'cs:focus-next': ['bg'],
   'cs:pick-start': ['bg'],            'cs:pick-cancel': ['bg'],

@@ -16,6 +16,7 @@ import {
 import type { OidcState } from '@/lib/auth/session';
 import { forgetAccount, readAccount, readManaged, saveAccount, type Account } from './account';
 import { pendingServerApps, refreshServerAppScripts } from './server-apps';
+import { refreshShareScript } from './shared-link';
 import { loadStarterBundle } from './starter-bundle';
 
 const PERIODIC = 'waymark-sync';
@@ -48,6 +49,11 @@ export function createSyncService(
       await refreshServerAppScripts(db);
     } catch (error) {
       console.warn('Waymark: could not register the content script for server apps', error);
+    }
+    try {
+      await refreshShareScript();
+    } catch (error) {
+      console.warn('Waymark: could not register the script for shared links', error);
     }
   };
 
@@ -213,6 +219,7 @@ export function createSyncService(
     engine = undefined;
     await browser.alarms.clear(RETRY);
     await signOut(db, await loadStarterBundle());
+    await refreshApps();
     return view();
   }
 

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InPageTip } from '@/lib/messages';
+import { showAnnouncement } from './announcement-card';
 import { LazyCard, LazyHighlight, registerGuidance } from './guidance';
 import { Highlight } from './highlight';
 import { PanelNote } from './panel-note';
@@ -20,7 +21,15 @@ let root: UiRoot;
 
 // What guidance.js registers when the content script imports it; here it is registered up front,
 // so loading it is only a resolved promise, and the order of events is what is under test.
-registerGuidance({ TipCard, Highlight, PanelNote, showToast, insertReply, style: '.card{}' });
+registerGuidance({
+  TipCard,
+  Highlight,
+  PanelNote,
+  showToast,
+  insertReply,
+  showAnnouncement,
+  style: '.card{}',
+});
 
 beforeEach(() => {
   // jsdom lays nothing out; the highlight scrolls its element into view.

@@ -1,4 +1,5 @@
 import type { InPageTip } from '@/lib/messages';
+import type { showAnnouncement } from './announcement-card';
 import type { Highlight } from './highlight';
 import { loadLazy, registerLazy } from './lazy';
 import type { PanelNote } from './panel-note';
@@ -19,6 +20,7 @@ export interface Guidance {
   PanelNote: typeof PanelNote;
   showToast: typeof showToast;
   insertReply: typeof insertReply;
+  showAnnouncement: typeof showAnnouncement;
   style: string;
 }
 

@@ -272,6 +272,8 @@ export default defineContentScript({
       launcher.update(knowledge.count, describe(detection, app));
       tips = knowledge.tips;
       showTips();
+      const news = knowledge.announcement;
+      if (news) void loadGuidance(root).then((g) => g.showAnnouncement(root.layer, news, signal));
       launcher.check();
     }
     void sendTyped(send, 'bg:launcher-prefs', { app: app.id }).then(

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Announcements } from '@/components/Announcements';
 import { AsyncView } from '@/components/AsyncView';
 import { AuthorTab } from '@/components/author/AuthorTab';
 import { useT } from '@/components/I18nProvider';
@@ -63,6 +64,11 @@ export function App() {
   );
   const status = useStatus();
   const [news, reloadNews] = useBackground('bg:whats-new', {}, `news:${status.state}`);
+  const [announcements, reloadAnnouncements] = useBackground(
+    'bg:announcements',
+    {},
+    `announcements:${status.state}:${active.version}`,
+  );
   const [account] = useBackground('bg:account', {}, 'account');
   const me = account.state === 'ready' ? account.value.me : undefined;
   const canAuthor = me !== undefined && AUTHOR_ROLES.includes(me.role);
@@ -75,8 +81,9 @@ export function App() {
 
   useEffect(() => {
     if (active.requestedView === undefined) return;
-    setTab(active.requestedView.view);
-    setStack([]);
+    const { view: asked, item } = active.requestedView;
+    setTab(asked);
+    setStack(item === undefined ? [] : [{ kind: 'item', id: item }]);
   }, [active.requestedView]);
 
   const open = (id: string) => {
@@ -152,6 +159,9 @@ export function App() {
         />
       </header>
       <StatusLine status={status} place="banner" />
+      {view === undefined && tab !== 'author' && (
+        <Announcements announcements={announcements} onDone={reloadAnnouncements} />
+      )}
       <main
         className="panel-body"
         role="tabpanel"

@@ -8,6 +8,7 @@ import {
   type ScreenView,
 } from '@/lib/insights/views';
 import type {
+  AcknowledgementCount,
   AuditPage,
   AuditQuery,
   AuthorItem,
@@ -35,7 +36,7 @@ const errorBody = z.object({
 
 const authorItem = z.object({
   id: z.string(),
-  type: z.enum(['article', 'tip', 'lesson', 'path']),
+  type: z.enum(['article', 'tip', 'lesson', 'path', 'announcement']),
   title: z.string(),
   status: z.enum(['draft', 'in_review', 'published', 'archived']),
   owner: z.string(),
@@ -58,7 +59,7 @@ const queueBody = z.object({
   overdue: z.array(
     z.object({
       id: z.string(),
-      type: z.enum(['article', 'tip', 'lesson', 'path']),
+      type: z.enum(['article', 'tip', 'lesson', 'path', 'announcement']),
       title: z.string(),
       owner: z.string(),
       verify_by: z.string(),
@@ -121,6 +122,15 @@ function describeRefusal(status: number, message: string | undefined, where: str
  * is validated; every failure becomes an `AuthorResult` with a problem in words (and, for a
  * conflict, the version the server holds) — the side panel never sees a raw exception.
  */
+/** `GET /v1/items/:id/acknowledgements` (server/announcement-routes.ts). */
+const acknowledgementCountSchema = z.object({
+  item: z.string(),
+  acknowledge: z.boolean(),
+  audience: z.number().int().min(0),
+  acknowledged: z.number().int().min(0),
+  people: z.array(z.object({ email: z.string(), at: z.string() })).max(100_000),
+});
+
 export class AuthorApi {
   readonly #base: string;
 
@@ -277,6 +287,15 @@ export class AuthorApi {
       'GET',
       `/v1/insights/items/${encodeURIComponent(id)}?since=30d`,
       itemViewSchema,
+    );
+  }
+
+  /** How many of an announcement's audience acknowledged it, and who. */
+  acknowledgements(id: string): Promise<AuthorResult<AcknowledgementCount>> {
+    return this.#call(
+      'GET',
+      `/v1/items/${encodeURIComponent(id)}/acknowledgements`,
+      acknowledgementCountSchema,
     );
   }
 }

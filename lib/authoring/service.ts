@@ -3,6 +3,7 @@ import type { TabPages } from '@/lib/knowledge';
 import { memoryTabStore, type TabStore } from '@/lib/runtime/tab-store';
 import { staticFeedBase } from '@/lib/sync';
 import type {
+  AcknowledgementCount,
   AuditPage,
   AuditQuery,
   AuthorItem,
@@ -131,6 +132,11 @@ export class AuthoringService {
   async itemInsights(id: string): Promise<AuthorResult<ItemView>> {
     const c = await this.#api();
     return 'api' in c ? c.api.itemInsights(id) : c;
+  }
+
+  async acknowledgements(id: string): Promise<AuthorResult<AcknowledgementCount>> {
+    const c = await this.#api();
+    return 'api' in c ? c.api.acknowledgements(id) : c;
   }
 
   async listDrafts(): Promise<DraftSummary[]> {

@@ -136,15 +136,27 @@ describe('loading content/templates', () => {
 });
 
 describe("the repository's templates", () => {
-  it('cover every article kind, a tip on an element, a tip on a screen, a lesson and a path', async () => {
+  it('cover every article kind, a tip on an element, a tip on a screen, a lesson, a path and two announcements', async () => {
     const { templates, problems } = await loadContent(join(ROOT, 'content'));
     expect(problems).toEqual([]);
     const kinds = templates.map(({ value: t }) =>
       t.item_type === 'article' ? `article:${String(t.fields.template)}` : t.item_type,
     );
     expect(kinds.sort()).toEqual(
-      [...articleTemplates.map((k) => `article:${k}`), 'lesson', 'path', 'tip', 'tip'].sort(),
+      [
+        ...articleTemplates.map((k) => `article:${k}`),
+        'announcement',
+        'announcement',
+        'lesson',
+        'path',
+        'tip',
+        'tip',
+      ].sort(),
     );
+    const announcements = templates
+      .filter((t) => t.value.item_type === 'announcement')
+      .map((t) => t.value.fields.acknowledge);
+    expect(announcements.sort()).toEqual([false, true]);
     const tips = templates.filter((t) => t.value.item_type === 'tip').map((t) => t.value.fields);
     expect(tips).toContainEqual({ placement: 'auto' });
     expect(tips).toContainEqual({});

@@ -19,7 +19,7 @@ export const itemStatusSchema = z.enum(itemStatuses);
 export type ItemStatus = z.infer<typeof itemStatusSchema>;
 
 const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
-const isoDateOrDateTime = z.union([isoDate, z.iso.datetime({ offset: true })], {
+export const isoDateOrDateTime = z.union([isoDate, z.iso.datetime({ offset: true })], {
   message: 'must be a date (YYYY-MM-DD) or an ISO date-time with offset',
 });
 

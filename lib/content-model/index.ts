@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { announcementSchema } from './announcement';
 import { appSchema } from './app';
 import { articleSchema } from './article';
 import { lessonSchema } from './lesson';
@@ -11,6 +12,7 @@ export * from './article';
 export * from './tip';
 export * from './lesson';
 export * from './path';
+export * from './announcement';
 export * from './anchor';
 export * from './template';
 export { itemTypes, itemTypeDef, type ItemType, type ItemTypeDef } from './registry';
@@ -21,6 +23,7 @@ export const itemSchema = z.discriminatedUnion('type', [
   tipSchema,
   lessonSchema,
   pathSchema,
+  announcementSchema,
 ]);
 export type Item = z.infer<typeof itemSchema>;
 

@@ -16,7 +16,7 @@ describe('jsonSchemas', () => {
 
   it('describes every item type and its status values', () => {
     const text = JSON.stringify(jsonSchemas()['item.schema.json']);
-    for (const type of ['article', 'tip', 'lesson', 'path'])
+    for (const type of ['article', 'tip', 'lesson', 'path', 'announcement'])
       expect(text).toContain(`"const":"${type}"`);
     expect(text).toContain('"in_review"');
   });

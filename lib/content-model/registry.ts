@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { announcementSchema } from './announcement';
 import { articleSchema } from './article';
 import { lessonSchema } from './lesson';
 import { pathSchema } from './path';
@@ -32,6 +33,12 @@ export const itemTypes = [
     folder: 'paths',
     schema: pathSchema,
     references: (path) => [{ type: 'lesson', ids: path.lessons, field: 'lessons' }],
+  }),
+  define({
+    type: 'announcement',
+    folder: 'announcements',
+    schema: announcementSchema,
+    references: () => [],
   }),
 ] as const;
 

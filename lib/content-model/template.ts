@@ -21,7 +21,7 @@ const templateShape = {
   id: slugSchema,
   name: z.string().trim().min(3, 'must be at least 3 characters').max(80),
   description: z.string().trim().max(400).default(''),
-  item_type: z.enum(['article', 'tip', 'lesson', 'path']),
+  item_type: z.enum(['article', 'tip', 'lesson', 'path', 'announcement']),
   /** Days between verifications for items made from this template. */
   verify_days: z.number().int().min(1).max(730).default(DEFAULT_VERIFY_DAYS),
   /** The item's starting fields beyond the body, e.g. `{template: how-to}` or `{steps: […]}`. */
@@ -43,7 +43,7 @@ export function itemFieldsFrom(template: TemplateFields): Record<string, unknown
 
 /**
  * `template` as the item it makes, with stand-ins for what the author adds (id, title, owner; the
- * app a tip is for; the lessons a path lists) and what the server sets (status, version…).
+ * app a tip is for; the lessons a path lists; an announcement's dates) and what the server sets (status, version…).
  */
 function sampleItem(template: TemplateFields): Record<string, unknown> {
   const { targeting } = template.fields;
@@ -52,6 +52,9 @@ function sampleItem(template: TemplateFields): Record<string, unknown> {
     title: 'An item made from this template',
     owner: 'author@example.com',
     ...(template.item_type === 'path' ? { lessons: ['a-lesson'] } : {}),
+    ...(template.item_type === 'announcement'
+      ? { starts_at: '2026-01-01', ends_at: '2026-01-31' }
+      : {}),
     ...itemFieldsFrom(template),
     targeting:
       typeof targeting === 'object' && targeting !== null && !Array.isArray(targeting)

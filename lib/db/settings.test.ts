@@ -52,6 +52,8 @@ describe('getSettings', () => {
       hiddenSites: [],
       whatsNewSeenAt: undefined,
       pendingContentRequests: [],
+      announcementsDone: {},
+      pendingAcknowledgements: [],
     });
   });
 });

@@ -51,6 +51,15 @@ export const settingSchemas = {
     )
     .max(50)
     .default([]),
+  /**
+   * Announcements the learner dismissed or acknowledged (epoch ms), by id: never shown again.
+   * Kept until the announcement is gone from the store (lib/knowledge/announcements.ts).
+   */
+  announcementsDone: z
+    .record(slugSchema, z.object({ at: z.number(), acknowledged: z.boolean() }))
+    .default({}),
+  /** Acknowledgements not yet confirmed by the server, oldest first (lib/sync/acknowledgements.ts). */
+  pendingAcknowledgements: z.array(slugSchema).max(500).default([]),
 } as const;
 
 type Schemas = typeof settingSchemas;

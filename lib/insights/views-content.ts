@@ -90,7 +90,7 @@ const usageShape = {
 export const itemUsageSchema = z.strictObject({
   item: slug,
   title: z.string().optional(),
-  type: z.enum(['article', 'tip', 'lesson', 'path']).optional(),
+  type: z.enum(['article', 'tip', 'lesson', 'path', 'announcement']).optional(),
   owner: z.string().optional(),
   ...usageShape,
   /** Opened from the page's own list. */
@@ -124,7 +124,7 @@ export const contentViewSchema = z.strictObject({
     z.strictObject({
       item: slug,
       title: z.string(),
-      type: z.enum(['article', 'tip', 'lesson', 'path']),
+      type: z.enum(['article', 'tip', 'lesson', 'path', 'announcement']),
       owner: z.string(),
     }),
   ),

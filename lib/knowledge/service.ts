@@ -18,6 +18,7 @@ import {
   type WaymarkDatabase,
 } from '@/lib/db';
 import type {
+  AnnouncementView,
   ItemSummary,
   ItemView,
   PageItems,
@@ -30,6 +31,7 @@ import type {
 } from '@/lib/messages';
 import type { FeedbackReason } from '@/lib/insights';
 import type { SearchHit } from '@/lib/search';
+import { dueAnnouncements, finishAnnouncement } from './announcements';
 import type { InsightRecorder } from './insights';
 import {
   appNamesOf,
@@ -87,6 +89,8 @@ export class KnowledgeService {
     private readonly now: () => Date = () => new Date(),
     /** Where usage events go (lib/knowledge/insights.ts); none in tests that do not look. */
     private readonly insights?: InsightRecorder,
+    /** Who the server says the signed-in account is (role, team), for targeting. */
+    private readonly account?: () => Promise<{ role?: string; team?: string } | undefined>,
   ) {
     this.search = new SearchCache(db);
   }
@@ -101,9 +105,11 @@ export class KnowledgeService {
     }
   }
 
+  /** The learner's role and team: the settings', else what the server said the account is. */
   async #audience() {
     const { role, team } = await getSettings(this.db);
-    return { role, team };
+    const account = await this.account?.();
+    return { role: role ?? account?.role, team: team ?? account?.team };
   }
 
   async #names(): Promise<AppNames> {
@@ -114,8 +120,10 @@ export class KnowledgeService {
   async #pageCandidates(detection: Detection): Promise<Item[]> {
     if (detection.app === null) return [];
     const audience = await this.#audience();
+    // Announcements are shown on their own (announcements.ts), not suggested for a page.
     return (await itemsForApp(this.db, detection.app)).filter(
-      (item) => fitsPage(item, detection) && fitsAudience(item, audience),
+      (item) =>
+        item.type !== 'announcement' && fitsPage(item, detection) && fitsAudience(item, audience),
     );
   }
 
@@ -132,7 +140,18 @@ export class KnowledgeService {
     // Coverage counts every item for the screen; the launcher's count is what is relevant now.
     await this.#note((insights) => insights.pageViewed(previous, detection, candidates.length));
     const { relevant } = await this.#suggest(detection, candidates);
-    return { count: relevant.length, tips: inPageTips(candidates, await dismissedTipIds(this.db)) };
+    const tips = inPageTips(candidates, await dismissedTipIds(this.db));
+    const [announcement] = detection.app === null ? [] : await this.announcements(detection.app);
+    return { count: relevant.length, tips, ...(announcement ? { announcement } : {}) };
+  }
+
+  /** Announcements due for the learner (on the page of `app`, when given), not yet closed. */
+  async announcements(app?: string): Promise<AnnouncementView[]> {
+    return dueAnnouncements(this.db, { now: this.now(), audience: await this.#audience(), app });
+  }
+
+  announcementDone(id: string, acknowledged: boolean): Promise<{ done: true }> {
+    return finishAnnouncement(this.db, id, acknowledged, this.now().getTime());
   }
 
   async pageItems(tabId: number, launcherHidden = false): Promise<PageItems> {

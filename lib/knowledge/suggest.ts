@@ -41,7 +41,13 @@ const TAG_WEIGHT = 2;
  */
 const RELEVANCE_POWER = 0.5;
 /** Articles answer a record's question; lessons teach; tips already sit on their fields. */
-const TYPE_PRIOR: Record<Item['type'], number> = { article: 0.04, lesson: 0.02, path: 0, tip: 0 };
+const TYPE_PRIOR: Record<Item['type'], number> = {
+  article: 0.04,
+  lesson: 0.02,
+  path: 0,
+  tip: 0,
+  announcement: 0,
+};
 
 /** Order numbers, ticket ids and codes say nothing about the topic ("4411", "#88123", "SUMMER20"). */
 const isIdLike = (word: string) => /\d/.test(word) && (word.length > 3 || /^\d+$/.test(word));

@@ -13,7 +13,13 @@ import {
  * Settings that describe the signed-in account rather than the device: the next account must
  * not inherit its targeting. The server URL and the on/off switches stay.
  */
-const ACCOUNT_SETTINGS = ['role', 'team'] as const;
+const ACCOUNT_SETTINGS = [
+  'role',
+  'team',
+  // What the account read and confirmed; its unsent acknowledgements were its own.
+  'announcementsDone',
+  'pendingAcknowledgements',
+] as const;
 
 /**
  * Forgets everything bound to the signed-out account, then loads the starter pack, in ONE

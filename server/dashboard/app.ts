@@ -8,21 +8,10 @@ import { DASHBOARD_CSS } from './css';
 import { h, type Html } from './html';
 import { shell } from './layout';
 import { registerViewPages } from './pages';
-import { SESSION_COOKIE, SESSION_HOURS, SessionKeys } from './session';
-
-/** Security headers for every dashboard page: no script at all, nothing from elsewhere. */
-function secure(response: Response): Response {
-  const headers = response.headers;
-  headers.set(
-    'Content-Security-Policy',
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  );
-  headers.set('X-Content-Type-Options', 'nosniff');
-  // same-origin, not no-referrer: with no-referrer, Chromium sends `Origin: null` on form posts.
-  headers.set('Referrer-Policy', 'same-origin');
-  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
-  return response;
-}
+import type { SignInService } from '../identity/sign-in';
+import { secure } from './app-security';
+import { registerProviderSignIn } from './provider-sign-in';
+import { SESSION_COOKIE, SESSION_HOURS, type SessionKeys, userOfSession } from './session';
 
 /** A POST must come from this server's own pages (Origin and Fetch Metadata, when sent). */
 function sameOrigin(c: Context): boolean {
@@ -39,18 +28,34 @@ function sameOrigin(c: Context): boolean {
 
 const formText = (value: unknown) => (typeof value === 'string' ? value : '');
 
-function signInPage(message?: string): Html {
+/** Where a sign-in from a shared item's page (`/i/<id>`) goes back to; nothing else is taken. */
+const SHARED_ITEM = /^\/i\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const sharedItemPath = (value: unknown) =>
+  typeof value === 'string' && SHARED_ITEM.test(value) && value.length <= 83 ? value : undefined;
+
+function signInPageWith(message?: string, next?: string, provider?: string): Html {
   const error = message === undefined ? '' : h`<p class="error" role="alert">${message}</p>`;
+  const query = next === undefined ? '' : `?next=${encodeURIComponent(next)}`;
+  const withProvider =
+    provider === undefined
+      ? ''
+      : h`<p><a class="button primary" href="/insights/sign-in/provider${query}">Sign in with ${provider}</a></p><p class="muted">or with your Waymark token:</p>`;
+  const back = next === undefined ? '' : h`<input type="hidden" name="next" value="${next}">`;
+  const who =
+    next === undefined
+      ? 'Authors, reviewers and admins.'
+      : 'Anyone with a Waymark token, to read the item shared with them.';
   return shell(
     'Sign in',
-    h`${error}<form method="post" action="/insights/sign-in" class="signin"><label for="token">Your Waymark token</label><input id="token" name="token" type="password" autocomplete="current-password" required maxlength="200"><p class="muted">Authors, reviewers and admins. The token is checked by the server and kept only inside an HttpOnly session cookie for ${SESSION_HOURS} hours.</p><button type="submit" class="primary">Sign in</button></form>`,
+    h`${error}${withProvider}<form method="post" action="/insights/sign-in" class="signin">${back}<label for="token">Your Waymark token</label><input id="token" name="token" type="password" autocomplete="current-password" required maxlength="200"><p class="muted">${who} The token is checked by the server and kept only inside an HttpOnly session cookie for ${SESSION_HOURS} hours.</p><button type="submit" class="primary">Sign in</button></form>`,
   );
 }
 
 /** The web dashboard at /insights: sign-in, the six views, CSV exports and the gap actions. */
-export function createDashboard(store: Store, options: { sessionKey?: string | undefined } = {}) {
-  const keys = new SessionKeys(options.sessionKey);
+export function createDashboard(store: Store, keys: SessionKeys, signIn?: SignInService) {
   const limiter = new FailureLimiter(20);
+  const signInPage = (message?: string, next?: string) =>
+    signInPageWith(message, next, signIn?.name);
   const app = new Hono<DashboardEnv>().basePath('/insights');
   app.use(async (c, next) => {
     c.set('keys', keys);
@@ -61,36 +66,54 @@ export function createDashboard(store: Store, options: { sessionKey?: string | u
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(DASHBOARD_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
-  app.get('/sign-in', (c) => htmlPage(c, signInPage()));
+  app.get('/sign-in', (c) =>
+    htmlPage(c, signInPage(undefined, sharedItemPath(c.req.query('next')))),
+  );
+  if (signIn !== undefined)
+    registerProviderSignIn(app, {
+      store,
+      keys,
+      signIn,
+      safeNext: sharedItemPath,
+      // As the token sign-in: a shared item's page applies the item's own audience rule.
+      landing: (user, next) =>
+        next === undefined && !rolesOf('GET /v1/insights/gaps').includes(user.role)
+          ? { refused: `Insights are not open to the ${user.role} role.` }
+          : (next ?? '/insights/gaps'),
+      failed: (c, message, status) => htmlPage(c, signInPage(message), status),
+    });
   app.post('/sign-in', async (c) => {
     if (!sameOrigin(c)) return htmlPage(c, signInPage('Sign in from this server’s own page.'), 403);
     const address = clientAddress(c as unknown as Context<ServerEnv>);
     if (limiter.retryAfter(address) > 0)
       return htmlPage(c, signInPage('Too many failed sign-ins: wait a minute.'), 429);
-    const token = formText((await c.req.parseBody())['token']).trim();
+    const form = await c.req.parseBody();
+    const token = formText(form['token']).trim();
+    const next = sharedItemPath(form['next']);
     const user = /^[A-Za-z0-9_-]{1,200}$/.test(token) ? await store.userForToken(token) : undefined;
     if (user === undefined) {
       limiter.fail(address);
-      return htmlPage(c, signInPage('That token is unknown or has been revoked.'), 401);
+      return htmlPage(c, signInPage('That token is unknown or has been revoked.', next), 401);
     }
-    if (!rolesOf('GET /v1/insights/gaps').includes(user.role))
+    // A shared item's page applies the item's own audience rule; the views need an author's role.
+    if (next === undefined && !rolesOf('GET /v1/insights/gaps').includes(user.role))
       return htmlPage(c, signInPage(`Insights are not open to the ${user.role} role.`), 403);
     const now = store.now().getTime();
-    setCookie(c, SESSION_COOKIE, keys.seal(token, now + SESSION_HOURS * 3_600_000), {
-      path: '/insights',
+    // Path `/`: shared item pages (`/i/<id>`) read the same session.
+    setCookie(c, SESSION_COOKIE, keys.seal({ token }, now + SESSION_HOURS * 3_600_000), {
+      path: '/',
       httpOnly: true,
       sameSite: 'Strict',
       secure: new URL(c.req.url).protocol === 'https:',
       maxAge: SESSION_HOURS * 3600,
     });
-    return c.redirect('/insights/gaps', 303);
+    return c.redirect(next ?? '/insights/gaps', 303);
   });
 
   // Everything below needs a session.
   app.use(async (c, next) => {
     const cookie = getCookie(c, SESSION_COOKIE);
-    const token = cookie === undefined ? undefined : keys.open(cookie, store.now().getTime());
-    const user = token === undefined ? undefined : await store.userForToken(token);
+    const user = await userOfSession(store, keys, cookie);
     if (cookie === undefined || user === undefined) {
       if (c.req.method === 'GET' && !c.req.path.endsWith('.csv'))
         return c.redirect('/insights/sign-in', 303);
@@ -111,7 +134,7 @@ export function createDashboard(store: Store, options: { sessionKey?: string | u
     return next();
   });
   app.post('/sign-out', (c) => {
-    deleteCookie(c, SESSION_COOKIE, { path: '/insights' });
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/insights/sign-in', 303);
   });
   app.get('/', (c) => c.redirect('/insights/gaps', 303));

@@ -21,5 +21,5 @@ export function rolesOf(route: string): readonly Role[] {
 export const htmlPage = (
   c: DashboardContext,
   page: Html,
-  status: 200 | 400 | 401 | 403 | 404 | 429 = 200,
+  status: 200 | 400 | 401 | 403 | 404 | 429 | 502 = 200,
 ) => c.html(page.value, status);

@@ -19,6 +19,8 @@ input, select, button { font: inherit; }
 input, select { padding: .25rem .4rem; border: 1px solid #8a93a3; border-radius: 4px; background: #fff; color: var(--ink); }
 button { padding: .3rem .8rem; border: 1px solid #8a93a3; border-radius: 6px; background: #fff; color: var(--ink); cursor: pointer; }
 button.primary { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 600; }
+a.button { display: inline-block; padding: .4rem .9rem; border-radius: 6px; text-decoration: none; }
+a.button.primary { background: var(--accent); color: #fff; font-weight: 600; }
 button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid #f2b01e; outline-offset: 1px; }
 table { border-collapse: collapse; width: 100%; background: #fff; margin: .4rem 0 1rem; font-size: .9rem; }
 caption { text-align: left; font-weight: 600; padding: .35rem 0; }

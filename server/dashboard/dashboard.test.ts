@@ -54,7 +54,8 @@ describe('the insights dashboard', () => {
       expect(response.status).toBe(303);
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/SameSite=Strict/);
-      expect(cookie).toMatch(/Path=\/insights/);
+      // Path=/: shared item pages (/i/<id>) read the same session.
+      expect(cookie).toMatch(/Path=\/;/);
       expect(cookie).not.toContain(tokens.author);
       const page = await request('/insights/gaps', { cookie: session });
       expect(page.status).toBe(200);

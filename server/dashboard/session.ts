@@ -6,19 +6,28 @@ import {
   timingSafeEqual,
 } from 'node:crypto';
 import { z } from 'zod';
+import type { Store, User } from '../store';
 
 /**
- * The dashboard's session: a cookie holding the user's token sealed with AES-256-GCM under the
- * server's session key, with its expiry. Stateless on purpose (no session table, so any instance
- * holding the key serves it); the token inside is checked against the store on every request,
- * so revoking the user ends the session at once. The cookie is HttpOnly (no script reads it),
- * SameSite=Strict (no other site sends it) and limited to /insights; forms also carry a CSRF
- * token derived from the cookie, and the Origin of every POST must be this server's.
+ * The dashboard's session: a cookie holding who signed in — the user's Waymark token, or the email
+ * of a user the identity provider signed in — sealed with AES-256-GCM under the server's session
+ * key, with its expiry. Stateless on purpose (no session table, so any instance holding the key
+ * serves it); what is inside is checked against the store on every request, so revoking the token
+ * or disabling the user (SCIM, the provider) ends the session at once. The cookie is HttpOnly (no
+ * script reads it) and SameSite=Strict (no other site sends it), for the dashboard and shared item
+ * pages (`/i/<id>`); forms also carry a CSRF token derived from the cookie, and the Origin of every
+ * POST must be this server's.
  */
 export const SESSION_COOKIE = 'waymark_insights';
 export const SESSION_HOURS = 8;
 
-const sealed = z.strictObject({ t: z.string().min(1).max(200), e: z.number().int() });
+const sealed = z.union([
+  z.strictObject({ t: z.string().min(1).max(200), e: z.number().int() }),
+  z.strictObject({ u: z.email().max(320), e: z.number().int() }),
+]);
+
+/** Who a session is: a Waymark token's holder, or a user the identity provider signed in. */
+export type SessionSubject = { token: string } | { email: string };
 
 export class SessionKeys {
   private readonly key: Buffer;
@@ -33,26 +42,35 @@ export class SessionKeys {
         : createHmac('sha256', 'waymark-session').update(secret).digest();
   }
 
-  seal(token: string, expiresAt: number): string {
+  seal(subject: SessionSubject, expiresAt: number): string {
+    const inside = 'token' in subject ? { t: subject.token } : { u: subject.email };
+    return this.sealData({ ...inside, e: expiresAt });
+  }
+
+  /** Who a cookie names, or undefined when it is forged, damaged or expired. */
+  open(cookie: string, now: number): SessionSubject | undefined {
+    const parsed = sealed.safeParse(this.openData(cookie));
+    if (!parsed.success || parsed.data.e <= now) return undefined;
+    return 't' in parsed.data ? { token: parsed.data.t } : { email: parsed.data.u };
+  }
+
+  /** Any small JSON value, encrypted and authenticated under the session key (base64url). */
+  sealData(value: object): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([
-      cipher.update(JSON.stringify({ t: token, e: expiresAt }), 'utf8'),
-      cipher.final(),
-    ]);
+    const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
   }
 
-  /** The token inside a cookie, or undefined when it is forged, damaged or expired. */
-  open(cookie: string, now: number): string | undefined {
-    const raw = Buffer.from(cookie, 'base64url');
-    if (raw.length < 29 || raw.length > 1024) return undefined;
+  /** What `sealData` sealed, or undefined when the text is forged or damaged (parse it!). */
+  openData(text: string): unknown {
+    const raw = Buffer.from(text, 'base64url');
+    if (raw.length < 29 || raw.length > 2048) return undefined;
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));
-      const text = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
-      const parsed = sealed.safeParse(JSON.parse(text.toString('utf8')));
-      return parsed.success && parsed.data.e > now ? parsed.data.t : undefined;
+      const plain = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
+      return JSON.parse(plain.toString('utf8')) as unknown;
     } catch {
       return undefined;
     }
@@ -69,4 +87,15 @@ export class SessionKeys {
     const got = Buffer.from(sent);
     return want.length === got.length && timingSafeEqual(want, got);
   }
+}
+
+/** The user a session cookie names, asked of the store now; undefined when there is none. */
+export async function userOfSession(
+  store: Pick<Store, 'now' | 'userForToken' | 'activeUser'>,
+  keys: SessionKeys,
+  cookie: string | undefined,
+): Promise<User | undefined> {
+  const subject = cookie === undefined ? undefined : keys.open(cookie, store.now().getTime());
+  if (subject === undefined) return undefined;
+  return 'token' in subject ? store.userForToken(subject.token) : store.activeUser(subject.email);
 }

@@ -34,6 +34,11 @@ export class SignInService {
     this.assign = groupAssigner(identity.groups);
   }
 
+  /** The provider's name as people know it ("Sign in with <name>"). */
+  get name(): string {
+    return this.oidc.name;
+  }
+
   /** The user the token names, or the reason it is refused (a 401's message). */
   async userFor(token: string): Promise<User | string> {
     let claims;

@@ -110,6 +110,18 @@ describe.each(testBackends())('Store identity on $name', (backend) => {
     expect(await env.store.userForToken(token)).toBeUndefined();
   });
 
+  it('finds an active user by email for a web session, and not once SCIM disables them', async () => {
+    expect(await env.store.activeUser('bo@example.com')).toBeUndefined();
+    const bo = (await env.store.scimWriteUser(undefined, () => scimWrite(), assign))!;
+    expect(await env.store.activeUser('bo@example.com')).toEqual({
+      email: 'bo@example.com',
+      role: 'learner',
+      team: undefined,
+    });
+    await env.store.scimWriteUser(bo.id, (c) => ({ ...scimWrite(), ...c, active: false }), assign);
+    expect(await env.store.activeUser('bo@example.com')).toBeUndefined();
+  });
+
   it('refuses a second SCIM user with the same userName', async () => {
     await env.store.scimWriteUser(undefined, () => scimWrite(), assign);
     await expect(

@@ -215,6 +215,11 @@ export interface Store extends IdentityStore, InsightsStore {
   listUsers(): Promise<UserListing[]>;
   /** The user a token belongs to, if it is known and not revoked. */
   userForToken(token: string): Promise<User | undefined>;
+  /**
+   * The user with this email if they may still sign in (not disabled by SCIM or the provider):
+   * what a web session made by a provider sign-in is checked against on every request.
+   */
+  activeUser(email: string): Promise<User | undefined>;
 
   /** Every template, by item type (registry order), then name. */
   listTemplates(): Promise<Template[]>;

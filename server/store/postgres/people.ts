@@ -13,6 +13,14 @@ export async function userByHash(sql: Query, hash: string): Promise<User | undef
     : { email: row.email, role: row.role, team: row.team ?? undefined };
 }
 
+/** Not cached: a web session made by a provider sign-in ends as soon as SCIM disables the user. */
+export async function activeUser(sql: Query, email: string): Promise<User | undefined> {
+  const [row] = await sql<UserRow[]>`SELECT * FROM users WHERE email = ${email} AND active`;
+  return row === undefined
+    ? undefined
+    : { email: row.email, role: row.role, team: row.team ?? undefined };
+}
+
 /** Returns the new token and the hash of the one it replaces (to drop from caches). */
 export async function addUser(
   tx: Tx,

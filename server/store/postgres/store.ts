@@ -252,6 +252,7 @@ export class PostgresStore implements Store {
     return hash !== undefined;
   };
   listUsers = () => people.listUsers(this.sql);
+  activeUser = (email: string) => people.activeUser(this.sql, email);
 
   async userForToken(token: string) {
     const hash = tokenHash(token);

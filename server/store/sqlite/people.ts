@@ -15,6 +15,15 @@ export function userForToken(db: Db, token: string): User | undefined {
   return { email: row.email, role: row.role, team: row.team ?? undefined };
 }
 
+/** Read on every request of a provider sign-in's web session: SCIM may disable at any time. */
+export function activeUser(db: Db, email: string): User | undefined {
+  const row = db.prepare('SELECT * FROM users WHERE email = ? AND active = 1').get(email) as
+    UserRow | undefined;
+  return row === undefined
+    ? undefined
+    : { email: row.email, role: row.role, team: row.team ?? undefined };
+}
+
 export function addUser(db: Db, input: UserInput, at: Date): string {
   const token = newToken();
   const hash = tokenHash(token) ?? '';

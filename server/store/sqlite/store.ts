@@ -165,6 +165,7 @@ export class SqliteStore implements Store {
     this.run(() => people.revokeUser(this.db, email, actor, this.now()));
   listUsers = () => this.run(() => people.listUsers(this.db));
   userForToken = (token: string) => this.run(() => people.userForToken(this.db, token));
+  activeUser = (email: string) => this.run(() => people.activeUser(this.db, email));
 
   // Identity, provisioning, acknowledgements (issue 17): each one transaction.
   private tx = <T>(work: () => T) => this.run(() => this.db.transaction(work)());

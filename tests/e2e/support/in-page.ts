@@ -37,6 +37,8 @@ export interface InPageUi {
   callout: UiPart | undefined;
   /** A short note with one action ("Tip hidden · Undo"). */
   toast: UiPart | undefined;
+  /** An announcement shown beside the launcher. */
+  announcement?: UiPart | undefined;
 }
 
 const attrsOf = (node: Node): Record<string, string> => {
@@ -116,6 +118,7 @@ export async function inPageUi(page: Page): Promise<InPageUi> {
       highlight: await first('highlight'),
       callout: await first('callout'),
       toast: await first('toast'),
+      announcement: await first('announcement'),
     };
   });
 }

@@ -1,0 +1,97 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { itemSchema, type Item } from '@/lib/content-model';
+import { getSetting, upsertItems, type WaymarkDatabase } from '@/lib/db';
+import { testDatabase } from '@/lib/db/test-support';
+import { dueAnnouncements, finishAnnouncement } from './announcements';
+
+const NOW = new Date('2026-06-15T09:30:00Z');
+const announcement = (id: string, fields: Record<string, unknown> = {}): Item =>
+  itemSchema.parse({
+    type: 'announcement',
+    id,
+    title: `Announcement ${id}`,
+    body: 'Refunds above 200 EUR need a second approver.',
+    owner: 'ops@example.com',
+    status: 'published',
+    verify_by: '2027-01-01',
+    updated_at: '2026-06-01',
+    version: 1,
+    starts_at: '2026-06-01',
+    ends_at: '2026-06-30',
+    ...fields,
+  });
+const targeting = (fields: Record<string, string[]>) => ({
+  targeting: { apps: [], screens: [], roles: [], teams: [], ...fields },
+});
+
+let db: WaymarkDatabase;
+beforeEach(() => {
+  db = testDatabase();
+});
+const due = async (context: { role?: string; team?: string; app?: string } = {}) =>
+  (
+    await dueAnnouncements(db, {
+      now: NOW,
+      audience: { role: context.role, team: context.team },
+      app: context.app,
+    })
+  ).map((a) => a.id);
+
+describe('dueAnnouncements', () => {
+  it('lists published announcements between their dates on the given clock, earliest first', async () => {
+    await upsertItems(db, [
+      announcement('later-start', { starts_at: '2026-06-10' }),
+      announcement('current'),
+      announcement('not-yet', { starts_at: '2026-06-16' }),
+      announcement('over', { starts_at: '2026-05-01', ends_at: '2026-06-14' }),
+      announcement('draft', { status: 'draft' }),
+    ]);
+    expect(await due()).toEqual(['current', 'later-start']);
+  });
+
+  it('leaves out announcements for another role, team or app', async () => {
+    await upsertItems(db, [
+      announcement('for-agents', targeting({ roles: ['agent'] })),
+      announcement('for-emea', targeting({ teams: ['emea'] })),
+      announcement('for-workday', targeting({ apps: ['workday'] })),
+      announcement('for-all'),
+    ]);
+    expect(await due({ role: 'agent', team: 'emea', app: 'zendesk' })).toEqual([
+      'for-agents',
+      'for-all',
+      'for-emea',
+    ]);
+    expect(await due({ role: 'lead', team: 'apac', app: 'workday' })).toEqual([
+      'for-all',
+      'for-workday',
+    ]);
+  });
+
+  it('never lists an announcement again once dismissed or acknowledged', async () => {
+    await upsertItems(db, [announcement('one'), announcement('two', { acknowledge: true })]);
+    await finishAnnouncement(db, 'one', false, NOW.getTime());
+    await finishAnnouncement(db, 'two', true, NOW.getTime());
+    expect(await due()).toEqual([]);
+  });
+});
+
+describe('finishAnnouncement', () => {
+  it('queues an acknowledgement once, however often the reader confirms', async () => {
+    await upsertItems(db, [announcement('policy', { acknowledge: true })]);
+    await finishAnnouncement(db, 'policy', true, NOW.getTime());
+    await finishAnnouncement(db, 'policy', true, NOW.getTime() + 1000);
+    expect(await getSetting(db, 'pendingAcknowledgements')).toEqual(['policy']);
+    expect(await getSetting(db, 'announcementsDone')).toEqual({
+      policy: { at: NOW.getTime(), acknowledged: true },
+    });
+  });
+
+  it('sends nothing for an announcement that asks for no acknowledgement', async () => {
+    await upsertItems(db, [announcement('fyi')]);
+    await finishAnnouncement(db, 'fyi', true, NOW.getTime());
+    expect(await getSetting(db, 'pendingAcknowledgements')).toEqual([]);
+    expect(await getSetting(db, 'announcementsDone')).toEqual({
+      fyi: { at: NOW.getTime(), acknowledged: false },
+    });
+  });
+});
