@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { callBackground, useBackground, type Async } from '@/hooks/use-background';
 import type { AuthorResult, DraftSummary } from '@/lib/messages';
 import { AsyncView } from '../AsyncView';
+import { useT } from '../I18nProvider';
 import { StatusChip } from './ItemDetail';
 
 const TYPE_ORDER = ['tip', 'article', 'lesson', 'path'] as const;
@@ -22,21 +23,22 @@ export function AuthorHome(props: {
   onAudit: () => void;
   onInsights: () => void;
 }) {
+  const t = useT();
   const [problem, setProblem] = useState<string | undefined>();
   const actions: Actions = { onDraft: props.onDraft, onItem: props.onItem, onProblem: setProblem };
   const reviewer = props.me.role === 'reviewer' || props.me.role === 'admin';
   return (
     <div className="author">
       <p className="muted">
-        Signed in as {props.me.email} ({props.me.role}).{' '}
+        {t('author.signedIn', { email: props.me.email, role: props.me.role })}{' '}
         <button type="button" className="link-button" onClick={props.onInsights}>
-          Insights for this screen
+          {t('author.insights')}
         </button>
         {props.me.role === 'admin' && (
           <>
             {' '}
             <button type="button" className="link-button" onClick={props.onAudit}>
-              Audit log
+              {t('author.audit')}
             </button>
           </>
         )}
@@ -62,10 +64,11 @@ function Section<T>(props: {
   value: Async<AuthorResult<T>>;
   children: (value: T) => ReactNode;
 }) {
+  const t = useT();
   return (
     <section className="author-section" aria-labelledby={`${props.id}-heading`}>
       <h2 id={`${props.id}-heading`}>{props.title}</h2>
-      <AsyncView value={props.value} loading="Loading…">
+      <AsyncView value={props.value} loading={t('common.loading')}>
         {(result) =>
           result.ok ? (
             props.children(result.value)
@@ -89,6 +92,7 @@ function ItemLink({ id, title, onItem }: { id: string; title: string; onItem: Ac
 }
 
 function Drafts({ onDraft }: Actions) {
+  const t = useT();
   const [drafts, reload] = useBackground('bg:draft-list', {}, 'drafts');
   // Drafts are local (no server answer to fail): shown through the same section.
   const value: Async<AuthorResult<DraftSummary[]>> =
@@ -96,14 +100,14 @@ function Drafts({ onDraft }: Actions) {
       ? { state: 'ready', value: { ok: true, value: drafts.value } }
       : drafts;
   const discard = (key: string, title: string) => {
-    if (window.confirm(`Discard "${title}"? Text not sent to the server is lost.`))
+    if (window.confirm(t('author.discardConfirm', { title })))
       void callBackground('bg:draft-delete', { key }).then(reload);
   };
   return (
-    <Section id="drafts" title="Drafts on this device" value={value}>
+    <Section id="drafts" title={t('author.drafts')} value={value}>
       {(list) =>
         list.length === 0 ? (
-          <p className="muted">No drafts. Start one from a template.</p>
+          <p className="muted">{t('author.noDrafts')}</p>
         ) : (
           <ul className="author-list">
             {list.map((d) => (
@@ -113,17 +117,19 @@ function Drafts({ onDraft }: Actions) {
                     {d.title}
                   </button>{' '}
                   <span className="muted">
-                    {d.type} · edited {d.updatedAt.slice(0, 16).replace('T', ' ')}
-                    {d.sentAt ? ' · sent' : ' · not sent yet'}
+                    {t(d.sentAt ? 'author.draftMeta' : 'author.draftMetaUnsent', {
+                      type: t(`author.typeName.${d.type}`),
+                      at: d.updatedAt.slice(0, 16).replace('T', ' '),
+                    })}
                   </span>
                 </span>
                 <button
                   type="button"
                   className="button"
-                  aria-label={`Discard draft ${d.title}`}
+                  aria-label={t('author.discardDraft', { title: d.title })}
                   onClick={() => discard(d.key, d.title)}
                 >
-                  Discard
+                  {t('author.discard')}
                 </button>
               </li>
             ))}
@@ -135,12 +141,13 @@ function Drafts({ onDraft }: Actions) {
 }
 
 function ReviewQueue({ onItem }: Actions) {
+  const t = useT();
   const [review] = useBackground('bg:author-items', { status: 'in_review' }, 'review');
   return (
-    <Section id="review" title="Waiting for review" value={review}>
+    <Section id="review" title={t('author.review')} value={review}>
       {(items) =>
         items.length === 0 ? (
-          <p className="muted">Nothing is waiting for review.</p>
+          <p className="muted">{t('author.noReview')}</p>
         ) : (
           <ul className="author-list">
             {items.map((i) => (
@@ -148,7 +155,7 @@ function ReviewQueue({ onItem }: Actions) {
                 <span>
                   <ItemLink id={i.id} title={i.title} onItem={onItem} />{' '}
                   <span className="muted">
-                    {i.type} · {i.owner}
+                    {[t(`author.typeName.${i.type}`), i.owner].join(t('common.join'))}
                   </span>
                 </span>
               </li>
@@ -166,6 +173,7 @@ function NeedsVerification({
   onDraft,
   tabId,
 }: Actions & { tabId: number | undefined }) {
+  const t = useT();
   const [queue, reload] = useBackground('bg:author-queue', {}, 'queue');
   /** A draft of the tip, opened with the failure stated and the picker one click away. */
   const repick = async (id: string, failure: string) => {
@@ -183,44 +191,46 @@ function NeedsVerification({
     reload();
   };
   return (
-    <Section id="verify" title="Needs verification" value={queue}>
+    <Section id="verify" title={t('author.verify')} value={queue}>
       {({ overdue, broken_anchors: broken }) =>
         overdue.length + broken.length === 0 ? (
-          <p className="muted">Everything you own is verified and every anchor resolves.</p>
+          <p className="muted">{t('author.allVerified')}</p>
         ) : (
           <ul className="author-list">
             {overdue.map((i) => (
               <li key={`o-${i.id}`}>
                 <span>
                   <ItemLink id={i.id} title={i.title} onItem={onItem} />{' '}
-                  <span className="muted">verify by {i.verify_by} (past)</span>
+                  <span className="muted">{t('author.verifyBy', { date: i.verify_by })}</span>
                 </span>
                 <button
                   type="button"
                   className="button"
                   onClick={() => void verify(i.id, i.version)}
                 >
-                  Still true: verify
+                  {t('author.stillTrue')}
                 </button>
               </li>
             ))}
             {broken.map((b) => {
-              const failure = `Learners' pages did not find this tip's element ${b.count}× on ${b.app}:${b.screen} (last ${b.last_reported_at.slice(0, 10)}): the screen changed. Open it and pick the element again.`;
+              const where = {
+                count: b.count,
+                where: `${b.app}:${b.screen}`,
+                date: b.last_reported_at.slice(0, 10),
+              };
+              const failure = t('author.brokenFailure', where);
               return (
                 <li key={`b-${b.id}-${b.app}-${b.screen}`}>
                   <span>
                     <ItemLink id={b.id} title={b.title} onItem={onItem} />{' '}
-                    <span className="muted">
-                      element not found {b.count}× on {b.app}:{b.screen} (last{' '}
-                      {b.last_reported_at.slice(0, 10)})
-                    </span>
+                    <span className="muted">{t('author.broken', where)}</span>
                   </span>
                   <button
                     type="button"
                     className="button"
                     onClick={() => void repick(b.id, failure)}
                   >
-                    Re-pick element
+                    {t('author.repick')}
                   </button>
                 </li>
               );
@@ -233,12 +243,13 @@ function NeedsVerification({
 }
 
 function MyItems({ onItem }: Actions) {
+  const t = useT();
   const [mine] = useBackground('bg:author-items', { mine: true }, 'mine');
   return (
-    <Section id="mine" title="Your items" value={mine}>
+    <Section id="mine" title={t('author.mine')} value={mine}>
       {(items) =>
         items.length === 0 ? (
-          <p className="muted">You own no items yet.</p>
+          <p className="muted">{t('author.noItems')}</p>
         ) : (
           <ul className="author-list">
             {items.map((i) => (
@@ -246,7 +257,10 @@ function MyItems({ onItem }: Actions) {
                 <span>
                   <ItemLink id={i.id} title={i.title} onItem={onItem} />{' '}
                   <span className="muted">
-                    {i.type} · v{i.version}
+                    {[
+                      t(`author.typeName.${i.type}`),
+                      t('author.versionShort', { version: i.version }),
+                    ].join(t('common.join'))}
                   </span>
                 </span>
                 <StatusChip status={i.status} />
@@ -260,6 +274,7 @@ function MyItems({ onItem }: Actions) {
 }
 
 function Templates({ onDraft, onProblem, tabId }: Actions & { tabId: number | undefined }) {
+  const t = useT();
   const [templates] = useBackground('bg:author-templates', {}, 'templates');
   const start = async (templateId: string) => {
     const result = await callBackground('bg:draft-new', {
@@ -270,20 +285,26 @@ function Templates({ onDraft, onProblem, tabId }: Actions & { tabId: number | un
     else onProblem(result.problem);
   };
   return (
-    <Section id="new" title="Start from a template" value={templates}>
+    <Section id="new" title={t('author.templates')} value={templates}>
       {(list) => (
         <ul className="author-list">
           {[...list]
             .sort((a, b) => TYPE_ORDER.indexOf(a.item_type) - TYPE_ORDER.indexOf(b.item_type))
-            .map((t) => (
-              <li key={t.id}>
+            .map((template) => (
+              <li key={template.id}>
                 <span>
-                  <button type="button" className="link-button" onClick={() => void start(t.id)}>
-                    {t.name}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => void start(template.id)}
+                  >
+                    {template.name}
                   </button>
                   <br />
                   <span className="muted">
-                    {t.item_type} · {t.description}
+                    {[t(`author.typeName.${template.item_type}`), template.description].join(
+                      t('common.join'),
+                    )}
                   </span>
                 </span>
               </li>
