@@ -1,18 +1,12 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { callBackground, useBackground, type Async } from '@/hooks/use-background';
 import type { AuthorResult, DraftSummary } from '@/lib/messages';
-import { AsyncView } from '../AsyncView';
 import { useT } from '../I18nProvider';
+import { type Actions, ItemLink, Section } from './AuthorSection';
 import { StatusChip } from './ItemDetail';
+import { NeedsVerification } from './NeedsVerification';
 
 const TYPE_ORDER = ['tip', 'article', 'lesson', 'path'] as const;
-
-interface Actions {
-  /** Opens a draft; `repick` says why a tip's element must be picked again. */
-  onDraft: (key: string, repick?: string) => void;
-  onItem: (id: string) => void;
-  onProblem: (problem: string) => void;
-}
 
 /** The Author tab's start: the work waiting for this person, then templates to start from. */
 export function AuthorHome(props: {
@@ -54,40 +48,6 @@ export function AuthorHome(props: {
       <MyItems {...actions} />
       <Templates {...actions} tabId={props.tabId} />
     </div>
-  );
-}
-
-/** A titled section over a server answer: loading, the server's problem in words, or the list. */
-function Section<T>(props: {
-  id: string;
-  title: string;
-  value: Async<AuthorResult<T>>;
-  children: (value: T) => ReactNode;
-}) {
-  const t = useT();
-  return (
-    <section className="author-section" aria-labelledby={`${props.id}-heading`}>
-      <h2 id={`${props.id}-heading`}>{props.title}</h2>
-      <AsyncView value={props.value} loading={t('common.loading')}>
-        {(result) =>
-          result.ok ? (
-            props.children(result.value)
-          ) : (
-            <p className="notice" data-kind="error" role="alert">
-              {result.problem}
-            </p>
-          )
-        }
-      </AsyncView>
-    </section>
-  );
-}
-
-function ItemLink({ id, title, onItem }: { id: string; title: string; onItem: Actions['onItem'] }) {
-  return (
-    <button type="button" className="link-button" onClick={() => onItem(id)}>
-      {title}
-    </button>
   );
 }
 
@@ -160,81 +120,6 @@ function ReviewQueue({ onItem }: Actions) {
                 </span>
               </li>
             ))}
-          </ul>
-        )
-      }
-    </Section>
-  );
-}
-
-function NeedsVerification({
-  onItem,
-  onProblem,
-  onDraft,
-  tabId,
-}: Actions & { tabId: number | undefined }) {
-  const t = useT();
-  const [queue, reload] = useBackground('bg:author-queue', {}, 'queue');
-  /** A draft of the tip, opened with the failure stated and the picker one click away. */
-  const repick = async (id: string, failure: string) => {
-    const draft = await callBackground('bg:draft-new', {
-      itemId: id,
-      ...(tabId === undefined ? {} : { tabId }),
-    });
-    if (draft.ok) onDraft(draft.value.key, failure);
-    else onProblem(draft.problem);
-  };
-  // One click, on the version the queue listed (a newer one is a conflict in words).
-  const verify = async (id: string, version: number) => {
-    const result = await callBackground('bg:author-step', { id, action: 'verify', version });
-    if (!result.ok) onProblem(result.problem);
-    reload();
-  };
-  return (
-    <Section id="verify" title={t('author.verify')} value={queue}>
-      {({ overdue, broken_anchors: broken }) =>
-        overdue.length + broken.length === 0 ? (
-          <p className="muted">{t('author.allVerified')}</p>
-        ) : (
-          <ul className="author-list">
-            {overdue.map((i) => (
-              <li key={`o-${i.id}`}>
-                <span>
-                  <ItemLink id={i.id} title={i.title} onItem={onItem} />{' '}
-                  <span className="muted">{t('author.verifyBy', { date: i.verify_by })}</span>
-                </span>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => void verify(i.id, i.version)}
-                >
-                  {t('author.stillTrue')}
-                </button>
-              </li>
-            ))}
-            {broken.map((b) => {
-              const where = {
-                count: b.count,
-                where: `${b.app}:${b.screen}`,
-                date: b.last_reported_at.slice(0, 10),
-              };
-              const failure = t('author.brokenFailure', where);
-              return (
-                <li key={`b-${b.id}-${b.app}-${b.screen}`}>
-                  <span>
-                    <ItemLink id={b.id} title={b.title} onItem={onItem} />{' '}
-                    <span className="muted">{t('author.broken', where)}</span>
-                  </span>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => void repick(b.id, failure)}
-                  >
-                    {t('author.repick')}
-                  </button>
-                </li>
-              );
-            })}
           </ul>
         )
       }
