@@ -30,7 +30,7 @@ export function AuthorHome(props: {
         </button>
         {props.me.role === 'admin' && (
           <>
-            {' '}
+            {t('common.join')}
             <button type="button" className="link-button" onClick={props.onAudit}>
               {t('author.audit')}
             </button>
