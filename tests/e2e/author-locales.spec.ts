@@ -155,6 +155,8 @@ for (const locale of ['de', 'ar'] as const) {
           .getByRole('table', { name: t('insights.failedTable') })
           .or(insights.getByRole('alert')),
       ).toBeVisible();
+      await expectTextFrom(start, insights.locator('h2'));
+      await expectTextFrom(start, insights.locator('caption').first());
       expect(await clippedOrOutside(panel, READABLE)).toEqual([]);
       expect(await violations(panel)).toEqual([]);
       await panel.screenshot({ path: test.info().outputPath(`${locale}-author-insights.png`) });

@@ -26,7 +26,8 @@ export async function clippedOrOutside(page: Page, selector: string): Promise<st
     const width = document.documentElement.clientWidth;
     return [...document.querySelectorAll<HTMLElement>(sel)].flatMap((el) => {
       const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) return [];
+      // Not shown (or shown to screen readers only, in a 1 px box): nothing to read on screen.
+      if (box.width <= 1 || box.height <= 1) return [];
       const name = `${el.tagName.toLowerCase()} “${(el.textContent ?? '').trim().slice(0, 40)}”`;
       const problems: string[] = [];
       if (box.left < -0.5 || box.right > width + 0.5)
