@@ -21,23 +21,12 @@ const SPOKEN_ATTRIBUTES = new Set([
 const SPOKEN_PROPERTIES = new Set(['textContent', 'title', 'placeholder', 'ariaLabel']);
 /** Words that are the same in every language: the product's name, symbols, an example URL. */
 const ALLOWED = /^(Waymark|https:\/\/\S+|[^\p{L}]*)$/u;
-/**
- * The authors' tools (side panel, Author tab) are not converted yet: their keys are in the
- * catalogues (`author.`, `editor.`, `detail.`, `audit.`), their components still say them in
- * English. The authors' Insights view (InsightsPanel) came after the conversion and has no keys
- * yet. This list may only shrink.
- */
-const NOT_YET_CONVERTED =
-  /^components\/author\/(AuditView|AuthorHome|DraftEditor|DraftFields|InsightsPanel|ItemDetail|LessonFields|PathFields|TargetingFields)\.tsx$/;
-
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sources(path);
     const ui = /\.(tsx|ts)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name);
-    const skipped =
-      path.includes(join('entrypoints', 'background')) ||
-      NOT_YET_CONVERTED.test(relative(ROOT, path));
+    const skipped = path.includes(join('entrypoints', 'background'));
     return ui && !skipped ? [path] : [];
   });
 }

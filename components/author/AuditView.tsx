@@ -1,27 +1,14 @@
 import { useState } from 'react';
 import { useBackground } from '@/hooks/use-background';
-import { auditActions, type AuditAction } from '@/lib/content-model/audit';
+import { auditActions } from '@/lib/content-model/audit';
 import type { AuditEntry } from '@/lib/content-model/audit';
 import type { AuditQuery } from '@/lib/messages';
 import { AsyncView } from '../AsyncView';
-
-const ACTION_NAMES: Record<AuditAction, string> = {
-  create: 'created',
-  edit: 'edited',
-  submit: 'submitted for review',
-  approve: 'approved',
-  request_changes: 'asked for changes to',
-  publish: 'published',
-  archive: 'archived',
-  verify: 'verified',
-  rollback: 'rolled back',
-  role_change: 'changed a role',
-  template: 'changed a template',
-  insights: 'changed insights (a setting, a gap, a helpdesk import)',
-};
+import { useT } from '../I18nProvider';
 
 /** The audit log for admins: who did what to which item and when, filtered on the server. */
 export function AuditView() {
+  const t = useT();
   const [draft, setDraft] = useState<AuditQuery>({});
   const [query, setQuery] = useState<AuditQuery>({});
   const [older, setOlder] = useState<AuditEntry[]>([]);
@@ -35,8 +22,8 @@ export function AuditView() {
     });
 
   return (
-    <section className="author editor" aria-label="Audit log">
-      <h1>Audit log</h1>
+    <section className="author editor" aria-label={t('audit.title')}>
+      <h1>{t('audit.title')}</h1>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -46,7 +33,7 @@ export function AuditView() {
       >
         <div className="audit-filters">
           <label>
-            Item{' '}
+            {t('audit.item')}{' '}
             <input
               type="text"
               value={draft.item ?? ''}
@@ -54,7 +41,7 @@ export function AuditView() {
             />
           </label>
           <label>
-            Who{' '}
+            {t('audit.who')}{' '}
             <input
               type="text"
               value={draft.actor ?? ''}
@@ -62,18 +49,18 @@ export function AuditView() {
             />
           </label>
           <label>
-            Action{' '}
+            {t('audit.action')}{' '}
             <select value={draft.action ?? ''} onChange={(e) => set('action', e.target.value)}>
-              <option value="">any</option>
+              <option value="">{t('audit.any')}</option>
               {auditActions.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {t(`audit.kind.${a}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Since{' '}
+            {t('audit.since')}{' '}
             <input
               type="date"
               value={draft.since ?? ''}
@@ -82,10 +69,10 @@ export function AuditView() {
           </label>
         </div>
         <button type="submit" className="button primary" style={{ marginTop: 8 }}>
-          Filter
+          {t('audit.filter')}
         </button>
       </form>
-      <AsyncView value={page} loading="Reading the log…">
+      <AsyncView value={page} loading={t('audit.reading')}>
         {(result) =>
           !result.ok ? (
             <p className="notice" data-kind="error" role="alert">
@@ -93,22 +80,24 @@ export function AuditView() {
             </p>
           ) : (
             <>
-              <ul className="author-list" aria-label="Audit entries">
+              <ul className="author-list" aria-label={t('audit.entries')}>
                 {[...older, ...result.value.entries].map((e) => (
                   <li key={e.id}>
                     <span>
-                      <strong>{e.actor}</strong> {ACTION_NAMES[e.action]}{' '}
+                      <strong>{e.actor}</strong> {t(`audit.did.${e.action}`)}{' '}
                       {e.item !== null && <code>{e.item}</code>}
-                      {e.version !== null && ` v${e.version}`}
+                      {e.version !== null && ` ${t('author.versionShort', { version: e.version })}`}
                       {e.comment && <span className="muted"> — “{e.comment}”</span>}
                       <br />
-                      <span className="muted">{e.at.slice(0, 19).replace('T', ' ')} UTC</span>
+                      <span className="muted">
+                        {t('audit.utc', { at: e.at.slice(0, 19).replace('T', ' ') })}
+                      </span>
                     </span>
                   </li>
                 ))}
               </ul>
               {result.value.entries.length === 0 && older.length === 0 && (
-                <p className="muted">No entries match.</p>
+                <p className="muted">{t('audit.none')}</p>
               )}
               {result.value.next !== null && (
                 <button
@@ -119,7 +108,7 @@ export function AuditView() {
                     setQuery((q) => ({ ...q, before: result.value.next ?? undefined }));
                   }}
                 >
-                  Older entries
+                  {t('audit.older')}
                 </button>
               )}
             </>

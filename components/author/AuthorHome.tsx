@@ -1,17 +1,12 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { callBackground, useBackground, type Async } from '@/hooks/use-background';
 import type { AuthorResult, DraftSummary } from '@/lib/messages';
-import { AsyncView } from '../AsyncView';
+import { useT } from '../I18nProvider';
+import { type Actions, ItemLink, Section } from './AuthorSection';
 import { StatusChip } from './ItemDetail';
+import { NeedsVerification } from './NeedsVerification';
 
 const TYPE_ORDER = ['tip', 'article', 'lesson', 'path', 'announcement'] as const;
-
-interface Actions {
-  /** Opens a draft; `repick` says why a tip's element must be picked again. */
-  onDraft: (key: string, repick?: string) => void;
-  onItem: (id: string) => void;
-  onProblem: (problem: string) => void;
-}
 
 /** The Author tab's start: the work waiting for this person, then templates to start from. */
 export function AuthorHome(props: {
@@ -22,21 +17,22 @@ export function AuthorHome(props: {
   onAudit: () => void;
   onInsights: () => void;
 }) {
+  const t = useT();
   const [problem, setProblem] = useState<string | undefined>();
   const actions: Actions = { onDraft: props.onDraft, onItem: props.onItem, onProblem: setProblem };
   const reviewer = props.me.role === 'reviewer' || props.me.role === 'admin';
   return (
     <div className="author">
       <p className="muted">
-        Signed in as {props.me.email} ({props.me.role}).{' '}
+        {t('author.signedIn', { email: props.me.email, role: props.me.role })}{' '}
         <button type="button" className="link-button" onClick={props.onInsights}>
-          Insights for this screen
+          {t('author.insights')}
         </button>
         {props.me.role === 'admin' && (
           <>
-            {' '}
+            {t('common.join')}
             <button type="button" className="link-button" onClick={props.onAudit}>
-              Audit log
+              {t('author.audit')}
             </button>
           </>
         )}
@@ -55,40 +51,8 @@ export function AuthorHome(props: {
   );
 }
 
-/** A titled section over a server answer: loading, the server's problem in words, or the list. */
-function Section<T>(props: {
-  id: string;
-  title: string;
-  value: Async<AuthorResult<T>>;
-  children: (value: T) => ReactNode;
-}) {
-  return (
-    <section className="author-section" aria-labelledby={`${props.id}-heading`}>
-      <h2 id={`${props.id}-heading`}>{props.title}</h2>
-      <AsyncView value={props.value} loading="Loading…">
-        {(result) =>
-          result.ok ? (
-            props.children(result.value)
-          ) : (
-            <p className="notice" data-kind="error" role="alert">
-              {result.problem}
-            </p>
-          )
-        }
-      </AsyncView>
-    </section>
-  );
-}
-
-function ItemLink({ id, title, onItem }: { id: string; title: string; onItem: Actions['onItem'] }) {
-  return (
-    <button type="button" className="link-button" onClick={() => onItem(id)}>
-      {title}
-    </button>
-  );
-}
-
 function Drafts({ onDraft }: Actions) {
+  const t = useT();
   const [drafts, reload] = useBackground('bg:draft-list', {}, 'drafts');
   // Drafts are local (no server answer to fail): shown through the same section.
   const value: Async<AuthorResult<DraftSummary[]>> =
@@ -96,14 +60,14 @@ function Drafts({ onDraft }: Actions) {
       ? { state: 'ready', value: { ok: true, value: drafts.value } }
       : drafts;
   const discard = (key: string, title: string) => {
-    if (window.confirm(`Discard "${title}"? Text not sent to the server is lost.`))
+    if (window.confirm(t('author.discardConfirm', { title })))
       void callBackground('bg:draft-delete', { key }).then(reload);
   };
   return (
-    <Section id="drafts" title="Drafts on this device" value={value}>
+    <Section id="drafts" title={t('author.drafts')} value={value}>
       {(list) =>
         list.length === 0 ? (
-          <p className="muted">No drafts. Start one from a template.</p>
+          <p className="muted">{t('author.noDrafts')}</p>
         ) : (
           <ul className="author-list">
             {list.map((d) => (
@@ -113,17 +77,19 @@ function Drafts({ onDraft }: Actions) {
                     {d.title}
                   </button>{' '}
                   <span className="muted">
-                    {d.type} · edited {d.updatedAt.slice(0, 16).replace('T', ' ')}
-                    {d.sentAt ? ' · sent' : ' · not sent yet'}
+                    {t(d.sentAt ? 'author.draftMeta' : 'author.draftMetaUnsent', {
+                      type: t(`author.typeName.${d.type}`),
+                      at: d.updatedAt.slice(0, 16).replace('T', ' '),
+                    })}
                   </span>
                 </span>
                 <button
                   type="button"
                   className="button"
-                  aria-label={`Discard draft ${d.title}`}
+                  aria-label={t('author.discardDraft', { title: d.title })}
                   onClick={() => discard(d.key, d.title)}
                 >
-                  Discard
+                  {t('author.discard')}
                 </button>
               </li>
             ))}
@@ -135,12 +101,13 @@ function Drafts({ onDraft }: Actions) {
 }
 
 function ReviewQueue({ onItem }: Actions) {
+  const t = useT();
   const [review] = useBackground('bg:author-items', { status: 'in_review' }, 'review');
   return (
-    <Section id="review" title="Waiting for review" value={review}>
+    <Section id="review" title={t('author.review')} value={review}>
       {(items) =>
         items.length === 0 ? (
-          <p className="muted">Nothing is waiting for review.</p>
+          <p className="muted">{t('author.noReview')}</p>
         ) : (
           <ul className="author-list">
             {items.map((i) => (
@@ -148,83 +115,11 @@ function ReviewQueue({ onItem }: Actions) {
                 <span>
                   <ItemLink id={i.id} title={i.title} onItem={onItem} />{' '}
                   <span className="muted">
-                    {i.type} · {i.owner}
+                    {[t(`author.typeName.${i.type}`), i.owner].join(t('common.join'))}
                   </span>
                 </span>
               </li>
             ))}
-          </ul>
-        )
-      }
-    </Section>
-  );
-}
-
-function NeedsVerification({
-  onItem,
-  onProblem,
-  onDraft,
-  tabId,
-}: Actions & { tabId: number | undefined }) {
-  const [queue, reload] = useBackground('bg:author-queue', {}, 'queue');
-  /** A draft of the tip, opened with the failure stated and the picker one click away. */
-  const repick = async (id: string, failure: string) => {
-    const draft = await callBackground('bg:draft-new', {
-      itemId: id,
-      ...(tabId === undefined ? {} : { tabId }),
-    });
-    if (draft.ok) onDraft(draft.value.key, failure);
-    else onProblem(draft.problem);
-  };
-  // One click, on the version the queue listed (a newer one is a conflict in words).
-  const verify = async (id: string, version: number) => {
-    const result = await callBackground('bg:author-step', { id, action: 'verify', version });
-    if (!result.ok) onProblem(result.problem);
-    reload();
-  };
-  return (
-    <Section id="verify" title="Needs verification" value={queue}>
-      {({ overdue, broken_anchors: broken }) =>
-        overdue.length + broken.length === 0 ? (
-          <p className="muted">Everything you own is verified and every anchor resolves.</p>
-        ) : (
-          <ul className="author-list">
-            {overdue.map((i) => (
-              <li key={`o-${i.id}`}>
-                <span>
-                  <ItemLink id={i.id} title={i.title} onItem={onItem} />{' '}
-                  <span className="muted">verify by {i.verify_by} (past)</span>
-                </span>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => void verify(i.id, i.version)}
-                >
-                  Still true: verify
-                </button>
-              </li>
-            ))}
-            {broken.map((b) => {
-              const failure = `Learners' pages did not find this tip's element ${b.count}× on ${b.app}:${b.screen} (last ${b.last_reported_at.slice(0, 10)}): the screen changed. Open it and pick the element again.`;
-              return (
-                <li key={`b-${b.id}-${b.app}-${b.screen}`}>
-                  <span>
-                    <ItemLink id={b.id} title={b.title} onItem={onItem} />{' '}
-                    <span className="muted">
-                      element not found {b.count}× on {b.app}:{b.screen} (last{' '}
-                      {b.last_reported_at.slice(0, 10)})
-                    </span>
-                  </span>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => void repick(b.id, failure)}
-                  >
-                    Re-pick element
-                  </button>
-                </li>
-              );
-            })}
           </ul>
         )
       }
@@ -233,12 +128,13 @@ function NeedsVerification({
 }
 
 function MyItems({ onItem }: Actions) {
+  const t = useT();
   const [mine] = useBackground('bg:author-items', { mine: true }, 'mine');
   return (
-    <Section id="mine" title="Your items" value={mine}>
+    <Section id="mine" title={t('author.mine')} value={mine}>
       {(items) =>
         items.length === 0 ? (
-          <p className="muted">You own no items yet.</p>
+          <p className="muted">{t('author.noItems')}</p>
         ) : (
           <ul className="author-list">
             {items.map((i) => (
@@ -246,7 +142,10 @@ function MyItems({ onItem }: Actions) {
                 <span>
                   <ItemLink id={i.id} title={i.title} onItem={onItem} />{' '}
                   <span className="muted">
-                    {i.type} · v{i.version}
+                    {[
+                      t(`author.typeName.${i.type}`),
+                      t('author.versionShort', { version: i.version }),
+                    ].join(t('common.join'))}
                   </span>
                 </span>
                 <StatusChip status={i.status} />
@@ -260,6 +159,7 @@ function MyItems({ onItem }: Actions) {
 }
 
 function Templates({ onDraft, onProblem, tabId }: Actions & { tabId: number | undefined }) {
+  const t = useT();
   const [templates] = useBackground('bg:author-templates', {}, 'templates');
   const start = async (templateId: string) => {
     const result = await callBackground('bg:draft-new', {
@@ -270,20 +170,26 @@ function Templates({ onDraft, onProblem, tabId }: Actions & { tabId: number | un
     else onProblem(result.problem);
   };
   return (
-    <Section id="new" title="Start from a template" value={templates}>
+    <Section id="new" title={t('author.templates')} value={templates}>
       {(list) => (
         <ul className="author-list">
           {[...list]
             .sort((a, b) => TYPE_ORDER.indexOf(a.item_type) - TYPE_ORDER.indexOf(b.item_type))
-            .map((t) => (
-              <li key={t.id}>
+            .map((template) => (
+              <li key={template.id}>
                 <span>
-                  <button type="button" className="link-button" onClick={() => void start(t.id)}>
-                    {t.name}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => void start(template.id)}
+                  >
+                    {template.name}
                   </button>
                   <br />
                   <span className="muted">
-                    {t.item_type} · {t.description}
+                    {[t(`author.typeName.${template.item_type}`), template.description].join(
+                      t('common.join'),
+                    )}
                   </span>
                 </span>
               </li>

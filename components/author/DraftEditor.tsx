@@ -5,20 +5,13 @@ import { useTouched } from '@/hooks/use-touched';
 import { checkDraft, previewItem, slugFrom, submitProblems } from '@/lib/authoring/drafts';
 import { articleTemplates } from '@/lib/content-model/article';
 import type { PickTarget } from '@/lib/messages';
+import { useT } from '../I18nProvider';
 import { EditorDock } from './EditorDock';
 import { LessonFields } from './LessonFields';
 import { AnnouncementFields } from './AnnouncementFields';
 import { PathFields } from './PathFields';
 import { AudienceFields, TipElementFields } from './DraftFields';
 import { Field, problemsAt, SelectField, str } from './fields';
-
-const TYPE_NAMES = {
-  article: 'article',
-  tip: 'tip',
-  lesson: 'lesson',
-  path: 'learning path',
-  announcement: 'announcement',
-};
 
 type Notice = { kind: 'ok' | 'error' | 'info'; text: string };
 
@@ -35,6 +28,7 @@ export function DraftEditor(props: {
   repick?: string;
   onDone: (itemId?: string, notice?: string) => void;
 }) {
+  const t = useT();
   const { draft, saveState, problem, update, flush, reload } = useDraft(props.draftKey);
   const titleBox = useRef<HTMLDivElement>(null);
   const loaded = draft !== undefined;
@@ -62,7 +56,7 @@ export function DraftEditor(props: {
     setNotice((n) => (n?.kind === 'info' ? undefined : n));
   }, [pickedAt]);
 
-  if (draft === undefined) return <p className="muted">Opening the draft…</p>;
+  if (draft === undefined) return <p className="muted">{t('editor.opening')}</p>;
   const f = draft.fields;
   const set = (key: string) => (value: unknown) =>
     update((fields) => ({ ...fields, [key]: value }));
@@ -70,7 +64,7 @@ export function DraftEditor(props: {
 
   const startPick = async (target: PickTarget) => {
     if (props.tabId === undefined) {
-      setNotice({ kind: 'error', text: 'Open the app page in this window first.' });
+      setNotice({ kind: 'error', text: t('editor.openPageFirst') });
       return;
     }
     await flush();
@@ -81,11 +75,8 @@ export function DraftEditor(props: {
     });
     if (result.started) {
       setPicking(target);
-      setNotice({
-        kind: 'info',
-        text: 'On the page: hover (or Tab) to see what will be chosen, click it (or press Enter); Esc cancels.',
-      });
-    } else setNotice({ kind: 'error', text: result.problem ?? 'The picker could not start.' });
+      setNotice({ kind: 'info', text: t('editor.pickHelp') });
+    } else setNotice({ kind: 'error', text: result.problem ?? t('editor.pickFailed') });
   };
 
   const pickStatus = (target: PickTarget) => {
@@ -97,9 +88,9 @@ export function DraftEditor(props: {
     if (!same || draft.pick === undefined) return null;
     return (
       <p className="pick-status" data-ok={draft.pick.resolves} role="status">
-        {draft.pick.resolves
-          ? `Anchored to ${draft.pick.label}: Waymark finds this element again from the anchor.`
-          : `Anchored to ${draft.pick.label}, but Waymark could not find it again from the anchor. Pick a more distinctive element (a labelled button or field).`}
+        {t(draft.pick.resolves ? 'editor.anchored' : 'editor.anchoredWeak', {
+          label: draft.pick.label,
+        })}
       </p>
     );
   };
@@ -112,7 +103,10 @@ export function DraftEditor(props: {
       touched.showAll();
       setNotice({
         kind: 'error',
-        text: `Fix ${blocking.length === 1 ? 'this' : `these ${blocking.length}`} before ${submit ? 'submitting' : 'saving'}: ${blocking.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
+        text: t(submit ? 'editor.fixSubmit' : 'editor.fixSave', {
+          count: blocking.length,
+          problems: blocking.map((p) => `${p.path} ${p.message}`).join('; '),
+        }),
       });
       requestAnimationFrame(() =>
         document.querySelector<HTMLElement>('.editor [aria-invalid="true"]')?.focus(),
@@ -124,17 +118,11 @@ export function DraftEditor(props: {
     const result = await callBackground('bg:draft-send', { key: draft.key, submit });
     setBusy(false);
     if (result.ok) {
-      setNotice({
-        kind: 'ok',
-        text: submit
-          ? `Submitted for review as version ${result.value.version}. A reviewer will approve it or ask for changes.`
-          : `Saved on the server as version ${result.value.version} (a draft; submit it when ready).`,
+      const text = t(submit ? 'editor.submitted' : 'editor.saved', {
+        version: result.value.version,
       });
-      if (submit)
-        props.onDone(
-          result.value.id,
-          `Submitted for review as version ${result.value.version}. A reviewer will approve it or ask for changes.`,
-        );
+      setNotice({ kind: 'ok', text });
+      if (submit) props.onDone(result.value.id, text);
     } else {
       setNotice({ kind: 'error', text: result.problem });
       if (result.status === 409 && result.currentVersion !== undefined)
@@ -150,24 +138,23 @@ export function DraftEditor(props: {
     });
     await reload();
     setConflict(undefined);
-    setNotice({
-      kind: 'info',
-      text: `Your text now builds on version ${version}: sending it replaces that version's text with yours.`,
-    });
+    setNotice({ kind: 'info', text: t('editor.rebased', { version }) });
   };
 
   const discard = async () => {
-    if (!window.confirm('Discard this draft? Text not sent to the server is lost.')) return;
+    if (!window.confirm(t('editor.discardConfirm'))) return;
     await callBackground('bg:draft-delete', { key: draft.key });
     props.onDone();
   };
 
   return (
-    <section className="author editor" aria-label="Edit draft">
+    <section className="author editor" aria-label={t('editor.label')}>
       <h1>
-        {editingExisting ? `Editing ${str(f.id)}` : `New ${TYPE_NAMES[draft.type]}`}
+        {editingExisting
+          ? t('editor.editing', { id: str(f.id) })
+          : t('editor.new', { type: t(`author.typeName.${draft.type}`) })}
         {draft.baseVersion !== undefined && (
-          <span className="muted"> · based on version {draft.baseVersion}</span>
+          <span className="muted">{t('editor.basedOn', { version: draft.baseVersion })}</span>
         )}
       </h1>
       {props.repick !== undefined && draft.type === 'tip' && (
@@ -178,13 +165,13 @@ export function DraftEditor(props: {
             className="button primary"
             onClick={() => void startPick({ kind: 'tip' })}
           >
-            Re-pick element
+            {t('author.repick')}
           </button>
         </div>
       )}
       <div ref={titleBox}>
         <Field
-          label="Title"
+          label={t('editor.title')}
           value={str(f.title)}
           onChange={(v) =>
             update((fields) => ({
@@ -197,10 +184,10 @@ export function DraftEditor(props: {
         />
       </div>
       <Field
-        label="Id"
+        label={t('editor.id')}
         value={str(f.id)}
         disabled={editingExisting}
-        hint="Lower-case words joined by hyphens; it never changes once saved."
+        hint={t('editor.idHint')}
         onChange={(v) => {
           setIdTouched(true);
           set('id')(v);
@@ -208,29 +195,32 @@ export function DraftEditor(props: {
         problems={problemsAt(problems, 'id')}
       />
       <Field
-        label="Summary"
+        label={t('editor.summary')}
         value={str(f.summary)}
-        hint="One sentence shown in lists and search results."
+        hint={t('editor.summaryHint')}
         onChange={set('summary')}
         problems={problemsAt(problems, 'summary')}
       />
       {draft.type === 'article' && (
         <SelectField
-          label="Kind"
+          label={t('editor.kind')}
           value={(str(f.template) || 'how-to') as (typeof articleTemplates)[number]}
-          options={articleTemplates.map((t) => ({ value: t, label: t }))}
+          options={articleTemplates.map((kind) => ({
+            value: kind,
+            label: t(`editor.template.${kind}`),
+          }))}
           onChange={set('template')}
           problems={problemsAt(problems, 'template')}
         />
       )}
       {draft.type !== 'path' && (
         <Field
-          label={draft.type === 'tip' ? 'Tip text (Markdown)' : 'Body (Markdown)'}
+          label={t(draft.type === 'tip' ? 'editor.tipText' : 'editor.body')}
           multiline
           rows={draft.type === 'tip' ? 5 : 12}
           value={str(f.body)}
           onChange={set('body')}
-          {...(draft.type === 'tip' ? { maxLength: 1200, hint: 'Short enough for a card' } : {})}
+          {...(draft.type === 'tip' ? { maxLength: 1200, hint: t('editor.tipHint') } : {})}
           problems={problemsAt(problems, 'body')}
         />
       )}
@@ -272,12 +262,12 @@ export function DraftEditor(props: {
         </p>
       )}
       {conflict !== undefined && draft.itemId !== undefined && (
-        <div className="row" role="group" aria-label="Resolve the conflict">
+        <div className="row" role="group" aria-label={t('editor.conflict')}>
           <button type="button" className="button" onClick={() => props.onDone(draft.itemId)}>
-            See version {conflict} and its history
+            {t('editor.seeVersion', { version: conflict })}
           </button>
           <button type="button" className="button" onClick={() => void rebase(conflict)}>
-            Keep my text on top of version {conflict}
+            {t('editor.keepMine', { version: conflict })}
           </button>
         </div>
       )}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { DraftProblem } from '@/lib/authoring/drafts';
+import { useT } from '../I18nProvider';
 import { Field, list, ListField, num, problemsAt, SelectField, str } from './fields';
 import { TargetingFields } from './TargetingFields';
 
@@ -17,24 +18,23 @@ export function TipElementFields(props: {
   onPick: () => void;
   onStopPicking: () => void;
 }) {
+  const t = useT();
   const f = props.fields;
   return (
     <fieldset>
-      <legend>Element on the page</legend>
+      <legend>{t('editor.element')}</legend>
       {f.anchor === undefined ? (
-        <p className="field-hint">
-          No element: the tip shows for the whole screen. Pick one to put a beacon on it.
-        </p>
+        <p className="field-hint">{t('editor.noElement')}</p>
       ) : (
-        (props.pickStatus ?? <p className="field-hint">The tip has an element.</p>)
+        (props.pickStatus ?? <p className="field-hint">{t('editor.hasElement')}</p>)
       )}
       <div className="row">
         <button type="button" className="button primary" onClick={props.onPick}>
-          {f.anchor === undefined ? 'Pick element on the page' : 'Re-pick element'}
+          {t(f.anchor === undefined ? 'editor.pick' : 'author.repick')}
         </button>
         {props.picking && (
           <button type="button" className="button" onClick={props.onStopPicking}>
-            Stop picking
+            {t('editor.stopPicking')}
           </button>
         )}
         {f.anchor !== undefined && (
@@ -49,14 +49,14 @@ export function TipElementFields(props: {
               })
             }
           >
-            Remove the element
+            {t('editor.removeElement')}
           </button>
         )}
       </div>
       <SelectField
-        label="Card placement"
+        label={t('editor.placement')}
         value={(str(f.placement) || 'auto') as (typeof PLACEMENTS)[number]}
-        options={PLACEMENTS.map((p) => ({ value: p, label: p }))}
+        options={PLACEMENTS.map((p) => ({ value: p, label: t(`editor.placement.${p}`) }))}
         onChange={(v) => props.update((fields) => ({ ...fields, placement: v }))}
       />
     </fieldset>
@@ -69,6 +69,7 @@ export function AudienceFields(props: {
   update: Update;
   problems: DraftProblem[];
 }) {
+  const t = useT();
   const { fields: f, update, problems } = props;
   const set = (key: string) => (value: unknown) =>
     update((fields) => ({ ...fields, [key]: value }));
@@ -76,26 +77,26 @@ export function AudienceFields(props: {
     <>
       <TargetingFields fields={f} update={update} problems={problems} />
       <fieldset>
-        <legend>Governance</legend>
+        <legend>{t('editor.governance')}</legend>
         <ListField
-          label="Tags"
+          label={t('editor.tags')}
           values={list(f.tags)}
           onChange={set('tags')}
           problems={problemsAt(problems, 'tags', true)}
         />
         <Field
-          label="Owner"
+          label={t('editor.owner')}
           type="email"
           value={str(f.owner)}
-          hint="Who keeps it true: they are asked to verify it."
+          hint={t('editor.ownerHint')}
           onChange={set('owner')}
           problems={problemsAt(problems, 'owner')}
         />
         <Field
-          label="Verify every (days)"
+          label={t('editor.verifyDays')}
           type="number"
           value={String(num(f.verify_days) ?? '')}
-          hint="From the template; the owner confirms it is still true this often."
+          hint={t('editor.verifyHint')}
           onChange={(v) => set('verify_days')(v === '' ? undefined : Number(v))}
           problems={problemsAt(problems, 'verify_days')}
         />

@@ -2,21 +2,18 @@ import { useState } from 'react';
 import { callBackground, useBackground } from '@/hooks/use-background';
 import type { AuthorItemDetail, WorkflowAction } from '@/lib/messages';
 import { AsyncView } from '../AsyncView';
+import { useT } from '../I18nProvider';
 import { ItemInsights } from './InsightsPanel';
 import { ItemShare } from './ItemShare';
 import { ItemPreview } from './ItemPreview';
 
-const STATUS_NAMES = {
-  draft: 'Draft',
-  in_review: 'In review',
-  published: 'Published',
-  archived: 'Archived',
-} as const;
+type Status = 'draft' | 'in_review' | 'published' | 'archived';
 
-export function StatusChip({ status }: { status: keyof typeof STATUS_NAMES }) {
+export function StatusChip({ status }: { status: Status }) {
+  const t = useT();
   return (
     <span className="status-chip" data-status={status}>
-      {STATUS_NAMES[status]}
+      {t(`status.${status}`)}
     </span>
   );
 }
@@ -33,9 +30,10 @@ export function ItemDetail(props: {
   tabId: number | undefined;
   onEdit: (draftKey: string) => void;
 }) {
+  const t = useT();
   const [detail, reload] = useBackground('bg:author-item', { id: props.id }, props.id);
   return (
-    <AsyncView value={detail} loading="Opening…">
+    <AsyncView value={detail} loading={t('common.opening')}>
       {(result) =>
         result.ok ? (
           <Detail {...props} detail={result.value} reload={reload} />
@@ -57,6 +55,7 @@ function Detail(props: {
   onEdit: (draftKey: string) => void;
   reload: () => void;
 }) {
+  const t = useT();
   const { item, versions } = props.detail;
   const [comment, setComment] = useState('');
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | undefined>(
@@ -87,7 +86,7 @@ function Detail(props: {
     });
     setBusy(false);
     if (result.ok) {
-      setNotice({ ok: true, text: DONE[action](result.value.version) });
+      setNotice({ ok: true, text: t(`detail.done.${action}`, { version: result.value.version }) });
       setComment('');
       props.reload();
     } else setNotice({ ok: false, text: result.problem });
@@ -99,13 +98,17 @@ function Detail(props: {
   };
 
   return (
-    <section className="author" aria-label={`Item ${item.id}`}>
+    <section className="author" aria-label={t('detail.label', { id: item.id })}>
       <h1>{item.title}</h1>
       <p>
         <StatusChip status={item.status} />{' '}
         <span className="muted">
-          {item.type} · version {item.version} · owner {item.owner}
-          {item.verify_by ? ` · verify by ${item.verify_by}` : ''}
+          {t(item.verify_by ? 'detail.metaVerify' : 'detail.meta', {
+            type: t(`author.typeName.${item.type}`),
+            version: item.version,
+            owner: item.owner,
+            verify: item.verify_by ?? '',
+          })}
         </span>
       </p>
       {notice && (
@@ -119,13 +122,16 @@ function Detail(props: {
       )}
       {sentBack && (
         <p className="notice" data-kind="error" role="note">
-          Changes requested by {sentBack.actor}: “{sentBack.comment}”
+          {t('detail.changesRequested', {
+            actor: sentBack.actor,
+            comment: sentBack.comment ?? '',
+          })}
         </p>
       )}
       <div className="row">
         {item.status !== 'archived' && (
           <button type="button" className="button" onClick={() => void edit()}>
-            Edit
+            {t('detail.edit')}
           </button>
         )}
         {item.status === 'draft' && (
@@ -135,7 +141,7 @@ function Detail(props: {
             disabled={busy}
             onClick={() => void step('submit')}
           >
-            Submit for review
+            {t('editor.submit')}
           </button>
         )}
         {item.status === 'published' && owner && (
@@ -145,7 +151,7 @@ function Detail(props: {
             disabled={busy}
             onClick={() => void step('verify')}
           >
-            Still true: verify
+            {t('author.stillTrue')}
           </button>
         )}
         {item.status === 'published' && reviewer && (
@@ -155,24 +161,22 @@ function Detail(props: {
             disabled={busy}
             onClick={() => void step('archive')}
           >
-            Archive
+            {t('detail.archive')}
           </button>
         )}
       </div>
       <ItemShare item={item} />
       {item.status === 'in_review' && reviewer && (
         <fieldset className="editor">
-          <legend>Review</legend>
-          {ownChange && (
-            <p className="notice">You made the last change: another reviewer must approve it.</p>
-          )}
-          <label htmlFor="review-comment">Comment</label>
+          <legend>{t('detail.review')}</legend>
+          {ownChange && <p className="notice">{t('detail.ownChange')}</p>}
+          <label htmlFor="review-comment">{t('detail.comment')}</label>
           <textarea
             id="review-comment"
             rows={3}
             value={comment}
             onChange={(e) => setComment(e.target.value)}
-            placeholder="Required when asking for changes"
+            placeholder={t('detail.commentHint')}
           />
           <div className="row" style={{ marginTop: 6 }}>
             <button
@@ -181,7 +185,7 @@ function Detail(props: {
               disabled={busy || ownChange}
               onClick={() => void step('approve', comment.trim() ? { comment } : {})}
             >
-              Approve and publish
+              {t('detail.approve')}
             </button>
             <button
               type="button"
@@ -189,35 +193,37 @@ function Detail(props: {
               disabled={busy || comment.trim() === ''}
               onClick={() => void step('request-changes', { comment })}
             >
-              Request changes
+              {t('detail.requestChanges')}
             </button>
           </div>
         </fieldset>
       )}
       <ItemInsights id={item.id} />
-      <h2>Preview</h2>
+      <h2>{t('editor.preview')}</h2>
       <ItemPreview item={item} tabId={props.tabId} />
-      <h2>History</h2>
-      <ul className="author-list" aria-label="History">
+      <h2>{t('detail.history')}</h2>
+      <ul className="author-list" aria-label={t('detail.history')}>
         {history.map((e) => (
           <li key={e.id}>
             <span>
-              {e.actor} {e.action.replace('_', ' ')}
-              {e.version !== null && ` v${e.version}`}
+              {e.actor} {t(`audit.did.${e.action}`)}
+              {e.version !== null && ` ${t('author.versionShort', { version: e.version })}`}
               {e.comment && <> — “{e.comment}”</>}{' '}
               <span className="muted">{e.at.slice(0, 16).replace('T', ' ')}</span>
             </span>
           </li>
         ))}
       </ul>
-      <h2>Versions</h2>
+      <h2>{t('detail.versions')}</h2>
       <ul className="author-list">
         {[...versions].reverse().map((v) => (
           <li key={v.version}>
             <span>
-              v{v.version} <StatusChip status={v.status} />{' '}
+              {t('author.versionShort', { version: v.version })} <StatusChip status={v.status} />{' '}
               <span className="muted">
-                {v.author ?? 'seeded'} · {v.created_at.slice(0, 16).replace('T', ' ')}
+                {[v.author ?? t('detail.seeded'), v.created_at.slice(0, 16).replace('T', ' ')].join(
+                  t('common.join'),
+                )}
               </span>
             </span>
             {reviewer && v.status === 'published' && v.version < item.version && (
@@ -227,7 +233,7 @@ function Detail(props: {
                 disabled={busy}
                 onClick={() => void step('rollback', { restore: v.version })}
               >
-                Restore
+                {t('detail.restore')}
               </button>
             )}
           </li>
@@ -236,12 +242,3 @@ function Detail(props: {
     </section>
   );
 }
-
-const DONE: Record<WorkflowAction, (version: number) => string> = {
-  submit: (v) => `Submitted for review (version ${v}).`,
-  approve: (v) => `Approved and published as version ${v}. Learners get it at their next sync.`,
-  'request-changes': (v) => `Sent back to the author with your comment (version ${v}).`,
-  archive: (v) => `Archived (version ${v}); learners no longer see it.`,
-  verify: (v) => `Verified (version ${v}): the next date is set.`,
-  rollback: (v) => `Restored as version ${v}.`,
-};

@@ -1,5 +1,6 @@
 import { slugFrom, type DraftProblem } from '@/lib/authoring/drafts';
 import type { PickTarget } from '@/lib/messages';
+import { useT } from '../I18nProvider';
 import { Field, num, problemsAt, records, SelectField, str } from './fields';
 
 type Fields = Record<string, unknown>;
@@ -23,6 +24,7 @@ export function LessonFields(props: {
   pickStatus: (target: PickTarget) => React.ReactNode;
   onPick: (target: PickTarget) => void;
 }) {
+  const t = useT();
   const { fields, update, problems } = props;
   const steps = records(fields.steps);
   const questions = records(fields.questions);
@@ -33,7 +35,7 @@ export function LessonFields(props: {
   return (
     <>
       <Field
-        label="Minutes it takes"
+        label={t('editor.minutes')}
         type="number"
         value={String(num(fields.duration_minutes) ?? '')}
         onChange={(v) =>
@@ -42,25 +44,25 @@ export function LessonFields(props: {
         problems={problemsAt(problems, 'duration_minutes')}
       />
       <Field
-        label="Objectives"
+        label={t('editor.objectives')}
         multiline
         rows={3}
-        hint="One per line: what the learner can do afterwards."
+        hint={t('editor.objectivesHint')}
         value={objectives.map(str).join('\n')}
         onChange={(v) => update((f) => ({ ...f, objectives: v.split('\n') }))}
         problems={problemsAt(problems, 'objectives', true)}
       />
       {steps.map((step, i) => (
         <fieldset key={i}>
-          <legend>Step {i + 1}</legend>
+          <legend>{t('editor.stepN', { n: i + 1 })}</legend>
           <Field
-            label="Step title"
+            label={t('editor.stepTitle')}
             value={str(step.title)}
             onChange={(v) => setSteps(steps.map((s, j) => (j === i ? { ...s, title: v } : s)))}
             problems={problemsAt(problems, `steps.${i}.title`)}
           />
           <Field
-            label="What to do"
+            label={t('editor.stepBody')}
             multiline
             rows={4}
             value={str(step.body)}
@@ -74,7 +76,7 @@ export function LessonFields(props: {
               className="button"
               onClick={() => props.onPick({ kind: 'lesson-step', step: i })}
             >
-              {step.anchor === undefined ? 'Point at an element' : 'Point at another element'}
+              {t(step.anchor === undefined ? 'editor.pointAt' : 'editor.pointAnother')}
             </button>
             {step.anchor !== undefined && (
               <button
@@ -91,7 +93,7 @@ export function LessonFields(props: {
                   )
                 }
               >
-                Remove the element
+                {t('editor.removeElement')}
               </button>
             )}
             <button
@@ -100,7 +102,7 @@ export function LessonFields(props: {
               disabled={steps.length <= 1}
               onClick={() => setSteps(steps.filter((_, j) => j !== i))}
             >
-              Remove step
+              {t('editor.removeStep')}
             </button>
           </div>
         </fieldset>
@@ -110,9 +112,9 @@ export function LessonFields(props: {
         className="button"
         onClick={() => setSteps([...steps, { title: '', body: '' }])}
       >
-        Add a step
+        {t('editor.addStep')}
       </button>
-      <h2>Knowledge check</h2>
+      <h2>{t('lesson.check')}</h2>
       {questions.map((q, i) => {
         const choices = records(q.choices);
         const correct = Array.isArray(q.correct) ? (q.correct as string[]) : [];
@@ -121,9 +123,9 @@ export function LessonFields(props: {
         const kind = q.kind === 'multiple' ? 'multiple' : 'single';
         return (
           <fieldset key={i}>
-            <legend>Question {i + 1}</legend>
+            <legend>{t('editor.questionN', { n: i + 1 })}</legend>
             <Field
-              label="Question"
+              label={t('editor.question')}
               value={str(q.prompt)}
               onChange={(v) => {
                 const others = questions.filter((_, j) => j !== i).map((x) => str(x.id));
@@ -137,17 +139,19 @@ export function LessonFields(props: {
               ]}
             />
             <SelectField
-              label="Answers"
+              label={t('editor.answers')}
               value={kind}
               options={[
-                { value: 'single', label: 'One right answer' },
-                { value: 'multiple', label: 'Several right answers' },
+                { value: 'single', label: t('editor.oneRight') },
+                { value: 'multiple', label: t('editor.severalRight') },
               ]}
               onChange={(v) =>
                 setQ({ kind: v, ...(v === 'single' ? { correct: correct.slice(0, 1) } : {}) })
               }
             />
-            <p className="field-hint">Tick the right answer{kind === 'multiple' ? 's' : ''}.</p>
+            <p className="field-hint">
+              {t(kind === 'multiple' ? 'editor.tickSeveral' : 'editor.tickOne')}
+            </p>
             {choices.map((c, k) => {
               const cid = str(c.id);
               return (
@@ -155,7 +159,7 @@ export function LessonFields(props: {
                   <input
                     type={kind === 'single' ? 'radio' : 'checkbox'}
                     name={`q${i}-correct`}
-                    aria-label={`Choice ${k + 1} is right`}
+                    aria-label={t('editor.choiceRight', { n: k + 1 })}
                     checked={correct.includes(cid)}
                     onChange={(e) =>
                       setQ({
@@ -170,7 +174,7 @@ export function LessonFields(props: {
                   />
                   <input
                     type="text"
-                    aria-label={`Choice ${k + 1}`}
+                    aria-label={t('editor.choice', { n: k + 1 })}
                     style={{ flex: 1 }}
                     value={str(c.text)}
                     onChange={(e) =>
@@ -184,7 +188,7 @@ export function LessonFields(props: {
                   <button
                     type="button"
                     className="button"
-                    aria-label={`Remove choice ${k + 1}`}
+                    aria-label={t('editor.removeChoice', { n: k + 1 })}
                     disabled={choices.length <= 2}
                     onClick={() =>
                       setQ({
@@ -216,11 +220,11 @@ export function LessonFields(props: {
                   setQ({ choices: [...choices, { id, text: '' }] });
                 }}
               >
-                Add a choice
+                {t('editor.addChoice')}
               </button>
             </div>
             <Field
-              label="Why (shown after answering)"
+              label={t('editor.why')}
               multiline
               rows={3}
               value={str(q.explanation)}
@@ -232,7 +236,7 @@ export function LessonFields(props: {
               className="button danger"
               onClick={() => setQuestions(questions.filter((_, j) => j !== i))}
             >
-              Remove question
+              {t('editor.removeQuestion')}
             </button>
           </fieldset>
         );
@@ -257,11 +261,11 @@ export function LessonFields(props: {
           ])
         }
       >
-        Add a question
+        {t('editor.addQuestion')}
       </button>
       {problemsAt(problems, 'steps').map((p) => (
         <p className="field-problem" key={p}>
-          Steps: {p}
+          {t('editor.stepsProblem', { problem: p })}
         </p>
       ))}
     </>

@@ -1,6 +1,7 @@
 import type { DraftProblem } from '@/lib/authoring/drafts';
 import type { AuthorItem } from '@/lib/messages';
 import { useBackground } from '@/hooks/use-background';
+import { useT } from '../I18nProvider';
 import { Field, list, problemsAt } from './fields';
 
 type Fields = Record<string, unknown>;
@@ -11,6 +12,7 @@ export function PathFields(props: {
   update: (change: (fields: Fields) => Fields) => void;
   problems: DraftProblem[];
 }) {
+  const t = useT();
   const [items] = useBackground('bg:author-items', {}, 'path-lessons');
   const lessons: AuthorItem[] =
     items.state === 'ready' && items.value.ok
@@ -22,22 +24,22 @@ export function PathFields(props: {
   return (
     <>
       <Field
-        label="Lessons, in order"
+        label={t('editor.lessons')}
         multiline
         rows={5}
-        hint="One lesson id per line."
+        hint={t('editor.lessonsHint')}
         value={chosen.join('\n')}
         onChange={(v) => props.update((f) => ({ ...f, lessons: v.split('\n') }))}
         problems={[
           ...problemsAt(props.problems, 'lessons', true),
           ...(items.state === 'ready' && unknown.length > 0
-            ? [`not a lesson on the server: ${unknown.join(', ')}`]
+            ? [t('editor.notALesson', { ids: unknown.join(', ') })]
             : []),
         ]}
       />
       {lessons.length > 0 && (
         <details>
-          <summary>Lessons on the server ({lessons.length})</summary>
+          <summary>{t('editor.serverLessons', { count: lessons.length })}</summary>
           <ul className="author-list">
             {lessons.map((l) => (
               <li key={l.id}>
@@ -55,7 +57,7 @@ export function PathFields(props: {
                     }))
                   }
                 >
-                  Add
+                  {t('common.add')}
                 </button>
               </li>
             ))}

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useBackground } from '@/hooks/use-background';
 import type { DraftProblem } from '@/lib/authoring/drafts';
 import type { TargetingOptions } from '@/lib/messages';
+import { useT } from '../I18nProvider';
 import { list, problemsAt, record } from './fields';
 
 type Fields = Record<string, unknown>;
@@ -22,6 +23,7 @@ function CheckList(props: {
   problems: string[];
   other?: string;
 }) {
+  const t = useT();
   const id = useId();
   const [typed, setTyped] = useState('');
   const known = new Set(props.options.map((o) => o.value));
@@ -68,7 +70,7 @@ function CheckList(props: {
             }}
           />
           <button type="button" className="button" disabled={!typed.trim()} onClick={add}>
-            Add
+            {t('common.add')}
           </button>
         </div>
       )}
@@ -88,6 +90,7 @@ export function TargetingFields(props: {
   update: Update;
   problems: DraftProblem[];
 }) {
+  const t = useT();
   const [options] = useBackground('bg:targeting-options', {}, 'targeting');
   const known: TargetingOptions =
     options.state === 'ready' ? options.value : { apps: [], roles: [], teams: [] };
@@ -101,22 +104,18 @@ export function TargetingFields(props: {
   const problems = (key: string) => problemsAt(props.problems, `targeting.${key}`, true);
   return (
     <fieldset>
-      <legend>Who sees it, where</legend>
+      <legend>{t('editor.targeting')}</legend>
       <CheckList
-        legend="Apps"
-        hint="None chosen: every app."
+        legend={t('editor.apps')}
+        hint={t('editor.appsHint')}
         options={known.apps.map((a) => ({ value: a.id, label: a.name }))}
         values={apps}
         onChange={set('apps')}
         problems={problems('apps')}
       />
       <CheckList
-        legend="Screens"
-        hint={
-          apps.length === 0
-            ? 'Choose an app to pick its screens.'
-            : 'None chosen: every screen of those apps.'
-        }
+        legend={t('editor.screens')}
+        hint={t(apps.length === 0 ? 'editor.screensPick' : 'editor.screensHint')}
         options={known.apps
           .filter((a) => apps.includes(a.id))
           .flatMap((a) =>
@@ -127,22 +126,22 @@ export function TargetingFields(props: {
         problems={problems('screens')}
       />
       <CheckList
-        legend="Roles"
-        hint="None chosen: everyone."
+        legend={t('editor.roles')}
+        hint={t('editor.rolesHint')}
         options={known.roles.map((r) => ({ value: r, label: label(r) }))}
         values={list(targeting.roles)}
         onChange={set('roles')}
         problems={problems('roles')}
-        other="Another role"
+        other={t('editor.anotherRole')}
       />
       <CheckList
-        legend="Teams"
-        hint="None chosen: every team."
-        options={known.teams.map((t) => ({ value: t, label: label(t) }))}
+        legend={t('editor.teams')}
+        hint={t('editor.teamsHint')}
+        options={known.teams.map((team) => ({ value: team, label: label(team) }))}
         values={list(targeting.teams)}
         onChange={set('teams')}
         problems={problems('teams')}
-        other="Another team"
+        other={t('editor.anotherTeam')}
       />
     </fieldset>
   );

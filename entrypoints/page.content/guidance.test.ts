@@ -31,9 +31,17 @@ registerGuidance({
   style: '.card{}',
 });
 
+/** What the reader asked their system for: `prefers-reduced-motion: reduce` or not (jsdom has no media). */
+let reducedMotion = false;
+const scrolls: (ScrollIntoViewOptions | boolean | undefined)[] = [];
+
 beforeEach(() => {
   // jsdom lays nothing out; the highlight scrolls its element into view.
-  Element.prototype.scrollIntoView = () => undefined;
+  scrolls.length = 0;
+  Element.prototype.scrollIntoView = (how) => void scrolls.push(how);
+  reducedMotion = false;
+  window.matchMedia = (query: string) =>
+    ({ matches: query === '(prefers-reduced-motion: reduce)' && reducedMotion }) as MediaQueryList;
   document.body.innerHTML = '<button id="field">Priority</button><span id="beacon"></span>';
   controller = new AbortController();
   root = mountUiRoot(controller.signal);
@@ -88,5 +96,16 @@ describe('LazyHighlight', () => {
     expect(root.layer.querySelector('.highlight')).toBeNull();
     await highlight.show(element('field'), 'Step 3 of 6');
     expect(root.layer.querySelector('.callout')?.textContent).toContain('Step 3 of 6');
+  });
+
+  it('glides the element into view, or jumps there when the reader asked for less motion', async () => {
+    const highlight = new LazyHighlight(root, controller.signal);
+    await highlight.show(element('field'));
+    reducedMotion = true;
+    await highlight.show(element('field'));
+    expect(scrolls).toEqual([
+      { block: 'center', behavior: 'smooth' },
+      { block: 'center', behavior: 'auto' },
+    ]);
   });
 });

@@ -48,7 +48,9 @@ export class Highlight {
     hint.textContent = [note, s('page.highlight.esc')].filter(Boolean).join(' · ');
     this.#callout.append(name, hint);
     this.layer.append(this.#box, this.#callout);
-    element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // A reader who asked for less motion gets there at once, not by a glide.
+    const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    element.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
     this.#schedule();
   }
 

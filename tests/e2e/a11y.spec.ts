@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { violations } from './support/axe';
 import { buildAuditExtension, AUDIT_EXTENSION } from './support/audit-build';
 import { toContentScript } from './support/clearance';
 import { tabIdShowing } from './support/extension';
@@ -8,25 +8,9 @@ import { answerCheck } from './support/lessons';
 import { sitesAndExtension, ticketWithPanel } from './support/session';
 
 /**
- * axe-core on every extension page and state, and on the in-page UI: WCAG 2.2 A and AA, plus
- * `page-has-heading-one` (best practice, but the issue names it). Each violation is listed by
- * rule and element, so a failure says what to fix.
+ * axe-core on every extension page and state, and on the in-page UI (support/axe.ts: WCAG 2.2 A
+ * and AA, plus `page-has-heading-one`).
  */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function violations(page: Page, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(TAGS);
-  if (include !== undefined) builder = builder.include(include);
-  const { violations: found } = await builder.analyze();
-  const extra =
-    include === undefined
-      ? (await new AxeBuilder({ page }).withRules(['page-has-heading-one']).analyze()).violations
-      : [];
-  return [...found, ...extra].flatMap((v) =>
-    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`),
-  );
-}
-
 test.describe('the shipped build', () => {
   const session = sitesAndExtension();
 

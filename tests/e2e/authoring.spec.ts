@@ -333,7 +333,7 @@ test('a learner syncs and sees the tip on that element, and reaches no authoring
   const authorPanel = await openPanelFor(profiles.author);
   await authorTab(authorPanel);
   await expect(authorPanel.getByRole('region', { name: 'Needs verification' })).toContainText(
-    'element not found 1× on zendesk:ticket',
+    'element not found 1 time on zendesk:ticket',
   );
   await authorPanel.screenshot({ path: test.info().outputPath('author-home.png'), fullPage: true });
   await authorPanel.close();

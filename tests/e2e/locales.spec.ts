@@ -1,7 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Entry, format, type Vars } from '@/lib/i18n/format';
+import { translator } from './support/catalogue';
 import { inPageUi, openTipCard } from './support/in-page';
 import { sitesAndExtension, ticketWithPanel } from './support/session';
 
@@ -9,13 +7,6 @@ import { sitesAndExtension, ticketWithPanel } from './support/session';
  * Chromium in German and in Arabic (Debian's chromium-l10n): Waymark's pages, side panel and
  * in-page UI come up in the browser's language, with its plural forms, and Arabic right to left.
  */
-/** A catalogue entry, formatted (Playwright's loader cannot import the JSON catalogues). */
-function translator(locale: string): (key: string, vars: Vars) => string {
-  const path = join(import.meta.dirname, '..', '..', 'lib', 'i18n', 'catalogues', `${locale}.json`);
-  const catalogue = JSON.parse(readFileSync(path, 'utf8')) as Record<string, Entry>;
-  return (key, vars) => format(locale, catalogue[key], vars);
-}
-
 /** The launcher's accessible name, as the language's catalogue and plural rules say it. */
 async function launcherSaysCount(page: Page, locale: string): Promise<void> {
   await expect

@@ -6,6 +6,7 @@ interface PackLesson {
   id: string;
   type: string;
   questions: { prompt: string; choices: { id: string; text: string }[]; correct: string[] }[];
+  steps: { title: string; anchor?: unknown }[];
 }
 
 /** A lesson of the starter pack the extension was built with. */
