@@ -199,10 +199,7 @@ export class SearchIndex {
       words.map((w) => variantsOf(w, ctx)),
       matched,
     );
-    const { hidden } = options;
-    const visible = (slot: number) =>
-      this.store.visible(slot, options.filter) &&
-      (hidden === undefined || !hidden.has(this.store.ids[slot]!));
+    const visible = (slot: number) => this.store.visible(slot, options.filter);
     const typed = words.flatMap((w) => this.index.termIds.get(w.term) ?? []);
     if (this.features.feedback)
       this.scorer.feedback(touched, new Set(typed), this.heads, this.storeId, visible);

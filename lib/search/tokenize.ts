@@ -40,7 +40,7 @@ const caches = new Map<SearchLang, Map<string, Analysed>>();
 
 function cacheOf(lang: SearchLang): Map<string, Analysed> {
   let cache = caches.get(lang);
-  if (cache === undefined) caches.set(lang, (cache = new Map()));
+  if (cache === undefined) caches.set(lang, (cache = new Map<string, Analysed>()));
   return cache;
 }
 

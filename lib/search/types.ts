@@ -37,8 +37,6 @@ export interface SearchOptions {
    * items that have no German version). Default English.
    */
   langs?: readonly SearchLang[];
-  /** Items not to return (other language versions of an item the user sees in theirs). */
-  hidden?: ReadonlySet<string>;
 }
 
 export const HIGHLIGHT_FIELDS = ['title', 'summary', 'body'] as const;

@@ -37,8 +37,4 @@ export {
 export { deliverEvents, type DeliveryDeps, type DeliveryResult } from './deliver-events';
 export { dexieOutbox, type EventOutbox } from './event-outbox';
 export { sendInsights, type InsightsResult } from './send-insights';
-export {
-  dexieRequestQueue,
-  sendContentRequests,
-  type RequestSendResult,
-} from './content-requests';
+export { dexieRequestQueue, sendContentRequests, type RequestSendResult } from './content-requests';
