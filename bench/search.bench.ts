@@ -23,6 +23,7 @@ import { FEATURE_NAMES, type SearchDoc } from '@/lib/search';
 import { blowUp, toDoc, toQuery, type BenchQuery } from '@/lib/search/bench/metrics';
 import { writePart } from './report';
 import { fuse, minisearch, ours, oursWith, plainBm25 } from './lib/search-engines';
+import { languageTable, measureLanguages } from './lib/search-languages';
 import { measure, REPEAT, SLOW_QUERY_MS, type Measured } from './lib/search-measure';
 import {
   ablationTable,
@@ -107,11 +108,20 @@ for (const feature of FEATURE_NAMES) {
 }
 ablation.push(results.find((r) => r.size === 'full' && r.engine === plainBm25.name)!);
 
+// German, French and Arabic queries beside the English sets, and the English-tokenizer ablation.
+const languages = measureLanguages(corpus);
+languages.forEach(log);
+
 writePart({
   part: 'search',
   title:
     'Search: lib/search vs plain BM25, MiniSearch and fuse.js; title and agent-language queries',
-  tables: [titleTable(results), agentTable(results), ablationTable(ablation)],
+  tables: [
+    titleTable(results),
+    agentTable(results),
+    ablationTable(ablation),
+    languageTable(languages),
+  ],
   notes: [
     `Corpus ${corpusFile.split('/').pop()}; title queries ${queriesFile.split('/').pop()} (${title.length}); agent-language queries ${agentFile.split('/').pop()} (${agent.length}; a hit on expected or any also id counts).`,
     'tune / held-out: fixed halves of each set by a hash of the query id (lib/search/bench/metrics.ts splitOf); techniques were developed on the tune half.',
@@ -125,10 +135,18 @@ writePart({
             ', ',
           )} evenly spaced title queries, once each, no warm-up; ${fuseSubsetNote(results, fuse.name, ours.name)}.`,
     'MiniSearch answers only the title queries at 5× (seconds each there).',
+    'Non-English sets: bench/corpus/multilingual (42 articles and 68 queries per language, written for this bench, CC0); queries read in their language then English; "English tokenizer only" analyses everything as English.',
     'Ablation: "without X" switches one technique off (waymark bench search --without X reproduces a row); every other row of it is the same index.',
     ...[ours, plainBm25, fuse, minisearch].map((e) => `${e.name}: ${e.options}.`),
     'Index size: our toJSON(); plain BM25 its postings as JSON; fuse.js Fuse.createIndex(...).toJSON(); MiniSearch JSON.stringify. Heap: heapUsed growth over the build after GC (documents already loaded).',
   ],
   budgets: budgets(results, ours.name),
-  data: { corpus: corpusFile, queries: queriesFile, agentQueries: agentFile, results, ablation },
+  data: {
+    corpus: corpusFile,
+    queries: queriesFile,
+    agentQueries: agentFile,
+    results,
+    ablation,
+    languages,
+  },
 });

@@ -96,6 +96,7 @@ describe.each(testBackends())('on $name', (backend) => {
         'Conflict',
         'ContentRequests',
         'ContentRequestsResponse',
+        'ContentSettings',
         'ContentView',
         'Error',
         'EventsRequest',

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Me } from '@/lib/content-model';
+import { contentSettingsSchema, type Me } from '@/lib/content-model';
 import { bearerAuth } from './auth';
 import { compressJson } from './compress';
 import { createDashboard } from './dashboard/app';
@@ -50,6 +50,11 @@ export interface AppOptions {
   sessionKey?: string | undefined;
   /** Set `draining` when the process is stopping: /readyz answers 503 so balancers move on. */
   lifecycle?: { draining: boolean };
+  /**
+   * The organisation's default content language (BCP 47; default WAYMARK_DEFAULT_LOCALE, else
+   * "en"): the language of items without `locale`, sent to the extension.
+   */
+  defaultLocale?: string | undefined;
   /** Sign-in through an identity provider and SCIM provisioning (server/identity/config.ts). */
   identity?: IdentityConfig;
 }
@@ -121,6 +126,10 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
       team: user.team ?? null,
     } satisfies Me);
   });
+  const contentSettings = contentSettingsOf(
+    options.defaultLocale ?? process.env.WAYMARK_DEFAULT_LOCALE ?? 'en',
+  );
+  app.get('/v1/content-settings', (c) => c.json(contentSettings));
   app.get('/v1/feed', feedHandler(store, new PageCache(options.pageCacheBytes)));
   registerItemRoutes(app, store);
   registerAnnouncementRoutes(app, store);
@@ -148,4 +157,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<ServerEn
     return jsonError(c, 500, 'internal', 'internal server error');
   });
   return app;
+}
+
+/** The settings `GET /v1/content-settings` sends; a bad default language stops the start-up. */
+function contentSettingsOf(defaultLocale: string) {
+  const parsed = contentSettingsSchema.safeParse({ default_locale: defaultLocale });
+  if (!parsed.success)
+    throw new Error(`WAYMARK_DEFAULT_LOCALE: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
 }

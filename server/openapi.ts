@@ -3,6 +3,7 @@ import {
   appSchema,
   feedPageSchema,
   itemSchema,
+  contentSettingsSchema,
   meSchema,
   templateSchema,
 } from '@/lib/content-model';
@@ -76,6 +77,18 @@ export function openApiDocument(serverUrl?: string): object {
           },
         },
       },
+      '/v1/content-settings': {
+        get: {
+          summary: "The organisation's content settings: its default content language",
+          responses: {
+            '200': {
+              description: 'The settings',
+              content: { 'application/json': { schema: ref('ContentSettings') } },
+            },
+            ...authErrors,
+          },
+        },
+      },
       '/v1/feed': {
         get: {
           summary: 'One page of the delta feed after a cursor',
@@ -131,6 +144,7 @@ export function openApiDocument(serverUrl?: string): object {
       schemas: {
         FeedPage: schema(feedPageSchema),
         Me: schema(meSchema),
+        ContentSettings: schema(contentSettingsSchema),
         Item: schema(itemSchema),
         AppDefinition: schema(appSchema),
         Error: schema(errorSchema),

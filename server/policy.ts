@@ -23,6 +23,7 @@ export const routePolicies: Readonly<Record<string, Access>> = {
   'GET /v1/auth/config': 'public',
   'GET /v1/me': 'signed-in',
   'GET /v1/feed': 'signed-in',
+  'GET /v1/content-settings': 'signed-in',
   // Learners read only live copies through this one (the handler 404s anything else).
   'GET /v1/items/:id': 'signed-in',
   'GET /v1/items': AUTHORS,

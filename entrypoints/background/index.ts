@@ -16,7 +16,7 @@ import { createAuthoring } from './authoring';
 import { createInsights } from './insights';
 import { createPageUi } from './page-ui';
 import { createProviderSignIn } from './provider-sign-in';
-import { pageStringsForTab } from './ui-locale';
+import { backgroundLocale, pageStringsForTab } from './ui-locale';
 
 /**
  * Wiring only: the local store, the starter pack, message handlers, the side panel and the
@@ -27,12 +27,14 @@ export default defineBackground(() => {
   // Where each tab is (tests read the `tab:` keys): see tab-store.ts.
   const tabs = sessionTabStore<Detection>('tab');
   const insights = createInsights(store, tabs);
+  // Learners see each item in their UI language when it has that version (language-versions.ts).
   const knowledge = new KnowledgeService(
     store,
     tabs,
     undefined,
     insights.recorder,
     accountAudience,
+    backgroundLocale,
   );
   const lessons = new LessonProgressService(store, Date.now, insights.recorder);
   // The app catalogue, compiled once per content version (a sync can bring new or changed apps).

@@ -6,6 +6,7 @@ import {
   createServerTransport,
   createStaticTransport,
   createSyncEngine,
+  refreshContentSettings,
   SearchFollower,
   signOut,
   staticFeedBase,
@@ -104,6 +105,17 @@ export function createSyncService(
     };
   }
 
+  /** The organisation's default content language, from a server (a static feed has none). */
+  async function refreshDefaultLocale(account: Account): Promise<void> {
+    if (staticFeedBase(account.serverUrl) !== undefined) return;
+    const fetch = (input: string, init?: RequestInit) => globalThis.fetch(input, init);
+    try {
+      await refreshContentSettings(db, { baseUrl: account.serverUrl, token: account.token, fetch });
+    } catch (error) {
+      console.warn('Waymark: could not read the content settings', error);
+    }
+  }
+
   async function syncNow(): Promise<AccountView> {
     const account = await readAccount();
     if (account !== undefined) {
@@ -113,7 +125,10 @@ export function createSyncService(
         if (result.status === 'retry-later')
           await browser.alarms.create(RETRY, { when: result.nextAttemptAt });
         // The server just answered: a good moment to send what waited, without holding up sync.
-        if (result.status === 'synced') afterSync();
+        if (result.status === 'synced') {
+          afterSync();
+          await refreshDefaultLocale(account);
+        }
         await refreshApps();
         // Build (or load) the index now, in the background, rather than at the learner's first search.
         void knowledge.search.get().catch(() => undefined);

@@ -1,10 +1,12 @@
 import type { AppDefinition, Item } from '@/lib/content-model';
 import type { Located } from './parse';
 import type { Problem } from './problem';
+import { checkTranslations } from './translation-check';
 
 /**
  * Problems that only show across files: duplicate ids, targeting that names an app or screen the
- * catalogue lacks, path lessons that do not exist, lesson steps waiting for an unknown screen.
+ * catalogue lacks, path lessons that do not exist, lesson steps waiting for an unknown screen,
+ * translations that link to no source or repeat a language (translation-check.ts).
  */
 export function crossCheck(
   apps: Located<AppDefinition>[],
@@ -95,5 +97,6 @@ export function crossCheck(
       });
     }
   }
+  problems.push(...checkTranslations(items, firstById));
   return problems;
 }

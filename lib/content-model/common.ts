@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkTranslation, localeSchema } from './locale';
 
 /** A stable, URL-safe identifier: lower-case words joined by single hyphens. */
 export const slugSchema = z
@@ -80,13 +81,25 @@ export const itemBaseShape = {
   version: z.number().int().min(1),
   /** Set by `waymark import`; absent on items written in Waymark. */
   source: provenanceSchema.optional(),
+  /** The language of its text (BCP 47); absent: the organisation's default (locale.ts). */
+  locale: localeSchema.optional(),
+  /** The id of the item this one translates: one logical item, several language versions. */
+  translation_of: slugSchema
+    .optional()
+    .describe('id of the item this one translates (same type); absent on a source item'),
 } as const;
 
 /** Rules that hold for every item type, applied after the type's own schema. */
 export function checkLifecycle(
-  item: { status: ItemStatus; verify_by?: string | undefined },
+  item: {
+    id: string;
+    status: ItemStatus;
+    verify_by?: string | undefined;
+    translation_of?: string | undefined;
+  },
   ctx: z.RefinementCtx,
 ): void {
+  checkTranslation(item, ctx);
   if (item.status === 'published' && item.verify_by === undefined) {
     ctx.addIssue({
       code: 'custom',

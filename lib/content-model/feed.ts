@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appSchema } from './app';
 import { slugSchema } from './common';
+import { localeSchema } from './locale';
 
 /**
  * The content feed: `GET /v1/feed?cursor=C&limit=N` (server) or the same pages as static files
@@ -51,6 +52,13 @@ export const meSchema = z.strictObject({
   team: slugSchema.nullable(),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/**
+ * What `GET /v1/content-settings` answers: the organisation's default content language, the
+ * language of items without `locale` and the learners' fallback (lib/knowledge/language-versions).
+ */
+export const contentSettingsSchema = z.object({ default_locale: localeSchema });
+export type ContentSettings = z.infer<typeof contentSettingsSchema>;
 
 /**
  * A static feed's head file (`head.json`), the only mutable file of an export: page files are

@@ -7,6 +7,7 @@ import { pathSchema } from './path';
 import { tipSchema } from './tip';
 
 export * from './common';
+export * from './locale';
 export * from './app';
 export * from './article';
 export * from './tip';

@@ -122,3 +122,22 @@ export async function itemsForScreen(
 export async function countItems(db: WaymarkDatabase): Promise<number> {
   return db.items.count();
 }
+
+/**
+ * The language fields of every published item, read from the rows without validating whole
+ * items (one pass over the store, for lib/knowledge/user-language.ts): a malformed field reads
+ * as absent.
+ */
+export async function publishedLanguageVersions(
+  db: WaymarkDatabase,
+): Promise<{ id: string; locale?: string; translation_of?: string }[]> {
+  const rows = await db.items.where('status').equals('published').toArray();
+  return rows.map(({ id, item }) => {
+    const { locale, translation_of } = item as { locale?: unknown; translation_of?: unknown };
+    return {
+      id,
+      ...(typeof locale === 'string' ? { locale } : {}),
+      ...(typeof translation_of === 'string' ? { translation_of } : {}),
+    };
+  });
+}

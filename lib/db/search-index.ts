@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { SearchDoc } from '@/lib/search';
+import { SEARCH_LANGS, type SearchDoc } from '@/lib/search';
 import type { WaymarkDatabase } from './database';
+import { getSetting, setSetting } from './settings';
 
 /**
  * The persisted search index: a snapshot (opaque JSON text built in `lib/search`) stored with the
@@ -50,6 +51,7 @@ const changeSchema = z.object({
       tags: list,
       body: z.string().optional(),
       type: z.string().optional(),
+      lang: z.enum(SEARCH_LANGS).optional(),
       apps: list,
       screens: list,
       roles: list,
@@ -118,4 +120,18 @@ export async function getSearchIndexFor(
 
 export async function clearSearchIndex(db: WaymarkDatabase): Promise<void> {
   await db.searchIndex.clear();
+}
+
+/**
+ * Records the organisation's default content language. A change drops the stored search index
+ * in the same transaction: items without `locale` were analysed in the old language, so the next
+ * search rebuilds it (lib/knowledge/search-cache.ts compares the language too). True on a change.
+ */
+export async function setContentDefaultLocale(db: WaymarkDatabase, tag: string): Promise<boolean> {
+  return db.transaction('rw', db.settings, db.searchIndex, async () => {
+    if ((await getSetting(db, 'contentDefaultLocale')) === tag) return false;
+    await setSetting(db, 'contentDefaultLocale', tag);
+    await db.searchIndex.clear();
+    return true;
+  });
 }

@@ -50,6 +50,7 @@ describe('getSettings', () => {
       team: undefined,
       launcher: {},
       hiddenSites: [],
+      contentDefaultLocale: 'en',
       whatsNewSeenAt: undefined,
       pendingContentRequests: [],
       announcementsDone: {},

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slugSchema } from '@/lib/content-model';
+import { localeSchema, slugSchema } from '@/lib/content-model';
 import type { WaymarkDatabase } from './database';
 
 /**
@@ -31,6 +31,11 @@ export const settingSchemas = {
     .default({}),
   /** Sites (host names) where the learner hid the launcher. */
   hiddenSites: z.array(z.string().max(253)).max(500).default([]),
+  /**
+   * The organisation's default content language (BCP 47): the language of an item without
+   * `locale`, and the learner's fallback. Written by the sync (`setContentDefaultLocale`).
+   */
+  contentDefaultLocale: localeSchema.default('en'),
   /** When the learner last looked at "What's new" (epoch ms); unset before the first look. */
   whatsNewSeenAt: z.number().optional(),
   /**

@@ -1,3 +1,9 @@
+import {
+  chooseVersions,
+  groupOf,
+  inUserLanguage,
+  type LanguagePreference,
+} from './language-versions';
 import type { Item } from '@/lib/content-model';
 import { allApps, allItems, allProgress, allPublishedItems, type WaymarkDatabase } from '@/lib/db';
 import type { PathView, TargetingOptions } from '@/lib/messages';
@@ -25,9 +31,14 @@ export async function targetingOptions(db: WaymarkDatabase): Promise<TargetingOp
 export async function learningPaths(
   db: WaymarkDatabase,
   audience: { role?: string | undefined; team?: string | undefined },
+  language: LanguagePreference = { user: 'en', orgDefault: 'en' },
 ): Promise<PathView[]> {
-  const items = await allPublishedItems(db);
-  const byId = new Map(items.map((item) => [item.id, item]));
+  const all = await allPublishedItems(db);
+  // One version of each path and lesson, in the learner's language; a path lists its lessons by
+  // their source ids, each shown in the learner's version.
+  const { chosen } = chooseVersions(all, language);
+  const items = inUserLanguage(all, language);
+  const groupOfId = new Map(all.map((item) => [item.id, groupOf(item)]));
   const done = new Set(
     (await allProgress(db)).filter((p) => p.completedAt !== undefined).map((p) => p.lessonId),
   );
@@ -38,7 +49,7 @@ export async function learningPaths(
       title: path.title,
       summary: path.summary,
       lessons: (path.type === 'path' ? path.lessons : [])
-        .map((id) => byId.get(id))
+        .map((id) => chosen.get(groupOfId.get(id) ?? id))
         .filter((l): l is Item => l !== undefined)
         .map((lesson) => ({ id: lesson.id, title: lesson.title, completed: done.has(lesson.id) })),
     }));

@@ -1,13 +1,14 @@
 import {
   allPublishedItems,
   getSearchIndexFor,
+  getSetting,
   getSyncState,
   putSearchIndex,
   type WaymarkDatabase,
 } from '@/lib/db';
 import {
   buildIndex,
-  itemToSearchDoc,
+  itemToSearchDocIn,
   loadIndex,
   type SearchIndex,
   type SerializedIndex,
@@ -20,6 +21,11 @@ import {
  */
 export class SearchCache {
   #version = -1;
+  /**
+   * The organisation's default content language the index in memory was built with: items
+   * without `locale` are analysed in it (the sync's follower reads it too).
+   */
+  defaultLocale = 'en';
   #index: Promise<SearchIndex> | undefined;
   /** How the current index was obtained (for tests and status). */
   lastSource: 'memory' | 'stored' | 'built' | undefined;
@@ -28,7 +34,10 @@ export class SearchCache {
 
   async get(): Promise<SearchIndex> {
     const { contentVersion } = await getSyncState(this.db);
-    if (this.#index !== undefined && this.#version === contentVersion) {
+    const defaultLocale = await getSetting(this.db, 'contentDefaultLocale');
+    const same = this.#version === contentVersion && this.defaultLocale === defaultLocale;
+    this.defaultLocale = defaultLocale;
+    if (this.#index !== undefined && same) {
       this.lastSource = 'memory';
       return this.#index;
     }
@@ -70,7 +79,7 @@ export class SearchCache {
       }
     }
     const items = await allPublishedItems(this.db);
-    const index = buildIndex(items.map(itemToSearchDoc));
+    const index = buildIndex(items.map(itemToSearchDocIn(this.defaultLocale)));
     await putSearchIndex(this.db, { contentVersion, data: JSON.stringify(index.toJSON()) });
     this.lastSource = 'built';
     return index;

@@ -46,6 +46,8 @@ import { SearchCache } from './search-cache';
 import { suggestForPage, type PageSuggestions } from './suggest';
 import { markWhatsNewSeen, requestContent, whatsNew } from './whats-new';
 import { learningPaths, targetingOptions } from './catalogue-views';
+import { inLearnerVersions, inUserLanguage, queryLangs } from './language-versions';
+import { UserLanguage } from './user-language';
 import type { TabPages } from './tab-pages';
 
 /** The panel lists this many items for a page at most ("relevant now" and "more" together). */
@@ -82,6 +84,7 @@ function toResult(hit: SearchHit, item: Item, summary: ItemSummary, app?: string
  */
 export class KnowledgeService {
   readonly search: SearchCache;
+  readonly #language: UserLanguage;
 
   constructor(
     private readonly db: WaymarkDatabase,
@@ -91,8 +94,11 @@ export class KnowledgeService {
     private readonly insights?: InsightRecorder,
     /** Who the server says the signed-in account is (role, team), for targeting. */
     private readonly account?: () => Promise<{ role?: string; team?: string } | undefined>,
+    /** The learner's UI language (BCP 47): which language version of an item they see. */
+    uiLocale: () => Promise<string> = () => Promise.resolve('en'),
   ) {
     this.search = new SearchCache(db);
+    this.#language = new UserLanguage(db, uiLocale);
   }
 
   /** Records an insight without ever failing the answer the user waits for. */
@@ -121,10 +127,11 @@ export class KnowledgeService {
     if (detection.app === null) return [];
     const audience = await this.#audience();
     // Announcements are shown on their own (announcements.ts), not suggested for a page.
-    return (await itemsForApp(this.db, detection.app)).filter(
+    const fitting = (await itemsForApp(this.db, detection.app)).filter(
       (item) =>
         item.type !== 'announcement' && fitsPage(item, detection) && fitsAudience(item, audience),
     );
+    return inUserLanguage(fitting, await this.#language.preference());
   }
 
   /** The page's items ranked for its record: the strong matches, then the rest (suggest.ts). */
@@ -241,7 +248,19 @@ export class KnowledgeService {
       ...(audience.team ? { team: audience.team } : {}),
     };
     const pool = app === undefined ? limit : Math.min(100, limit * APP_FILTER_POOL);
-    const hits = index.search(query, { limit: pool, filter, ...(boost ? { boost } : {}) });
+    const pref = await this.#language.preference();
+    const versions = await this.#language.versionsFor(pref);
+    // Other language versions take places in the ranking until mapped to the learner's.
+    const asked = versions.size === 0 ? pool : Math.min(100, pool * 2);
+    const hits = inLearnerVersions(
+      index.search(query, {
+        limit: asked,
+        filter,
+        ...(boost ? { boost } : {}),
+        langs: queryLangs(pref),
+      }),
+      versions,
+    );
     const [now, names, current] = [
       this.now(),
       await this.#names(),
@@ -322,7 +341,7 @@ export class KnowledgeService {
   }
 
   async paths(): Promise<PathView[]> {
-    return learningPaths(this.db, await this.#audience());
+    return learningPaths(this.db, await this.#audience(), await this.#language.preference());
   }
 
   async status(): Promise<StatusResult> {

@@ -1,3 +1,4 @@
+import type { SearchLang } from './languages';
 import { titleWords, type TitleWords } from './title-match';
 import type { SearchDoc } from './types';
 
@@ -13,6 +14,8 @@ export class DocStore {
   /** The start of the body, for a body highlight. */
   readonly excerpts: string[] = [];
   readonly types: (string | undefined)[] = [];
+  /** The language each document was analysed in (undefined: English). */
+  readonly langs: (SearchLang | undefined)[] = [];
   /** apps, screens, roles, teams: targeting lists, `[]` for none. */
   readonly targeting: string[][][] = [];
   private readonly slots = new Map<string, number>();
@@ -21,7 +24,7 @@ export class DocStore {
 
   /** The words of a slot's title, folded and stemmed (title-match.ts). */
   titleWords(slot: number): TitleWords {
-    return (this.titleWordCache[slot] ??= titleWords(this.titles[slot] ?? ''));
+    return (this.titleWordCache[slot] ??= titleWords(this.titles[slot] ?? '', this.langs[slot]));
   }
 
   slotOf(id: string): number | undefined {
@@ -35,6 +38,7 @@ export class DocStore {
     this.summaries[slot] = (doc.summary ?? '').slice(0, SUMMARY_CHARS);
     this.excerpts[slot] = excerpt(doc.body ?? '');
     this.types[slot] = doc.type;
+    this.langs[slot] = doc.lang === 'en' ? undefined : doc.lang;
     this.targeting[slot] = [doc.apps ?? [], doc.screens ?? [], doc.roles ?? [], doc.teams ?? []];
     this.slots.set(doc.id, slot);
   }
@@ -49,6 +53,7 @@ export class DocStore {
       excerpt: string;
       type: string;
       targeting: string[][];
+      lang: SearchLang | undefined;
     },
   ): void {
     this.ids[slot] = row.id;
@@ -57,6 +62,7 @@ export class DocStore {
     this.summaries[slot] = row.summary;
     this.excerpts[slot] = row.excerpt;
     this.types[slot] = row.type === '' ? undefined : row.type;
+    this.langs[slot] = row.lang;
     this.targeting[slot] = row.targeting;
     this.slots.set(row.id, slot);
   }
@@ -66,6 +72,7 @@ export class DocStore {
     if (id !== undefined) this.slots.delete(id);
     this.titles[slot] = this.summaries[slot] = this.excerpts[slot] = '';
     this.titleWordCache[slot] = undefined;
+    this.langs[slot] = undefined;
     this.targeting[slot] = [[], [], [], []];
   }
 

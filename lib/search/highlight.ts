@@ -1,3 +1,4 @@
+import type { SearchLang } from './languages';
 import { tokensOf, type WantedTerms } from './tokenize';
 import type { Highlight, HighlightField } from './types';
 
@@ -14,8 +15,9 @@ export function highlight(
   text: string,
   wanted: WantedTerms,
   maxLength: number,
+  lang: SearchLang = 'en',
 ): Highlight | undefined {
-  const hits = tokensOf(text, wanted);
+  const hits = tokensOf(text, wanted, lang);
   const first = hits[0];
   if (first === undefined) return undefined;
   if (text.length <= maxLength) {

@@ -18,7 +18,8 @@ export { SearchIndex, APP_BOOST, SCREEN_BOOST } from './search-index';
 export { DEFAULT_FEATURES, FEATURE_NAMES, type SearchFeatures } from './features';
 export { loadIndex } from './load-index';
 export { SERIALIZED_FORMAT, type SerializedIndex } from './serialize';
-export { itemToSearchDoc, stripMarkdown } from './item-to-doc';
+export { itemToSearchDoc, itemToSearchDocIn, stripMarkdown } from './item-to-doc';
+export { searchLangOf, SEARCH_LANGS, type SearchLang } from './languages';
 export type * from './types';
 
 /** Builds an index over `docs` (a later doc with an id already seen replaces the earlier one). */

@@ -1,4 +1,5 @@
 import type { Item } from '@/lib/content-model';
+import { searchLangOf } from './languages';
 import type { SearchDoc } from './types';
 
 /**
@@ -27,8 +28,19 @@ export function stripMarkdown(markdown: string): string {
 /**
  * A content-model item as the search index sees it. Lessons are found by their objectives and
  * their steps' titles and bodies; paths by their body. Targeting is copied for filter and boost.
+ * Its text is analysed in its `locale`, or in English when it has none (see `itemToSearchDocIn`).
  */
 export function itemToSearchDoc(item: Item): SearchDoc {
+  return toDoc(item, 'en');
+}
+
+/** `itemToSearchDoc` for an organisation whose items without `locale` are in `defaultLocale`. */
+export function itemToSearchDocIn(defaultLocale: string): (item: Item) => SearchDoc {
+  return (item) => toDoc(item, defaultLocale);
+}
+
+function toDoc(item: Item, defaultLocale: string): SearchDoc {
+  const lang = searchLangOf(item.locale ?? defaultLocale);
   const parts = [item.body];
   if (item.type === 'lesson') {
     parts.push(...item.objectives);
@@ -41,6 +53,7 @@ export function itemToSearchDoc(item: Item): SearchDoc {
     tags: item.tags,
     body: stripMarkdown(parts.filter((p) => p.trim() !== '').join('\n\n')),
     type: item.type,
+    ...(lang === 'en' ? {} : { lang }),
     apps: item.targeting.apps,
     screens: item.targeting.screens,
     roles: item.targeting.roles,

@@ -42,6 +42,11 @@ export function variantsOf(word: QueryWord, ctx: MatchContext): Variant[] {
   const exact = index.termIds.get(word.term);
   const exactDf = exact === undefined ? 0 : index.df(exact);
   if (exact !== undefined && exactDf > 0) variants.set(exact, 1);
+  // The same word read in the query's other languages (an English item for a German user).
+  for (const alt of word.alts ?? []) {
+    const id = index.termIds.get(alt);
+    if (id !== undefined && index.df(id) > 0) variants.set(id, 1);
+  }
   const known = exactDf >= Math.max(2, index.liveCount * KNOWN_WORD_SHARE);
   if (features.typos && !known && maxEdits(word.word.length) > 0) {
     const near = [...ctx.fuzzy.lookup(word.term, index.terms)]

@@ -1,5 +1,6 @@
 import { Heads } from './associations';
 import { DocStore } from './doc-store';
+import { splitCompounds } from './languages/compounds';
 import { DEFAULT_FEATURES, type SearchFeatures } from './features';
 import { FuzzyVocabulary } from './fuzzy';
 import { highlight } from './highlight';
@@ -74,13 +75,14 @@ export class SearchIndex {
   add(doc: SearchDoc): void {
     this.remove(doc.id);
     this.changes++;
-    const title = terms(doc.title);
-    const summary = terms(doc.summary ?? '');
+    const lang = doc.lang ?? 'en';
+    const title = terms(doc.title, lang);
+    const summary = terms(doc.summary ?? '', lang);
     const slot = this.index.addDocument([
       title,
       summary,
-      terms((doc.tags ?? []).join(' ')),
-      terms(doc.body ?? ''),
+      terms((doc.tags ?? []).join(' '), lang),
+      terms(doc.body ?? '', lang),
     ]);
     this.store.put(slot, doc);
     const ids = this.index.termIds;
@@ -186,7 +188,11 @@ export class SearchIndex {
       fuzzy: this.fuzzy,
       prefix: this.prefixes,
     };
-    const words = rarest(parseQuery(query), ctx, SCORED_WORDS);
+    const words = rarest(
+      splitCompounds(parseQuery(query, options.langs), this.index, options.langs?.[0]),
+      ctx,
+      SCORED_WORDS,
+    );
     if (words.length === 0) return [];
     const matched = new Set<string>();
     const touched = this.scorer.accumulate(
@@ -249,10 +255,11 @@ export class SearchIndex {
 
   private hit({ slot, score }: Candidate, wanted: WantedTerms): SearchHit {
     const title = this.store.titles[slot]!;
+    const lang = this.store.langs[slot];
     const highlights = [
-      highlight('title', title, wanted, 200),
-      highlight('summary', this.store.summaries[slot]!, wanted, 200),
-      highlight('body', this.store.excerpts[slot]!, wanted, 160),
+      highlight('title', title, wanted, 200, lang),
+      highlight('summary', this.store.summaries[slot]!, wanted, 200, lang),
+      highlight('body', this.store.excerpts[slot]!, wanted, 160, lang),
     ].filter((h): h is Highlight => h !== undefined);
     const type = this.store.types[slot];
     return {

@@ -1,11 +1,15 @@
 import { FIELD_COUNT } from './fields';
+import type { SearchLang } from './languages';
 import type { SearchIndex } from './search-index';
 import { compare } from './top-k';
 import { VarintWriter } from './varint';
 import type { SerializedTermVectors } from './semantic/term-vectors';
 
-/** Version 2 added the semantic model; a version 1 index still loads, without one (load-index.ts). */
-export const SERIALIZED_FORMAT = 'waymark-search@2';
+/**
+ * Version 2 added the semantic model; version 3 each document's analysis language (a tenth
+ * element of its row, absent for English). Versions 1 and 2 still load (load-index.ts).
+ */
+export const SERIALIZED_FORMAT = 'waymark-search@3';
 
 /**
  * The persisted index: plain JSON (strings and arrays), so it survives JSON and structured
@@ -14,8 +18,8 @@ export const SERIALIZED_FORMAT = 'waymark-search@2';
  */
 export interface SerializedIndex {
   format: typeof SERIALIZED_FORMAT;
-  /** Per document: [id, title, summary, body excerpt, type, apps, screens, roles, teams]. */
-  docs: [string, string, string, string, string, string[], string[], string[], string[]][];
+  /** Per document: [id, title, summary, body excerpt, type, apps, screens, roles, teams, lang?]. */
+  docs: SerializedDoc[];
   /** FIELD_COUNT lengths per document. */
   lengths: string;
   terms: string[];
@@ -24,6 +28,10 @@ export interface SerializedIndex {
   /** The semantic model's term vectors (semantic/term-vectors.ts), when one was built. */
   semantic?: SerializedTermVectors;
 }
+
+export type SerializedDoc =
+  | [string, string, string, string, string, string[], string[], string[], string[]]
+  | [string, string, string, string, string, string[], string[], string[], string[], SearchLang];
 
 /** Serialising yields (see `serializeInSteps`) after about this many documents or terms. */
 const STEP = 2000;
@@ -50,7 +58,8 @@ export function* serializeInSteps(search: SearchIndex): Generator<void, Serializ
     if (!index.isLive(slot)) continue;
     renumber.set(slot, docs.length);
     const [apps = [], screens = [], roles = [], teams = []] = store.targeting[slot]!;
-    docs.push([
+    const lang = store.langs[slot];
+    const row = [
       store.ids[slot]!,
       store.titles[slot]!,
       store.summaries[slot]!,
@@ -60,7 +69,8 @@ export function* serializeInSteps(search: SearchIndex): Generator<void, Serializ
       screens,
       roles,
       teams,
-    ]);
+    ] as const;
+    docs.push(lang === undefined ? [...row] : [...row, lang]);
     for (let f = 0; f < FIELD_COUNT; f++) lengths.write(index.lengths[slot * FIELD_COUNT + f]!);
     if (slot % STEP === STEP - 1) yield;
   }

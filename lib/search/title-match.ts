@@ -1,6 +1,7 @@
 import { boundedDistance } from './edit-distance';
 import { maxEdits } from './fuzzy';
 import type { QueryWord } from './query';
+import type { SearchLang } from './languages';
 import { tokens } from './tokenize';
 
 /** A title word that the query word only starts ("sync" in "synchronization") counts this much. */
@@ -16,8 +17,8 @@ export interface TitleWords {
   terms: string[];
 }
 
-export function titleWords(title: string): TitleWords {
-  const found = tokens(title);
+export function titleWords(title: string, lang: SearchLang = 'en'): TitleWords {
+  const found = tokens(title, Infinity, lang);
   return { words: found.map((t) => t.word), terms: found.map((t) => t.term) };
 }
 
@@ -36,7 +37,13 @@ export function wordInTitle(
   let best = 0;
   for (let i = 0; i < title.words.length; i++) {
     const candidate = title.words[i]!;
-    if (title.terms[i] === query.term || joins(query.word, title.words, i)) return 1;
+    const term = title.terms[i]!;
+    if (
+      term === query.term ||
+      query.alts?.includes(term) === true ||
+      joins(query.word, title.words, i)
+    )
+      return 1;
     let score = memo.get(candidate);
     if (score === undefined) memo.set(candidate, (score = closeness(query.word, candidate)));
     if (score === 1) return 1;

@@ -1,5 +1,4 @@
-import { stem } from './stem';
-import { STOP_WORDS } from './stop-words';
+import { LANGUAGE_RULES, type SearchLang } from './languages';
 
 /** A word of the original text: where it is, and the key it is indexed under. */
 export interface Token {
@@ -30,43 +29,53 @@ export function fold(word: string): string {
 }
 
 /**
- * Raw word → [folded word, index key], or undefined for a dropped word, remembered: a corpus
- * repeats the same few tens of thousands of words millions of times, and folding and stemming
- * each occurrence was most of an index build (and of highlighting). Bounded: emptied when it
- * grows past WORD_CACHE_SIZE.
+ * Raw word → [folded word, index key], or undefined for a dropped word, remembered per language:
+ * a corpus repeats the same few tens of thousands of words millions of times, and folding and
+ * stemming each occurrence was most of an index build (and of highlighting). Bounded: emptied
+ * when it grows past WORD_CACHE_SIZE.
  */
-const wordCache = new Map<string, readonly [string, string] | undefined>();
+type Analysed = readonly [string, string] | undefined;
 const WORD_CACHE_SIZE = 200_000;
+const caches = new Map<SearchLang, Map<string, Analysed>>();
 
-function analyse(raw: string): readonly [string, string] | undefined {
+function cacheOf(lang: SearchLang): Map<string, Analysed> {
+  let cache = caches.get(lang);
+  if (cache === undefined) caches.set(lang, (cache = new Map<string, Analysed>()));
+  return cache;
+}
+
+function analyse(raw: string, lang: SearchLang): Analysed {
+  const wordCache = cacheOf(lang);
   const cached = wordCache.get(raw);
   if (cached !== undefined || wordCache.has(raw)) return cached;
   if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
-  const word = fold(raw);
+  const rules = LANGUAGE_RULES[lang];
+  let word = fold(rules.before === undefined ? raw : rules.before(raw));
+  if (rules.normalise !== undefined) word = rules.normalise(word);
   const kept =
-    word.length > MAX_WORD_LENGTH || word === '' || STOP_WORDS.has(word)
+    word.length > MAX_WORD_LENGTH || word === '' || rules.stopWords.has(word)
       ? undefined
-      : ([word, stem(word)] as const);
+      : ([word, rules.stem(word)] as const);
   wordCache.set(raw, kept);
   return kept;
 }
 
 /** Index keys of `text` in order, stop words and over-long words dropped. */
-export function terms(text: string): string[] {
+export function terms(text: string, lang: SearchLang = 'en'): string[] {
   const out: string[] = [];
   for (const match of text.matchAll(WORD)) {
-    const kept = analyse(match[0]);
+    const kept = analyse(match[0], lang);
     if (kept !== undefined) out.push(kept[1]);
   }
   return out;
 }
 
 /** Tokens of `text` with their offsets (for highlighting); stop words dropped. */
-export function tokens(text: string, limit = Infinity): Token[] {
+export function tokens(text: string, limit = Infinity, lang: SearchLang = 'en'): Token[] {
   const out: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     if (out.length >= limit) break;
-    const kept = analyse(match[0]);
+    const kept = analyse(match[0], lang);
     if (kept === undefined) continue;
     const [word, term] = kept;
     out.push({ term, word, start: match.index, end: match.index + match[0].length });
@@ -99,12 +108,12 @@ export class WantedTerms {
 }
 
 /** The tokens of `text` whose key is one of `wanted`'s terms, with their offsets. */
-export function tokensOf(text: string, wanted: WantedTerms): Token[] {
+export function tokensOf(text: string, wanted: WantedTerms, lang: SearchLang = 'en'): Token[] {
   const out: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
     if (!wanted.mayMatch(raw)) continue;
-    const kept = analyse(raw);
+    const kept = analyse(raw, lang);
     if (kept === undefined || !wanted.terms.has(kept[1])) continue;
     out.push({ term: kept[1], word: kept[0], start: match.index, end: match.index + raw.length });
   }
@@ -112,6 +121,6 @@ export function tokensOf(text: string, wanted: WantedTerms): Token[] {
 }
 
 /** The index key of one raw word, or undefined for a stop word or an over-long word. */
-export function keyOf(raw: string): string | undefined {
-  return analyse(raw)?.[1];
+export function keyOf(raw: string, lang: SearchLang = 'en'): string | undefined {
+  return analyse(raw, lang)?.[1];
 }

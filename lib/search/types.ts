@@ -1,3 +1,5 @@
+import type { SearchLang } from './languages';
+
 /** What the search index needs of a knowledge item (see `itemToSearchDoc`). */
 export interface SearchDoc {
   id: string;
@@ -8,6 +10,8 @@ export interface SearchDoc {
   /** Plain text (Markdown syntax stripped). */
   body?: string;
   type?: string;
+  /** The language its text is analysed in (languages/): absent is English. */
+  lang?: SearchLang;
   apps?: string[];
   /** `app:screen` references. */
   screens?: string[];
@@ -27,6 +31,12 @@ export interface SearchOptions {
   /** Re-rank the best candidates by how much of the query their titles say (default: the
    * index's `rerank` feature, on). */
   rerank?: boolean;
+  /**
+   * The languages the query is read in, the user's first: the first language's stop words and
+   * key decide each word, the others' keys are matched too (a German user also sees English
+   * items that have no German version). Default English.
+   */
+  langs?: readonly SearchLang[];
 }
 
 export const HIGHLIGHT_FIELDS = ['title', 'summary', 'body'] as const;

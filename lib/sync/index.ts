@@ -7,6 +7,7 @@
  */
 export type { Clock, FeedTransport, Fetch, FetchOutcome } from './types';
 export { createServerTransport, type ServerTransportOptions } from './transport';
+export { refreshContentSettings } from './content-settings';
 export {
   createStaticTransport,
   staticFeedBase,

@@ -1,6 +1,6 @@
 import { getSyncState, putSearchIndex, type WaymarkDatabase } from '@/lib/db';
 import type { SearchCache } from '@/lib/knowledge';
-import { itemToSearchDoc, SearchIndex } from '@/lib/search';
+import { itemToSearchDocIn, SearchIndex } from '@/lib/search';
 import type { ContentChange } from './apply';
 import { applyChangeToSearch, nextTask } from './search-update';
 import type { StagedContent } from './staged-content';
@@ -43,7 +43,8 @@ export class SearchFollower {
       for (const item of page.items) {
         // An item the staging kept an equal or newer version of is not this one: skip it.
         if (staged.items.get(item.id) !== item) continue;
-        if (item.status === 'published') index.add(itemToSearchDoc(item));
+        if (item.status === 'published')
+          index.add(itemToSearchDocIn(this.cache.defaultLocale)(item));
         else index.remove(item.id);
       }
       for (const { kind, id } of page.deleted) if (kind === 'item') index.remove(id);

@@ -1,12 +1,13 @@
 import {
   appendSearchIndexChange,
   getItems,
+  getSetting,
   putSearchIndex,
   type SearchIndexChange,
   type WaymarkDatabase,
 } from '@/lib/db';
 import type { SearchCache } from '@/lib/knowledge';
-import { itemToSearchDoc, type SearchIndex } from '@/lib/search';
+import { itemToSearchDocIn, type SearchIndex } from '@/lib/search';
 import type { ContentChange } from './apply';
 
 /** Lets a search (or anything else) run between slices of index work. */
@@ -33,6 +34,7 @@ export async function updateSearchIndex(
   at?: number,
 ): Promise<void> {
   const items = await getItems(db, change.upserted);
+  const defaultLocale = await getSetting(db, 'contentDefaultLocale');
   const published = new Map(
     items.filter((item) => item.status === 'published').map((item) => [item.id, item]),
   );
@@ -42,7 +44,7 @@ export async function updateSearchIndex(
     removed: [...change.deleted, ...change.upserted.filter((id) => !published.has(id))],
     docs: change.upserted.flatMap((id) => {
       const item = published.get(id);
-      return item === undefined ? [] : [itemToSearchDoc(item)];
+      return item === undefined ? [] : [itemToSearchDocIn(defaultLocale)(item)];
     }),
   };
   // All reads are done: the in-place update below runs without an await, so no search query
