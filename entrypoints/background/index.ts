@@ -8,7 +8,6 @@ import { createRouter, type BackgroundMessage, type Handlers } from '@/lib/runti
 import { sendTyped } from '@/lib/runtime/send';
 import { loadStarterBundle } from './starter-bundle';
 import { sessionTabStore } from './tab-store';
-import { accountAudience } from './account';
 import { openPanel, openPanelInTab } from './panel';
 import { openSharedItem } from './shared-link';
 import { createSyncService } from './sync';
@@ -27,13 +26,7 @@ export default defineBackground(() => {
   // Where each tab is (tests read the `tab:` keys): see tab-store.ts.
   const tabs = sessionTabStore<Detection>('tab');
   const insights = createInsights(store, tabs);
-  const knowledge = new KnowledgeService(
-    store,
-    tabs,
-    undefined,
-    insights.recorder,
-    accountAudience,
-  );
+  const knowledge = new KnowledgeService(store, tabs, undefined, insights.recorder);
   const lessons = new LessonProgressService(store, Date.now, insights.recorder);
   // The app catalogue, compiled once per content version (a sync can bring new or changed apps).
   let catalogue:
