@@ -59,12 +59,22 @@ describe.each(testBackends())('announcements on $name', (backend) => {
     expect((await send('POST', '/v1/items/fyi/acknowledge', t.learner)).status).toBe(400);
   });
 
-  it('counts only the roles an announcement targets as its audience', async () => {
-    await tokenFor(t.env.store, 'reviewer@example.com', 'reviewer'); // not a learner: not counted
-    await t.env.store.upsertItem(announcement('for-learners', { roles: ['learner'] }), 'ops');
-    await send('POST', '/v1/items/for-learners/acknowledge', otherTeam);
-    const view = await counts('for-learners');
+  it('counts everyone of the targeted teams as the audience, whatever job roles it names', async () => {
+    await tokenFor(t.env.store, 'emea-author@example.com', 'author', 'emea');
+    await t.env.store.upsertItem(
+      announcement('for-emea', { teams: ['emea'], roles: ['support-agent'] }),
+      'ops',
+    );
+    await send('POST', '/v1/items/for-emea/acknowledge', t.learner);
+    const view = await counts('for-emea');
+    // learner@ and emea-author@ (team emea); not the admin, the author or apac@.
     expect([view.audience, view.acknowledged]).toEqual([2, 1]);
+  });
+
+  it('counts every active user when no team is targeted', async () => {
+    await t.env.store.upsertItem(announcement('for-all'), 'ops');
+    // learner, admin, author, apac
+    expect((await counts('for-all')).audience).toBe(4);
   });
 
   it('says which item is missing when asked for the count of an unknown one', async () => {

@@ -19,15 +19,16 @@ export function readableCopy(user: User, head: ItemHead | undefined): Item | und
 }
 
 /**
- * The people an item is addressed to: active users whose role and team it targets (an empty list
- * targets everyone), counted once per email whatever number of tokens they hold.
+ * The people an item is addressed to, as far as the server knows them: active users of the teams
+ * it targets (no team: everyone), counted once per email whatever number of tokens they hold.
+ * `targeting.roles` are job roles each learner sets on their device (support agent, sales rep),
+ * not the server's permission roles, so the server cannot narrow the audience by them.
  */
 export function audienceOf(item: Item, users: readonly UserListing[]): Set<string> {
-  const { roles, teams } = item.targeting;
+  const { teams } = item.targeting;
   const people = new Set<string>();
   for (const user of users) {
     if (user.revoked_at !== undefined) continue;
-    if (roles.length > 0 && !roles.includes(user.role)) continue;
     if (teams.length > 0 && (user.team === undefined || !teams.includes(user.team))) continue;
     people.add(user.email.toLowerCase());
   }

@@ -38,7 +38,7 @@ export const announcementPaths = {
   '/v1/items/{id}/acknowledgements': {
     get: {
       summary:
-        'How many of an announcement’s audience (active users of its roles and teams) acknowledged it, and who (authors, reviewers, admins)',
+        'How many of an announcement’s audience (active users of its teams) acknowledged it, and who (authors, reviewers, admins)',
       parameters: [idParam],
       responses: {
         '200': {

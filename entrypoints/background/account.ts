@@ -93,9 +93,3 @@ export async function readManaged(): Promise<{
     return {};
   }
 }
-
-/** The signed-in account's role and team as the server named them, for targeting (no refresh). */
-export async function accountAudience(): Promise<{ role?: string; team?: string } | undefined> {
-  const me = (await storedAccount())?.me;
-  return me === undefined ? undefined : { role: me.role, ...(me.team ? { team: me.team } : {}) };
-}

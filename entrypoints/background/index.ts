@@ -8,7 +8,6 @@ import { createRouter, type BackgroundMessage, type Handlers } from '@/lib/runti
 import { sendTyped } from '@/lib/runtime/send';
 import { loadStarterBundle } from './starter-bundle';
 import { sessionTabStore } from './tab-store';
-import { accountAudience } from './account';
 import { openPanel, openPanelInTab } from './panel';
 import { openSharedItem } from './shared-link';
 import { createSyncService } from './sync';
@@ -33,7 +32,6 @@ export default defineBackground(() => {
     tabs,
     undefined,
     insights.recorder,
-    accountAudience,
     backgroundLocale,
   );
   const lessons = new LessonProgressService(store, Date.now, insights.recorder);

@@ -47,6 +47,20 @@ export function tip(id: string, targeting: object = { apps: ['zendesk'] }): Item
   });
 }
 
+/** Test-only: an announcement shown through June 2026; `fields` override any field. */
+export function announcement(id: string, fields: Record<string, unknown> = {}): Item {
+  return itemSchema.parse({
+    ...base,
+    id,
+    type: 'announcement',
+    title: `Announcement ${id}`,
+    body: 'Refunds above 200 EUR need a second approver.',
+    starts_at: '2026-06-01',
+    ends_at: '2026-06-30',
+    ...fields,
+  });
+}
+
 export function lesson(id: string): Item {
   return itemSchema.parse({
     ...base,

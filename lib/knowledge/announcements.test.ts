@@ -1,25 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { itemSchema, type Item } from '@/lib/content-model';
 import { getSetting, upsertItems, type WaymarkDatabase } from '@/lib/db';
-import { testDatabase } from '@/lib/db/test-support';
+import { announcement, testDatabase } from '@/lib/db/test-support';
 import { dueAnnouncements, finishAnnouncement } from './announcements';
 
 const NOW = new Date('2026-06-15T09:30:00Z');
-const announcement = (id: string, fields: Record<string, unknown> = {}): Item =>
-  itemSchema.parse({
-    type: 'announcement',
-    id,
-    title: `Announcement ${id}`,
-    body: 'Refunds above 200 EUR need a second approver.',
-    owner: 'ops@example.com',
-    status: 'published',
-    verify_by: '2027-01-01',
-    updated_at: '2026-06-01',
-    version: 1,
-    starts_at: '2026-06-01',
-    ends_at: '2026-06-30',
-    ...fields,
-  });
 const targeting = (fields: Record<string, string[]>) => ({
   targeting: { apps: [], screens: [], roles: [], teams: [], ...fields },
 });

@@ -84,7 +84,6 @@ describe('KnowledgeService in the learner language', () => {
       tabs,
       () => NOW,
       undefined,
-      undefined,
       () => Promise.resolve(locale),
     );
   beforeEach(async () => {

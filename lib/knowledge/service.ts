@@ -92,8 +92,6 @@ export class KnowledgeService {
     private readonly now: () => Date = () => new Date(),
     /** Where usage events go (lib/knowledge/insights.ts); none in tests that do not look. */
     private readonly insights?: InsightRecorder,
-    /** Who the server says the signed-in account is (role, team), for targeting. */
-    private readonly account?: () => Promise<{ role?: string; team?: string } | undefined>,
     /** The learner's UI language (BCP 47): which language version of an item they see. */
     uiLocale: () => Promise<string> = () => Promise.resolve('en'),
   ) {
@@ -111,11 +109,9 @@ export class KnowledgeService {
     }
   }
 
-  /** The learner's role and team: the settings', else what the server said the account is. */
   async #audience() {
     const { role, team } = await getSettings(this.db);
-    const account = await this.account?.();
-    return { role: role ?? account?.role, team: team ?? account?.team };
+    return { role, team };
   }
 
   async #names(): Promise<AppNames> {

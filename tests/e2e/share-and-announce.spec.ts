@@ -69,7 +69,7 @@ test.beforeAll(async () => {
       id: NEWS,
       title: 'Refunds above 200 EUR need a second approver',
       body: 'From today a **team lead** approves every refund above 200 EUR.',
-      owner: 'ops@example.com',
+      owner: 'author@example.com',
       status: 'published',
       verify_by: '2999-01-01',
       updated_at: '2026-06-01',
@@ -175,7 +175,17 @@ test('an announcement reaches its audience once and its acknowledgement is count
   await expect(panel.getByRole('tab', { name: /For this page/ })).toBeVisible();
   await expect(inPanel).toHaveCount(0);
 
-  // The author sees one of its audience of one acknowledged (the Author tab's route).
+  // The author sees one of its audience of one (team tier1) acknowledged, in the Author tab.
+  await connect(session.browser, tokens.author);
+  const authoring = await openPanelFor(session.browser);
+  await authoring.getByRole('tab', { name: 'Author' }).click();
+  await authoring
+    .getByRole('button', { name: 'Refunds above 200 EUR need a second approver' })
+    .click();
+  await expect(authoring.getByRole('region', { name: 'Acknowledgements' })).toContainText(
+    '1 of 1 people in its audience acknowledged it',
+  );
+  await authoring.screenshot({ path: test.info().outputPath('announcement-author.png') });
   const count = await app.request(`/v1/items/${NEWS}/acknowledgements`, {
     headers: { Authorization: `Bearer ${tokens.author}` },
   });
