@@ -45,19 +45,35 @@ export function languageQueries(): Record<(typeof LANGS)[number], BenchQuery[]> 
   return { de: of('de'), fr: of('fr'), ar: of('ar') };
 }
 
-/** Our engine, each query read in its set's language then English, or all English (ablation). */
-function engineFor(queryLang: ReadonlyMap<string, SearchLang>, perLanguage: boolean): Engine {
+type Variant = 'learner+default' | 'learner only' | 'English only';
+const NAMES: Record<Variant, string> = {
+  'learner+default': 'waymark, per-language analysis',
+  'learner only': 'waymark, per-language, query without English alternatives',
+  'English only': 'waymark, English tokenizer only',
+};
+
+/**
+ * Our engine, each query read in its set's language then English (as a learner whose default is
+ * English), in its language only, or everything as English (the ablation).
+ */
+function engineFor(queryLang: ReadonlyMap<string, SearchLang>, variant: Variant): Engine {
+  const perLanguage = variant !== 'English only';
   return {
-    name: perLanguage ? 'waymark, per-language analysis' : 'waymark, English tokenizer only',
+    name: NAMES[variant],
     options: perLanguage
-      ? 'documents analysed in their language; queries in the learner language, then English'
+      ? `documents analysed in their language; queries in the learner language${variant === 'learner+default' ? ', then English' : ''}`
       : 'every document and query analysed as English (as before content carried a locale)',
     build: (docs) => {
       const index = buildIndex(perLanguage ? docs : docs.map(({ lang: _lang, ...doc }) => doc));
       return {
         search: (query, limit) => {
           const lang = queryLang.get(query) ?? 'en';
-          const langs: SearchLang[] = perLanguage && lang !== 'en' ? [lang, 'en'] : ['en'];
+          const langs: SearchLang[] =
+            !perLanguage || lang === 'en'
+              ? ['en']
+              : variant === 'learner only'
+                ? [lang]
+                : [lang, 'en'];
           return index.search(query, { limit, langs }).map((h) => h.id);
         },
         serialize: () => JSON.stringify(index.toJSON()),
@@ -66,15 +82,16 @@ function engineFor(queryLang: ReadonlyMap<string, SearchLang>, perLanguage: bool
   };
 }
 
-/** Both engines over the English corpus plus the three languages' articles. */
+/** The three variants over the English corpus plus the three languages' articles. */
 export function measureLanguages(english: SearchDoc[]): Measured[] {
   const sets = languageQueries();
   const queryLang = new Map<string, SearchLang>(
     LANGS.flatMap((lang) => sets[lang].map((q) => [q.query, lang] as const)),
   );
   const docs = [...english, ...languageDocs()];
-  return [true, false].map((perLanguage) =>
-    measure(engineFor(queryLang, perLanguage), 'full+3 languages', docs, sets),
+  const variants: Variant[] = ['learner+default', 'learner only', 'English only'];
+  return variants.map((variant) =>
+    measure(engineFor(queryLang, variant), 'full+3 languages', docs, sets),
   );
 }
 

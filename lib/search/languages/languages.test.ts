@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildIndex, loadIndex, type SearchIndex } from '..';
 import { keyOf, terms } from '../tokenize';
 import { arabicStem, normaliseArabic } from './arabic';
 import { frenchStem } from './french';
@@ -80,5 +81,35 @@ describe('searchLangOf', () => {
     expect(searchLangOf('AR_EG')).toBe('ar');
     expect(searchLangOf('es')).toBe('en');
     expect(searchLangOf(undefined)).toBe('en');
+  });
+});
+
+describe('a German document in the index', () => {
+  const doc = {
+    id: 'queue-de',
+    title: 'Hängende Druckaufträge',
+    body: 'Öffnen Sie die Warteschlange des Druckers und brechen Sie die Aufträge ab.',
+    lang: 'de' as const,
+  };
+
+  it('is found by a German compound the index does not have, also after a save and load', () => {
+    const index = buildIndex([
+      doc,
+      { id: 'other', title: 'Printer setup', body: 'Add a printer.' },
+    ]);
+    const ids = (i: SearchIndex) =>
+      i.search('Druckerwarteschlange', { langs: ['de'] }).map((h) => h.id);
+    expect(ids(index)).toEqual(['queue-de']);
+    const json = index.toJSON();
+    expect(json.format).toBe('waymark-search@3');
+    expect(json.docs[0]?.[9]).toBe('de');
+    expect(json.docs[1]?.[9]).toBeUndefined();
+    expect(ids(loadIndex(json))).toEqual(['queue-de']);
+  });
+
+  it('highlights the German words a German query matched', () => {
+    const [hit] = buildIndex([doc]).search('Druckers hängend', { langs: ['de'] });
+    const title = hit?.highlights.find((h) => h.field === 'title');
+    expect(title?.ranges).toEqual([[0, 8]]);
   });
 });
