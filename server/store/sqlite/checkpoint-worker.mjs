@@ -1,0 +1,18 @@
+// The SQLite store's WAL checkpointer (checkpointer.ts), a worker thread with its own connection.
+// Plain JavaScript so that it starts without tsx, whichever way the server runs.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+
+const { file, intervalMs } = workerData;
+const db = new Database(file, { fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+// PASSIVE never waits for readers or the writer: it copies what it can and tries again later.
+const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)');
+const timer = setInterval(checkpoint, intervalMs);
+parentPort.on('message', (message) => {
+  if (message !== 'stop') return;
+  clearInterval(timer);
+  checkpoint();
+  db.close();
+  parentPort.close();
+});
