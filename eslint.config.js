@@ -78,6 +78,7 @@ export default tseslint.config(
             'bin/*.mjs',
             'bench/scale/*.mjs',
             'bench/insights/*.mjs',
+            'server/store/sqlite/*.mjs',
             'scripts/*.mjs',
           ],
         },

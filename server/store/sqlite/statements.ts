@@ -10,7 +10,7 @@ const caches = new WeakMap<Db, Map<string, Statement>>();
 
 function cached(db: Db, key: string, make: () => Statement): Statement {
   let cache = caches.get(db);
-  if (cache === undefined) caches.set(db, (cache = new Map()));
+  if (cache === undefined) caches.set(db, (cache = new Map<string, Statement>()));
   let statement = cache.get(key);
   if (statement === undefined) cache.set(key, (statement = make()));
   return statement;
