@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
-/** @type {{ file: string; intervalMs: number }} */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- set by checkpointer.ts: { file: string; intervalMs: number }
 const { file, intervalMs } = workerData;
 const db = new Database(file, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
