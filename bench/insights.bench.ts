@@ -24,7 +24,13 @@ import { addDays } from '@/lib/insights';
 import { dayNumber } from '@/server/insights/event-codec';
 import { openStore } from '@/server/store';
 import { inProcess, overHttp, p, type Batch, type Run } from './insights/ingest-runs';
-import { plainInsert, rawScanMs, rollupDump, storageFigures } from './insights/raw-sqlite';
+import {
+  filledDays,
+  plainInsert,
+  rawScanMs,
+  rollupDump,
+  storageFigures,
+} from './insights/raw-sqlite';
 import { checkSample, events, rng } from './insights/synthetic-events';
 import { timeViews } from './insights/view-runs';
 import { bulkFill, fillThroughIngest, yearBatches, type YearScale } from './insights/year-fill';
@@ -105,8 +111,11 @@ console.error(`insights: bulk fill = EventIngest on a ${sampleEvents}-event samp
 const kept = process.env.INSIGHTS_BENCH_YEAR_DB;
 const yearPath = kept ?? join(dir, 'year.db');
 const reused = kept !== undefined && existsSync(kept);
-const fill: { events: number; seconds: number } = reused
-  ? (JSON.parse(readFileSync(`${kept}.json`, 'utf8')) as { events: number; seconds: number })
+// A fill stopped part way (no .json beside it) holds its first days, each a full day's events.
+const fill: { events: number; seconds: number; partial?: boolean } = reused
+  ? existsSync(`${kept}.json`)
+    ? (JSON.parse(readFileSync(`${kept}.json`, 'utf8')) as { events: number; seconds: number })
+    : { events: filledDays(yearPath).days * SCALE.eventsPerDay, seconds: NaN, partial: true }
   : { events: 0, seconds: 0 };
 if (!reused) {
   const start = performance.now();
@@ -117,10 +126,12 @@ if (!reused) {
   console.error(`insights: year of ${fill.events} events in ${Math.round(fill.seconds)} s`);
   if (kept !== undefined) writeFileSync(`${kept}.json`, JSON.stringify(fill));
 }
-const year = await openStore(yearPath, { now });
+const filled = filledDays(yearPath);
+const yearToday = filled.last;
+const year = await openStore(yearPath, { now: () => new Date(`${yearToday}T12:00:00.000Z`) });
 const periods = [
-  { since: '30d', from: addDays(TODAY, -29) },
-  { since: '1y', from: addDays(TODAY, -364) },
+  { since: '30d', from: addDays(yearToday, -29) },
+  { since: '1y', from: addDays(yearToday, -364) },
 ];
 const viewRows: Cell[][] = [];
 const p95: Record<string, number> = {};
@@ -183,19 +194,19 @@ writePart({
       rows: ingestRows,
     },
     {
-      title: `Views over ${yearEvents.toLocaleString('en')} events (${SCALE.days} days, ${SCALE.people.toLocaleString('en')} people)`,
+      title: `Views over ${yearEvents.toLocaleString('en')} events (${filled.days} days, ${SCALE.people.toLocaleString('en')} people)`,
       columns: ['view', 'period', 'p95 ms', 'raw scan p95 ms', '× raw scan', 'JSON bytes'],
       rows: viewRows,
     },
   ],
   notes: [
-    `Scale reached: ${yearEvents.toLocaleString('en')} events of the target ${TARGET_EVENTS.toLocaleString('en')} (${SCALE.days} days × ${SCALE.eventsPerDay.toLocaleString('en')} events from ${SCALE.people.toLocaleString('en')} people in ${SCALE.teams} teams); the views read ${storage.rollupRows.toLocaleString('en')} rollup rows.`,
+    `Scale reached: ${yearEvents.toLocaleString('en')} events of the target ${TARGET_EVENTS.toLocaleString('en')} (${filled.days} days × ${SCALE.eventsPerDay.toLocaleString('en')} events from ${SCALE.people.toLocaleString('en')} people in ${SCALE.teams} teams); the views read ${storage.rollupRows.toLocaleString('en')} rollup rows.`,
     reused
-      ? `The year was reused from ${kept} (INSIGHTS_BENCH_YEAR_DB).`
+      ? `The year was reused from ${kept} (INSIGHTS_BENCH_YEAR_DB)${fill.partial === true ? `, a fill stopped after ${filled.days} days (${filled.first} to ${filled.last}): the views ran as of ${filled.last}` : ''}.`
       : `The bulk fill took ${Math.round(fill.seconds)} s (${Math.round(fill.events / fill.seconds)} events/s): the server's planning and storing code, one transaction a day; checked equal to EventIngest (every rollup row, raw and learning row counts) on a ${sampleEvents.toLocaleString('en')}-event sample first.`,
     `HTTP: the server in the bench process on a SQLite file with background checkpoints (as \`serve\` runs); the load from a worker thread. Closed loop: ${CONCURRENCY} in flight for up to ${CLOSED_SECONDS} s — the saturation throughput, its latency mostly waiting in line. Open loop: ${(RATE / 500).toLocaleString('en')} batches a second for ${OPEN_SECONDS} s, each due on its own schedule whatever the answers, latency from when it was due. Analytics level "learning" (named learning records stored too).`,
     `Raw events: ${storage.rows.toLocaleString('en')} rows kept (retention: 90 days), ${storage.bytes.toLocaleString('en')} bytes in the table and its indexes (SQLite dbstat).`,
     'View p95 is the route as served in process (auth, build, schema check, JSON); the raw scan is one indexed GROUP BY over the period’s raw events still kept, for scale.',
   ],
-  data: { scale: SCALE, ceiling, local, closed, open, fill, reused, p95, storage },
+  data: { scale: SCALE, ceiling, local, closed, open, fill, filled, reused, p95, storage },
 });

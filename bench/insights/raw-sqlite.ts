@@ -99,3 +99,15 @@ export function rollupDump(path: string): string {
   db.close();
   return JSON.stringify([...dump, ...counts]);
 }
+
+/** The days a filled year holds (from its per-screen rollup): a stopped fill holds the first ones. */
+export function filledDays(path: string): { first: string; last: string; days: number } {
+  const db = new Database(path, { readonly: true });
+  const row = db
+    .prepare(
+      'SELECT min(day) AS first, max(day) AS last, count(DISTINCT day) AS days FROM ins_screen_day',
+    )
+    .get() as { first: string; last: string; days: number };
+  db.close();
+  return row;
+}
