@@ -49,7 +49,7 @@ const OPEN_SECONDS = 30;
 const CLOSED_SECONDS = 20;
 const CONCURRENCY = 4;
 const HTTP_BATCHES = Math.max(600, Math.ceil((RATE / 500) * OPEN_SECONDS));
-const VIEW_REPEAT = 15;
+const VIEW_REPEAT = env('INSIGHTS_BENCH_VIEW_REPEAT', 15);
 const TODAY = '2026-06-15';
 
 const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-insights-'));
