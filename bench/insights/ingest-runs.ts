@@ -95,7 +95,7 @@ export async function overHttp(
   return {
     name:
       'rate' in load
-        ? `POST /v1/events, open loop at ${(load.rate * 500).toLocaleString('en')} events/s offered`
+        ? `POST /v1/events, open loop at ${Math.round(load.rate * 500).toLocaleString('en')} events/s offered`
         : `POST /v1/events, closed loop (${load.concurrency} in flight): saturation`,
     events: ok.reduce((n, r) => n + r.accepted, 0),
     seconds: answer.seconds,
