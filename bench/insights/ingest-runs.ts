@@ -53,9 +53,9 @@ export async function overHttp(
   path: string,
   now: () => Date,
   batches: readonly Batch[],
-  options: { concurrency: number; seconds: number },
+  options: { load: PostWork['load']; seconds: number },
 ): Promise<Run> {
-  const store = await openStore(path, { now });
+  const store = await openStore(path, { now, backgroundCheckpoint: true });
   await store.putInsightSettings({ analytics: 'learning' }, 'bench');
   const tokens = new Map<string, string>();
   for (const b of batches)
@@ -91,8 +91,12 @@ export async function overHttp(
   await worker.terminate();
   await server.close();
   const ok = answer.results.filter((r) => r.status === 200 && r.rejected === 0);
+  const { load } = options;
   return {
-    name: `POST /v1/events over HTTP (${options.concurrency} in flight)`,
+    name:
+      'rate' in load
+        ? `POST /v1/events, open loop at ${Math.round(load.rate * 500).toLocaleString('en')} events/s offered`
+        : `POST /v1/events, closed loop (${load.concurrency} in flight): saturation`,
     events: ok.reduce((n, r) => n + r.accepted, 0),
     seconds: answer.seconds,
     latencies: answer.results.map((r) => r.ms),

@@ -71,3 +71,43 @@ export function storageFigures(path: string) {
   db.close();
   return { rows, bytes, bytesPerEvent: bytes / rows, rollupRows };
 }
+
+/**
+ * Every rollup table's rows, sorted, and the raw and learning row counts: what must be equal
+ * between the bulk fill and EventIngest on the same batches (salts differ, so marks are not).
+ */
+export function rollupDump(path: string): string {
+  const db = new Database(path, { readonly: true });
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'ins_%_day' OR name = 'ins_people_week') ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+  const dump = tables.map((t) => [
+    t,
+    db
+      .prepare(`SELECT * FROM ${t}`)
+      .all()
+      .map((row) => JSON.stringify(row))
+      .sort(),
+  ]);
+  const counts = ['ins_events', 'ins_queries', 'learning_records'].map((t) => [
+    t,
+    db.prepare(`SELECT count(*) FROM ${t}`).pluck().get(),
+  ]);
+  db.close();
+  return JSON.stringify([...dump, ...counts]);
+}
+
+/** The days a filled year holds (from its per-screen rollup): a stopped fill holds the first ones. */
+export function filledDays(path: string): { first: string; last: string; days: number } {
+  const db = new Database(path, { readonly: true });
+  const row = db
+    .prepare(
+      'SELECT min(day) AS first, max(day) AS last, count(DISTINCT day) AS days FROM ins_screen_day',
+    )
+    .get() as { first: string; last: string; days: number };
+  db.close();
+  return row;
+}

@@ -49,7 +49,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError('--request-log must be on or off');
   const identity = identityFromOptions(values, process.env);
   const db = databaseOption(values.db);
-  const store = await openStore(db, { listen: true });
+  const store = await openStore(db, { listen: true, backgroundCheckpoint: true });
   try {
     const seeded = await seedFromContent(store, values.seed, loadContent);
     if (seeded !== undefined)

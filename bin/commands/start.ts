@@ -40,7 +40,7 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
     }
   }
   // npm start is the embedded default: a SQLite file (serve --db postgres://… for more).
-  const store = await openStore(values.db);
+  const store = await openStore(values.db, { backgroundCheckpoint: true });
   try {
     await seedFromContent(store, DEFAULT_CONTENT_DIR, loadContent);
   } catch (error) {

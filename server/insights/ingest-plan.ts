@@ -8,7 +8,7 @@ import {
   type Rejection,
 } from '@/lib/insights';
 import { encodeEvent, type EncodedEvent } from './event-codec';
-import { forwardWeeks, weekStillSalted } from './people';
+import { forwardWeeks, oldestSaltWeek } from './people';
 import type { RollupDelta } from './rollups';
 
 /**
@@ -108,8 +108,10 @@ const ACTIVE_TYPES = new Set<InsightEvent['type']>([
 /** The salted weeks a batch needs hashes for on `today`. */
 export function weeksNeeded(events: readonly ParsedEvent[], today: string): string[] {
   const weeks = new Set<string>();
+  const oldest = oldestSaltWeek(today);
   for (const { event } of events) {
-    if (weekStillSalted(event.day, today)) weeks.add(weekOf(event.day));
+    const week = weekOf(event.day);
+    if (week >= oldest) weeks.add(week);
     if (event.type === 'search' && event.query !== undefined)
       for (const week of forwardWeeks(event.day, today)) weeks.add(week);
   }
@@ -330,6 +332,21 @@ function otherRollups(event: InsightEvent, team: string): RollupDelta[] {
     default:
       return [];
   }
+}
+
+/**
+ * One mark per (week, scope, person), on its latest day, in the order first seen: a batch comes
+ * from one sender, so most of its marks repeat (storing each was a tenth of the ingestion's time).
+ */
+export function distinctMarks(marks: readonly PersonMark[]): PersonMark[] {
+  const byKey = new Map<string, PersonMark>();
+  for (const m of marks) {
+    const key = `${m.week}\n${m.scope}\n${m.person}`;
+    const seen = byKey.get(key);
+    if (seen === undefined) byKey.set(key, { ...m });
+    else if (m.day > seen.day) seen.day = m.day;
+  }
+  return [...byKey.values()];
 }
 
 /** What new marks add to the weekly distinct-people counts. */

@@ -22,6 +22,8 @@ export interface OpenOptions {
   listen?: boolean;
   /** PostgreSQL: pool size. */
   max?: number;
+  /** SQLite: checkpoint the WAL from a worker thread, not inside commits (long-running servers). */
+  backgroundCheckpoint?: boolean;
 }
 
 /** A `postgres://` or `postgresql://` URL selects PostgreSQL; anything else is a SQLite file. */

@@ -85,6 +85,28 @@ export interface TipDay {
   unresolved: number;
   dismissed: number;
 }
+/** A tip on a screen over a period, summed by the database (the guidance view). */
+export interface TipTotal {
+  app: string;
+  screen: string;
+  tip: string;
+  shown: number;
+  unresolved: number;
+  dismissed: number;
+  /** The first day it was not found. */
+  first_failed: string | undefined;
+  /** The last day it was shown. */
+  last_shown: string | undefined;
+  /** Days it was shown and never failed to be found. */
+  clean_days: number;
+}
+/** A day a tip failed to be found and was never shown. */
+export interface TipFailingDay {
+  app: string;
+  screen: string;
+  tip: string;
+  day: string;
+}
 export interface LessonStepTotal {
   lesson: string;
   step: number;
@@ -264,6 +286,33 @@ export class InsightReads {
       range(r),
     );
     return numbers(rows, ['shown', 'unresolved', 'dismissed']);
+  }
+
+  /** Per tip and screen: sums and the days failingRun needs, grouped by the database. */
+  async tipTotals(r: InsightRange): Promise<TipTotal[]> {
+    const rows = await this.run(
+      `SELECT app, screen, tip, ${SUMS(['shown', 'unresolved', 'dismissed'])},
+         min(CASE WHEN unresolved > 0 THEN day END) AS first_failed,
+         max(CASE WHEN shown > 0 THEN day END) AS last_shown,
+         sum(CASE WHEN shown > 0 AND unresolved = 0 THEN 1 ELSE 0 END) AS clean_days
+       FROM ins_tip_day WHERE day >= ? AND day <= ? AND ${APP}
+       GROUP BY app, screen, tip HAVING sum(shown) + sum(unresolved) > 0`,
+      range(r),
+    );
+    for (const row of rows) {
+      row.first_failed = row.first_failed ?? undefined;
+      row.last_shown = row.last_shown ?? undefined;
+    }
+    return numbers(rows, ['shown', 'unresolved', 'dismissed', 'clean_days']);
+  }
+
+  /** Days a tip was not found and not shown (rare: a tip that works is mostly shown). */
+  async tipFailingDays(r: InsightRange): Promise<TipFailingDay[]> {
+    return (await this.run(
+      `SELECT app, screen, tip, day FROM ins_tip_day
+       WHERE day >= ? AND day <= ? AND ${APP} AND shown = 0 AND unresolved > 0`,
+      range(r),
+    )) as unknown as TipFailingDay[];
   }
 
   async lessonSteps(r: InsightRange): Promise<LessonStepTotal[]> {

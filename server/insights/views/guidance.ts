@@ -1,56 +1,66 @@
 import type { Item } from '@/lib/content-model';
 import type { GuidanceView, TipHealth } from '@/lib/insights/views';
-import type { Store, TipDay } from '../../store';
+import type { Store, TipTotal } from '../../store';
 import { periodOf, shareOf, type ViewQuery } from '../range';
 import { byText, groupBy, orNone } from './common';
 
 /**
- * The latest run of days on which the tip failed without being found, read back from the last
- * day it was seen; and how many days before that it was shown without failing. A tip that worked
- * for days and then stopped resolving most likely met a change to the app's screen.
+ * The latest run of days on which the tip failed without being found (never shown that day), read
+ * back from the last day it was seen; and how many days before that it was shown without failing.
+ * A tip that worked for days and then stopped resolving most likely met a change to the app's
+ * screen. From the database's sums: every day seen after the last day it was shown is such a day,
+ * so the run starts at the first of them, and every clean day (shown, never failing) is before it.
  */
-function failingRun(days: readonly TipDay[]) {
-  const seen = [...days]
-    .filter((d) => d.shown + d.unresolved > 0)
-    .sort((a, b) => byText(a.day, b.day));
-  let start = seen.length;
-  while (start > 0 && seen[start - 1]!.unresolved > 0 && seen[start - 1]!.shown === 0) start -= 1;
-  const since = start < seen.length ? seen[start]!.day : undefined;
-  const clean = seen.slice(0, start).filter((d) => d.shown > 0 && d.unresolved === 0).length;
-  return { failing_since: since, clean_days_before: since === undefined ? 0 : clean };
+function failingRun(total: TipTotal, failingDays: readonly string[]) {
+  const since = failingDays
+    .filter((day) => total.last_shown === undefined || day > total.last_shown)
+    .sort(byText)[0];
+  return { failing_since: since, clean_days_before: since === undefined ? 0 : total.clean_days };
 }
 
-export function tipHealth(days: readonly TipDay[], item: Item | undefined): TipHealth {
-  const first = days[0]!;
-  const sum = (f: (d: TipDay) => number) => days.reduce((n, d) => n + f(d), 0);
-  const shown = sum((d) => d.shown);
-  const unresolved = sum((d) => d.unresolved);
-  const failed = days
-    .filter((d) => d.unresolved > 0)
-    .map((d) => d.day)
-    .sort(byText);
+export function tipHealth(
+  total: TipTotal,
+  failingDays: readonly string[],
+  item: Item | undefined,
+): TipHealth {
   return {
-    tip: first.tip,
+    tip: total.tip,
     title: item?.title,
     owner: item?.owner,
-    app: first.app,
-    screen: orNone(first.screen),
-    shown,
-    unresolved,
-    dismissed: sum((d) => d.dismissed),
-    failure_rate: shareOf(unresolved, shown + unresolved),
-    first_failed_on: failed[0],
-    ...failingRun(days),
+    app: total.app,
+    screen: orNone(total.screen),
+    shown: total.shown,
+    unresolved: total.unresolved,
+    dismissed: total.dismissed,
+    failure_rate: shareOf(total.unresolved, total.shown + total.unresolved),
+    first_failed_on: total.first_failed,
+    ...failingRun(total, failingDays),
   };
 }
 
-/** Health of every tip seen in the period (per app and screen), most failing first. */
+const tipKey = (t: { tip: string; app: string; screen: string }) =>
+  `${t.tip}\n${t.app}\n${t.screen}`;
+
+/**
+ * Health of every tip seen in the period (per app and screen), most failing first. Summed by the
+ * database: a year of a large organisation is millions of tip-days (bench:insights).
+ */
 export async function tipHealthRows(store: Store, q: ViewQuery): Promise<TipHealth[]> {
-  const [days, heads] = await Promise.all([store.insights.tipDays(q), store.listItems()]);
+  const [totals, failing, heads] = await Promise.all([
+    store.insights.tipTotals(q),
+    store.insights.tipFailingDays(q),
+    store.listItems(),
+  ]);
   const items = new Map(heads.map((i) => [i.id, i]));
-  return [...groupBy(days, (d) => `${d.tip}\n${d.app}\n${d.screen}`).values()]
-    .map((group) => tipHealth(group, items.get(group[0]!.tip)))
-    .filter((t) => t.shown + t.unresolved > 0)
+  const failingDays = groupBy(failing, tipKey);
+  return totals
+    .map((t) =>
+      tipHealth(
+        t,
+        (failingDays.get(tipKey(t)) ?? []).map((d) => d.day),
+        items.get(t.tip),
+      ),
+    )
     .sort(
       (a, b) =>
         b.unresolved - a.unresolved ||

@@ -1,6 +1,7 @@
 import { weekOf } from '@/lib/insights';
 import { formatFields, namesOf } from '../../insights/event-codec';
 import {
+  distinctMarks,
   peopleDeltas,
   type GuidanceInput,
   type PersonMark,
@@ -58,13 +59,9 @@ export async function upsertRollups(tx: Query, tables: readonly RollupRows[]): P
 
 /** Adds marks (one per key, the latest day); returns those that are new. */
 async function addMarks(tx: Tx, marks: readonly PersonMark[]): Promise<PersonMark[]> {
-  const byKey = new Map<string, PersonMark>();
-  for (const m of marks) {
-    const key = `${m.week}\n${m.scope}\n${m.person}`;
-    const seen = byKey.get(key);
-    if (seen === undefined || seen.day < m.day) byKey.set(key, m);
-  }
-  const unique = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, m]) => m);
+  const key = (m: Pick<PersonMark, 'week' | 'scope' | 'person'>) =>
+    `${m.week}\n${m.scope}\n${m.person}`;
+  const unique = distinctMarks(marks).sort((a, b) => (key(a) < key(b) ? -1 : 1));
   if (unique.length === 0) return [];
   const cols = (f: (m: PersonMark) => string) => unique.map(f);
   const [weeks, scopes, persons, days] = [
@@ -81,8 +78,8 @@ async function addMarks(tx: Tx, marks: readonly PersonMark[]): Promise<PersonMar
     FROM unnest(${weeks}::text[], ${scopes}::text[], ${persons}::text[], ${days}::text[])
       AS u(week, scope, person, day)
     WHERE m.week = u.week AND m.scope = u.scope AND m.person = u.person AND m.last_day < u.day`;
-  const isNew = new Set(added.map((a) => `${a.week}\n${a.scope}\n${a.person}`));
-  return unique.filter((m) => isNew.has(`${m.week}\n${m.scope}\n${m.person}`));
+  const isNew = new Set(added.map(key));
+  return unique.filter((m) => isNew.has(key(m)));
 }
 
 async function storeQueries(

@@ -1,6 +1,7 @@
 import { weekOf } from '@/lib/insights';
 import { formatFields, namesOf } from '../../insights/event-codec';
 import {
+  distinctMarks,
   peopleDeltas,
   type PersonMark,
   type PlannedRow,
@@ -11,6 +12,7 @@ import { aggregateDeltas, type RollupDelta, type RollupRows } from '../../insigh
 import type { InsightBatch, InsightBatchResult } from '../insight-types';
 import type { Db } from './database';
 import { addAnchorReports } from './extras';
+import { prepared, preparedPluck } from './statements';
 
 /**
  * Storing a batch of insight events on SQLite: one transaction, in which each raw row is inserted
@@ -22,8 +24,8 @@ import { addAnchorReports } from './extras';
 export type NameCache = Map<string, number>;
 
 function resolveNames(db: Db, cache: NameCache, names: Iterable<string>, fresh: NameCache) {
-  const add = db.prepare('INSERT OR IGNORE INTO ins_names (name) VALUES (?)');
-  const find = db.prepare('SELECT id FROM ins_names WHERE name = ?').pluck();
+  const add = prepared(db, 'INSERT OR IGNORE INTO ins_names (name) VALUES (?)');
+  const find = preparedPluck(db, 'SELECT id FROM ins_names WHERE name = ?');
   for (const name of names) {
     if (cache.has(name) || fresh.has(name)) continue;
     add.run(name);
@@ -33,19 +35,18 @@ function resolveNames(db: Db, cache: NameCache, names: Iterable<string>, fresh: 
 }
 
 function installId(db: Db, install: string, day: number): number {
-  return db
-    .prepare(
-      `INSERT INTO ins_installs (install, last_day) VALUES (?, ?) ON CONFLICT (install)
-       DO UPDATE SET last_day = max(last_day, excluded.last_day) RETURNING id`,
-    )
-    .pluck()
-    .get(install, day) as number;
+  return preparedPluck(
+    db,
+    `INSERT INTO ins_installs (install, last_day) VALUES (?, ?) ON CONFLICT (install)
+     DO UPDATE SET last_day = max(last_day, excluded.last_day) RETURNING id`,
+  ).get(install, day) as number;
 }
 
 export function upsertRollups(db: Db, tables: readonly RollupRows[]): void {
   for (const { table, keys, values, rows } of tables) {
     const columns = [...keys.map(([k]) => k), ...values];
-    const statement = db.prepare(
+    const statement = prepared(
+      db,
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
        ON CONFLICT (${keys.map(([k]) => k).join(', ')}) DO UPDATE SET
        ${values.map((v) => `${v} = ${v} + excluded.${v}`).join(', ')}`,
@@ -56,13 +57,15 @@ export function upsertRollups(db: Db, tables: readonly RollupRows[]): void {
 
 /** Adds marks; returns those that are new (a first sighting of that person in that scope). */
 function addMarks(db: Db, marks: readonly PersonMark[]): PersonMark[] {
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     'INSERT OR IGNORE INTO ins_marks (week, scope, person, last_day) VALUES (?, ?, ?, ?)',
   );
-  const later = db.prepare(
+  const later = prepared(
+    db,
     `UPDATE ins_marks SET last_day = max(last_day, ?) WHERE week = ? AND scope = ? AND person = ?`,
   );
-  return marks.filter((m) => {
+  return distinctMarks(marks).filter((m) => {
     if (insert.run(m.week, m.scope, m.person, m.day).changes === 1) return true;
     later.run(m.day, m.week, m.scope, m.person);
     return false;
@@ -71,13 +74,12 @@ function addMarks(db: Db, marks: readonly PersonMark[]): PersonMark[] {
 
 /** A failed search's words: stored (or their last day moved), the raw row pointed at them. */
 function storeQueries(db: Db, rows: readonly PlannedRow[], install: number, today: string) {
-  const upsert = db
-    .prepare(
-      `INSERT INTO ins_queries (text, first_day, last_day) VALUES (?, ?, ?) ON CONFLICT (text)
-       DO UPDATE SET last_day = max(last_day, excluded.last_day) RETURNING id`,
-    )
-    .pluck();
-  const point = db.prepare('UPDATE ins_events SET query = ? WHERE install = ? AND seq = ?');
+  const upsert = preparedPluck(
+    db,
+    `INSERT INTO ins_queries (text, first_day, last_day) VALUES (?, ?, ?) ON CONFLICT (text)
+     DO UPDATE SET last_day = max(last_day, excluded.last_day) RETURNING id`,
+  );
+  const point = prepared(db, 'UPDATE ins_events SET query = ? WHERE install = ? AND seq = ?');
   const deltas: RollupDelta[] = [];
   const marks: PersonMark[] = [];
   for (const row of rows) {
@@ -95,16 +97,18 @@ function storeQueries(db: Db, rows: readonly PlannedRow[], install: number, toda
 
 /** Each query's peak: the most distinct people who typed it in 30 days, as of `today`. */
 function refreshPeaks(db: Db, scopes: ReadonlySet<string>, today: string): void {
-  const people = db
-    .prepare('SELECT count(*) FROM ins_marks WHERE week = ? AND scope = ? AND last_day >= ?')
-    .pluck();
-  const raise = db.prepare('UPDATE ins_queries SET peak = max(peak, ?) WHERE id = ?');
+  const people = preparedPluck(
+    db,
+    'SELECT count(*) FROM ins_marks WHERE week = ? AND scope = ? AND last_day >= ?',
+  );
+  const raise = prepared(db, 'UPDATE ins_queries SET peak = max(peak, ?) WHERE id = ?');
   for (const scope of scopes)
     raise.run(people.get(weekOf(today), scope, windowStart(today)), Number(scope.slice(2)));
 }
 
 function storeLearning(db: Db, effects: readonly RowEffects[]): void {
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     `INSERT INTO learning_records (email, team, day, type, subject, body)
      VALUES (@email, @team, @day, @type, @subject, @body)`,
   );
@@ -112,7 +116,8 @@ function storeLearning(db: Db, effects: readonly RowEffects[]): void {
 }
 
 function storeGuidance(db: Db, effects: readonly RowEffects[]): void {
-  const upsert = db.prepare(
+  const upsert = prepared(
+    db,
     `INSERT INTO ins_guidance (app, record, first_day, last_day, team, opened, agent, agent_week)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (app, record) DO UPDATE SET
        first_day = min(first_day, excluded.first_day), last_day = max(last_day, excluded.last_day),
@@ -149,7 +154,8 @@ export function appendInsightEvents(
       [...batch.rows.flatMap((r) => namesOf(r.encoded)), ...teams],
       fresh,
     );
-    const insert = db.prepare(
+    const insert = prepared(
+      db,
       'INSERT OR IGNORE INTO ins_events (install, seq, day, type, team, f) VALUES (?, ?, ?, ?, ?, ?)',
     );
     const inserted: PlannedRow[] = [];

@@ -39,6 +39,7 @@ import { InsightReads } from '../insight-reads';
 import type { GapState, HelpdeskTicketInput, InsightBatch } from '../insight-types';
 import * as insightAdmin from './insight-admin';
 import { appendInsightEvents, type NameCache } from './insight-events';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { appendContentRequests } from './content-requests';
 
 /**
@@ -69,17 +70,28 @@ export class SqliteStore implements Store {
     );
   }
 
-  static open(file: string, options: { now?: Clock } = {}): SqliteStore {
-    return new SqliteStore(openDatabase(file), options.now ?? systemClock);
+  /** Checkpoints the WAL from a worker thread (servers; see checkpointer.ts), when asked. */
+  private checkpointer: Checkpointer | undefined;
+
+  static open(
+    file: string,
+    options: { now?: Clock; backgroundCheckpoint?: boolean } = {},
+  ): SqliteStore {
+    const store = new SqliteStore(openDatabase(file), options.now ?? systemClock);
+    if (options.backgroundCheckpoint === true && file !== ':memory:')
+      store.checkpointer = startCheckpointer(store.db, file);
+    return store;
   }
 
   get epoch(): string {
     return this.currentEpoch;
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    const checkpointer = this.checkpointer;
+    this.checkpointer = undefined;
+    await checkpointer?.stop();
     if (this.db.open) this.db.close();
-    return Promise.resolve();
   }
 
   /** Runs synchronous work as the async interface's promise (a throw becomes a rejection). */
