@@ -37,8 +37,33 @@ function observerFor(root: Root): typeof MutationObserver | undefined {
   return document?.defaultView?.MutationObserver;
 }
 
+/**
+ * Memos already checked in the running resolve. One resolve is one synchronous call that does not
+ * change the page, so each root's memo is checked for staleness once, not at every lookup.
+ */
+let checked: Map<Root, RootMemo> | undefined;
+
+/** Runs `work` as one resolve: roots are checked once (nested calls share the outer check). */
+export function checkedOnce<T>(work: () => T): T {
+  const outer = checked;
+  checked ??= new Map();
+  try {
+    return work();
+  } finally {
+    checked = outer;
+  }
+}
+
 /** The memo of `root`, started afresh when the root changed since it was made. */
 export function memoOf(root: Root): RootMemo {
+  const held = checked?.get(root);
+  if (held) return held;
+  const memo = currentMemo(root);
+  checked?.set(root, memo);
+  return memo;
+}
+
+function currentMemo(root: Root): RootMemo {
   const entry = entries.get(root);
   if (entry && !entry.stale && entry.observer.takeRecords().length === 0) return entry.memo;
   entry?.observer.disconnect();

@@ -102,6 +102,13 @@ function describeLandmark(element: Element): Landmark {
   return landmark;
 }
 
+/** `element` as the landmark of what it contains, if it is one: once per element, for all its children. */
+function landmarkAt(element: Element): Landmark | undefined {
+  return remember(rootOf(element), 'landmark', element, (at: Element) =>
+    isContext(at) ? describeLandmark(at) : undefined,
+  );
+}
+
 interface Context {
   landmark?: Landmark;
   tokens: readonly string[];
@@ -116,8 +123,11 @@ function contextOf(element: Element): Context {
     const own = Object.entries(attrsOf(parent) ?? {})
       .filter(([name]) => name !== 'type')
       .map(([name, value]) => `${name}=${value}`);
-    const tokens = [...new Set([...own, ...above.tokens])].slice(0, MAX_ANCESTOR_TOKENS);
-    const landmark = isContext(parent) ? describeLandmark(parent) : above.landmark;
+    const tokens =
+      own.length === 0
+        ? above.tokens
+        : [...new Set([...own, ...above.tokens])].slice(0, MAX_ANCESTOR_TOKENS);
+    const landmark = landmarkAt(parent) ?? above.landmark;
     return landmark ? { landmark, tokens } : { tokens };
   });
 }
