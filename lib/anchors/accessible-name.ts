@@ -91,4 +91,5 @@ export function visibleText(element: Element): string {
 }
 
 /** `boundedText`, once per element and root state (its label and its own text both read it). */
-const textOf = (element: Element): string => remember(rootOf(element), 'text', element, boundedText);
+const textOf = (element: Element): string =>
+  remember(rootOf(element), 'text', element, boundedText);

@@ -70,13 +70,25 @@ function byContainer(
     const rival = ranked.some((e) => e !== only && e.score >= RIVAL && inPlace(e));
     return inPlace(only) || !rival ? only.element : undefined;
   }
-  let pool = alike.filter((entry) => startsWith(containerNames(entry.element), scope));
-  if (anchor.near !== undefined) {
-    // The text before it only tells apart exact copies of one another, never lesser matches.
-    const copies = new Set(pool.map((entry) => ownKey(entry.signature))).size === 1;
-    pool = copies ? pool.filter((entry) => (nearText(entry.element) ?? '') === anchor.near) : [];
+  // The text before it only tells apart exact copies of one another, never lesser matches. The
+  // answer is certainly none once two in the containers (or two copies after that text, or two
+  // that are not copies) are seen: the rest of the look-alikes are not named (ADR 0007).
+  const pool: Scored[] = [];
+  let after = 0;
+  for (const entry of alike) {
+    if (!startsWith(containerNames(entry.element), scope)) continue;
+    pool.push(entry);
+    const doubt =
+      anchor.near === undefined
+        ? pool.length > 1
+        : ownKey(entry.signature) !== ownKey(pool[0]!.signature) ||
+          ((nearText(entry.element) ?? '') === anchor.near && ++after > 1);
+    if (doubt) return undefined;
   }
-  return pool.length === 1 ? pool[0]?.element : undefined;
+  const found = pool.filter(
+    (e) => anchor.near === undefined || (nearText(e.element) ?? '') === anchor.near,
+  );
+  return found.length === 1 ? found[0]?.element : undefined;
 }
 
 /** The element among `ranked`, or undefined when none passes or look-alikes cannot be told apart. */
