@@ -8,10 +8,6 @@ import { boundedText, normaliseText } from './text';
  * An input's value is record data, so it never names the input; placeholder and title come last.
  */
 export function labelOf(element: Element): string | undefined {
-  return remember(rootOf(element), 'label', element, computeLabel);
-}
-
-function computeLabel(element: Element): string | undefined {
   const sources = [
     () => labelledByText(element),
     () => associatedLabelText(element),

@@ -71,23 +71,19 @@ function byContainer(
     return inPlace(only) || !rival ? only.element : undefined;
   }
   // The text before it only tells apart exact copies of one another, never lesser matches. The
-  // answer is certainly none once two in the containers (or two copies after that text, or two
-  // that are not copies) are seen: the rest of the look-alikes are not named (ADR 0007).
+  // answer is certainly none once two are in the containers (with `near`: two after that text, or
+  // two that are not copies): the look-alikes not yet looked at cannot change it (ADR 0007).
   const pool: Scored[] = [];
-  let after = 0;
+  const near = (entry: Scored) =>
+    anchor.near === undefined || (nearText(entry.element) ?? '') === anchor.near;
   for (const entry of alike) {
     if (!startsWith(containerNames(entry.element), scope)) continue;
     pool.push(entry);
-    const doubt =
-      anchor.near === undefined
-        ? pool.length > 1
-        : ownKey(entry.signature) !== ownKey(pool[0]!.signature) ||
-          ((nearText(entry.element) ?? '') === anchor.near && ++after > 1);
-    if (doubt) return undefined;
+    const key = ownKey(pool[0]!.signature);
+    if (pool.filter(near).length > 1 || pool.some((e) => ownKey(e.signature) !== key))
+      return undefined;
   }
-  const found = pool.filter(
-    (e) => anchor.near === undefined || (nearText(e.element) ?? '') === anchor.near,
-  );
+  const found = pool.filter(near);
   return found.length === 1 ? found[0]?.element : undefined;
 }
 

@@ -38,34 +38,28 @@ function observerFor(root: Root): typeof MutationObserver | undefined {
 }
 
 /**
- * Memos already checked in the running resolve. One resolve is one synchronous call that does not
- * change the page, so each root's memo is checked for staleness once, not at every lookup.
+ * Roots whose memo was found current in the running resolve. One resolve is one synchronous call
+ * that does not change the page, so each memo is checked once per resolve, not at every lookup.
  */
-let checked: Map<Root, RootMemo> | undefined;
+let checked: Set<Root> | undefined;
 
-/** Runs `work` as one resolve: roots are checked once (nested calls share the outer check). */
+/** Runs `work` as one resolve: each root's memo is checked once (a nested call ends it early). */
 export function checkedOnce<T>(work: () => T): T {
-  const outer = checked;
-  checked ??= new Map();
+  checked = new Set();
   try {
     return work();
   } finally {
-    checked = outer;
+    checked = undefined;
   }
 }
 
 /** The memo of `root`, started afresh when the root changed since it was made. */
 export function memoOf(root: Root): RootMemo {
-  const held = checked?.get(root);
-  if (held) return held;
-  const memo = currentMemo(root);
-  checked?.set(root, memo);
-  return memo;
-}
-
-function currentMemo(root: Root): RootMemo {
   const entry = entries.get(root);
-  if (entry && !entry.stale && entry.observer.takeRecords().length === 0) return entry.memo;
+  if (entry && !entry.stale && (checked?.has(root) || !entry.observer.takeRecords().length)) {
+    checked?.add(root);
+    return entry.memo;
+  }
   entry?.observer.disconnect();
   const Observer = observerFor(root);
   if (Observer === undefined) return empty();

@@ -15,18 +15,13 @@ const MAX_ANCESTOR_TOKENS = 12;
 export type OwnSignals = Omit<Signature, 'landmark' | 'ancestors' | 'nth' | 'scope' | 'near'>;
 export type ContextSignals = Pick<Signature, 'landmark' | 'ancestors'>;
 
-const STABLE = new Set<string>(STABLE_ATTRS);
-
 export function stableAttrs(element: Element): Record<string, string> | undefined {
-  // The element's few attributes are read once, not 15 names asked for one by one.
-  const present = new Map<string, string>();
-  for (const { name, value } of Array.from(element.attributes)) {
-    if (STABLE.has(name) && !present.has(name)) present.set(name, value);
-  }
+  // Only the names the element has are asked for, not all 15 (no Attr nodes are made).
+  const names = element.getAttributeNames();
   const attrs: Record<string, string> = {};
   for (const name of STABLE_ATTRS) {
-    const value = present.get(name);
-    if (value === undefined || value.length > 100) continue;
+    const value = names.includes(name) ? element.getAttribute(name) : null;
+    if (value === null || value.length > 100) continue;
     // `type` is an enumerated keyword, never generated; the others may be minted at runtime.
     if (name !== 'type' && isGeneratedId(value)) continue;
     attrs[name] = value;
