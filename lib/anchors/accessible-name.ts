@@ -30,7 +30,7 @@ export function labelOf(element: Element): string | undefined {
  * value part is record data, so only the field part names the element.
  */
 function withoutValue(element: Element, label: string | null): string | null {
-  const value = label === null ? '' : boundedText(element);
+  const value = label === null ? '' : textOf(element);
   const named = normaliseText(label);
   if (value === '' || named === value || !named.endsWith(value)) return label;
   const field = named.slice(0, -value.length).replace(/[\s,:;|–-]+$/, '');
@@ -83,5 +83,9 @@ export function visibleText(element: Element): string {
     return normaliseText(element.getAttribute('value'));
   }
   if (['input', 'select', 'textarea'].includes(element.localName)) return '';
-  return boundedText(element);
+  return textOf(element);
 }
+
+/** `boundedText`, once per element and root state (its label and its own text both read it). */
+const textOf = (element: Element): string =>
+  remember(rootOf(element), 'text', element, boundedText);

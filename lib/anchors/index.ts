@@ -1,4 +1,5 @@
 import { buildAnchor, resolveIn } from './locate';
+import { checkedOnce } from './root-memo';
 import type { Anchor } from './types';
 import { parseAnchor } from './validate';
 
@@ -6,7 +7,7 @@ export type { Anchor, HostStep, Landmark, Signature } from './types';
 
 /** Records how to find `element` again: its own signals, its context, and the shadow/frame path. */
 export function createAnchor(element: Element): Anchor {
-  return buildAnchor(element);
+  return checkedOnce(() => buildAnchor(element));
 }
 
 /**
@@ -17,7 +18,7 @@ export function resolveAnchor(anchor: unknown, document: Document): Element | nu
   const parsed = parseAnchor(anchor);
   if (!parsed) return null;
   try {
-    return resolveIn(document, parsed) ?? null;
+    return checkedOnce(() => resolveIn(document, parsed)) ?? null;
   } catch {
     // Host pages are hostile ground (patched DOM methods, odd markup): fail closed, never throw.
     return null;

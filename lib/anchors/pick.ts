@@ -70,13 +70,21 @@ function byContainer(
     const rival = ranked.some((e) => e !== only && e.score >= RIVAL && inPlace(e));
     return inPlace(only) || !rival ? only.element : undefined;
   }
-  let pool = alike.filter((entry) => startsWith(containerNames(entry.element), scope));
-  if (anchor.near !== undefined) {
-    // The text before it only tells apart exact copies of one another, never lesser matches.
-    const copies = new Set(pool.map((entry) => ownKey(entry.signature))).size === 1;
-    pool = copies ? pool.filter((entry) => (nearText(entry.element) ?? '') === anchor.near) : [];
+  // The text before it only tells apart exact copies of one another, never lesser matches. The
+  // answer is certainly none once two are in the containers (with `near`: two after that text, or
+  // two that are not copies): the look-alikes not yet looked at cannot change it (ADR 0007).
+  const pool: Scored[] = [];
+  const near = (entry: Scored) =>
+    anchor.near === undefined || (nearText(entry.element) ?? '') === anchor.near;
+  for (const entry of alike) {
+    if (!startsWith(containerNames(entry.element), scope)) continue;
+    pool.push(entry);
+    const key = ownKey(pool[0]!.signature);
+    if (pool.filter(near).length > 1 || pool.some((e) => ownKey(e.signature) !== key))
+      return undefined;
   }
-  return pool.length === 1 ? pool[0]?.element : undefined;
+  const found = pool.filter(near);
+  return found.length === 1 ? found[0]?.element : undefined;
 }
 
 /** The element among `ranked`, or undefined when none passes or look-alikes cannot be told apart. */

@@ -37,10 +37,29 @@ function observerFor(root: Root): typeof MutationObserver | undefined {
   return document?.defaultView?.MutationObserver;
 }
 
+/**
+ * Roots whose memo was found current in the running resolve. One resolve is one synchronous call
+ * that does not change the page, so each memo is checked once per resolve, not at every lookup.
+ */
+let checked: Set<Root> | undefined;
+
+/** Runs `work` as one resolve: each root's memo is checked once (a nested call ends it early). */
+export function checkedOnce<T>(work: () => T): T {
+  checked = new Set();
+  try {
+    return work();
+  } finally {
+    checked = undefined;
+  }
+}
+
 /** The memo of `root`, started afresh when the root changed since it was made. */
 export function memoOf(root: Root): RootMemo {
   const entry = entries.get(root);
-  if (entry && !entry.stale && entry.observer.takeRecords().length === 0) return entry.memo;
+  if (entry && !entry.stale && (checked?.has(root) || !entry.observer.takeRecords().length)) {
+    checked?.add(root);
+    return entry.memo;
+  }
   entry?.observer.disconnect();
   const Observer = observerFor(root);
   if (Observer === undefined) return empty();

@@ -16,9 +16,11 @@ export type OwnSignals = Omit<Signature, 'landmark' | 'ancestors' | 'nth' | 'sco
 export type ContextSignals = Pick<Signature, 'landmark' | 'ancestors'>;
 
 export function stableAttrs(element: Element): Record<string, string> | undefined {
+  // Only the names the element has are asked for, not all 15 (no Attr nodes are made).
+  const names = element.getAttributeNames();
   const attrs: Record<string, string> = {};
   for (const name of STABLE_ATTRS) {
-    const value = element.getAttribute(name);
+    const value = names.includes(name) ? element.getAttribute(name) : null;
     if (value === null || value.length > 100) continue;
     // `type` is an enumerated keyword, never generated; the others may be minted at runtime.
     if (name !== 'type' && isGeneratedId(value)) continue;
@@ -102,6 +104,13 @@ function describeLandmark(element: Element): Landmark {
   return landmark;
 }
 
+/** `element` as the landmark of what it contains, if it is one: once per element, for all its children. */
+function landmarkAt(element: Element): Landmark | undefined {
+  return remember(rootOf(element), 'landmark', element, (at: Element) =>
+    isContext(at) ? describeLandmark(at) : undefined,
+  );
+}
+
 interface Context {
   landmark?: Landmark;
   tokens: readonly string[];
@@ -116,8 +125,11 @@ function contextOf(element: Element): Context {
     const own = Object.entries(attrsOf(parent) ?? {})
       .filter(([name]) => name !== 'type')
       .map(([name, value]) => `${name}=${value}`);
-    const tokens = [...new Set([...own, ...above.tokens])].slice(0, MAX_ANCESTOR_TOKENS);
-    const landmark = isContext(parent) ? describeLandmark(parent) : above.landmark;
+    const tokens =
+      own.length === 0
+        ? above.tokens
+        : [...new Set([...own, ...above.tokens])].slice(0, MAX_ANCESTOR_TOKENS);
+    const landmark = landmarkAt(parent) ?? above.landmark;
     return landmark ? { landmark, tokens } : { tokens };
   });
 }

@@ -4,7 +4,8 @@ const ENOUGH_TEXT = 2 * MAX_TEXT;
 
 /** Collapses whitespace, lowercases and drops the decorations labels carry (`Priority *`, `Name:`). */
 export function normaliseText(raw: string | null | undefined): string {
-  return (raw ?? '')
+  if (!raw) return ''; // most labelling sources are absent: no regex work for them
+  return raw
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\s:*]+$/, '')

@@ -1,10 +1,16 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAnchor, resolveAnchor } from '../index';
+import { compared, disagreements } from './differential';
 import { buildDocument, takeMarked, type Outcome } from './harness';
 import { perturb, PERTURBATIONS, type Perturbation } from './perturb';
 import { scenarios } from './run-all';
 import type { Scenario } from './types';
+
+// Every pick on every generated page is also made by the full look-alike rule (./differential).
+vi.mock('../pick', async (importActual) =>
+  (await import('./differential')).withFullPick(importActual),
+);
 
 /**
  * Every scenario's "after" page, changed again by one to three generated perturbations (new ids,
@@ -109,6 +115,8 @@ describe('anchors on generated page changes', () => {
     });
     console.table(summary(pages));
     expect(pages.filter((p) => p.outcome === 'wrong')).toEqual([]);
+    expect(disagreements).toEqual([]);
+    expect(compared.picks).toBeGreaterThanOrEqual(PAGES / 2);
     expect(
       new Set(pages.map((p) => `${p.scenario}|${p.perturbations.join()}`)).size,
     ).toBeGreaterThan(PAGES / 2);

@@ -1,0 +1,69 @@
+import { containerNames, nearText } from '../containers';
+import type * as PickModule from '../pick';
+import { THRESHOLD, type Scored } from '../rank';
+import type { Signature } from '../types';
+
+/**
+ * The differential check of the resolver's shortcuts: every `pick` made while resolving (on every
+ * scenario and generated page) is compared with the full rule of ADR 0007 written out without
+ * them — every look-alike's containers named, no early exit. `vi.mock('../pick', withFullPick)`
+ * routes the resolver's picks through `checkedPick`; `disagreements` lists any difference.
+ */
+export const disagreements: string[] = [];
+/** How many picks were compared: a check that compared nothing proves nothing. */
+export const compared = { picks: 0 };
+
+type Pick = typeof PickModule;
+
+/** Every look-alike in the recorded containers (and after the recorded text), none skipped. */
+function fullByContainer(
+  actual: Pick,
+  anchor: Signature,
+  alike: readonly Scored[],
+  ranked: readonly Scored[],
+): Element | undefined {
+  const scope = anchor.scope ?? [];
+  const inPlace = (entry: Scored) => actual.startsWith(containerNames(entry.element), scope);
+  const only = alike.length === 1 ? alike[0] : undefined;
+  if (anchor.nth === undefined && only) {
+    const rival = ranked.some((e) => e !== only && e.score >= actual.RIVAL && inPlace(e));
+    return inPlace(only) || !rival ? only.element : undefined;
+  }
+  let pool = alike.filter(inPlace);
+  if (anchor.near !== undefined) {
+    const copies = new Set(pool.map((entry) => actual.ownKey(entry.signature))).size === 1;
+    pool = copies ? pool.filter((entry) => (nearText(entry.element) ?? '') === anchor.near) : [];
+  }
+  return pool.length === 1 ? pool[0]?.element : undefined;
+}
+
+export function fullPick(
+  actual: Pick,
+  anchor: Signature,
+  ranked: readonly Scored[],
+): Element | undefined {
+  const best = ranked[0];
+  if (!best || best.score < THRESHOLD) return undefined;
+  const alike = actual.lookAlikes(ranked, anchor);
+  if (anchor.scope === undefined && anchor.nth === undefined) {
+    return alike.length === 1 ? alike[0]?.element : undefined;
+  }
+  return fullByContainer(actual, anchor, alike, ranked);
+}
+
+/** `pick` as the resolver calls it, with its answer compared to `fullPick`'s. */
+export function checkedPick(actual: Pick): Pick['pick'] {
+  return (anchor, ranked) => {
+    const fast = actual.pick(anchor, ranked);
+    const full = fullPick(actual, anchor, ranked);
+    compared.picks += 1;
+    if (fast !== full) disagreements.push(`${JSON.stringify(anchor).slice(0, 200)}`);
+    return fast;
+  };
+}
+
+/** The `vi.mock` factory for '../pick' (or './pick'): the real module, its picks checked. */
+export async function withFullPick(importActual: <T>() => Promise<T>): Promise<Pick> {
+  const actual = await importActual<Pick>();
+  return { ...actual, pick: checkedPick(actual) };
+}
