@@ -22,6 +22,7 @@ import { clickInCard, inPageUi } from './support/in-page';
 import { sitesAndExtension } from './support/session';
 import { URLS } from './support/sites';
 import { selfSignedCertificate } from './support/tls';
+import { violations } from './support/axe';
 
 /**
  * The built extension as it is once the user granted the content server's origin: connecting asks
@@ -130,6 +131,7 @@ test('a shared link’s page opens the item in the side panel', async () => {
   const open = page.getByRole('button', { name: 'Open in the Waymark side panel' });
   await expect(open).toBeVisible({ timeout: 15_000 });
   await page.screenshot({ path: test.info().outputPath('shared-link-page.png') });
+  expect(await violations(page)).toEqual([]);
   expect(await openSidePanels(session.browser)).toBe(0);
   await open.click();
   await expect.poll(() => openSidePanels(session.browser), { timeout: 10_000 }).toBe(1);
@@ -154,6 +156,7 @@ test('an announcement reaches its audience once and its acknowledgement is count
   const inPanel = panel.getByRole('region', { name: 'Announcements' });
   await expect(inPanel).toContainText('Refunds above 200 EUR need a second approver');
   await panel.screenshot({ path: test.info().outputPath('announcement-panel.png') });
+  expect(await violations(panel)).toEqual([]);
 
   const ticket = await session.browser.context.newPage();
   await ticket.goto(session.server.url(...URLS.zendesk));
@@ -186,6 +189,7 @@ test('an announcement reaches its audience once and its acknowledgement is count
     '1 of 1 people in its audience acknowledged it',
   );
   await authoring.screenshot({ path: test.info().outputPath('announcement-author.png') });
+  expect(await violations(authoring)).toEqual([]);
   const count = await app.request(`/v1/items/${NEWS}/acknowledgements`, {
     headers: { Authorization: `Bearer ${tokens.author}` },
   });
