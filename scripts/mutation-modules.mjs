@@ -38,6 +38,50 @@ export const MUTATION_MODULES = {
     mutate: ['lib/search/bench/metrics.ts'],
     tests: ['lib/search/bench/metrics.test.ts', 'bench/lib/search-measure.test.ts'],
   },
+  // The launcher's ranking of a page's items (relevant now / more), beside `audience` (who may see one).
+  ranking: {
+    mutate: ['lib/knowledge/suggest.ts'],
+    tests: ['lib/knowledge/suggest.test.ts'],
+  },
+  'insights-privacy': {
+    // What the organisation's analytics level lets the extension send, and the k-anonymity floors.
+    mutate: ['lib/insights/policy.ts', 'lib/insights/k-anonymity.ts'],
+    tests: [
+      'lib/insights/policy.test.ts',
+      'lib/insights/k-anonymity.test.ts',
+      'lib/insights/privacy-doc.test.ts',
+    ],
+  },
+  'sync-apply': {
+    mutate: ['lib/sync/apply.ts'],
+    tests: ['lib/sync/apply.test.ts', 'lib/sync/engine-faults.test.ts'],
+  },
+  'sync-engine': {
+    mutate: ['lib/sync/engine.ts'],
+    tests: ['lib/sync/engine.test.ts', 'lib/sync/engine-faults.test.ts'],
+  },
+  detection: {
+    // Host matching (hosts.ts), screen rules (screens.ts) and the catalogue that combines them;
+    // not the DOM context readers (dom.ts) nor unwrap rules (unwrap.ts).
+    mutate: ['lib/context/hosts.ts', 'lib/context/screens.ts', 'lib/context/catalogue.ts'],
+    tests: [
+      'lib/context/hosts.test.ts',
+      'lib/context/catalogue.test.ts',
+      'lib/context/fixtures.test.ts',
+    ],
+  },
+  anchors: {
+    // The scoring of a candidate element against a recorded anchor signature (score.ts), not
+    // candidate collection (rank.ts, locate.ts) nor recording (pick.ts). The scenario suites take
+    // minutes per run, so score.test.ts states the weights' effects with literal expected values.
+    mutate: ['lib/anchors/score.ts'],
+    tests: ['lib/anchors/score.test.ts'],
+  },
+  workflow: {
+    mutate: ['server/workflow.ts'],
+    tsconfig: 'server/tsconfig.json',
+    tests: ['server/workflow-routes.test.ts'],
+  },
 };
 
 /**
