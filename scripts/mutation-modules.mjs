@@ -3,6 +3,21 @@
  * Stryker mutates in each, and the test files that guard it (only those run against its mutants,
  * so a score says what those tests catch). Order: smallest first.
  */
+import { readFileSync } from 'node:fs';
+
+/**
+ * `file:first-last` for the top-level `export const <name>` in `file`, to its closing `};`.
+ * @param {string} file
+ * @param {string} name
+ */
+function linesOf(file, name) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const first = lines.findIndex((line) => line.startsWith(`export const ${name}`));
+  const last = lines.findIndex((line, i) => i > first && line.startsWith('};'));
+  if (first === -1 || last === -1) throw new Error(`${file}: no top-level "export const ${name}"`);
+  return `${file}:${first + 1}-${last + 1}`;
+}
+
 /**
  * @typedef {{ mutate: string[], tests: string[], tsconfig?: string }} MutationModule
  * @type {Record<string, MutationModule>}
@@ -14,8 +29,9 @@ export const MUTATION_MODULES = {
     tests: ['server/policy.test.ts', 'server/role-access.test.ts'],
   },
   senders: {
-    // The sender table (allowedSenders) and the router that enforces it.
-    mutate: ['lib/message-schemas.ts:250-313', 'lib/runtime/router.ts'],
+    // The sender table (allowedSenders, found by name so new messages do not shift it) and the
+    // router that enforces it.
+    mutate: [linesOf('lib/message-schemas.ts', 'allowedSenders'), 'lib/runtime/router.ts'],
     tests: ['entrypoints/background/senders.test.ts', 'lib/runtime/router.test.ts'],
   },
   audience: {
@@ -57,7 +73,8 @@ export const MUTATION_MODULES = {
     tests: ['lib/sync/apply.test.ts', 'lib/sync/engine-faults.test.ts'],
   },
   'sync-engine': {
-    mutate: ['lib/sync/engine.ts'],
+    // One sync run (engine.ts) and how it follows the feed page by page or rebuilds (read-feed.ts).
+    mutate: ['lib/sync/engine.ts', 'lib/sync/read-feed.ts'],
     tests: ['lib/sync/engine.test.ts', 'lib/sync/engine-faults.test.ts'],
   },
   detection: {
