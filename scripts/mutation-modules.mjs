@@ -90,9 +90,9 @@ export const MUTATION_MODULES = {
   anchors: {
     // The scoring of a candidate element against a recorded anchor signature (score.ts), not
     // candidate collection (rank.ts, locate.ts) nor recording (pick.ts). The scenario suites take
-    // minutes per run, so score.test.ts states the weights' effects with literal expected values.
+    // minutes per run, so score-weights.test.ts states each signal's effect as a literal value.
     mutate: ['lib/anchors/score.ts'],
-    tests: ['lib/anchors/score.test.ts'],
+    tests: ['lib/anchors/score.test.ts', 'lib/anchors/score-weights.test.ts'],
   },
   workflow: {
     mutate: ['server/workflow.ts'],
