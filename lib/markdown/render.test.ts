@@ -202,6 +202,49 @@ describe('renderMarkdownToDom (in-page tip card)', () => {
     );
   });
 
+  it('renders __strong__ at word edges only, never inside a word', () => {
+    expect(render('Use __Save__, not snake__case__x').innerHTML).toBe(
+      '<p>Use <strong>Save</strong>, not snake__case__x</p>',
+    );
+  });
+
+  it('renders links in angle brackets, with parentheses in the URL, and with formatted text', () => {
+    const out = render(
+      '[docs](<https://x.example/a>) [wiki](https://x.example/A_(b)) [**bold** link](https://x.example)',
+    );
+    expect(
+      [...out.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.innerHTML]),
+    ).toEqual([
+      ['https://x.example/a', 'docs'],
+      ['https://x.example/A_(b)', 'wiki'],
+      ['https://x.example', '<strong>bold</strong> link'],
+    ]);
+  });
+
+  it('keeps mailto links and only the text of relative and other-scheme links', () => {
+    expect(render('[rel](/path) [mail](mailto:a@b.example) [ftp](ftp://x)').innerHTML).toBe(
+      '<p>rel <a href="mailto:a@b.example" target="_blank" rel="noopener noreferrer">mail</a> ftp</p>',
+    );
+  });
+
+  it('renders *, + and - bullets, indented or not, and numbered lists with "." or ")"', () => {
+    expect(render('* one\n+ two\n  - three').innerHTML).toBe(
+      '<ul><li>one</li><li>two</li><li>three</li></ul>',
+    );
+    expect(render('1) first\n2) second').innerHTML).toBe('<ol><li>first</li><li>second</li></ol>');
+  });
+
+  it('renders a heading on its own as a bold paragraph', () => {
+    expect(render('# Title\n\n## Next').innerHTML).toBe(
+      '<p><strong>Title</strong></p><p><strong>Next</strong></p>',
+    );
+  });
+
+  it('breaks lines within a paragraph and splits paragraphs on blank lines, whatever the line ends', () => {
+    expect(render('a\r\n\r\nb\rc').innerHTML).toBe('<p>a</p><p>b<br>c</p>');
+    expect(render('a\n\n   \n\nb').innerHTML).toBe('<p>a</p><p>b</p>');
+  });
+
   it('keeps only the text of an unsafe link', () => {
     const out = render('[click](javascript:alert(1)) here');
     expect(out.querySelector('a')).toBeNull();
