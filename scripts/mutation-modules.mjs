@@ -79,7 +79,11 @@ export const MUTATION_MODULES = {
   'sync-engine': {
     // One sync run (engine.ts) and how it follows the feed page by page or rebuilds (read-feed.ts).
     mutate: ['lib/sync/engine.ts', 'lib/sync/read-feed.ts'],
-    tests: ['lib/sync/engine.test.ts', 'lib/sync/engine-faults.test.ts'],
+    tests: [
+      'lib/sync/engine.test.ts',
+      'lib/sync/engine-faults.test.ts',
+      'lib/sync/engine-edges.test.ts',
+    ],
   },
   detection: {
     // Host matching (hosts.ts), screen rules (screens.ts) and the catalogue that combines them;
