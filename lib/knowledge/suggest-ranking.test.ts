@@ -23,7 +23,19 @@ const ITEMS = [
   article('warranty', '12 month warranty'),
   article('tagged', 'Card payments', { tags: ['chargeback'] }),
   article('summary', 'Card basics', { summary: 'What a chargeback costs us.' }),
+  article('titled', 'Chargeback basics'),
   article('other-screen', 'Order notes', { targeting: { apps: ['desk'], screens: ['desk:user'] } }),
+  article('invoice', 'Invoice layout', {
+    body: 'Reprint an invoice. A refund shows as a credit note.',
+    targeting: { apps: ['desk'], screens: ['desk:user'] },
+  }),
+  item({
+    id: 'user-tip',
+    type: 'tip',
+    title: 'User tip',
+    body: 'Check the email first.',
+    targeting: { apps: ['desk'], screens: ['desk:user'] },
+  }),
   item({
     id: 'tip',
     type: 'tip',
@@ -43,14 +55,15 @@ const ITEMS = [
   }),
 ];
 const index = buildIndex(ITEMS.map(itemToSearchDoc));
-const page = (subject?: string): Detection => ({
+const page = (subject?: string, screen: string | null = 'ticket'): Detection => ({
   app: 'desk',
-  screen: 'ticket',
+  screen,
   record: { type: 'ticket', id: '1' },
   context: subject === undefined ? {} : { subject },
 });
 const ids = (list: Suggestion[]) => list.map((s) => s.item.id);
-const suggest = (subject?: string) => suggestForPage(ITEMS, page(subject), index);
+const suggest = (subject?: string, screen?: string | null) =>
+  suggestForPage(ITEMS, page(subject, screen), index);
 const find = (subject: string, id: string) => {
   const { relevant, more } = suggest(subject);
   return [...relevant, ...more].find((s) => s.item.id === id);
@@ -63,11 +76,12 @@ describe('suggestForPage: which words of the subject count', () => {
     expect(suggest('No 4G signal').relevant[0]?.matches).toEqual(['4g', 'signal']);
   });
 
-  it('ignores a number however short: no item matches "12"', () => {
-    const { relevant, more } = suggest('Refund 12');
-    expect(relevant).toEqual([]);
-    expect(find('Refund 12', 'warranty')?.matches).toEqual([]);
-    expect(more.every((s) => s.matches.length === 0)).toBe(true);
+  it('ignores a number however short: "12" matches nothing and counts as no subject', () => {
+    expect(find('12', 'warranty')?.matches).toEqual([]);
+    expect(ids(suggest('12').relevant)).toEqual(ids(suggest().relevant));
+    expect(
+      [...suggest('12').relevant, ...suggest('12').more].every((s) => s.matches.length === 0),
+    ).toBe(true);
   });
 
   it('matches words in a lesson’s steps, not only its introduction', () => {
@@ -86,19 +100,60 @@ describe('suggestForPage: what is relevant now', () => {
     // Without text, articles come before lessons, items for this screen before the app's others,
     // and equal ones go by title: 12…, 4G…, Card basics, Card payments, P45….
     expect(ids(relevant)).toEqual(['warranty', 'fourg', 'summary', 'tagged']);
-    expect(ids(more)).toEqual(['p45', 'lesson', 'other-screen', 'tip']);
+    expect(ids(more)).toEqual([
+      'titled',
+      'p45',
+      'lesson',
+      'invoice',
+      'other-screen',
+      'tip',
+      'user-tip',
+    ]);
   });
 
   it('never counts an item without a matching word as relevant, however the subject reads', () => {
     const { relevant } = suggest('chargeback');
-    expect(ids(relevant).sort()).toEqual(['summary', 'tagged']);
+    expect(ids(relevant).sort()).toEqual(['summary', 'tagged', 'titled']);
     expect(relevant.every((s) => s.matches.includes('chargeback'))).toBe(true);
   });
 
-  it('ranks the word among an item’s tags above the same word in its summary', () => {
-    const { relevant } = suggest('chargeback');
-    expect(ids(relevant)).toEqual(['tagged', 'summary']);
-    expect(relevant[0]!.score).toBeGreaterThan(relevant[1]!.score);
+  it('ranks the word in a title first, then among the tags, then in the summary', () => {
+    expect(ids(suggest('chargeback').relevant)).toEqual(['titled', 'tagged', 'summary']);
+  });
+
+  it('on a screen with few items, lists only those aimed at it (tips aside) when there is no subject', () => {
+    const { relevant, more } = suggest(undefined, 'user');
+    expect(ids(relevant)).toEqual(['invoice', 'other-screen']);
+    expect(ids(more)).toContain('user-tip');
+  });
+
+  it('on an app page of no known screen, calls nothing relevant or exact without a subject', () => {
+    const { relevant, more } = suggest(undefined, null);
+    expect(relevant).toEqual([]);
+    expect(more.some((s) => s.exactScreen)).toBe(false);
+  });
+
+  it('returns nothing for a page without items', () => {
+    expect(suggestForPage([], page('refund'), index)).toEqual({ relevant: [], more: [] });
+  });
+
+  it('does not show a vocabulary word an item has only in its body as a match', () => {
+    // "money back" → refund; the invoice item says "refund" in its body only.
+    expect(find('money back', 'invoice')?.matches).toEqual([]);
+    expect(suggest('money back').relevant).toEqual([]);
+  });
+
+  it('shows at most four matched words, in the subject’s order', () => {
+    const best = suggest('reprint invoice refund credit note layout', 'user').relevant[0];
+    expect(best?.item.id).toBe('invoice');
+    expect(best?.matches).toEqual(['reprint', 'invoice', 'refund', 'credit']);
+  });
+
+  it('leaves a weak match beside a much stronger one out of "relevant now"', () => {
+    const { relevant, more } = suggest('reprint invoice refund credit note layout', 'user');
+    expect(ids(relevant)).toEqual(['invoice']);
+    expect(more[0]?.item.id).toBe('other-screen');
+    expect(more[0]?.matches).toEqual(['note']);
   });
 
   it('flags only items aimed at this very screen as exact', () => {
