@@ -39,9 +39,11 @@ for (const name of chosen) {
 console.log(`\nMutation scores\n${scores.map((s) => `  ${s}`).join('\n')}`);
 process.exit(failed ? 1 : 0);
 
-/** @param {string} path */
+/**
+ * @param {string} path
+ * @returns {unknown}
+ */
 function readJson(path) {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- JSON.parse, typed by the callers' casts
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
@@ -61,14 +63,19 @@ function sourceOf(path) {
  * @returns {string | undefined}
  */
 function changeSince(name) {
-  /** @type {{ files: Record<string, { source: string }>, testFiles?: Record<string, { source?: string }> }} */
+  /** @typedef {Record<string, { source?: string } | undefined>} Sources */
+  /** @type {{ files: Sources, testFiles?: Sources }} */
   let recorded;
   try {
-    recorded = readJson(`reports/mutation/${name}.incremental.json`);
+    recorded = /** @type {{ files: Sources, testFiles?: Sources }} */ (
+      readJson(`reports/mutation/${name}.incremental.json`)
+    );
   } catch {
     return 'no incremental file';
   }
-  const { mutate, tests } = MUTATION_MODULES[name];
+  const { mutate, tests } = /** @type {{ mutate: string[], tests: string[] }} */ (
+    MUTATION_MODULES[name]
+  );
   const files = [...new Set(mutate.map((pattern) => pattern.replace(/:\d+-\d+$/, '')))];
   for (const file of files)
     if (sourceOf(file) !== recorded.files[file]?.source) return `${file} changed`;
@@ -80,8 +87,9 @@ function changeSince(name) {
 /** Killed + timed out over all valid mutants, from the module's JSON report. */
 function score(name) {
   try {
-    /** @type {{ files: Record<string, { mutants: { status: string }[] }> }} */
-    const report = readJson(`reports/mutation/${name}.report.json`);
+    const report = /** @type {{ files: Record<string, { mutants: { status: string }[] }> }} */ (
+      readJson(`reports/mutation/${name}.report.json`)
+    );
     const mutants = Object.values(report.files).flatMap((f) => f.mutants);
     const invalid = ['CompileError', 'RuntimeError', 'Ignored'];
     const counted = mutants.filter((m) => !invalid.includes(m.status));

@@ -135,18 +135,18 @@ describe('sync engine against a misbehaving feed', () => {
     const { engine } = engineFor(db, feed);
     await engine.syncNow();
     feed.failNext(pageBody({ items: [], apps: [], deleted: [], cursor: 'c5', more: true }));
-    expect(await engine.syncNow()).toMatchObject({
-      status: 'retry-later',
-      error: expect.stringContaining('the feed said "more" but did not move past cursor "c5"'),
-    });
+    const result = await engine.syncNow();
+    expect(result.status === 'retry-later' && result.error).toContain(
+      'the feed said "more" but did not move past cursor "c5"',
+    );
   });
 
   it('stops a rebuild whose next page repeats the previous cursor', async () => {
     feed.failNext(pass, { replay: 1 });
-    expect(await engineFor(db, feed).engine.syncNow()).toMatchObject({
-      status: 'retry-later',
-      error: expect.stringContaining('did not move past cursor "c2"'),
-    });
+    const result = await engineFor(db, feed).engine.syncNow();
+    expect(result.status === 'retry-later' && result.error).toContain(
+      'did not move past cursor "c2"',
+    );
     expect(await db.items.count()).toBe(0);
   });
 
