@@ -102,7 +102,7 @@ export const MUTATION_MODULES = {
   workflow: {
     mutate: ['server/workflow.ts'],
     tsconfig: 'server/tsconfig.json',
-    tests: ['server/workflow-routes.test.ts'],
+    tests: ['server/workflow-routes.test.ts', 'server/workflow-steps.test.ts'],
   },
 };
 
