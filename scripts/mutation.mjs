@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run test:mutation [-- module…]`: Stryker on each named module (all of them by default), one
+// `npm run test:mutation [-- module…] [--force]`: Stryker on each named module (all of them by default), one
 // after another, then each module's score. Exits 1 when any module is under the 85 % break mark.
 // `--changed` picks the modules whose mutated or test files differ from the sources recorded in
 // their committed incremental file (reports/mutation/<module>.incremental.json): CI runs that.
@@ -9,7 +9,10 @@ import { MUTATION_MODULES } from './mutation-modules.mjs';
 
 const args = process.argv.slice(2);
 const changedOnly = args.includes('--changed');
-const names = args.filter((a) => a !== '--changed');
+// `--force`: every mutant again, ignoring the incremental file (Stryker reuses a static mutant's
+// result even when a test file was added, since no test covers it by name).
+const force = args.includes('--force');
+const names = args.filter((a) => a !== '--changed' && a !== '--force');
 const unknown = names.filter((n) => !(n in MUTATION_MODULES));
 if (unknown.length > 0) {
   console.error(
@@ -29,7 +32,7 @@ const scores = [];
 let failed = false;
 for (const name of chosen) {
   const started = Date.now();
-  const run = spawnSync('npx', ['stryker', 'run'], {
+  const run = spawnSync('npx', ['stryker', 'run', ...(force ? ['--force'] : [])], {
     stdio: 'inherit',
     env: { ...process.env, WAYMARK_MUTATION: name },
   });
