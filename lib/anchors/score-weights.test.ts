@@ -51,6 +51,15 @@ describe('scoreSignature, signal by signal', () => {
     expect(score(anchor, { tag: 'span', field: 'Phone' })).toBe(1);
   });
 
+  it('returns 1 for the same text when no attribute vouches for the element', () => {
+    expect(score({ tag: 'button', text: 'save' }, { tag: 'button', text: 'save' })).toBe(1);
+  });
+
+  it('counts a different label for nothing when the identity attributes agree (a translation)', () => {
+    const anchor: Signature = { tag: 'button', attrs: { name: 'save' }, label: 'Save' };
+    expect(score(anchor, { ...anchor, label: 'Speichern' })).toBe(1);
+  });
+
   it('penalises a different text by −0.5', () => {
     expect(score({ tag: 'button', text: 'save' }, { tag: 'button', text: 'cancel' })).toBeCloseTo(
       2.5 / 7,
@@ -154,5 +163,8 @@ describe('compareLandmarks, case by case', () => {
   it('returns 0.5 for the same role with nothing else to compare', () => {
     expect(compareLandmarks({ role: 'main' }, { role: 'main' })).toBe(0.5);
     expect(compareLandmarks({ role: 'form', label: 'a' }, { role: 'form' })).toBe(0.5);
+    expect(compareLandmarks({ role: 'region', attrs: { 'data-a': '1' } }, { role: 'region' })).toBe(
+      0.5,
+    );
   });
 });
