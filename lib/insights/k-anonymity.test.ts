@@ -20,6 +20,15 @@ describe('queryThreshold', () => {
     expect(queryThresholdSchema.safeParse(2).success).toBe(false);
     expect(queryThresholdSchema.safeParse(3).success).toBe(true);
   });
+
+  it('returns the default for a setting that is not a finite number', () => {
+    expect(queryThreshold(Number.NaN)).toBe(5);
+    expect(queryThreshold(Number.POSITIVE_INFINITY)).toBe(5);
+  });
+
+  it('tells an admin the lowest threshold allowed', () => {
+    expect(queryThresholdSchema.safeParse(2).error?.issues[0]?.message).toBe('must be at least 3');
+  });
 });
 
 describe('visibleQueries', () => {
@@ -30,6 +39,31 @@ describe('visibleQueries', () => {
     ];
     expect(visibleQueries(contributions, { today })).toEqual([
       { query: 'merge tickets', people: 5, searches: 5, lastDay: today },
+    ]);
+  });
+
+  it('returns the latest day a query was typed, whatever the order of the contributions', () => {
+    const contributions = [
+      ...typed('merge tickets', ['p1', 'p2'], '2026-06-10'),
+      ...typed('merge tickets', ['p3', 'p4'], '2026-06-14'),
+      ...typed('merge tickets', ['p5'], '2026-06-01'),
+    ];
+    expect(visibleQueries(contributions, { today })).toEqual([
+      { query: 'merge tickets', people: 5, searches: 5, lastDay: '2026-06-14' },
+    ]);
+  });
+
+  it('returns the most searched query first, equal counts in alphabetical order', () => {
+    const five = ['p1', 'p2', 'p3', 'p4', 'p5'];
+    const contributions = [
+      ...typed('vat', five),
+      ...typed('refund', [...five, 'p6']),
+      ...typed('address', five),
+    ];
+    expect(visibleQueries(contributions, { today }).map((q) => [q.query, q.searches])).toEqual([
+      ['refund', 6],
+      ['address', 5],
+      ['vat', 5],
     ]);
   });
 
@@ -87,6 +121,20 @@ describe('suppressSmallGroups', () => {
       { team: 'tier2', suppressed: true },
       rows[2],
     ]);
+  });
+
+  it('shows a team of exactly 5 people', () => {
+    const five = [{ team: 'tier3', people: 5, active: 1 }];
+    expect(suppressSmallGroups(five, { view: 'team', keep: ['team'] })).toEqual(five);
+  });
+
+  it('hides no third row when two are already suppressed beside a total', () => {
+    const out = suppressSmallGroups([...rows, { team: 'vip', people: 2, active: 1 }], {
+      view: 'team',
+      keep: ['team'],
+      withTotal: true,
+    });
+    expect(out.filter((r) => 'suppressed' in r).map((r) => r.team)).toEqual(['tier2', 'vip']);
   });
 
   it('needs 10 people in an impact view', () => {

@@ -3,6 +3,7 @@ import { sampleEvents } from './test-events';
 import {
   applyPolicy,
   collectionPolicy,
+  DEFAULT_ANALYTICS_LEVEL,
   readAnalyticsPolicy,
   sendsAnything,
   type CollectionInputs,
@@ -48,6 +49,19 @@ describe('collectionPolicy and applyPolicy', () => {
   it('adds the named learning records at level learning', () => {
     expect(allowedTypes({ level: 'learning' }).sort()).toEqual(
       [...usageTypes, ...learningTypes, 'outbox_dropped'].sort(),
+    );
+  });
+
+  it('sends anonymous usage and drops, nothing named, without a managed policy', () => {
+    expect(allowedTypes({ level: DEFAULT_ANALYTICS_LEVEL }).sort()).toEqual(
+      [...usageTypes, 'outbox_dropped'].sort(),
+    );
+    expect(sendsAnything(collectionPolicy(inputs()))).toBe(true);
+  });
+
+  it('sends every event type at level impact with an organisation key', () => {
+    expect(allowedTypes({ level: 'impact', hasImpactKey: true }).sort()).toEqual(
+      [...usageTypes, ...learningTypes, 'record_guidance', 'outbox_dropped'].sort(),
     );
   });
 
@@ -115,7 +129,20 @@ describe('readAnalyticsPolicy', () => {
   });
 
   it('returns nothing set when there is no policy', () => {
-    expect(readAnalyticsPolicy(undefined)).toEqual({ problems: [] });
-    expect(readAnalyticsPolicy({})).toEqual({ problems: [] });
+    expect(readAnalyticsPolicy(undefined)).toStrictEqual({ problems: [] });
+    expect(readAnalyticsPolicy(null)).toStrictEqual({ problems: [] });
+    expect(readAnalyticsPolicy({})).toStrictEqual({ problems: [] });
+  });
+
+  it('returns a valid organisation key of 32 to 512 characters, and refuses a longer one', () => {
+    const key = 'k'.repeat(40);
+    expect(readAnalyticsPolicy({ analytics: 'impact', impactRecordKey: key })).toStrictEqual({
+      analytics: 'impact',
+      impactRecordKey: key,
+      problems: [],
+    });
+    expect(readAnalyticsPolicy({ impactRecordKey: 'k'.repeat(513) })).toStrictEqual({
+      problems: ['impactRecordKey: Too big: expected string to have <=512 characters'],
+    });
   });
 });

@@ -26,6 +26,30 @@ describe('isSafeLink', () => {
   ])('refuses %s', (url) => {
     expect(isSafeLink(url)).toBe(false);
   });
+
+  // Browsers decode character references in an href before reading its scheme, with or without
+  // the closing semicolon, and drop tabs and newlines inside it.
+  it.each([
+    'javascript&#x3A;alert(1)',
+    'javascript&#x3A//%0Aalert(1)',
+    'javascript&#58alert(1)',
+    'javascript&colon;alert(1)',
+    'java&Tab;script:alert(1)',
+    'java&NewLine;script:alert(1)',
+  ])('refuses %s, whose scheme only appears once its entities are decoded', (url) => {
+    expect(isSafeLink(url)).toBe(false);
+  });
+
+  it('accepts a relative link with a colon after its start (no scheme)', () => {
+    expect(isSafeLink('/help?topic=refunds:eu')).toBe(true);
+  });
+});
+
+describe('lineAt', () => {
+  it('counts a newline as the end of its own line, the next character as the next line', () => {
+    expect(lineAt('a\nb', 1)).toBe(1);
+    expect(lineAt('a\nb', 2)).toBe(2);
+  });
 });
 
 describe('findUnsafeMarkdown', () => {
@@ -49,6 +73,34 @@ describe('findUnsafeMarkdown', () => {
       'raw HTML <script> is not allowed',
       'inline event handler "onerror" is not allowed',
     ]);
+  });
+
+  it.each([
+    ['a reference definition with no space after the colon', '[ref]:javascript:x'],
+    ['a reference definition at the very end of the text', 'Intro\n\n[ref]: vbscript:x'],
+    ['an attribute with spaces around "="', '<a href = "javascript:x">z</a>'],
+    ['an unquoted attribute', '<a href=javascript:x>z</a>'],
+  ])('finds an unsafe link in %s', (_, text) => {
+    expect(findUnsafeMarkdown(text).map((s) => s.message)).toEqual([
+      expect.stringMatching(/^unsafe link scheme "(javascript|vbscript):"/),
+    ]);
+  });
+
+  it('finds an inline event handler with a space before "="', () => {
+    expect(findUnsafeMarkdown('<img src=x onerror = alert(1)>').map((s) => s.message)).toEqual([
+      'inline event handler "onerror" is not allowed',
+    ]);
+  });
+
+  it('names a script tag written with a space after "<", and not <noscript>', () => {
+    expect(findUnsafeMarkdown('< script>x</script>').map((s) => s.message)).toEqual([
+      'raw HTML <script> is not allowed',
+    ]);
+    expect(findUnsafeMarkdown('<noscript>Turn on scripts</noscript>')).toEqual([]);
+  });
+
+  it('does not read a bracketed word and a colon inside a sentence as a reference definition', () => {
+    expect(findUnsafeMarkdown('Press [Save]: javascript:void is not a link here.')).toEqual([]);
   });
 
   it('accepts ordinary Markdown with safe links', () => {

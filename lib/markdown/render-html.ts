@@ -43,6 +43,9 @@ const CONFIG: Config = {
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+  // DOMPurify tests every attribute outside its own URI-safe list against ALLOWED_URI_REGEXP, so
+  // without this an ordered list's `start="3"` was dropped and the list restarted at 1.
+  ADD_URI_SAFE_ATTR: ['start'],
   FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'img', 'svg', 'math'],
   KEEP_CONTENT: true,
   RETURN_TRUSTED_TYPE: false,

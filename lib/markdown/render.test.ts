@@ -81,6 +81,69 @@ describe('renderMarkdown (extension pages)', () => {
     ]).toEqual(['https://example.com/p', 'noopener noreferrer', '_blank']);
   });
 
+  it('keeps every element Markdown produces, headings one level down and capped at h6', () => {
+    const out = html(
+      [
+        '# One',
+        '## Two',
+        '### Three',
+        '#### Four',
+        '##### Five',
+        '###### Six',
+        'Line one  \nline two with **b**, *e*, ~~d~~ and `c`',
+        '---',
+        '```\ncode\n```',
+        '> quoted',
+        '- a\n- b',
+        '| h |\n|---|\n| v |',
+        'Keys <kbd>K</kbd> and <mark>M</mark>',
+        '[t](https://x.example)',
+      ].join('\n\n'),
+    );
+    const tags = new Set([...out.querySelectorAll('*')].map((el) => el.tagName));
+    expect(tags).toEqual(new Set([...HTML_TAGS].filter((tag) => tag !== 'OL')));
+    expect([...out.querySelectorAll('h2, h3, h4, h5, h6')].map((h) => h.tagName)).toEqual([
+      'H2',
+      'H3',
+      'H4',
+      'H5',
+      'H6',
+      'H6',
+    ]);
+  });
+
+  it('keeps the number an ordered list starts at', () => {
+    const list = html('Then:\n\n3. Refund\n4. Close').querySelector('ol');
+    expect(list?.getAttribute('start')).toBe('3');
+  });
+
+  it('keeps a link title; opens mail links in a new tab, in-page fragments in place', () => {
+    const links = [
+      ...html(
+        '[t](https://x.example "Policy") [m](mailto:a@b.example) [f](#steps)',
+      ).querySelectorAll('a'),
+    ].map((a) => [a.getAttribute('href'), a.getAttribute('title'), a.getAttribute('target')]);
+    expect(links).toEqual([
+      ['https://x.example', 'Policy', '_blank'],
+      ['mailto:a@b.example', null, '_blank'],
+      ['#steps', null, null],
+    ]);
+  });
+
+  it('drops a relative link (it would point into the extension), keeping its text', () => {
+    const out = html('[guide](/guide) and [page](page.md)');
+    expect(out.querySelectorAll('a[href]')).toHaveLength(0);
+    expect(out.textContent?.trim()).toBe('guide and page');
+  });
+
+  it('keeps bare inline tags in any case, self-closed or closing, and escapes every other tag', () => {
+    const out = html('a<br/>b <KBD>X</KBD> <sub>s</sub> <span title="a&amp;b">\'q\'</span>');
+    expect(out.querySelector('br')).not.toBeNull();
+    expect(out.querySelector('kbd')?.textContent).toBe('X');
+    expect(out.querySelector('sub, span')).toBeNull();
+    expect(out.textContent?.trim()).toBe('ab X s <span title="a&amp;b">\'q\'</span>');
+  });
+
   it('shows raw HTML as text, keeping only a few bare inline tags', () => {
     const out = html(
       'Press <kbd>Ctrl</kbd> then <b onclick="x()">this</b>\n\n<div class="box">block</div>',
@@ -137,6 +200,49 @@ describe('renderMarkdownToDom (in-page tip card)', () => {
     expect(render('set short_description and _this_').innerHTML).toBe(
       '<p>set short_description and <em>this</em></p>',
     );
+  });
+
+  it('renders __strong__ at word edges only, never inside a word', () => {
+    expect(render('Use __Save__, not snake__case__x').innerHTML).toBe(
+      '<p>Use <strong>Save</strong>, not snake__case__x</p>',
+    );
+  });
+
+  it('renders links in angle brackets, with parentheses in the URL, and with formatted text', () => {
+    const out = render(
+      '[docs](<https://x.example/a>) [wiki](https://x.example/A_(b)) [**bold** link](https://x.example)',
+    );
+    expect(
+      [...out.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.innerHTML]),
+    ).toEqual([
+      ['https://x.example/a', 'docs'],
+      ['https://x.example/A_(b)', 'wiki'],
+      ['https://x.example', '<strong>bold</strong> link'],
+    ]);
+  });
+
+  it('keeps mailto links and only the text of relative and other-scheme links', () => {
+    expect(render('[rel](/path) [mail](mailto:a@b.example) [ftp](ftp://x)').innerHTML).toBe(
+      '<p>rel <a href="mailto:a@b.example" target="_blank" rel="noopener noreferrer">mail</a> ftp</p>',
+    );
+  });
+
+  it('renders *, + and - bullets, indented or not, and numbered lists with "." or ")"', () => {
+    expect(render('* one\n+ two\n  - three').innerHTML).toBe(
+      '<ul><li>one</li><li>two</li><li>three</li></ul>',
+    );
+    expect(render('1) first\n2) second').innerHTML).toBe('<ol><li>first</li><li>second</li></ol>');
+  });
+
+  it('renders a heading on its own as a bold paragraph', () => {
+    expect(render('# Title\n\n## Next').innerHTML).toBe(
+      '<p><strong>Title</strong></p><p><strong>Next</strong></p>',
+    );
+  });
+
+  it('breaks lines within a paragraph and splits paragraphs on blank lines, whatever the line ends', () => {
+    expect(render('a\r\n\r\nb\rc').innerHTML).toBe('<p>a</p><p>b<br>c</p>');
+    expect(render('a\n\n   \n\nb').innerHTML).toBe('<p>a</p><p>b</p>');
   });
 
   it('keeps only the text of an unsafe link', () => {

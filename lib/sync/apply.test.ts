@@ -118,6 +118,31 @@ describe('applyPage', () => {
     expect(await db.apps.toCollection().primaryKeys()).toEqual(['y']);
   });
 
+  it('removes only the kind a tombstone names when an item and an app share an id', async () => {
+    await apply(page({ items: [article('z')], apps: [app('z')] }));
+    await apply(page({ deleted: [{ kind: 'app', id: 'z' }], cursor: 'c2' }));
+    expect((await allItems(db)).map((i) => i.id)).toEqual(['z']);
+    expect(await db.apps.count()).toBe(0);
+  });
+
+  it('returns a change and a new version for a page of only tombstones, or an app and a tombstone', async () => {
+    await apply(page({ items: [article('a'), article('b')], apps: [app('z')] }));
+    const removals = await apply(
+      page({
+        deleted: [
+          { kind: 'item', id: 'a' },
+          { kind: 'app', id: 'z' },
+        ],
+        cursor: 'c2',
+      }),
+    );
+    expect(removals).toMatchObject({ changed: true, contentVersion: 2 });
+    const mixed = await apply(
+      page({ apps: [app('y')], deleted: [{ kind: 'item', id: 'b' }], cursor: 'c3' }),
+    );
+    expect(mixed).toMatchObject({ changed: true, contentVersion: 3 });
+  });
+
   it('keeps the etag of the last page (the "caught up" tag) and drops one with more after it', async () => {
     await apply(page({ items: [article('a')], cursor: 'c5', more: false }));
     expect((await getSyncState(db)).etag).toBe('"e"');

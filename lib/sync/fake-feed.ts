@@ -154,7 +154,7 @@ export class FakeFeed {
         headers: { 'content-type': 'text/html' },
       });
     if (typeof fault === 'object' && 'status' in fault)
-      return new Response(fault.body ?? '', { status: fault.status, headers: fault.headers });
+      return new Response(fault.body ?? null, { status: fault.status, headers: fault.headers });
     if (typeof fault === 'object' && 'replay' in fault)
       return json(JSON.parse(this.delivered.at(-fault.replay)!));
     const cursor = url.searchParams.get('cursor');
