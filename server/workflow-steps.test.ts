@@ -27,7 +27,7 @@ describe.each(testBackends())('on $name', (backend) => {
     expect(res.status, JSON.stringify(json)).toBe(status);
     return json;
   }
-  async function refusal(response: Promise<Response>) {
+  async function refusal(response: Response | Promise<Response>) {
     const res = await response;
     return { status: res.status, ...((await res.json()) as { error: string; message: string }) };
   }
