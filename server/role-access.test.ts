@@ -35,6 +35,8 @@ const EXPECTED: Readonly<Record<string, Row>> = {
   'GET /readyz':                          ['yes', 'yes', 'yes', 'yes', 'yes'],
   'GET /v1/openapi.json':                 ['yes', 'yes', 'yes', 'yes', 'yes'],
   'GET /v1/me':                           ['no',  'yes', 'yes', 'yes', 'yes'],
+  // Every signed-in person's extension reads the organisation's default content language.
+  'GET /v1/content-settings':             ['no',  'yes', 'yes', 'yes', 'yes'],
   'GET /v1/feed':                         ['no',  'yes', 'yes', 'yes', 'yes'],
   'GET /v1/items/:id':                    ['no',  'yes', 'yes', 'yes', 'yes'],
   'GET /v1/items':                        ['no',  'no',  'yes', 'yes', 'yes'],
@@ -115,6 +117,7 @@ const SCENARIOS: Readonly<Record<string, Scenario>> = {
   'GET /readyz': () => ({ path: '/readyz' }),
   'GET /v1/openapi.json': () => ({ path: '/v1/openapi.json' }),
   'GET /v1/me': () => ({ path: '/v1/me' }),
+  'GET /v1/content-settings': () => ({ path: '/v1/content-settings' }),
   'GET /v1/feed': () => ({ path: '/v1/feed' }),
   'GET /v1/items/:id': on('published', (id) => `/v1/items/${id}`),
   'GET /v1/items': () => ({ path: '/v1/items' }),

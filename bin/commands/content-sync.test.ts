@@ -55,17 +55,17 @@ describe('waymark content push / pull', () => {
   it("skips the templates of a non-admin's push, saying why, and sends them with an admin token", async () => {
     const author = await run('content', 'push', ...remote(DEFAULT_CONTENT_DIR));
     expect(author.err).toMatch(
-      /\ntemplates: 8 changed, not sent: changing templates needs an admin token \(this one is author author@example\.com\); 0 unchanged$/,
+      /\ntemplates: 10 changed, not sent: changing templates needs an admin token \(this one is author author@example\.com\); 0 unchanged$/,
     );
     expect(author.code).toBe(0);
     const args = [DEFAULT_CONTENT_DIR, '--server', server.url, '--token', adminToken];
     const admin = await run('content', 'push', ...args);
     expect(admin.err).toMatch(
-      /81 unchanged, 0 failed\ntemplates: 8 created, 0 updated, 0 unchanged, 0 failed$/,
+      /81 unchanged, 0 failed\ntemplates: 10 created, 0 updated, 0 unchanged, 0 failed$/,
     );
     expect(admin.code).toBe(0);
     expect((await run('content', 'push', ...args)).err).toMatch(
-      /templates: 0 created, 0 updated, 8 unchanged/,
+      /templates: 0 created, 0 updated, 10 unchanged/,
     );
   });
 
@@ -73,11 +73,11 @@ describe('waymark content push / pull', () => {
     const dir = join(scratch, 'pulled');
     const pulled = await run('content', 'pull', ...remote(dir));
     expect(pulled.code).toBe(0);
-    expect(pulled.err).toMatch(/: 99 written, 0 unchanged$/);
+    expect(pulled.err).toMatch(/: 101 written, 0 unchanged$/);
     const checked = await run('content', 'check', dir);
     expect(checked.out).toBe('');
     expect(checked.code).toBe(0);
-    expect((await run('content', 'pull', ...remote(dir))).err).toMatch(/0 written, 99 unchanged/);
+    expect((await run('content', 'pull', ...remote(dir))).err).toMatch(/0 written, 101 unchanged/);
     const file = readFileSync(join(dir, 'articles', 'password-reset-policy.md'), 'utf8');
     expect(file).toMatch(/^---\nid: password-reset-policy\ntype: article\ntemplate: policy\n/);
     const templates = async (from: string) =>

@@ -39,7 +39,7 @@ describe('waymark serve', () => {
     serve.child.kill('SIGTERM');
     expect(await serve.exited).toBe(0);
     const { stdout, stderr } = serve.output();
-    expect(stderr).toMatch(/seeded .* \d+ apps, \d+ items, 8 templates/);
+    expect(stderr).toMatch(/seeded .* \d+ apps, \d+ items, 10 templates/);
     expect(stdout).toMatch(/"path":"\/healthz"/);
   });
 
