@@ -14,7 +14,12 @@ function linesOf(file, name) {
   const lines = readFileSync(file, 'utf8').split('\n');
   const first = lines.findIndex((line) => line.startsWith(`export const ${name}`));
   const last = lines.findIndex((line, i) => i > first && line.startsWith('};'));
-  if (first === -1 || last === -1) throw new Error(`${file}: no top-level "export const ${name}"`);
+  if (first === -1 || last === -1) {
+    // Inside Stryker's sandbox the file is instrumented and the vitest config that loads this
+    // module needs only the tests, not the range: the whole file stands in there.
+    if (/stryMutAct_|stryCov_/.test(lines.join('\n'))) return file;
+    throw new Error(`${file}: no top-level "export const ${name}"`);
+  }
   return `${file}:${first + 1}-${last + 1}`;
 }
 
