@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { identityConfig, identityFileSchema } from '@/server/identity/config';
 import {
+  signInThrough,
   followLogin,
   startTestProvider,
-  TEST_AUDIENCE,
   TEST_CLIENT_ID,
   type TestProvider,
 } from '@/server/identity/test-provider';
@@ -16,7 +14,6 @@ import { readAccount, saveAccount } from './account';
 import { createProviderSignIn, type Connect } from './provider-sign-in';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const view = {} as AccountView;
 
 let provider: TestProvider;
@@ -25,22 +22,16 @@ let env: TempStore;
 beforeAll(async () => {
   provider = await startTestProvider([REDIRECT], { accessTokenTtl: 30 });
   provider.accounts.set('sub-ana', { email: 'ana@example.com', groups: ['Support Tier 1'] });
-  const file = identityFileSchema.parse({
-    oidc: {
-      issuer: provider.issuer,
-      audience: TEST_AUDIENCE,
-      client_id: TEST_CLIENT_ID,
-      name: 'Example SSO',
-    },
-    groups: { teams: { 'Support Tier 1': 'tier1' } },
-  });
   // The store's clock is the real one: the provider stamps its tokens with it.
   env = await sqliteBackend.open(() => new Date());
   server = await startServer(env.store, {
     host: '127.0.0.1',
     port: 0,
     log: false,
-    identity: identityConfig(file, {}, sha256),
+    identity: signInThrough(provider, {
+      name: 'Example SSO',
+      groups: { teams: { 'Support Tier 1': 'tier1' } },
+    }),
   });
 });
 afterAll(async () => {

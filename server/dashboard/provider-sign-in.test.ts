@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
-import { identityConfig, identityFileSchema } from '../identity/config';
 import {
+  signInThrough,
   followLogin,
   startTestProvider,
-  TEST_AUDIENCE,
   TEST_CLIENT_ID,
   type TestProvider,
 } from '../identity/test-provider';
@@ -18,7 +16,6 @@ import { sqliteBackend, type TempStore } from '../test-fixtures';
  */
 const ORIGIN = 'http://insights.example.test';
 const CALLBACK = `${ORIGIN}/insights/sign-in/callback`;
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 let provider: TestProvider;
 beforeAll(async () => {
@@ -36,16 +33,11 @@ beforeEach(async () => {
 });
 
 function setup() {
-  const file = identityFileSchema.parse({
-    oidc: {
-      issuer: provider.issuer,
-      audience: TEST_AUDIENCE,
-      client_id: TEST_CLIENT_ID,
-      name: 'Example SSO',
-    },
+  const identity = signInThrough(provider, {
+    name: 'Example SSO',
     groups: { roles: { 'Waymark Authors': 'author' }, teams: { 'Support Tier 1': 'tier1' } },
+    scimToken: 's'.repeat(40),
   });
-  const identity = identityConfig(file, { scimToken: 's'.repeat(40) }, sha256);
   const app = createApp(env.store, { log: false, sessionKey: 'k'.repeat(40), identity });
   const get = (path: string, cookie?: string) =>
     app.request(path.startsWith('http') ? path : `${ORIGIN}${path}`, {

@@ -22,11 +22,31 @@ export const TEST_AUDIENCE = 'https://waymark.example.com/api';
 export const TEST_CLIENT_ID = 'waymark-extension';
 
 /** Sign-in through `provider` for the Waymark audience and client, nothing else configured. */
-export function signInThrough(provider: TestProvider): IdentityConfig {
+export function signInThrough(
+  provider: TestProvider,
+  options: {
+    /** The provider's name as people see it ("Sign in with <name>"). */
+    name?: string;
+    /** The `groups` mapping of the config file (roles and teams by group name). */
+    groups?: { roles?: Record<string, string>; teams?: Record<string, string> };
+    scimToken?: string;
+  } = {},
+): IdentityConfig {
   const file = identityFileSchema.parse({
-    oidc: { issuer: provider.issuer, audience: TEST_AUDIENCE, client_id: TEST_CLIENT_ID },
+    oidc: {
+      issuer: provider.issuer,
+      audience: TEST_AUDIENCE,
+      client_id: TEST_CLIENT_ID,
+      ...(options.name === undefined ? {} : { name: options.name }),
+    },
+    ...(options.groups === undefined ? {} : { groups: options.groups }),
   });
-  return identityConfig(file, {}, (text) => createHash('sha256').update(text).digest('hex'));
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  return identityConfig(
+    file,
+    options.scimToken === undefined ? {} : { scimToken: options.scimToken },
+    sha256,
+  );
 }
 
 export interface TestProvider {

@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Browser } from '@playwright/test';
-import { identityConfig, identityFileSchema } from '@/server/identity/config';
 import {
+  signInThrough,
   startTestProvider,
-  TEST_AUDIENCE,
-  TEST_CLIENT_ID,
   type TestProvider,
 } from '@/server/identity/test-provider';
 import { startServer, type RunningServer } from '@/server/main';
@@ -43,21 +40,14 @@ test.beforeAll(async () => {
   provider.accounts.set('bo', { email: 'bo@example.com', groups: ['Waymark Authors'] });
   // The store's clock is the real one: the provider stamps its tokens with it.
   store = await openStore(join(dir, 'waymark.db'));
-  const file = identityFileSchema.parse({
-    oidc: {
-      issuer: provider.issuer,
-      audience: TEST_AUDIENCE,
-      client_id: TEST_CLIENT_ID,
-      name: 'Example SSO',
-    },
-    groups: { roles: { 'Waymark Authors': 'author' } },
-  });
-  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
   server = await startServer(store, {
     host: '127.0.0.1',
     port,
     log: () => undefined,
-    identity: identityConfig(file, {}, sha256),
+    identity: signInThrough(provider, {
+      name: 'Example SSO',
+      groups: { roles: { 'Waymark Authors': 'author' } },
+    }),
   });
   browser = await chromium.launch({
     executablePath: process.env.WAYMARK_CHROMIUM ?? '/usr/bin/chromium',

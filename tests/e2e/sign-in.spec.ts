@@ -1,13 +1,10 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { identityConfig, identityFileSchema } from '@/server/identity/config';
 import {
+  signInThrough,
   startTestProvider,
-  TEST_AUDIENCE,
-  TEST_CLIENT_ID,
   type TestProvider,
 } from '@/server/identity/test-provider';
 import { startServer, type RunningServer } from '@/server/main';
@@ -33,21 +30,14 @@ test.beforeAll(async () => {
   provider.accounts.set('ana', { email: 'ana@example.com', groups: ['Support Tier 1'] });
   // The store's clock is the real one: the provider stamps its tokens with it.
   store = await openStore(join(dir, 'waymark.db'));
-  const file = identityFileSchema.parse({
-    oidc: {
-      issuer: provider.issuer,
-      audience: TEST_AUDIENCE,
-      client_id: TEST_CLIENT_ID,
-      name: 'Example SSO',
-    },
-    groups: { teams: { 'Support Tier 1': 'tier1' } },
-  });
-  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
   server = await startServer(store, {
     host: '127.0.0.1',
     port: 0,
     log: () => undefined,
-    identity: identityConfig(file, {}, sha256),
+    identity: signInThrough(provider, {
+      name: 'Example SSO',
+      groups: { teams: { 'Support Tier 1': 'tier1' } },
+    }),
   });
 });
 
