@@ -44,15 +44,24 @@ test.afterAll(async () => {
 /** What a reader of the panel must see whole: headings, labels, buttons, hints, table cells. */
 const READABLE = 'h1, h2, legend, label, button, summary, p, th, td, .status-chip, option';
 
-/** Where a block's own text sits: its first line's left and right edges, in CSS pixels. */
+/**
+ * Where a block's own text sits: the left and right edges of its last line (a paragraph's last
+ * line is short and hugs the side the language starts from), across its bidi runs, in CSS px.
+ */
 async function textEdges(
   locator: Locator,
 ): Promise<{ left: number; right: number; width: number }> {
   return locator.evaluate((el) => {
     const range = document.createRange();
     range.selectNodeContents(el);
-    const box = range.getClientRects()[0]!;
-    return { left: box.left, right: box.right, width: document.documentElement.clientWidth };
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const bottom = Math.max(...rects.map((r) => r.bottom));
+    const line = rects.filter((r) => Math.abs(r.bottom - bottom) < 2);
+    return {
+      left: Math.min(...line.map((r) => r.left)),
+      right: Math.max(...line.map((r) => r.right)),
+      width: document.documentElement.clientWidth,
+    };
   });
 }
 
