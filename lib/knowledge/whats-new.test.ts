@@ -91,7 +91,7 @@ describe('requestContent', () => {
         detection: {
           app: 'desk',
           screen: 'ticket',
-          record: { type: 'ticket', id: '123' },
+          record: { type: 'ticket', id: 'TK-77QX' },
           context: { subject: 'Customer data here' },
         },
       },
@@ -109,6 +109,7 @@ describe('requestContent', () => {
       at: Date.parse('2026-11-04T09:00:00Z'),
     });
     expect(JSON.stringify(request)).not.toContain('Customer data');
-    expect(JSON.stringify(request)).not.toContain('123');
+    // A record id no random request id can contain (a UUID is hex digits and dashes only).
+    expect(JSON.stringify(request)).not.toContain('TK-77QX');
   });
 });
