@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { itemSchema, type Item } from '@/lib/content-model';
+import type { Item } from '@/lib/content-model';
 import { ensureStarterContent, setSetting, type WaymarkDatabase } from '@/lib/db';
 import { testDatabase } from '@/lib/db/test-support';
 import { chooseVersions, inUserLanguage, queryLangs } from './language-versions';
 import { KnowledgeService } from './service';
 import { memoryTabPages } from './tab-pages';
-import { deskBundle, NOW, ticket } from './test-fixture';
+import { deskBundle, NOW, publishedItem, ticket } from './test-fixture';
 
 const v = (id: string, locale?: string, translation_of?: string) => ({
   id,
@@ -48,17 +48,13 @@ describe('chooseVersions', () => {
   });
 });
 
-const base = {
-  owner: 'ops@example.com',
-  status: 'published',
-  verify_by: '2027-06-01',
-  updated_at: '2026-11-01',
-  version: 1,
-  type: 'article',
-  template: 'how-to',
-  targeting: { apps: ['desk'], screens: ['desk:ticket'] },
-};
-const article = (fields: Record<string, unknown>): Item => itemSchema.parse({ ...base, ...fields });
+const article = (fields: Record<string, unknown>): Item =>
+  publishedItem({
+    type: 'article',
+    template: 'how-to',
+    targeting: { apps: ['desk'], screens: ['desk:ticket'] },
+    ...fields,
+  });
 const versions = [
   article({
     id: 'printer-queue',

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { itemSchema, type Item } from '@/lib/content-model';
+import type { Item } from '@/lib/content-model';
 import type { Detection } from '@/lib/context';
 import { buildIndex, itemToSearchDoc } from '@/lib/search';
 import { MAX_RELEVANT, suggestForPage, type Suggestion } from './suggest';
+import { publishedItem } from './test-fixture';
 
 /** What decides a page's suggestions, case by case (suggest.test.ts covers the common paths). */
-const base = {
-  owner: 'ops@example.com',
-  status: 'published',
-  verify_by: '2027-06-01',
-  updated_at: '2026-11-01',
-  version: 1,
-  targeting: { apps: ['desk'], screens: ['desk:ticket'] },
-};
-const item = (fields: Record<string, unknown>): Item => itemSchema.parse({ ...base, ...fields });
+const item = (fields: Record<string, unknown>): Item =>
+  publishedItem({ targeting: { apps: ['desk'], screens: ['desk:ticket'] }, ...fields });
 const article = (id: string, title: string, fields: Record<string, unknown> = {}): Item =>
   item({ type: 'article', template: 'how-to', id, title, body: `${title}.`, ...fields });
 

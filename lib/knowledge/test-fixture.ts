@@ -10,7 +10,10 @@ const base = {
   updated_at: '2026-11-01',
   version: 1,
 };
-const item = (fields: Record<string, unknown>): Item => itemSchema.parse({ ...base, ...fields });
+/** A published item with the fixture's owner, dates and version, and `fields` on top. */
+export const publishedItem = (fields: Record<string, unknown>): Item =>
+  itemSchema.parse({ ...base, ...fields });
+const item = publishedItem;
 
 const ANCHOR = { v: 1, path: [], target: { tag: 'select', attrs: { 'data-test-id': 'priority' } } };
 export const items: Item[] = [
