@@ -1,6 +1,6 @@
 import { resolveAnchor } from '@/lib/anchors';
 import type { AppDefinition } from '@/lib/content-model';
-import { Catalogue, type Detection } from '@/lib/context';
+import { compileApp, detectInApp, type Detection } from '@/lib/context';
 import type { InPageTip, PickResult, PickTarget } from '@/lib/messages';
 import { sendTyped } from '@/lib/runtime/send';
 import { Beacons } from './beacons';
@@ -202,7 +202,8 @@ export default defineContentScript({
     setPageStrings(words.lang, words.strings);
     const app = found;
     const { signal } = ctx;
-    const catalogue = new Catalogue([app]);
+    // The background matched this host to the app already (bg:app-for-host): screens only.
+    const detector = compileApp(app);
     const root = mountUiRoot(signal, words);
     ctx.onInvalidated(() => root.remove());
 
@@ -246,7 +247,7 @@ export default defineContentScript({
       beacons.show(launcher.quiet ? [] : tips.filter((t) => !dismissed.has(t.id)));
     const report = (result: PickResult) =>
       void sendTyped(send, 'bg:picked', result).catch(ignoreWhenGone);
-    const detect = () => catalogue.detect(location.href, document);
+    const detect = () => detectInApp(detector, location.href, document);
     listenForMessages(
       contentHandlers({
         root,

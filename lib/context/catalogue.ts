@@ -1,23 +1,15 @@
 import type { AppDefinition } from '@/lib/content-model';
 import type { QueryRoot } from './dom';
 import { HostIndex } from './hosts';
-import { compileScreen, type CompiledScreen, type RecordRef } from './screens';
-import { compileUnwrap, type CompiledUnwrap } from './unwrap';
+import { compileApp, type AppDetector, type Detection, type ScreenTrace } from './app-detector';
 
-/** Where the user is. JSON-shaped (null, not undefined) because it is printed and messaged. */
-export interface Detection {
-  app: string | null;
-  screen: string | null;
-  record: RecordRef | null;
-  /** Named context text (e.g. `subject`) read from the page; never leaves the browser. */
-  context: Record<string, string>;
-}
+export type { Detection } from './app-detector';
 
 export interface Explanation {
   url: string;
   host: { hostname: string; pattern: string | null; excludedBy?: string; reason?: string };
   unwrapped?: string;
-  screens: { id: string; matched: boolean; failed?: string }[];
+  screens: ScreenTrace[];
 }
 
 export interface DetectOptions {
@@ -25,12 +17,6 @@ export interface DetectOptions {
 }
 
 export type DetectionResult = Detection & { explain?: Explanation };
-
-interface CompiledApp {
-  id: string;
-  unwrap: CompiledUnwrap;
-  screens: CompiledScreen[];
-}
 
 const NOTHING: Detection = Object.freeze({ app: null, screen: null, record: null, context: {} });
 
@@ -56,17 +42,11 @@ function parseHttpUrl(input: string | URL): URL | string {
  */
 export class Catalogue {
   readonly #hosts: HostIndex;
-  readonly #apps = new Map<string, CompiledApp>();
+  readonly #apps = new Map<string, AppDetector>();
 
   constructor(apps: readonly AppDefinition[]) {
     this.#hosts = new HostIndex(apps);
-    for (const app of apps) {
-      this.#apps.set(app.id, {
-        id: app.id,
-        unwrap: compileUnwrap(app.unwrap),
-        screens: app.screens.map(compileScreen),
-      });
-    }
+    for (const app of apps) this.#apps.set(app.id, compileApp(app));
   }
 
   get appIds(): string[] {
@@ -107,26 +87,7 @@ export class Catalogue {
 
     const inner = app.unwrap(parsed);
     if (explain !== undefined && inner !== undefined) explain.unwrapped = inner.href;
-    const target = inner ?? parsed;
-
-    for (const screen of app.screens) {
-      const outcome = screen.matchUrl(target);
-      const failed = outcome.matched ? screen.failedDomRule(root) : outcome.failed;
-      if (failed !== undefined || !outcome.matched) {
-        explain?.screens.push({ id: screen.id, matched: false, failed: failed ?? 'no match' });
-        continue;
-      }
-      explain?.screens.push({ id: screen.id, matched: true });
-      const detection: DetectionResult = {
-        app: app.id,
-        screen: screen.id,
-        record: screen.record(outcome.captures),
-        context: screen.context(root),
-      };
-      if (explain !== undefined) detection.explain = explain;
-      return detection;
-    }
-    const detection: DetectionResult = { app: app.id, screen: null, record: null, context: {} };
+    const detection: DetectionResult = app.detect(inner ?? parsed, root, explain?.screens);
     if (explain !== undefined) detection.explain = explain;
     return detection;
   }
