@@ -1,3 +1,4 @@
+import type { PageContext } from '@/lib/runtime/page-context';
 import { sendTyped } from '@/lib/runtime/send';
 
 /** A shared item's id as the server writes it on `/i/<id>` (a slug). */
@@ -14,7 +15,7 @@ export default defineContentScript({
   matches: [],
   registration: 'runtime',
   runAt: 'document_idle',
-  main(ctx) {
+  main(ctx: PageContext) {
     const box = document.querySelector<HTMLElement>('[data-waymark-share]');
     const id = box?.dataset.waymarkShare ?? '';
     const button = box?.querySelector('button');

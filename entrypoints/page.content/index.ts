@@ -2,6 +2,7 @@ import { resolveAnchor } from '@/lib/anchors';
 import type { AppDefinition } from '@/lib/content-model';
 import { compileApp, detectInApp, type Detection } from '@/lib/context';
 import type { InPageTip, PickResult, PickTarget } from '@/lib/messages';
+import type { PageContext } from '@/lib/runtime/page-context';
 import { sendTyped } from '@/lib/runtime/send';
 import { Beacons } from './beacons';
 import { LazyCard, LazyHighlight, loadGuidance } from './guidance';
@@ -192,7 +193,7 @@ function tipParts(
 export default defineContentScript({
   matches: ['https://*.zendesk.com/*'],
   runAt: 'document_idle',
-  async main(ctx) {
+  async main(ctx: PageContext) {
     const send: Send = (message) => browser.runtime.sendMessage(message);
     const found = await sendTyped(send, 'bg:app-for-host', { host: location.hostname });
     if (found === null || ctx.isInvalid) return;
