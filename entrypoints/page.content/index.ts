@@ -1,6 +1,6 @@
 import { resolveAnchor } from '@/lib/anchors';
 import type { AppDefinition } from '@/lib/content-model';
-import { compileApp, detectInApp, type Detection } from '@/lib/context';
+import { compileApp, detectInApp, type Detection } from '@/lib/context/app-detector';
 import type { InPageTip, PickResult, PickTarget } from '@/lib/messages';
 import type { PageContext } from '@/lib/runtime/page-context';
 import { sendTyped } from '@/lib/runtime/send';

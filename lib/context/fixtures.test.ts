@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatProblem, loadContent, type LoadedContent } from '@/lib/content-files';
 import type { AppDefinition } from '@/lib/content-model';
+import { compileApp, detectInApp } from './app-detector';
 import { Catalogue } from './catalogue';
 
 /**
@@ -132,6 +133,17 @@ describe.each(appIds)('app %s', (id) => {
         expect(detection.record).toEqual(fixture.expect.record);
       if (fixture.expect.context !== undefined)
         expect(detection.context).toEqual(fixture.expect.context);
+    },
+  );
+
+  // The content script detects within the app the background matched its host to (app-detector.ts).
+  it.each(fixtures.positive.map((f) => [`${f.url}${f.html ? ` + ${f.html}` : ''}`, f] as const))(
+    'detects %s within the app alone as the catalogue does',
+    (_, fixture) => {
+      const doc = page(fixture.html);
+      expect(detectInApp(compileApp(app()), fixture.url, doc)).toEqual(
+        catalogue.detect(fixture.url, doc),
+      );
     },
   );
 
