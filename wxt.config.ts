@@ -66,7 +66,11 @@ const GECKO_ID = 'waymark@waymark.invalid';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [cssString()] }),
+  // WAYMARK_SOURCEMAP=1: source maps for scripts/content-script-modules.ts (where the bytes go).
+  vite: () => ({
+    plugins: [cssString()],
+    ...(process.env.WAYMARK_SOURCEMAP === '1' ? { build: { sourcemap: true } } : {}),
+  }),
   ...(process.env.WAYMARK_OUT_DIR ? { outDir: process.env.WAYMARK_OUT_DIR } : {}),
   // Manifest V3 for every browser, Firefox included (140+, ESR too: event pages, action, scripting,
   // optional_host_permissions): one manifest version, one code path. Why: docs/adr/0005.

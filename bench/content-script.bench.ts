@@ -310,7 +310,8 @@ try {
     })),
   ];
   budgets = [
-    budget('content script initial (gzip)', 20, round(initial / KB), 'KB'),
+    // Issue 15: 15 KB (it was 20 while the script was above that).
+    budget('content script initial (gzip)', 15, round(initial / KB), 'KB'),
     budget('long tasks from the extension on the fixture page', 0, extensionLongTasks, 'tasks'),
     budget(
       'extension worlds outside the catalogue',
