@@ -99,6 +99,13 @@ describe('ContentScriptContext', () => {
     expect(changed).toHaveBeenCalledOnce();
   });
 
+  it('watches no URL once torn down (no poll is left running)', () => {
+    const ctx = make();
+    make();
+    ctx.addEventListener(window, 'wxt:locationchange', vi.fn());
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('with the Navigation API, follows navigate events to another URL and ignores a page event', () => {
     const navigation = new EventTarget();
     (globalThis as { navigation?: EventTarget }).navigation = navigation;

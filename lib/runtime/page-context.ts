@@ -72,6 +72,7 @@ export class ContentScriptContext implements PageContext {
 
   /** Calls `changed` when the URL changes: Navigation API events, else a 1 s poll. */
   #watchUrl(changed: () => void): void {
+    if (this.signal.aborted) return;
     let last = location.href;
     const check = (href: string) => {
       if (href === last || this.isInvalid) return;
