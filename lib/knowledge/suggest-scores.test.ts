@@ -48,6 +48,13 @@ describe('suggestForPage: the title, tags and summary part of a score', () => {
     expect(relevant[0]?.score).toBeCloseTo(1.542874, 5);
   });
 
+  it('leaves a code of letters and digits (PR2041) out of the subject: the same score as without it', () => {
+    // Were "pr2041" a subject word (idf ln 10, in no document), about would fall to 0.311.
+    const { relevant } = suggestForPage([CORPUS[0]!], page('Printer toner PR2041'), index);
+    expect(relevant[0]?.matches).toEqual(['toner']);
+    expect(relevant[0]?.score).toBeCloseTo(1.542874, 5);
+  });
+
   it('counts a vocabulary word ("money back" → refund) at half a written word', () => {
     // own words money, back: idf = ln(1 + 4.5/0.5) = 2.302585 each; refund: 1.203973.
     // about = 0.5 × 1.203973 / 4.605170 = 0.130719; score = 1 + 0.078432 + 0.08.
