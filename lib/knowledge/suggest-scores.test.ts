@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from '@/lib/content-model';
 import type { Detection } from '@/lib/context';
 import { buildIndex, itemToSearchDoc } from '@/lib/search';
 import { suggestForPage, type Suggestion } from './suggest';
-import { publishedItem } from './test-fixture';
+import { deskArticle, publishedItem } from './test-fixture';
 
 /**
  * Scores worked out by hand from suggest.ts's weights, on corpora small enough to count:
@@ -15,16 +14,7 @@ import { publishedItem } from './test-fixture';
  * Each test uses items of its own: suggest.ts keeps an item's words once computed, so the test
  * that computes them first is the one that checks how.
  */
-const article = (id: string, title: string, fields: Record<string, unknown> = {}): Item =>
-  publishedItem({
-    type: 'article',
-    template: 'how-to',
-    id,
-    title,
-    body: `${title}.`,
-    targeting: { apps: ['desk'], screens: ['desk:ticket'] },
-    ...fields,
-  });
+const article = deskArticle;
 const page = (subject: string, screen: string | null = 'ticket', app: string | null = 'desk') =>
   ({ app, screen, record: null, context: { subject } }) satisfies Detection;
 const ids = (list: Suggestion[]) => list.map((s) => s.item.id);
