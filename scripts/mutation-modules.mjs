@@ -67,7 +67,11 @@ export const MUTATION_MODULES = {
   // The launcher's ranking of a page's items (relevant now / more), beside `audience` (who may see one).
   ranking: {
     mutate: ['lib/knowledge/suggest.ts'],
-    tests: ['lib/knowledge/suggest.test.ts', 'lib/knowledge/suggest-ranking.test.ts'],
+    tests: [
+      'lib/knowledge/suggest.test.ts',
+      'lib/knowledge/suggest-ranking.test.ts',
+      'lib/knowledge/suggest-scores.test.ts',
+    ],
   },
   'insights-privacy': {
     // What the organisation's analytics level lets the extension send, and the k-anonymity floors.

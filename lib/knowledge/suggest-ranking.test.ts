@@ -3,13 +3,12 @@ import type { Item } from '@/lib/content-model';
 import type { Detection } from '@/lib/context';
 import { buildIndex, itemToSearchDoc } from '@/lib/search';
 import { MAX_RELEVANT, suggestForPage, type Suggestion } from './suggest';
-import { publishedItem } from './test-fixture';
+import { deskArticle, publishedItem } from './test-fixture';
 
 /** What decides a page's suggestions, case by case (suggest.test.ts covers the common paths). */
 const item = (fields: Record<string, unknown>): Item =>
   publishedItem({ targeting: { apps: ['desk'], screens: ['desk:ticket'] }, ...fields });
-const article = (id: string, title: string, fields: Record<string, unknown> = {}): Item =>
-  item({ type: 'article', template: 'how-to', id, title, body: `${title}.`, ...fields });
+const article = deskArticle;
 
 const ITEMS = [
   article('p45', 'P45 replacement'),

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { itemSchema, type Item } from '@/lib/content-model';
+import type { Item } from '@/lib/content-model';
 import type { Detection } from '@/lib/context';
 import { buildIndex, itemToSearchDoc } from '@/lib/search';
 import { suggestForPage } from './suggest';
 import { relatedTerms } from './support-vocabulary';
+import { deskArticle } from './test-fixture';
 
-const base = {
-  type: 'article',
-  template: 'how-to',
-  owner: 'ops@example.com',
-  status: 'published',
-  verify_by: '2027-06-01',
-  updated_at: '2026-11-01',
-  version: 1,
-};
-const article = (id: string, title: string, fields: Record<string, unknown> = {}): Item =>
-  itemSchema.parse({
-    ...base,
-    id,
-    title,
-    body: `${title}.`,
-    targeting: { apps: ['desk'], screens: ['desk:ticket'] },
-    ...fields,
-  });
+const article = deskArticle;
 const ITEMS = [
   article('refunds', 'Refund an order', { tags: ['refunds', 'billing'] }),
   article('returns', 'Returns policy', { summary: 'The return window and who pays postage.' }),

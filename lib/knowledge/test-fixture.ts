@@ -14,6 +14,21 @@ const base = {
 export const publishedItem = (fields: Record<string, unknown>): Item =>
   itemSchema.parse({ ...base, ...fields });
 const item = publishedItem;
+/** A published how-to for the desk's ticket screen whose body repeats its title, `fields` on top. */
+export const deskArticle = (
+  id: string,
+  title: string,
+  fields: Record<string, unknown> = {},
+): Item =>
+  item({
+    type: 'article',
+    template: 'how-to',
+    id,
+    title,
+    body: `${title}.`,
+    targeting: { apps: ['desk'], screens: ['desk:ticket'] },
+    ...fields,
+  });
 
 const ANCHOR = { v: 1, path: [], target: { tag: 'select', attrs: { 'data-test-id': 'priority' } } };
 export const items: Item[] = [
