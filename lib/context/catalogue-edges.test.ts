@@ -73,7 +73,7 @@ const failureOf = (url: string, screenId: string, root?: QueryRoot) =>
   explained(url, root).explain?.screens.find((screen) => screen.id === screenId)?.failed;
 
 describe('Catalogue: the forms a URL arrives in', () => {
-  it('detects a URL given as a URL object like the same URL given as text', () => {
+  it('detects a URL given as a URL object', () => {
     expect(catalogue().detect(new URL('https://acme.crm.example/list?view=open'))).toStrictEqual({
       app: 'crm',
       screen: 'list',
@@ -82,7 +82,7 @@ describe('Catalogue: the forms a URL arrives in', () => {
     });
   });
 
-  it('detects a plain http page as well as https', () => {
+  it('detects a plain http page, not only https', () => {
     expect(catalogue().detect('http://acme.crm.example/contacts/4')).toStrictEqual({
       app: 'crm',
       screen: 'contact',
