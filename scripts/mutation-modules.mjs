@@ -96,7 +96,11 @@ export const MUTATION_MODULES = {
     // not the DOM context readers (dom.ts) nor unwrap rules (unwrap.ts).
     mutate: ['lib/context/hosts.ts', 'lib/context/screens.ts', 'lib/context/catalogue.ts'],
     // Not fixtures.test.ts: its 340 fixture pages cover every mutant, about 35 minutes a run here.
-    tests: ['lib/context/hosts.test.ts', 'lib/context/catalogue.test.ts'],
+    tests: [
+      'lib/context/hosts.test.ts',
+      'lib/context/catalogue.test.ts',
+      'lib/context/catalogue-edges.test.ts',
+    ],
   },
   anchors: {
     // The scoring of a candidate element against a recorded anchor signature (score.ts), not

@@ -65,13 +65,15 @@ const desk = appSchema.parse({
   ],
 });
 
-const catalogue = new Catalogue([desk]);
+// Built per test: one built while the file loads would, under a mutant that breaks building, fail
+// the file without failing a test (Stryker counts that mutant as survived).
+const catalogue = () => new Catalogue([desk]);
 const page = (html: string) => new JSDOM(html).window.document;
 const SYS_ID = '0123456789abcdef0123456789abcdef';
 
 describe('Catalogue.detect', () => {
   it('returns the app, first matching screen and record for a ticket URL', () => {
-    expect(catalogue.detect('https://acme.desk.example/tickets/42')).toEqual({
+    expect(catalogue().detect('https://acme.desk.example/tickets/42')).toEqual({
       app: 'desk',
       screen: 'ticket',
       record: { type: 'ticket', id: '42' },
@@ -80,11 +82,11 @@ describe('Catalogue.detect', () => {
   });
 
   it('tries screens in order so the specific one wins', () => {
-    expect(catalogue.detect('https://acme.desk.example/tickets/new').screen).toBe('new-ticket');
+    expect(catalogue().detect('https://acme.desk.example/tickets/new').screen).toBe('new-ticket');
   });
 
   it('returns app with a null screen when no screen matches', () => {
-    expect(catalogue.detect('https://acme.desk.example/elsewhere')).toEqual({
+    expect(catalogue().detect('https://acme.desk.example/elsewhere')).toEqual({
       app: 'desk',
       screen: null,
       record: null,
@@ -93,25 +95,25 @@ describe('Catalogue.detect', () => {
   });
 
   it('extracts the record from query parameters, stripping braces and lower-casing the id', () => {
-    const d = catalogue.detect(
+    const d = catalogue().detect(
       'https://acme.desk.example/main.aspx?etn=incident&id=%7BA1B2C3D4-0000-1111-2222-333344445555%7D',
     );
     expect(d.record).toEqual({ type: 'incident', id: 'a1b2c3d4-0000-1111-2222-333344445555' });
   });
 
   it('extracts the record from the hash', () => {
-    expect(catalogue.detect('https://acme.desk.example/board#issue=ABC-7').record).toEqual({
+    expect(catalogue().detect('https://acme.desk.example/board#issue=ABC-7').record).toEqual({
       type: 'issue',
       id: 'ABC-7',
     });
   });
 
   it('matches a screen listed with several URL rules through any of them', () => {
-    expect(catalogue.detect(`https://acme.desk.example/case.do?sys_id=${SYS_ID}`)).toMatchObject({
+    expect(catalogue().detect(`https://acme.desk.example/case.do?sys_id=${SYS_ID}`)).toMatchObject({
       screen: 'case',
       record: { id: SYS_ID },
     });
-    expect(catalogue.detect(`https://acme.desk.example/ws/record/case/${SYS_ID}`)).toMatchObject({
+    expect(catalogue().detect(`https://acme.desk.example/ws/record/case/${SYS_ID}`)).toMatchObject({
       screen: 'case',
       record: { id: SYS_ID },
     });
@@ -122,13 +124,13 @@ describe('Catalogue.detect', () => {
       '<select name="priority"><option value="1">Low</option><option value="4" selected>Urgent</option></select>',
     );
     expect(
-      catalogue.detect(`https://acme.desk.example/ws/record/case/${SYS_ID}`, doc).context,
+      catalogue().detect(`https://acme.desk.example/ws/record/case/${SYS_ID}`, doc).context,
     ).toEqual({ priority: 'Urgent' });
   });
 
   it('unwraps a URL carried in a query parameter', () => {
     const url = `https://acme.desk.example/nav_to.do?uri=${encodeURIComponent(`/incident.do?sys_id=${SYS_ID}`)}`;
-    expect(catalogue.detect(url)).toMatchObject({
+    expect(catalogue().detect(url)).toMatchObject({
       screen: 'classic',
       record: { type: 'incident', id: SYS_ID },
     });
@@ -136,21 +138,21 @@ describe('Catalogue.detect', () => {
 
   it('unwraps a URL carried percent-encoded in the path', () => {
     const url = `https://acme.desk.example/now/nav/ui/classic/params/target/${encodeURIComponent(`change_request.do?sys_id=${SYS_ID}`)}`;
-    expect(catalogue.detect(url).record).toEqual({ type: 'change_request', id: SYS_ID });
+    expect(catalogue().detect(url).record).toEqual({ type: 'change_request', id: SYS_ID });
   });
 
   it('ignores a wrapped URL that points at another origin', () => {
     const url = `https://acme.desk.example/nav_to.do?uri=${encodeURIComponent(`https://evil.example/incident.do?sys_id=${SYS_ID}`)}`;
-    expect(catalogue.detect(url)).toMatchObject({ app: 'desk', screen: null, record: null });
+    expect(catalogue().detect(url)).toMatchObject({ app: 'desk', screen: null, record: null });
   });
 
   it('reads context text from the first selector that has text, input values included', () => {
     const doc = page('<h1>  Printer   on fire </h1>');
-    expect(catalogue.detect('https://acme.desk.example/tickets/1', doc).context).toEqual({
+    expect(catalogue().detect('https://acme.desk.example/tickets/1', doc).context).toEqual({
       subject: 'Printer on fire',
     });
     const withInput = page('<input data-test="subject" value="Refund for order 7"><h1>Other</h1>');
-    expect(catalogue.detect('https://acme.desk.example/tickets/1', withInput).context).toEqual({
+    expect(catalogue().detect('https://acme.desk.example/tickets/1', withInput).context).toEqual({
       subject: 'Refund for order 7',
     });
   });
@@ -158,21 +160,21 @@ describe('Catalogue.detect', () => {
   it('lets DOM rules decide between screens for the same URL', () => {
     const url = 'https://acme.desk.example/page';
     expect(
-      catalogue.detect(url, page('<div class="report"></div><h1>Report: Q3</h1>')).screen,
+      catalogue().detect(url, page('<div class="report"></div><h1>Report: Q3</h1>')).screen,
     ).toBe('report');
     expect(
-      catalogue.detect(
+      catalogue().detect(
         url,
         page('<div class="report"></div><div class="dashboard"></div><h1>Report</h1>'),
       ).screen,
     ).toBeNull();
     expect(
-      catalogue.detect(url, page('<div class="report"></div><h1>Summary</h1>')).screen,
+      catalogue().detect(url, page('<div class="report"></div><h1>Summary</h1>')).screen,
     ).toBeNull();
   });
 
   it('does not match screens with DOM rules when no document is given', () => {
-    expect(catalogue.detect('https://acme.desk.example/page').screen).toBeNull();
+    expect(catalogue().detect('https://acme.desk.example/page').screen).toBeNull();
   });
 
   it.each([
@@ -187,11 +189,11 @@ describe('Catalogue.detect', () => {
     ['userinfo that looks like the host', 'https://acme.desk.example@evil.example/tickets/1'],
     ['not a URL at all', 'acme.desk.example/tickets/1'],
   ])('returns app null for %s', (_, url) => {
-    expect(catalogue.detect(url)).toEqual({ app: null, screen: null, record: null, context: {} });
+    expect(catalogue().detect(url)).toEqual({ app: null, screen: null, record: null, context: {} });
   });
 
   it('explains which rules matched and which did not', () => {
-    const { explain } = catalogue.detect('https://acme.desk.example/tickets/9', undefined, {
+    const { explain } = catalogue().detect('https://acme.desk.example/tickets/9', undefined, {
       explain: true,
     });
     expect(explain?.host).toEqual({ hostname: 'acme.desk.example', pattern: '*.desk.example' });
@@ -202,7 +204,9 @@ describe('Catalogue.detect', () => {
   });
 
   it('explains an excluded host', () => {
-    const { explain } = catalogue.detect('https://www.desk.example/', undefined, { explain: true });
+    const { explain } = catalogue().detect('https://www.desk.example/', undefined, {
+      explain: true,
+    });
     expect(explain?.host).toEqual({
       hostname: 'www.desk.example',
       pattern: '*.desk.example',
@@ -211,7 +215,7 @@ describe('Catalogue.detect', () => {
   });
 
   it('answers the app for a host without a URL', () => {
-    expect(catalogue.appForHost('acme.desk.example')).toBe('desk');
-    expect(catalogue.appForHost('www.desk.example')).toBeUndefined();
+    expect(catalogue().appForHost('acme.desk.example')).toBe('desk');
+    expect(catalogue().appForHost('www.desk.example')).toBeUndefined();
   });
 });
