@@ -92,9 +92,15 @@ export const MUTATION_MODULES = {
     ],
   },
   detection: {
-    // Host matching (hosts.ts), screen rules (screens.ts) and the catalogue that combines them;
-    // not the DOM context readers (dom.ts) nor unwrap rules (unwrap.ts).
-    mutate: ['lib/context/hosts.ts', 'lib/context/screens.ts', 'lib/context/catalogue.ts'],
+    // Host matching (hosts.ts), screen rules (screens.ts), one app's screens in order
+    // (app-detector.ts, what the content script runs) and the catalogue that combines them; not
+    // the DOM context readers (dom.ts) nor unwrap rules (unwrap.ts).
+    mutate: [
+      'lib/context/hosts.ts',
+      'lib/context/screens.ts',
+      'lib/context/app-detector.ts',
+      'lib/context/catalogue.ts',
+    ],
     // Not fixtures.test.ts: its 340 fixture pages cover every mutant, about 35 minutes a run here.
     tests: [
       'lib/context/hosts.test.ts',

@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { appSchema } from '@/lib/content-model';
+import { compileApp, detectInApp } from './app-detector';
 import { Catalogue } from './catalogue';
 import type { QueryRoot } from './dom';
 
@@ -254,5 +255,35 @@ describe('Catalogue: apps and hosts', () => {
     expect(catalogue().appForHost('other.example')).toBeUndefined();
     expect(catalogue().appForHost('www.crm.example')).toBeUndefined();
     expect(catalogue().appForHost('help.example')).toBe('helpdesk');
+  });
+});
+
+describe("detectInApp: the content script's detection within its one app", () => {
+  it('matches screens against the unwrapped URL and reads the record from it', () => {
+    const detector = compileApp(crm);
+    const inner = encodeURIComponent('https://acme.crm.example/deal.do?id=77');
+    expect(detectInApp(detector, `https://acme.crm.example/go?to=${inner}`)).toStrictEqual({
+      app: 'crm',
+      screen: 'deal',
+      record: { type: 'deal', id: '77' },
+      context: {},
+    });
+  });
+
+  it('gives the app with no screen and no record when no screen matches', () => {
+    expect(detectInApp(compileApp(crm), 'https://acme.crm.example/settings')).toStrictEqual({
+      app: 'crm',
+      screen: null,
+      record: null,
+      context: {},
+    });
+  });
+
+  it('takes the first screen in catalogue order whose rules hold, DOM rules included', () => {
+    const page = new JSDOM('<div class="report"></div>').window.document;
+    const bare = new JSDOM('<p></p>').window.document;
+    const detector = compileApp(crm);
+    expect(detectInApp(detector, 'https://acme.crm.example/report', page).screen).toBe('report');
+    expect(detectInApp(detector, 'https://acme.crm.example/report', bare).screen).toBeNull();
   });
 });
