@@ -7,8 +7,9 @@ import { isSafeLink } from './link-safety';
  * content script stays a few hundred bytes instead of carrying a Markdown parser and sanitiser.
  * Links are kept only for http(s) and mailto, and open in a new tab without referrer or opener.
  */
+// `*em*`'s inner part is lazy (`??`) so that `*Save* or *Cancel*` is two emphases, not one.
 const INLINE =
-  /\*\*(?<strong>.+?)\*\*|(?<!\w)__(?<strong2>.+?)__(?!\w)|\*(?<em>[^*\s](?:.*?[^*\s])?)\*|(?<!\w)_(?<em2>.+?)_(?!\w)|`(?<code>[^`]+)`|\[(?<text>[^\]]+)\]\(\s*<?(?<href>(?:[^()\s<>]|\([^()\s]*\))+)>?\s*\)/g;
+  /\*\*(?<strong>.+?)\*\*|(?<!\w)__(?<strong2>.+?)__(?!\w)|\*(?<em>[^*\s](?:.*?[^*\s])??)\*|(?<!\w)_(?<em2>.+?)_(?!\w)|`(?<code>[^`]+)`|\[(?<text>[^\]]+)\]\(\s*<?(?<href>(?:[^()\s<>]|\([^()\s]*\))+)>?\s*\)/g;
 
 /** Only absolute http(s) and mailto links survive in the page: relative ones would point at the host app. */
 function isWebLink(href: string): boolean {

@@ -1,64 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdownToDom } from './render-dom';
 import { renderMarkdown } from './render-html';
 
 const { window } = new JSDOM('<!doctype html><body></body>');
-const payloads = JSON.parse(
-  readFileSync(
-    join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'security', 'xss-payloads.json'),
-    'utf8',
-  ),
-) as { title: string; payload: string }[];
-
-const HTML_TAGS = new Set([
-  'P',
-  'BR',
-  'HR',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'STRONG',
-  'EM',
-  'DEL',
-  'CODE',
-  'PRE',
-  'BLOCKQUOTE',
-  'UL',
-  'OL',
-  'LI',
-  'A',
-  'TABLE',
-  'THEAD',
-  'TBODY',
-  'TR',
-  'TH',
-  'TD',
-  'KBD',
-  'MARK',
-]);
-const DOM_TAGS = new Set(['P', 'BR', 'STRONG', 'EM', 'CODE', 'UL', 'OL', 'LI', 'A']);
-
-/** Every element in `root`, with anything that could run script or leave the page flagged. */
-function problems(root: Element | DocumentFragment, allowedTags: Set<string>): string[] {
-  const found: string[] = [];
-  for (const el of root.querySelectorAll('*')) {
-    if (!allowedTags.has(el.tagName)) found.push(`tag <${el.tagName.toLowerCase()}>`);
-    for (const attr of el.attributes) {
-      if (/^on/i.test(attr.name)) found.push(`handler ${attr.name}`);
-      if (!['href', 'title', 'target', 'rel', 'colspan', 'rowspan', 'start'].includes(attr.name))
-        found.push(`attribute ${attr.name}`);
-      if (attr.name === 'href' && !/^(?:https?:|mailto:|#)/i.test(attr.value))
-        found.push(`href ${attr.value.slice(0, 40)}`);
-    }
-  }
-  return found;
-}
-
 function html(markdown: string): Element {
   const div = window.document.createElement('div');
   div.innerHTML = renderMarkdown(markdown, window as unknown as Window);
@@ -101,7 +46,12 @@ describe('renderMarkdown (extension pages)', () => {
       ].join('\n\n'),
     );
     const tags = new Set([...out.querySelectorAll('*')].map((el) => el.tagName));
-    expect(tags).toEqual(new Set([...HTML_TAGS].filter((tag) => tag !== 'OL')));
+    expect([...tags].sort()).toEqual(
+      // Every tag of the allow-list but OL (its own test below).
+      'A BLOCKQUOTE BR CODE DEL EM H2 H3 H4 H5 H6 HR KBD LI MARK P PRE STRONG TABLE TBODY TD TH THEAD TR UL'.split(
+        ' ',
+      ),
+    );
     expect([...out.querySelectorAll('h2, h3, h4, h5, h6')].map((h) => h.tagName)).toEqual([
       'H2',
       'H3',
@@ -162,22 +112,15 @@ describe('renderMarkdown (extension pages)', () => {
     expect(out.textContent).toContain('click');
   });
 
-  it('drops images, forms and inline styles', () => {
+  it('drops images and shows a form and a styled paragraph as text', () => {
     const out = html(
       '![x](https://tracker.example/p.gif)\n\n<form><input></form><p style="color:red">t</p>',
     );
-    expect(problems(out, HTML_TAGS)).toEqual([]);
     expect(out.querySelector('img, form, input, [style]')).toBeNull();
+    expect(out.innerHTML).toBe(
+      '<p></p>\n&lt;form&gt;&lt;input&gt;&lt;/form&gt;&lt;p style="color:red"&gt;t&lt;/p&gt;',
+    );
   });
-
-  it.each(payloads.map((p) => [p.title, p.payload]))(
-    'neutralises the XSS payload "%s"',
-    (_, payload) => {
-      expect(problems(html(`Before\n\n${payload}\n\nafter [link](${payload})`), HTML_TAGS)).toEqual(
-        [],
-      );
-    },
-  );
 });
 
 describe('renderMarkdownToDom (in-page tip card)', () => {
@@ -250,12 +193,4 @@ describe('renderMarkdownToDom (in-page tip card)', () => {
     expect(out.querySelector('a')).toBeNull();
     expect(out.textContent).toBe('click here');
   });
-
-  it.each(payloads.map((p) => [p.title, p.payload]))(
-    'shows the XSS payload "%s" as text only',
-    (_, payload) => {
-      const out = render(`${payload}\n\n[x](${payload})`);
-      expect(problems(out, DOM_TAGS)).toEqual([]);
-    },
-  );
 });
