@@ -19,6 +19,12 @@ describe('maskLiteralText', () => {
       '**`<s>`** and *\\*x*',
       '**     ** and *  x*',
     ],
+    ['code after the word "undefined"', 'undefined `x`', 'undefined    '],
+    [
+      'code in a paragraph, not the same text in a quote before it',
+      '> a\n> `b`\n\na\n`b`',
+      '> a\n> `b`\n\na\n   ',
+    ],
     ['code inside link text', '[`<l>`](https://x.example)', '[     ](https://x.example)'],
   ])('blanks %s', (_, markdown, masked) => {
     expect(maskLiteralText(markdown)).toBe(masked);
@@ -31,7 +37,9 @@ describe('maskLiteralText', () => {
       'code on a quote line after the first (its lines are de-indented, not verbatim)',
       '> quote\n> `x`',
     ],
+    ['code in a quote of several lines', '> `x` and more\n> y'],
     ['text with carriage returns, which the lexer normalises', 'a\r\n`<b>`'],
+    ['code before the first carriage return too', '`<b>`\n\na\r\nb'],
   ])('leaves %s as it is', (_, markdown) => {
     expect(maskLiteralText(markdown)).toBe(markdown);
   });

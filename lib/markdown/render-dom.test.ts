@@ -61,8 +61,10 @@ describe('renderMarkdownToDom inline marks', () => {
     expect(dom(markdown)).toBe(`<p>${markdown}</p>`);
   });
 
-  it('keeps only the text of a link whose scheme is hidden by an entity', () => {
-    expect(dom('[t](java&#115;cript:alert(1)) [u](#frag)')).toBe('<p>t u</p>');
+  it('keeps only the text of a relative link, or one whose scheme is hidden by an entity', () => {
+    expect(dom('[t](java&#115;cript:alert(1)) [u](#frag) [r](/go?u=https://x.example)')).toBe(
+      '<p>t u r</p>',
+    );
   });
 });
 
@@ -80,6 +82,11 @@ describe('renderMarkdownToDom blocks', () => {
     ],
     ['a heading with a second line as a paragraph', '# a\nb', '<p># a<br>b</p>'],
     ['a six-level heading', '###### six *e*', '<p><strong>six <em>e</em></strong></p>'],
+    [
+      'a heading and a bullet with several spaces',
+      '##   spaced\n\n-   item',
+      '<p><strong>spaced</strong></p><ul><li>item</li></ul>',
+    ],
     [
       'lines trimmed, several blank lines as one',
       '  lead  \n  trail  \n\n\n\nnext',

@@ -94,6 +94,29 @@ describe('renderMarkdown (extension pages)', () => {
     expect(out.textContent?.trim()).toBe('ab X s <span title="a&amp;b">\'q\'</span>');
   });
 
+  it.each([
+    [
+      'a bare tag with a space before ">"',
+      'x <kbd >y</kbd > <kbd class="k">z</kbd>',
+      '<p>x <kbd>y</kbd> &lt;kbd class="k"&gt;z</p>\n',
+    ],
+    ['a bare tag alone on its line (an HTML block)', 'a\n\n<br>\n\nb', '<p>a</p>\n<br><p>b</p>\n'],
+    [
+      'an HTML block that starts with a kept tag',
+      '<kbd>\nfoo\n</kbd>',
+      '&lt;kbd&gt;\nfoo\n&lt;/kbd&gt;',
+    ],
+    ['an HTML block that ends with a kept tag', '<span>\n</kbd>', '&lt;span&gt;\n&lt;/kbd&gt;'],
+    [
+      'an emoji in escaped markup, whole',
+      'a <b title="é😀">b</b>',
+      '<p>a &lt;b title="é😀"&gt;b&lt;/b&gt;</p>\n',
+    ],
+    ['a single newline, no line break', 'Line one\nline two', '<p>Line one\nline two</p>\n'],
+  ])('renders %s', (_, markdown, expected) => {
+    expect(html(markdown).innerHTML).toBe(expected);
+  });
+
   it('shows raw HTML as text, keeping only a few bare inline tags', () => {
     const out = html(
       'Press <kbd>Ctrl</kbd> then <b onclick="x()">this</b>\n\n<div class="box">block</div>',
