@@ -101,6 +101,7 @@ describe('renderMarkdown (extension pages)', () => {
       '<p>x <kbd>y</kbd> &lt;kbd class="k"&gt;z</p>\n',
     ],
     ['a bare tag alone on its line (an HTML block)', 'a\n\n<br>\n\nb', '<p>a</p>\n<br><p>b</p>\n'],
+    ['the same, indented', 'a\n\n  <br>\n\nb', '<p>a</p>\n  <br><p>b</p>\n'],
     [
       'an HTML block that starts with a kept tag',
       '<kbd>\nfoo\n</kbd>',
