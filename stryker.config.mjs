@@ -21,7 +21,6 @@ export default {
       }
     : {}),
   mutate: module.mutate,
-  ignoreStatic: module.ignoreStatic === true && process.env.WAYMARK_MUTATION_STATIC !== '1',
   coverageAnalysis: 'perTest',
   // The machine is shared: one test process at a time.
   concurrency: 1,

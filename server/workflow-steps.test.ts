@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Item } from '@/lib/content-model';
 import { withTestApp } from './test-app';
-import { article, testBackends, tokenFor } from './test-fixtures';
+import { article, testBackends, tip, tokenFor } from './test-fixtures';
 
 /** Each workflow step's refusals (status, error, message) and audit rows, over HTTP. */
 describe.each(testBackends())('on $name', (backend) => {
@@ -150,6 +150,13 @@ describe.each(testBackends())('on $name', (backend) => {
       status: 409,
       message: 'item "doc" is published; submit needs draft',
     });
+    // A step allowed from several statuses names them all.
+    await ok(send('POST', '/v1/items/doc/archive', tokens.reviewer));
+    expect(await refusal(send('POST', '/v1/items/doc/archive', tokens.reviewer))).toMatchObject({
+      status: 409,
+      message: 'item "doc" is archived; archive needs draft or in_review or published',
+    });
+    await ok(send('POST', '/v1/items/doc/rollback', tokens.reviewer, { version: 3 }));
     expect(await refusal(send('POST', '/v1/items/doc/verify', tokens.reviewer))).toEqual({
       status: 403,
       error: 'forbidden',
@@ -159,9 +166,15 @@ describe.each(testBackends())('on $name', (backend) => {
 
   it('refuses to change an item’s type, a blank change request, and rollbacks to missing or unpublished versions', async () => {
     await publish('doc');
-    const tip = { ...draft('doc'), type: 'tip', version: 3 };
-    expect(await refusal(send('PUT', '/v1/items/doc', tokens.author, tip))).toMatchObject({
+    // A valid tip (the schema passes it), so the refusal is the type check's.
+    const { status, owner, updated_at, verify_by, ...asTip } = tip('doc');
+    void [status, owner, updated_at, verify_by];
+    expect(
+      await refusal(send('PUT', '/v1/items/doc', tokens.author, { ...asTip, version: 3 })),
+    ).toEqual({
       status: 400,
+      error: 'bad_request',
+      message: 'type: item "doc" is of type article; an edit cannot make it a tip',
     });
     await ok(
       send('PUT', '/v1/items/doc', tokens.author, {

@@ -27,7 +27,7 @@ function nextVerifyBy(item: Item, now: Date): string {
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /** The later of two YYYY-MM-DD dates (ISO dates compare as strings). */
-const laterDate = (a: string | undefined, b: string): string => (a !== undefined && a > b ? a : b);
+const laterDate = (a: string | undefined, b: string): string => (a === undefined || b > a ? b : a);
 
 function conflict(message: string, current: number | null): HttpError {
   return new HttpError(409, 'conflict', message, { current_version: current });
@@ -93,7 +93,11 @@ export class Workflow {
         now,
       });
       if (draft.type !== head.item.type)
-        throw new HttpError(400, 'bad_request', `type: item "${id}" is a ${head.item.type}`);
+        throw new HttpError(
+          400,
+          'bad_request',
+          `type: item "${id}" is of type ${head.item.type}; an edit cannot make it a ${draft.type}`,
+        );
       // Re-sending the same content is a no-op: it never pulls an item out of review.
       if (contentOf(draft) === contentOf(head.item)) return { kind: 'unchanged', item: head.item };
       return { kind: 'write', item: draft, audit: [{ action: 'edit' }] };

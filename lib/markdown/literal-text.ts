@@ -48,8 +48,8 @@ function collect(
 export function maskLiteralText(markdown: string): string {
   if (markdown.includes('\r')) return markdown;
   const ranges: [number, number][] = [];
-  collect(Lexer.lex(markdown, { gfm: true }), markdown, 0, markdown.length, ranges);
-  if (ranges.length === 0) return markdown;
+  // marked's default options, as the renderer's (GFM).
+  collect(Lexer.lex(markdown), markdown, 0, markdown.length, ranges);
   let out = '';
   let last = 0;
   for (const [from, to] of ranges) {

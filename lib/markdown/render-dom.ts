@@ -7,8 +7,9 @@ import { isSafeLink } from './link-safety';
  * content script stays a few hundred bytes instead of carrying a Markdown parser and sanitiser.
  * Links are kept only for http(s) and mailto, and open in a new tab without referrer or opener.
  */
+// `*em*`'s inner part is lazy (`??`) so that `*Save* or *Cancel*` is two emphases, not one.
 const INLINE =
-  /\*\*(?<strong>.+?)\*\*|(?<!\w)__(?<strong2>.+?)__(?!\w)|\*(?<em>[^*\s](?:.*?[^*\s])?)\*|(?<!\w)_(?<em2>.+?)_(?!\w)|`(?<code>[^`]+)`|\[(?<text>[^\]]+)\]\(\s*<?(?<href>(?:[^()\s<>]|\([^()\s]*\))+)>?\s*\)/g;
+  /\*\*(?<strong>.+?)\*\*|(?<!\w)__(?<strong2>.+?)__(?!\w)|\*(?<em>[^*\s](?:.*?[^*\s])??)\*|(?<!\w)_(?<em2>.+?)_(?!\w)|`(?<code>[^`]+)`|\[(?<text>[^\]]+)\]\(\s*<?(?<href>(?:[^()\s<>]|\([^()\s]*\))+)>?\s*\)/g;
 
 /** Only absolute http(s) and mailto links survive in the page: relative ones would point at the host app. */
 function isWebLink(href: string): boolean {
@@ -18,7 +19,8 @@ function isWebLink(href: string): boolean {
 function appendInline(parent: Node, text: string, doc: Document): void {
   let last = 0;
   for (const m of text.matchAll(INLINE)) {
-    if (m.index > last) parent.appendChild(doc.createTextNode(text.slice(last, m.index)));
+    // Possibly empty, which shows nothing.
+    parent.appendChild(doc.createTextNode(text.slice(last, m.index)));
     last = m.index + m[0].length;
     const g = m.groups ?? {};
     const strong = g.strong ?? g.strong2;
@@ -37,10 +39,10 @@ function appendInline(parent: Node, text: string, doc: Document): void {
       parent.appendChild(a);
     } else parent.appendChild(doc.createTextNode(g.text ?? m[0]));
   }
-  if (last < text.length) parent.appendChild(doc.createTextNode(text.slice(last)));
+  parent.appendChild(doc.createTextNode(text.slice(last)));
 }
 
-const LIST_ITEM = /^\s*(?:[-*+]|(\d+)[.)])\s+(.*)$/;
+const LIST_ITEM = /^\s*(?:[-*+]|(\d+)[.)])\s+(.*)/;
 
 /** Renders `source` into a fragment of `doc`'s nodes. */
 export function renderMarkdownToDom(source: string, doc: Document): DocumentFragment {
@@ -60,7 +62,7 @@ export function renderMarkdownToDom(source: string, doc: Document): DocumentFrag
         );
       continue;
     }
-    const heading = /^#{1,6}\s+(.*)$/.exec(lines[0] ?? '');
+    const heading = /^#{1,6}\s+(.*)/.exec(lines[0] ?? '');
     const p = fragment.appendChild(doc.createElement('p'));
     if (heading !== null && lines.length === 1) {
       appendInline(p.appendChild(doc.createElement('strong')), heading[1] ?? '', doc);

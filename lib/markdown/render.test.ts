@@ -1,64 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdownToDom } from './render-dom';
 import { renderMarkdown } from './render-html';
 
 const { window } = new JSDOM('<!doctype html><body></body>');
-const payloads = JSON.parse(
-  readFileSync(
-    join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'security', 'xss-payloads.json'),
-    'utf8',
-  ),
-) as { title: string; payload: string }[];
-
-const HTML_TAGS = new Set([
-  'P',
-  'BR',
-  'HR',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'STRONG',
-  'EM',
-  'DEL',
-  'CODE',
-  'PRE',
-  'BLOCKQUOTE',
-  'UL',
-  'OL',
-  'LI',
-  'A',
-  'TABLE',
-  'THEAD',
-  'TBODY',
-  'TR',
-  'TH',
-  'TD',
-  'KBD',
-  'MARK',
-]);
-const DOM_TAGS = new Set(['P', 'BR', 'STRONG', 'EM', 'CODE', 'UL', 'OL', 'LI', 'A']);
-
-/** Every element in `root`, with anything that could run script or leave the page flagged. */
-function problems(root: Element | DocumentFragment, allowedTags: Set<string>): string[] {
-  const found: string[] = [];
-  for (const el of root.querySelectorAll('*')) {
-    if (!allowedTags.has(el.tagName)) found.push(`tag <${el.tagName.toLowerCase()}>`);
-    for (const attr of el.attributes) {
-      if (/^on/i.test(attr.name)) found.push(`handler ${attr.name}`);
-      if (!['href', 'title', 'target', 'rel', 'colspan', 'rowspan', 'start'].includes(attr.name))
-        found.push(`attribute ${attr.name}`);
-      if (attr.name === 'href' && !/^(?:https?:|mailto:|#)/i.test(attr.value))
-        found.push(`href ${attr.value.slice(0, 40)}`);
-    }
-  }
-  return found;
-}
-
 function html(markdown: string): Element {
   const div = window.document.createElement('div');
   div.innerHTML = renderMarkdown(markdown, window as unknown as Window);
@@ -101,7 +46,12 @@ describe('renderMarkdown (extension pages)', () => {
       ].join('\n\n'),
     );
     const tags = new Set([...out.querySelectorAll('*')].map((el) => el.tagName));
-    expect(tags).toEqual(new Set([...HTML_TAGS].filter((tag) => tag !== 'OL')));
+    expect([...tags].sort()).toEqual(
+      // Every tag of the allow-list but OL (its own test below).
+      'A BLOCKQUOTE BR CODE DEL EM H2 H3 H4 H5 H6 HR KBD LI MARK P PRE STRONG TABLE TBODY TD TH THEAD TR UL'.split(
+        ' ',
+      ),
+    );
     expect([...out.querySelectorAll('h2, h3, h4, h5, h6')].map((h) => h.tagName)).toEqual([
       'H2',
       'H3',
@@ -144,6 +94,30 @@ describe('renderMarkdown (extension pages)', () => {
     expect(out.textContent?.trim()).toBe('ab X s <span title="a&amp;b">\'q\'</span>');
   });
 
+  it.each([
+    [
+      'a bare tag with a space before ">"',
+      'x <kbd >y</kbd > <kbd class="k">z</kbd>',
+      '<p>x <kbd>y</kbd> &lt;kbd class="k"&gt;z</p>\n',
+    ],
+    ['a bare tag alone on its line (an HTML block)', 'a\n\n<br>\n\nb', '<p>a</p>\n<br><p>b</p>\n'],
+    ['the same, indented', 'a\n\n  <br>\n\nb', '<p>a</p>\n  <br><p>b</p>\n'],
+    [
+      'an HTML block that starts with a kept tag',
+      '<kbd>\nfoo\n</kbd>',
+      '&lt;kbd&gt;\nfoo\n&lt;/kbd&gt;',
+    ],
+    ['an HTML block that ends with a kept tag', '<span>\n</kbd>', '&lt;span&gt;\n&lt;/kbd&gt;'],
+    [
+      'an emoji in escaped markup, whole',
+      'a <b title="é😀">b</b>',
+      '<p>a &lt;b title="é😀"&gt;b&lt;/b&gt;</p>\n',
+    ],
+    ['a single newline, no line break', 'Line one\nline two', '<p>Line one\nline two</p>\n'],
+  ])('renders %s', (_, markdown, expected) => {
+    expect(html(markdown).innerHTML).toBe(expected);
+  });
+
   it('shows raw HTML as text, keeping only a few bare inline tags', () => {
     const out = html(
       'Press <kbd>Ctrl</kbd> then <b onclick="x()">this</b>\n\n<div class="box">block</div>',
@@ -162,22 +136,15 @@ describe('renderMarkdown (extension pages)', () => {
     expect(out.textContent).toContain('click');
   });
 
-  it('drops images, forms and inline styles', () => {
+  it('drops images and shows a form and a styled paragraph as text', () => {
     const out = html(
       '![x](https://tracker.example/p.gif)\n\n<form><input></form><p style="color:red">t</p>',
     );
-    expect(problems(out, HTML_TAGS)).toEqual([]);
     expect(out.querySelector('img, form, input, [style]')).toBeNull();
+    expect(out.innerHTML).toBe(
+      '<p></p>\n&lt;form&gt;&lt;input&gt;&lt;/form&gt;&lt;p style="color:red"&gt;t&lt;/p&gt;',
+    );
   });
-
-  it.each(payloads.map((p) => [p.title, p.payload]))(
-    'neutralises the XSS payload "%s"',
-    (_, payload) => {
-      expect(problems(html(`Before\n\n${payload}\n\nafter [link](${payload})`), HTML_TAGS)).toEqual(
-        [],
-      );
-    },
-  );
 });
 
 describe('renderMarkdownToDom (in-page tip card)', () => {
@@ -250,12 +217,4 @@ describe('renderMarkdownToDom (in-page tip card)', () => {
     expect(out.querySelector('a')).toBeNull();
     expect(out.textContent).toBe('click here');
   });
-
-  it.each(payloads.map((p) => [p.title, p.payload]))(
-    'shows the XSS payload "%s" as text only',
-    (_, payload) => {
-      const out = render(`${payload}\n\n[x](${payload})`);
-      expect(problems(out, DOM_TAGS)).toEqual([]);
-    },
-  );
 });
