@@ -90,17 +90,29 @@ export const rollupTables = {
     ],
     values: ['n', 'questions', 'correct'],
   },
-  /** Knowledge-check answers: `choice` is the chosen ids joined by '+', `first` the first attempt. */
-  ins_quiz_day: {
+  /**
+   * Knowledge-check answers per question and choice, all teams together (Learning: difficulty and
+   * distractors): `choice` is the chosen ids joined by '+', `first` the first attempt.
+   */
+  ins_question_day: {
     keys: [
       ['day', 'text'],
-      ['team', 'text'],
       ['lesson', 'text'],
       ['question', 'text'],
       ['choice', 'text'],
       ['first', 'int'],
     ],
     values: ['n', 'correct'],
+  },
+  /** First-attempt answers per team and question (Teams: question difficulty per team). */
+  ins_team_question_day: {
+    keys: [
+      ['day', 'text'],
+      ['team', 'text'],
+      ['lesson', 'text'],
+      ['question', 'text'],
+    ],
+    values: ['answers', 'correct'],
   },
   ins_path_day: {
     keys: [

@@ -82,6 +82,20 @@ export function pruneStatements(today: string, queryK: number): PruneStatement[]
       sql: 'DELETE FROM learning_records WHERE day < ?',
       params: [cut.rollupsBefore],
     },
+    // Learner sets go with the records they count: a day's with its day, a month's ('YYYY-MM',
+    // before any of its days as text) with its first day, so a month partly cut is read by days.
+    {
+      kind: 'rollup_rows',
+      sql: 'DELETE FROM ins_learner_sets WHERE period < ?',
+      params: [cut.rollupsBefore],
+    },
+    // A learner with no record left loses their id (no set holds it any more).
+    {
+      kind: undefined,
+      sql: `DELETE FROM ins_learners WHERE NOT EXISTS
+        (SELECT 1 FROM learning_records r WHERE r.email = ins_learners.email)`,
+      params: [],
+    },
     {
       kind: 'person_marks',
       sql: 'DELETE FROM ins_marks WHERE week < ?',

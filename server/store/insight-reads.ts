@@ -6,6 +6,13 @@
  * the WHERE clause of the only read that returns words.
  */
 
+import {
+  countLearners,
+  periodParts,
+  unionInto,
+  type LearnerSetKind,
+} from '../insights/learner-sets';
+
 /** Runs one read statement with positional parameters; rows with columns as named. */
 export type ReadRunner = (sql: string, params: readonly (string | number)[]) => Promise<Row[]>;
 type Row = Record<string, unknown>;
@@ -118,13 +125,21 @@ export interface LessonDoneTotal {
   questions: number;
   correct: number;
 }
-export interface QuizTotal {
-  team: string;
+/** Knowledge-check answers per question and choice, all teams together. */
+export interface QuestionTotal {
   lesson: string;
   question: string;
   choice: string;
   first: number;
   n: number;
+  correct: number;
+}
+/** First-attempt answers per team and question. */
+export interface TeamQuestionTotal {
+  team: string;
+  lesson: string;
+  question: string;
+  answers: number;
   correct: number;
 }
 export interface PathTotal {
@@ -333,14 +348,24 @@ export class InsightReads {
     return numbers(rows, ['n', 'questions', 'correct']);
   }
 
-  async quizTotals(r: InsightRange): Promise<QuizTotal[]> {
+  async questionTotals(r: InsightRange): Promise<QuestionTotal[]> {
     const rows = await this.run(
-      `SELECT team, lesson, question, choice, first, sum(n) AS n, sum(correct) AS correct
-       FROM ins_quiz_day WHERE day >= ? AND day <= ?
-       GROUP BY team, lesson, question, choice, first`,
+      `SELECT lesson, question, choice, first, sum(n) AS n, sum(correct) AS correct
+       FROM ins_question_day WHERE day >= ? AND day <= ?
+       GROUP BY lesson, question, choice, first`,
       dayRange(r),
     );
     return numbers(rows, ['first', 'n', 'correct']);
+  }
+
+  async teamQuestionTotals(r: InsightRange): Promise<TeamQuestionTotal[]> {
+    const rows = await this.run(
+      `SELECT team, lesson, question, sum(answers) AS answers, sum(correct) AS correct
+       FROM ins_team_question_day WHERE day >= ? AND day <= ?
+       GROUP BY team, lesson, question`,
+      dayRange(r),
+    );
+    return numbers(rows, ['answers', 'correct']);
   }
 
   async pathTotals(r: InsightRange): Promise<PathTotal[]> {
@@ -369,14 +394,47 @@ export class InsightReads {
     }));
   }
 
-  /** Distinct learners per lesson or path (`key`), or per team, and record type. */
-  async learnerCounts(r: InsightRange, by: 'subject' | 'team'): Promise<LearnerCount[]> {
-    const rows = await this.run(
-      `SELECT ${by} AS key, type, count(DISTINCT email) AS learners FROM learning_records
-       WHERE day >= ? AND day <= ? GROUP BY ${by}, type`,
-      dayRange(r),
-    );
-    return numbers(rows, ['learners']);
+  /**
+   * Distinct learners per lesson or path (`key`), or per team, and record type: the union of the
+   * period's learner sets (server/insights/learner-sets.ts), whole months read as one set each
+   * where retention has not begun to cut them (`keptFrom`: the rollup cutoff as of today).
+   */
+  async learnerCounts(
+    r: InsightRange,
+    by: LearnerSetKind,
+    keptFrom: string,
+  ): Promise<LearnerCount[]> {
+    const { months, days } = periodParts(r.from, r.to, keptFrom);
+    const rows: Row[] = [];
+    if (months.length > 0)
+      rows.push(
+        ...(await this.run(
+          `SELECT key, type, bits FROM ins_learner_sets
+           WHERE kind = ? AND period IN (${months.map(() => '?').join(', ')})`,
+          [by, ...months],
+        )),
+      );
+    for (const [from, to] of days)
+      rows.push(
+        ...(await this.run(
+          `SELECT key, type, bits FROM ins_learner_sets
+           WHERE kind = ? AND period >= ? AND period <= ? AND length(period) = 10`,
+          [by, from, to],
+        )),
+      );
+    const unions = new Map<string, { key: string; type: string; bits: Uint8Array }>();
+    for (const row of rows) {
+      const [key, type] = [String(row.key), String(row.type)];
+      const id = `${key}\n${type}`;
+      const seen = unions.get(id) ?? { key, type, bits: new Uint8Array(0) };
+      seen.bits = unionInto(seen.bits, String(row.bits));
+      unions.set(id, seen);
+    }
+    return [...unions.values()].map(({ key, type, bits }) => ({
+      key,
+      type,
+      learners: countLearners(bits),
+    }));
   }
 
   async peopleWeeks(fromWeek: string, toWeek: string): Promise<PeopleWeek[]> {

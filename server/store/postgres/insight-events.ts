@@ -13,6 +13,7 @@ import { aggregateDeltas, type RollupDelta, type RollupRows } from '../../insigh
 import type { InsightBatch, InsightBatchResult } from '../insight-types';
 import type { Query, Sql, Tx } from './connect';
 import { addAnchorReports } from './extras';
+import { storeLearnerSets } from './learner-sets';
 
 /**
  * Storing a batch of insight events on PostgreSQL: one transaction, a statement per kind of row
@@ -133,6 +134,7 @@ async function storeLearning(tx: Tx, effects: readonly RowEffects[]): Promise<vo
   const records = effects.flatMap((e) => (e.learning === undefined ? [] : [e.learning]));
   if (records.length === 0) return;
   await tx`INSERT INTO learning_records ${tx(records, 'email', 'team', 'day', 'type', 'subject', 'body')}`;
+  await storeLearnerSets(tx, records);
 }
 
 async function storeGuidance(tx: Tx, effects: readonly RowEffects[]): Promise<void> {

@@ -12,6 +12,7 @@ import { aggregateDeltas, type RollupDelta, type RollupRows } from '../../insigh
 import type { InsightBatch, InsightBatchResult } from '../insight-types';
 import type { Db } from './database';
 import { addAnchorReports } from './extras';
+import { storeLearnerSets } from './learner-sets';
 import { prepared, preparedPluck } from './statements';
 
 /**
@@ -112,7 +113,9 @@ function storeLearning(db: Db, effects: readonly RowEffects[]): void {
     `INSERT INTO learning_records (email, team, day, type, subject, body)
      VALUES (@email, @team, @day, @type, @subject, @body)`,
   );
-  for (const { learning } of effects) if (learning !== undefined) insert.run(learning);
+  const facts = effects.flatMap(({ learning }) => (learning === undefined ? [] : [learning]));
+  for (const learning of facts) insert.run(learning);
+  storeLearnerSets(db, facts);
 }
 
 function storeGuidance(db: Db, effects: readonly RowEffects[]): void {

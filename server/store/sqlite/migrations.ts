@@ -3,7 +3,13 @@
  * only: never edit a migration that has shipped, add the next one (and its PostgreSQL twin in
  * ../postgres/migrations.ts, so both backends hold the same data).
  */
-export const migrations: readonly string[] = [
+import type { Db } from './database';
+import { backfillLearnerSets } from './learner-sets';
+
+/** A migration: SQL, or a step that needs code (a backfill), run in the same transaction. */
+export type Migration = string | ((db: Db) => void);
+
+export const migrations: readonly Migration[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
   -- One row: the feed's monotonic sequence. Every item/app change takes the next value, so the
@@ -311,4 +317,36 @@ export const migrations: readonly string[] = [
   CREATE INDEX learning_records_day ON learning_records (day, type, subject, team, email);
   CREATE INDEX ins_item_screen_day_screen ON ins_item_screen_day (app, screen, day);
   `,
+  `
+  -- Per-view rollups (ADR 0011): Learning reads answers per question and choice without the team,
+  -- Teams first attempts per team and question; both are sums of the quiz rows they replace.
+  CREATE TABLE ins_question_day (
+    day TEXT NOT NULL, lesson TEXT NOT NULL, question TEXT NOT NULL, choice TEXT NOT NULL,
+    first INTEGER NOT NULL, n INTEGER NOT NULL DEFAULT 0, correct INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, lesson, question, choice, first)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO ins_question_day (day, lesson, question, choice, first, n, correct)
+    SELECT day, lesson, question, choice, first, sum(n), sum(correct) FROM ins_quiz_day
+    GROUP BY day, lesson, question, choice, first;
+  CREATE TABLE ins_team_question_day (
+    day TEXT NOT NULL, team TEXT NOT NULL, lesson TEXT NOT NULL, question TEXT NOT NULL,
+    answers INTEGER NOT NULL DEFAULT 0, correct INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, team, lesson, question)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO ins_team_question_day (day, team, lesson, question, answers, correct)
+    SELECT day, team, lesson, question, sum(n), sum(correct) FROM ins_quiz_day WHERE first = 1
+    GROUP BY day, team, lesson, question;
+  DROP TABLE ins_quiz_day;
+  -- Distinct learners per period (server/insights/learner-sets.ts): an id per learner, and per
+  -- day or month, subject or team, and record type the set of learners as a hex bitmap.
+  CREATE TABLE ins_learners (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE
+  ) STRICT;
+  CREATE TABLE ins_learner_sets (
+    kind TEXT NOT NULL, period TEXT NOT NULL, key TEXT NOT NULL, type TEXT NOT NULL,
+    bits TEXT NOT NULL,
+    PRIMARY KEY (kind, period, key, type)
+  ) STRICT, WITHOUT ROWID;
+  `,
+  backfillLearnerSets,
 ];
