@@ -305,14 +305,12 @@ function otherRollups(event: InsightEvent, team: string): RollupDelta[] {
   const { day } = event;
   switch (event.type) {
     case 'lesson_step':
-      return [
-        { table: 'ins_lesson_day', key: [day, team, event.lesson, event.step], add: { n: 1 } },
-      ];
+      return [{ table: 'ins_lesson_day', key: [day, event.lesson, event.step], add: { n: 1 } }];
     case 'lesson_completed':
       return [
         {
           table: 'ins_lesson_done_day',
-          key: [day, team, event.lesson],
+          key: [day, event.lesson],
           add: { n: 1, questions: event.questions, correct: event.correct },
         },
       ];
@@ -337,7 +335,7 @@ function otherRollups(event: InsightEvent, team: string): RollupDelta[] {
       return deltas;
     }
     case 'path_completed':
-      return [{ table: 'ins_path_day', key: [day, team, event.path], add: { n: 1 } }];
+      return [{ table: 'ins_path_day', key: [day, event.path], add: { n: 1 } }];
     case 'record_view': {
       const add = { record_views: event.count, record_views_help: event.help ? event.count : 0 };
       return [{ table: 'ins_screen_day', key: [day, event.app, event.screen ?? ''], add }];

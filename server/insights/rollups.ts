@@ -72,11 +72,10 @@ export const rollupTables = {
     ],
     values: ['n'],
   },
-  /** Lesson steps finished for the first time (the funnel). */
+  /** Lesson steps finished for the first time (the funnel), all teams together. */
   ins_lesson_day: {
     keys: [
       ['day', 'text'],
-      ['team', 'text'],
       ['lesson', 'text'],
       ['step', 'int'],
     ],
@@ -85,7 +84,6 @@ export const rollupTables = {
   ins_lesson_done_day: {
     keys: [
       ['day', 'text'],
-      ['team', 'text'],
       ['lesson', 'text'],
     ],
     values: ['n', 'questions', 'correct'],
@@ -117,7 +115,6 @@ export const rollupTables = {
   ins_path_day: {
     keys: [
       ['day', 'text'],
-      ['team', 'text'],
       ['path', 'text'],
     ],
     values: ['n'],

@@ -337,6 +337,35 @@ export const migrations: readonly Migration[] = [
     SELECT day, team, lesson, question, sum(n), sum(correct) FROM ins_quiz_day WHERE first = 1
     GROUP BY day, team, lesson, question;
   DROP TABLE ins_quiz_day;
+  -- Learning shows its funnel, completions and paths for all teams together: those rollups
+  -- drop the team (the same sums, a fiftieth of the rows at 50 teams).
+  CREATE TABLE ins_lesson_day_new (
+    day TEXT NOT NULL, lesson TEXT NOT NULL, step INTEGER NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, lesson, step)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO ins_lesson_day_new (day, lesson, step, n)
+    SELECT day, lesson, step, sum(n) FROM ins_lesson_day GROUP BY day, lesson, step;
+  DROP TABLE ins_lesson_day;
+  ALTER TABLE ins_lesson_day_new RENAME TO ins_lesson_day;
+  CREATE TABLE ins_lesson_done_day_new (
+    day TEXT NOT NULL, lesson TEXT NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0, questions INTEGER NOT NULL DEFAULT 0, correct INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, lesson)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO ins_lesson_done_day_new (day, lesson, n, questions, correct)
+    SELECT day, lesson, sum(n), sum(questions), sum(correct) FROM ins_lesson_done_day GROUP BY day, lesson;
+  DROP TABLE ins_lesson_done_day;
+  ALTER TABLE ins_lesson_done_day_new RENAME TO ins_lesson_done_day;
+  CREATE TABLE ins_path_day_new (
+    day TEXT NOT NULL, path TEXT NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, path)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO ins_path_day_new (day, path, n)
+    SELECT day, path, sum(n) FROM ins_path_day GROUP BY day, path;
+  DROP TABLE ins_path_day;
+  ALTER TABLE ins_path_day_new RENAME TO ins_path_day;
   -- Distinct learners per period (server/insights/learner-sets.ts): an id per learner, and per
   -- day or month, subject or team, and record type the set of learners as a hex bitmap.
   CREATE TABLE ins_learners (
