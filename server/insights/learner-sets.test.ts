@@ -1,13 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, retentionCutoffs, type InsightEvent } from '@/lib/insights';
 import { testBackends, type TempStore } from '../test-fixtures';
-import {
-  countLearners,
-  learnerSetAdditions,
-  periodParts,
-  unionInto,
-  withLearners,
-} from './learner-sets';
+import { countLearners, learnerSetAdditions, unionInto, withLearners } from './learner-sets';
+import { periodParts } from './period-parts';
 import { installOf, learner, movableClock, seededRandom, sendEvents } from './test-support';
 
 describe('learner set helpers', () => {
@@ -134,7 +129,7 @@ describe.each(testBackends())('learner sets on $name', (backend) => {
       ['2026-03-01', '2026-04-30'],
     ];
     const counted = async (from: string, to: string, by: 'subject' | 'team', keptFrom: string) =>
-      (await store.insights.learnerCounts({ from, to }, by, keptFrom))
+      (await store.insights.learnerCounts({ from, to, monthsFrom: keptFrom }, by))
         .filter((c) => c.learners > 0)
         .map((c) => `${c.key} ${c.type} ${c.learners}`)
         .sort();

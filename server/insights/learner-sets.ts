@@ -1,5 +1,3 @@
-import { addDays } from '@/lib/insights';
-
 /**
  * Distinct learners, exactly, over any period, without reading every learning record in it.
  *
@@ -99,33 +97,4 @@ export function countLearners(bits: Uint8Array): number {
   let n = 0;
   for (const byte of bits) n += POPCOUNT[byte]!;
   return n;
-}
-
-/** The last day of a 'YYYY-MM' month. */
-const monthEnd = (month: string) => addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1);
-
-/**
- * How to read [from, to]: the whole months inside it whose sets retention has not begun to cut
- * (month ≥ `keptFrom` as text, the rule insight-prune.ts deletes by), and the day runs left over.
- */
-export function periodParts(
-  from: string,
-  to: string,
-  keptFrom: string,
-): { months: string[]; days: [string, string][] } {
-  const months: string[] = [];
-  const days: [string, string][] = [];
-  let start = from;
-  for (let day = from; day <= to;) {
-    const month = day.slice(0, 7);
-    const end = monthEnd(month);
-    if (day === `${month}-01` && end <= to && month >= keptFrom) {
-      if (start < day) days.push([start, addDays(day, -1)]);
-      months.push(month);
-      start = addDays(end, 1);
-    }
-    day = addDays(end, 1);
-  }
-  if (start <= to) days.push([start, to]);
-  return { months, days };
 }

@@ -1,4 +1,4 @@
-import { daysBetween, GROUP_MIN_PEOPLE, retentionCutoffs } from '@/lib/insights';
+import { daysBetween, GROUP_MIN_PEOPLE } from '@/lib/insights';
 import type { Item, Lesson } from '@/lib/content-model';
 import type { LearningView, QuestionStats } from '@/lib/insights/views';
 import type { PathRun, QuestionTotal, Store } from '../../store';
@@ -75,7 +75,7 @@ export async function learningView(store: Store, q: ViewQuery): Promise<Learning
     store.insights.questionTotals(q),
     store.insights.pathTotals(q),
     store.insights.pathRuns(q),
-    store.insights.learnerCounts(q, 'subject', retentionCutoffs(q.today).rollupsBefore),
+    store.insights.learnerCounts(q, 'subject'),
     store.liveItems(),
   ]);
   const lessons = lessonsOf(live);

@@ -1,4 +1,4 @@
-import { GROUP_MIN_PEOPLE, retentionCutoffs, suppressSmallGroups } from '@/lib/insights';
+import { GROUP_MIN_PEOPLE, suppressSmallGroups } from '@/lib/insights';
 import type { TeamRow, TeamsView } from '@/lib/insights/views';
 import type { PeopleWeek, Store, TeamQuestionTotal, TeamTotal } from '../../store';
 import { periodOf, shareOf, weeksOf, type ViewQuery } from '../range';
@@ -59,7 +59,7 @@ export async function teamsView(store: Store, q: ViewQuery): Promise<TeamsView> 
     store.insights.peopleWeeks(weeks[0]!, weeks.at(-1)!),
     store.insights.teamTotals(q),
     store.insights.teamQuestionTotals(q),
-    store.insights.learnerCounts(q, 'team', retentionCutoffs(q.today).rollupsBefore),
+    store.insights.learnerCounts(q, 'team'),
   ]);
   const eligible = new Map<string, number>();
   for (const u of users)

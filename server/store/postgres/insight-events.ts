@@ -9,7 +9,12 @@ import {
   type RowEffects,
 } from '../../insights/ingest-plan';
 import { windowStart } from '../../insights/people';
-import { aggregateDeltas, type RollupDelta, type RollupRows } from '../../insights/rollups';
+import {
+  aggregateDeltas,
+  greatestColumns,
+  type RollupDelta,
+  type RollupRows,
+} from '../../insights/rollups';
 import type { InsightBatch, InsightBatchResult } from '../insight-types';
 import type { Query, Sql, Tx } from './connect';
 import { addAnchorReports } from './extras';
@@ -52,7 +57,7 @@ export async function upsertRollups(tx: Query, tables: readonly RollupRows[]): P
     await tx.unsafe(
       `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${unnest})
        ON CONFLICT (${keys.map(([k]) => k).join(', ')}) DO UPDATE SET
-       ${values.map((v) => `${v} = ${table}.${v} + excluded.${v}`).join(', ')}`,
+       ${values.map((v) => (greatestColumns.has(v) ? `${v} = greatest(${table}.${v}, excluded.${v})` : `${v} = ${table}.${v} + excluded.${v}`)).join(', ')}`,
       arrays as never[],
     );
   }

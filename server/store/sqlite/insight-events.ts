@@ -8,7 +8,12 @@ import {
   type RowEffects,
 } from '../../insights/ingest-plan';
 import { windowStart } from '../../insights/people';
-import { aggregateDeltas, type RollupDelta, type RollupRows } from '../../insights/rollups';
+import {
+  aggregateDeltas,
+  greatestColumns,
+  type RollupDelta,
+  type RollupRows,
+} from '../../insights/rollups';
 import type { InsightBatch, InsightBatchResult } from '../insight-types';
 import type { Db } from './database';
 import { addAnchorReports } from './extras';
@@ -50,7 +55,7 @@ export function upsertRollups(db: Db, tables: readonly RollupRows[]): void {
       db,
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
        ON CONFLICT (${keys.map(([k]) => k).join(', ')}) DO UPDATE SET
-       ${values.map((v) => `${v} = ${v} + excluded.${v}`).join(', ')}`,
+       ${values.map((v) => (greatestColumns.has(v) ? `${v} = max(${v}, excluded.${v})` : `${v} = ${v} + excluded.${v}`)).join(', ')}`,
     );
     for (const row of rows) statement.run(...row.key, ...row.add);
   }

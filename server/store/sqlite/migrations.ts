@@ -366,6 +366,38 @@ export const migrations: readonly Migration[] = [
     SELECT day, path, sum(n) FROM ins_path_day GROUP BY day, path;
   DROP TABLE ins_path_day;
   ALTER TABLE ins_path_day_new RENAME TO ins_path_day;
+  -- Month twins of the rollups the year views read most (server/insights/rollups.ts): the same
+  -- sums per 'YYYY-MM'; last_dom is the last day of the month an item was used.
+  CREATE TABLE ins_item_month (
+    month TEXT NOT NULL, item TEXT NOT NULL,
+    shown INTEGER NOT NULL DEFAULT 0, opened INTEGER NOT NULL DEFAULT 0,
+    opened_page INTEGER NOT NULL DEFAULT 0, reads INTEGER NOT NULL DEFAULT 0,
+    helpful INTEGER NOT NULL DEFAULT 0, unhelpful INTEGER NOT NULL DEFAULT 0,
+    last_dom INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, item)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO ins_item_month
+    (month, item, shown, opened, opened_page, reads, helpful, unhelpful, last_dom)
+    SELECT substr(day, 1, 7), item, sum(shown), sum(opened), sum(opened_page), sum(reads),
+      sum(helpful), sum(unhelpful), max(CAST(substr(day, 9, 2) AS INTEGER))
+    FROM ins_item_day GROUP BY substr(day, 1, 7), item;
+  CREATE TABLE ins_feedback_month (
+    month TEXT NOT NULL, item TEXT NOT NULL, helpful INTEGER NOT NULL, reason TEXT NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, item, helpful, reason)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO ins_feedback_month (month, item, helpful, reason, n)
+    SELECT substr(day, 1, 7), item, helpful, reason, sum(n) FROM ins_feedback_day
+    GROUP BY substr(day, 1, 7), item, helpful, reason;
+  CREATE TABLE ins_query_month (
+    month TEXT NOT NULL, app TEXT NOT NULL, screen TEXT NOT NULL, query INTEGER NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, app, screen, query)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX ins_query_month_query ON ins_query_month (query);
+  INSERT INTO ins_query_month (month, app, screen, query, n)
+    SELECT substr(day, 1, 7), app, screen, query, sum(n) FROM ins_query_day
+    GROUP BY substr(day, 1, 7), app, screen, query;
   -- Distinct learners per period (server/insights/learner-sets.ts): an id per learner, and per
   -- day or month, subject or team, and record type the set of learners as a hex bitmap.
   CREATE TABLE ins_learners (
