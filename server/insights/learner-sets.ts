@@ -7,7 +7,7 @@
  * and `waymark db copy` carry it as text). A period's distinct learners are the popcount of the
  * union of its months' and remaining days' sets: a year is ~12 month sets and a few dozen day sets
  * per subject instead of every record. Sets are exact (no sketch), so the k thresholds (3/5/10)
- * stay exact. Updated in the transaction that inserts the learning records (ADR 0011).
+ * stay exact. Updated in the transaction that inserts the learning records (ADR 0014).
  */
 
 export type LearnerSetKind = 'subject' | 'team';

@@ -351,7 +351,7 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX ins_item_screen_day_screen ON ins_item_screen_day (app, screen, day);
   `,
   `
-  -- Per-view rollups (ADR 0011): Learning reads answers per question and choice without the team,
+  -- Per-view rollups (ADR 0014): Learning reads answers per question and choice without the team,
   -- Teams first attempts per team and question; both are sums of the quiz rows they replace.
   CREATE TABLE ins_question_day (
     day text NOT NULL, lesson text NOT NULL, question text NOT NULL, choice text NOT NULL,
