@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, retentionCutoffs, type InsightEvent } from '@/lib/insights';
+import { retentionCutoffs, type InsightEvent } from '@/lib/insights';
 import { testBackends, type TempStore } from '../test-fixtures';
 import { countLearners, learnerSetAdditions, unionInto, withLearners } from './learner-sets';
 import { periodParts } from './period-parts';
-import { installOf, learner, movableClock, seededRandom, sendEvents } from './test-support';
+import { learner, movableClock, seededRandom, sendDays } from './test-support';
 
 describe('learner set helpers', () => {
   it('splits a period into the whole months retention keeps and the days left over', () => {
@@ -100,26 +100,17 @@ describe.each(testBackends())('learner sets on $name', (backend) => {
     const { store } = env;
     const { next: r } = seededRandom(11);
     const facts: Fact[] = [];
-    const seqs = new Map<number, number>();
     const made: (InsightEvent & { team: string })[] = [];
-    for (let day = FIRST; day <= LAST; day = addDays(day, 1)) {
-      clock.set(`${day}T12:00:00.000Z`);
-      for (let person = 0; person < 16; person++) {
-        if (r() > 0.25) continue;
-        const email = `p${person}@example.com`;
-        const team = TEAMS[person % TEAMS.length]!;
-        const drawn = Array.from({ length: 1 + Math.floor(r() * 3) }, () => learningEvent(r, day));
-        const events = drawn.map(([e]) => e);
-        made.push(...events.map((e) => ({ ...e, team })));
-        const firstSeq = (seqs.get(person) ?? 0) + 1;
-        seqs.set(person, firstSeq + events.length - 1);
-        await sendEvents(store, learner(email, team || undefined), events, {
-          install: installOf(person),
-          firstSeq,
-        });
-        for (const [e, subject] of drawn) facts.push({ email, team, day, type: e.type, subject });
-      }
-    }
+    await sendDays(store, clock, { first: FIRST, last: LAST, people: 16 }, (person, day) => {
+      if (r() > 0.25) return undefined;
+      const email = `p${person}@example.com`;
+      const team = TEAMS[person % TEAMS.length]!;
+      const drawn = Array.from({ length: 1 + Math.floor(r() * 3) }, () => learningEvent(r, day));
+      const events = drawn.map(([e]) => e);
+      made.push(...events.map((e) => ({ ...e, team })));
+      for (const [e, subject] of drawn) facts.push({ email, team, day, type: e.type, subject });
+      return { user: learner(email, team || undefined), events };
+    });
     const kept = retentionCutoffs(LAST).rollupsBefore;
     const periods: [string, string][] = [
       [FIRST, LAST],

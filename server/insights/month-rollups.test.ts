@@ -1,15 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, retentionCutoffs, type InsightEvent } from '@/lib/insights';
+import { retentionCutoffs, type InsightEvent } from '@/lib/insights';
 import type { InsightRange, Store } from '../store';
 import { testBackends, type TempStore } from '../test-fixtures';
-import {
-  failedSearch,
-  installOf,
-  learner,
-  movableClock,
-  seededRandom,
-  sendEvents,
-} from './test-support';
+import { failedSearch, learner, movableClock, seededRandom, sendDays } from './test-support';
 
 const FIRST = '2026-03-25';
 const LAST = '2026-06-15';
@@ -50,20 +43,11 @@ describe.each(testBackends())('month rollups on $name', (backend) => {
     env = await backend.open(clock.now);
     const { store } = env;
     const { next: r } = seededRandom(5);
-    const seqs = new Map<number, number>();
-    for (let day = FIRST; day <= LAST; day = addDays(day, 1)) {
-      clock.set(`${day}T12:00:00.000Z`);
-      for (let person = 0; person < 8; person++) {
-        if (r() > 0.4) continue;
-        const events = Array.from({ length: 1 + Math.floor(r() * 4) }, () => usage(r, day));
-        const firstSeq = (seqs.get(person) ?? 0) + 1;
-        seqs.set(person, firstSeq + events.length - 1);
-        await sendEvents(store, learner(`p${person}@example.com`), events, {
-          install: installOf(person),
-          firstSeq,
-        });
-      }
-    }
+    await sendDays(store, clock, { first: FIRST, last: LAST, people: 8 }, (person, day) => {
+      if (r() > 0.4) return undefined;
+      const events = Array.from({ length: 1 + Math.floor(r() * 4) }, () => usage(r, day));
+      return { user: learner(`p${person}@example.com`), events };
+    });
     const monthsFrom = retentionCutoffs(LAST).rollupsBefore;
     const periods: [string, string][] = [
       [FIRST, LAST],
