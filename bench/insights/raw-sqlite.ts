@@ -74,8 +74,8 @@ export function storageFigures(path: string) {
 
 /**
  * Every rollup table's rows (day, month, people per week, learner sets), sorted, and the raw and
- * learning row counts: what must be equal
- * between the bulk fill and EventIngest on the same batches (salts differ, so marks are not).
+ * learning row counts: what must be equal between the bulk fill and EventIngest on the same
+ * batches (salts differ, so marks are not).
  */
 export function rollupDump(path: string): string {
   const db = new Database(path, { readonly: true });
