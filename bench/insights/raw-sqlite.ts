@@ -73,14 +73,17 @@ export function storageFigures(path: string) {
 }
 
 /**
- * Every rollup table's rows, sorted, and the raw and learning row counts: what must be equal
- * between the bulk fill and EventIngest on the same batches (salts differ, so marks are not).
+ * Every rollup table's rows (day, month, people per week, learner sets), sorted, and the raw and
+ * learning row counts: what must be equal between the bulk fill and EventIngest on the same
+ * batches (salts differ, so marks are not).
  */
 export function rollupDump(path: string): string {
   const db = new Database(path, { readonly: true });
   const tables = db
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'ins_%_day' OR name = 'ins_people_week') ORDER BY name",
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'ins_%_day'
+         OR name LIKE 'ins_%_month' OR name IN ('ins_people_week', 'ins_learner_sets'))
+       ORDER BY name`,
     )
     .pluck()
     .all() as string[];

@@ -93,6 +93,18 @@ function place(r: () => number) {
   return { app, screen: `screen-${skewed(r, CARDINALITY.screensPerApp)}` };
 }
 
+/**
+ * A tip is authored on one screen of one app (its anchor lives there), so its events carry that
+ * place: tip i sits on app i mod 8, screen (i div 8) mod 10. (Drawing the place independently, as
+ * before, spread every tip over all 80 screens — 80× the tip-day rows a real catalogue makes.)
+ */
+function tip(r: () => number) {
+  const i = skewed(r, CARDINALITY.tips);
+  const apps = CARDINALITY.apps;
+  const screen = Math.floor(i / apps.length) % CARDINALITY.screensPerApp;
+  return { app: apps[i % apps.length]!, screen: `screen-${screen}`, tip: `tip-${i}` };
+}
+
 type Maker = (r: () => number, day: string) => InsightEvent;
 const item = (r: () => number) => `item-${skewed(r, CARDINALITY.items)}`;
 const lesson = (r: () => number) => `lesson-${skewed(r, CARDINALITY.lessons)}`;
@@ -164,20 +176,16 @@ const MAKERS: [number, Maker][] = [
       type: 'tip_shown',
       v: 1,
       day,
-      ...place(r),
-      tip: `tip-${skewed(r, CARDINALITY.tips)}`,
+      ...tip(r),
       count: 1 + Math.floor(r() * 3),
     }),
   ],
   [
     2,
-    (r, day) => ({
-      type: 'tip_dismissed',
-      v: 1,
-      day,
-      app: pick(r, CARDINALITY.apps),
-      tip: `tip-${skewed(r, CARDINALITY.tips)}`,
-    }),
+    (r, day) => {
+      const { app, tip: id } = tip(r);
+      return { type: 'tip_dismissed', v: 1, day, app, tip: id };
+    },
   ],
   [
     1,
@@ -185,8 +193,7 @@ const MAKERS: [number, Maker][] = [
       type: 'tip_unresolved',
       v: 1,
       day,
-      ...place(r),
-      tip: `tip-${skewed(r, CARDINALITY.tips)}`,
+      ...tip(r),
       count: 1,
     }),
   ],

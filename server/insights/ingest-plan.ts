@@ -305,24 +305,37 @@ function otherRollups(event: InsightEvent, team: string): RollupDelta[] {
   const { day } = event;
   switch (event.type) {
     case 'lesson_step':
-      return [
-        { table: 'ins_lesson_day', key: [day, team, event.lesson, event.step], add: { n: 1 } },
-      ];
+      return [{ table: 'ins_lesson_day', key: [day, event.lesson, event.step], add: { n: 1 } }];
     case 'lesson_completed':
       return [
         {
           table: 'ins_lesson_done_day',
-          key: [day, team, event.lesson],
+          key: [day, event.lesson],
           add: { n: 1, questions: event.questions, correct: event.correct },
         },
       ];
     case 'quiz_answer': {
       const choice = [...event.choices].sort().join('+');
-      const key = [day, team, event.lesson, event.question, choice, event.attempt === 1 ? 1 : 0];
-      return [{ table: 'ins_quiz_day', key, add: { n: 1, correct: event.correct ? 1 : 0 } }];
+      const first = event.attempt === 1;
+      const correct = event.correct ? 1 : 0;
+      const { lesson, question } = event;
+      const deltas: RollupDelta[] = [
+        {
+          table: 'ins_question_day',
+          key: [day, lesson, question, choice, first ? 1 : 0],
+          add: { n: 1, correct },
+        },
+      ];
+      if (first)
+        deltas.push({
+          table: 'ins_team_question_day',
+          key: [day, team, lesson, question],
+          add: { answers: 1, correct },
+        });
+      return deltas;
     }
     case 'path_completed':
-      return [{ table: 'ins_path_day', key: [day, team, event.path], add: { n: 1 } }];
+      return [{ table: 'ins_path_day', key: [day, event.path], add: { n: 1 } }];
     case 'record_view': {
       const add = { record_views: event.count, record_views_help: event.help ? event.count : 0 };
       return [{ table: 'ins_screen_day', key: [day, event.app, event.screen ?? ''], add }];

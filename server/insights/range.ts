@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, daysBetween, weekOf } from '@/lib/insights';
+import { addDays, daysBetween, retentionCutoffs, weekOf } from '@/lib/insights';
 import { slugSchema } from '@/lib/content-model';
 import type { Period } from '@/lib/insights/views';
 
@@ -12,6 +12,8 @@ export interface ViewQuery extends Period {
   app: string | undefined;
   /** The server's today (its clock): what "last 30 days" and "overdue" are measured from. */
   today: string;
+  /** Whole months from this one on may be read from month rollups (the rollup cutoff today). */
+  monthsFrom: string;
 }
 
 const SINCE = /^(\d{1,4})([dwmy])$/;
@@ -47,7 +49,8 @@ export function viewQuery(params: z.output<typeof rangeParams>, today: string): 
   if (days < 1) throw new RangeError(`since: ${from} is after until (${to})`);
   if (days > MAX_PERIOD_DAYS)
     throw new RangeError(`since: at most ${MAX_PERIOD_DAYS} days (rollups are kept 25 months)`);
-  return { from, to, days, app: params.app, today };
+  const monthsFrom = retentionCutoffs(today).rollupsBefore;
+  return { from, to, days, app: params.app, today, monthsFrom };
 }
 
 /** The Mondays of the weeks a period touches, oldest first. */

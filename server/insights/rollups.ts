@@ -72,11 +72,10 @@ export const rollupTables = {
     ],
     values: ['n'],
   },
-  /** Lesson steps finished for the first time (the funnel). */
+  /** Lesson steps finished for the first time (the funnel), all teams together. */
   ins_lesson_day: {
     keys: [
       ['day', 'text'],
-      ['team', 'text'],
       ['lesson', 'text'],
       ['step', 'int'],
     ],
@@ -85,16 +84,17 @@ export const rollupTables = {
   ins_lesson_done_day: {
     keys: [
       ['day', 'text'],
-      ['team', 'text'],
       ['lesson', 'text'],
     ],
     values: ['n', 'questions', 'correct'],
   },
-  /** Knowledge-check answers: `choice` is the chosen ids joined by '+', `first` the first attempt. */
-  ins_quiz_day: {
+  /**
+   * Knowledge-check answers per question and choice, all teams together (Learning: difficulty and
+   * distractors): `choice` is the chosen ids joined by '+', `first` the first attempt.
+   */
+  ins_question_day: {
     keys: [
       ['day', 'text'],
-      ['team', 'text'],
       ['lesson', 'text'],
       ['question', 'text'],
       ['choice', 'text'],
@@ -102,11 +102,50 @@ export const rollupTables = {
     ],
     values: ['n', 'correct'],
   },
-  ins_path_day: {
+  /** First-attempt answers per team and question (Teams: question difficulty per team). */
+  ins_team_question_day: {
     keys: [
       ['day', 'text'],
       ['team', 'text'],
+      ['lesson', 'text'],
+      ['question', 'text'],
+    ],
+    values: ['answers', 'correct'],
+  },
+  ins_path_day: {
+    keys: [
+      ['day', 'text'],
       ['path', 'text'],
+    ],
+    values: ['n'],
+  },
+  /**
+   * Month twins of the daily rollups the year views read most (Content, Gaps): the same sums per
+   * calendar month ('YYYY-MM'), so a year is twelve rows per key plus the days at its ends.
+   * `last_dom` is the last day of the month the item was used (kept as the greatest, not summed).
+   */
+  ins_item_month: {
+    keys: [
+      ['month', 'text'],
+      ['item', 'text'],
+    ],
+    values: ['shown', 'opened', 'opened_page', 'reads', 'helpful', 'unhelpful', 'last_dom'],
+  },
+  ins_feedback_month: {
+    keys: [
+      ['month', 'text'],
+      ['item', 'text'],
+      ['helpful', 'int'],
+      ['reason', 'text'],
+    ],
+    values: ['n'],
+  },
+  ins_query_month: {
+    keys: [
+      ['month', 'text'],
+      ['app', 'text'],
+      ['screen', 'text'],
+      ['query', 'int'],
     ],
     values: ['n'],
   },
@@ -127,6 +166,30 @@ export const rollupTables = {
 } as const;
 
 export type RollupTable = keyof typeof rollupTables;
+
+/** Daily rollups and their month twins: every daily change is added to its month too. */
+export const monthTwins = {
+  ins_item_day: 'ins_item_month',
+  ins_feedback_day: 'ins_feedback_month',
+  ins_query_day: 'ins_query_month',
+} as const satisfies Partial<Record<RollupTable, RollupTable>>;
+
+/** Value columns that keep the greatest value seen rather than a sum. */
+export const greatestColumns: ReadonlySet<string> = new Set(['last_dom']);
+
+/** The rollups keyed by day (the month twins and ins_people_week are not). */
+export const dayRollups = (Object.keys(rollupTables) as RollupTable[]).filter(
+  (t) => rollupTables[t].keys[0][0] === 'day',
+);
+
+/** A daily change as its month twin's: the month as key, and the day for `last_dom`. */
+function monthTwin(delta: RollupDelta): RollupDelta | undefined {
+  const twin = (monthTwins as Partial<Record<RollupTable, RollupTable>>)[delta.table];
+  if (twin === undefined) return undefined;
+  const [day, ...rest] = delta.key as [string, ...(string | number)[]];
+  const add = { ...delta.add, last_dom: Number(day.slice(8, 10)) };
+  return { table: twin, key: [day.slice(0, 7), ...rest], add };
+}
 export type KeyType = 'text' | 'int';
 
 /** One change to a rollup row: its key values (in the table's key order) and what to add. */
@@ -150,7 +213,7 @@ export interface RollupRows {
  */
 export function aggregateDeltas(deltas: Iterable<RollupDelta>): RollupRows[] {
   const byTable = new Map<RollupTable, Map<string, { key: (string | number)[]; add: number[] }>>();
-  for (const delta of deltas) {
+  for (const delta of [...deltas].flatMap((d) => [d, monthTwin(d) ?? []].flat())) {
     const { values } = rollupTables[delta.table];
     const rows =
       byTable.get(delta.table) ?? new Map<string, { key: (string | number)[]; add: number[] }>();
@@ -158,7 +221,10 @@ export function aggregateDeltas(deltas: Iterable<RollupDelta>): RollupRows[] {
     const id = JSON.stringify(delta.key);
     const row = rows.get(id) ?? { key: delta.key, add: values.map(() => 0) };
     rows.set(id, row);
-    values.forEach((column, i) => (row.add[i]! += delta.add[column] ?? 0));
+    values.forEach((column, i) => {
+      const add = delta.add[column] ?? 0;
+      row.add[i] = greatestColumns.has(column) ? Math.max(row.add[i]!, add) : row.add[i]! + add;
+    });
   }
   return (Object.keys(rollupTables) as RollupTable[]).flatMap((table) => {
     const rows = byTable.get(table);

@@ -1,4 +1,4 @@
-import type { InsightEvent } from '@/lib/insights';
+import { addDays, type InsightEvent } from '@/lib/insights';
 import type { DumpTable, Store, User } from '../store';
 import { decodeEvent } from './event-codec';
 import { EventIngest } from './ingest';
@@ -74,6 +74,29 @@ export function movableClock(start: string) {
     now: () => new Date(now),
     set: (iso: string) => (now = new Date(iso)),
   };
+}
+
+/**
+ * Each day from `first` to `last`, with the clock set to it, each of `people` people's events of
+ * the day (`draw`: undefined for none), sent from the person's own install, seqs continuing.
+ */
+export async function sendDays(
+  store: Store,
+  clock: ReturnType<typeof movableClock>,
+  span: { first: string; last: string; people: number },
+  draw: (person: number, day: string) => { user: User; events: InsightEvent[] } | undefined,
+): Promise<void> {
+  const seqs = new Map<number, number>();
+  for (let day = span.first; day <= span.last; day = addDays(day, 1)) {
+    clock.set(`${day}T12:00:00.000Z`);
+    for (let person = 0; person < span.people; person++) {
+      const sent = draw(person, day);
+      if (sent === undefined) continue;
+      const firstSeq = (seqs.get(person) ?? 0) + 1;
+      seqs.set(person, firstSeq + sent.events.length - 1);
+      await sendEvents(store, sent.user, sent.events, { install: installOf(person), firstSeq });
+    }
+  }
 }
 
 /** A small seeded random generator (mulberry32) and normal draws, for synthetic data. */

@@ -1,6 +1,6 @@
 import { retentionCutoffs } from '@/lib/insights';
 import { dayNumber } from '../insights/event-codec';
-import { rollupTables } from '../insights/rollups';
+import { dayRollups, monthTwins } from '../insights/rollups';
 import type { PruneCounts } from './insight-types';
 
 /**
@@ -19,7 +19,6 @@ export function pruneStatements(today: string, queryK: number): PruneStatement[]
   const cut = retentionCutoffs(today);
   const subThreshold = `SELECT id FROM ins_queries WHERE peak < ? AND last_day < ?`;
   const words = [queryK, cut.queryWordsBefore];
-  const dayTables = Object.keys(rollupTables).filter((t) => t !== 'ins_people_week');
   return [
     {
       kind: 'raw_events',
@@ -53,13 +52,25 @@ export function pruneStatements(today: string, queryK: number): PruneStatement[]
       params: words,
     },
     {
+      kind: 'rollup_rows',
+      sql: `DELETE FROM ins_query_month WHERE query IN (${subThreshold})`,
+      params: words,
+    },
+    {
       kind: 'query_words',
       sql: 'DELETE FROM ins_queries WHERE peak < ? AND last_day < ?',
       params: words,
     },
-    ...dayTables.map((table): PruneStatement => ({
+    ...dayRollups.map((table): PruneStatement => ({
       kind: 'rollup_rows',
       sql: `DELETE FROM ${table} WHERE day < ?`,
+      params: [cut.rollupsBefore],
+    })),
+    // A month ('YYYY-MM' sorts before each of its days) goes with its first day: from then on
+    // the days it still has are read from their daily rows (learner-sets.ts, periodParts).
+    ...Object.values(monthTwins).map((table): PruneStatement => ({
+      kind: 'rollup_rows',
+      sql: `DELETE FROM ${table} WHERE month < ?`,
       params: [cut.rollupsBefore],
     })),
     {
@@ -81,6 +92,20 @@ export function pruneStatements(today: string, queryK: number): PruneStatement[]
       kind: 'learning_records',
       sql: 'DELETE FROM learning_records WHERE day < ?',
       params: [cut.rollupsBefore],
+    },
+    // Learner sets go with the records they count: a day's with its day, a month's ('YYYY-MM',
+    // before any of its days as text) with its first day, so a month partly cut is read by days.
+    {
+      kind: 'rollup_rows',
+      sql: 'DELETE FROM ins_learner_sets WHERE period < ?',
+      params: [cut.rollupsBefore],
+    },
+    // A learner with no record left loses their id (no set holds it any more).
+    {
+      kind: undefined,
+      sql: `DELETE FROM ins_learners WHERE NOT EXISTS
+        (SELECT 1 FROM learning_records r WHERE r.email = ins_learners.email)`,
+      params: [],
     },
     {
       kind: 'person_marks',

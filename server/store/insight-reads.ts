@@ -6,6 +6,9 @@
  * the WHERE clause of the only read that returns words.
  */
 
+import { countLearners, unionInto, type LearnerSetKind } from '../insights/learner-sets';
+import { periodParts } from '../insights/period-parts';
+
 /** Runs one read statement with positional parameters; rows with columns as named. */
 export type ReadRunner = (sql: string, params: readonly (string | number)[]) => Promise<Row[]>;
 type Row = Record<string, unknown>;
@@ -15,6 +18,11 @@ export interface InsightRange {
   from: string;
   to: string;
   app?: string | undefined;
+  /**
+   * Whole months from this one on (as text) may be read from the month rollups: the rollup
+   * retention cutoff as of today (server/insights/period-parts.ts). Absent: daily rows only.
+   */
+  monthsFrom?: string | undefined;
 }
 
 export interface ScreenDay {
@@ -118,13 +126,21 @@ export interface LessonDoneTotal {
   questions: number;
   correct: number;
 }
-export interface QuizTotal {
-  team: string;
+/** Knowledge-check answers per question and choice, all teams together. */
+export interface QuestionTotal {
   lesson: string;
   question: string;
   choice: string;
   first: number;
   n: number;
+  correct: number;
+}
+/** First-attempt answers per team and question. */
+export interface TeamQuestionTotal {
+  team: string;
+  lesson: string;
+  question: string;
+  answers: number;
   correct: number;
 }
 export interface PathTotal {
@@ -185,6 +201,41 @@ const APP = `(? = '' OR app = ?)`;
 const range = (r: InsightRange) => [r.from, r.to, r.app ?? '', r.app ?? ''];
 const dayRange = (r: InsightRange) => [r.from, r.to];
 
+/** The whole months and day runs to read a range by (daily rows only without `monthsFrom`). */
+const parts = (r: InsightRange) => periodParts(r.from, r.to, r.monthsFrom ?? '9999');
+const IN = (values: readonly unknown[]) => `(${values.map(() => '?').join(', ')})`;
+
+/** Rows of several parts as one: summed by key, or the greatest (numbers, or text by order). */
+function mergeRows(
+  rows: readonly Row[],
+  {
+    keys,
+    sums,
+    greatest,
+  }: { keys: readonly string[]; sums: readonly string[]; greatest: readonly string[] },
+): Row[] {
+  const merged = new Map<string, Row>();
+  for (const row of rows) {
+    const id = JSON.stringify(keys.map((k) => row[k]));
+    const seen = merged.get(id);
+    if (seen === undefined) {
+      merged.set(id, { ...row });
+      continue;
+    }
+    for (const c of sums) seen[c] = num(seen[c]) + num(row[c]);
+    for (const c of greatest) {
+      const [a, b] = [seen[c], row[c]];
+      if (
+        b !== null &&
+        b !== undefined &&
+        (a === null || a === undefined || (b as never) > (a as never))
+      )
+        seen[c] = b;
+    }
+  }
+  return [...merged.values()];
+}
+
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 /** Rows with the named columns as numbers (drivers answer sums as strings or bigints). */
@@ -198,6 +249,29 @@ const SUMS = (columns: readonly string[]) => columns.map((c) => `sum(${c}) AS ${
 export class InsightReads {
   constructor(private readonly run: ReadRunner) {}
 
+  /**
+   * One grouped read of a range from a daily rollup (`span` 'day') and its month twin ('month'):
+   * `sql(span, period)` puts the period's condition first in its WHERE (its parameters come
+   * first); the parts' rows are merged by `keys`, summing `sums`, keeping the greatest of
+   * `greatest`. A range inside one run of days is a single statement, as before.
+   */
+  private async acrossMonths(
+    r: InsightRange,
+    sql: (span: 'day' | 'month', period: string) => string,
+    params: readonly (string | number)[],
+    merge: { keys: readonly string[]; sums: readonly string[]; greatest: readonly string[] },
+  ): Promise<Row[]> {
+    const { months, days } = parts(r);
+    const results: Row[][] = [];
+    for (const [from, to] of days)
+      results.push(await this.run(sql('day', 'd.day >= ? AND d.day <= ?'), [from, to, ...params]));
+    if (months.length > 0)
+      results.push(
+        await this.run(sql('month', `d.month IN ${IN(months)}`), [...months, ...params]),
+      );
+    return results.length === 1 ? results[0]! : mergeRows(results.flat(), merge);
+  }
+
   async screenDays(r: InsightRange): Promise<ScreenDay[]> {
     const rows = await this.run(
       `SELECT day, app, screen, searches, failed, opened, record_views, record_views_help
@@ -209,13 +283,16 @@ export class InsightReads {
 
   /** Failed queries per screen, only those `k` or more distinct people typed within 30 days. */
   async visibleQueries(r: InsightRange, k: number): Promise<QueryTotal[]> {
-    const rows = await this.run(
-      `SELECT d.app AS app, d.screen AS screen, q.text AS query, sum(d.n) AS searches,
-         q.peak AS people
-       FROM ins_query_day d JOIN ins_queries q ON q.id = d.query
-       WHERE d.day >= ? AND d.day <= ? AND (? = '' OR d.app = ?) AND q.peak >= ?
-       GROUP BY d.app, d.screen, q.id, q.text, q.peak`,
-      [...range(r), k],
+    const rows = await this.acrossMonths(
+      r,
+      (span, period) =>
+        `SELECT d.app AS app, d.screen AS screen, q.text AS query, sum(d.n) AS searches,
+           q.peak AS people
+         FROM ins_query_${span} d JOIN ins_queries q ON q.id = d.query
+         WHERE ${period} AND (? = '' OR d.app = ?) AND q.peak >= ?
+         GROUP BY d.app, d.screen, q.id, q.text, q.peak`,
+      [r.app ?? '', r.app ?? '', k],
+      { keys: ['app', 'screen', 'query'], sums: ['searches'], greatest: ['people'] },
     );
     return numbers(rows, ['searches', 'people']);
   }
@@ -241,10 +318,18 @@ export class InsightReads {
 
   async itemTotals(r: InsightRange): Promise<ItemTotal[]> {
     const values = ['shown', 'opened', 'opened_page', 'reads', 'helpful', 'unhelpful'];
-    const rows = await this.run(
-      `SELECT item, ${SUMS(values)}, max(day) AS last_day FROM ins_item_day
-       WHERE day >= ? AND day <= ? GROUP BY item`,
-      dayRange(r),
+    // A month row knows the last day of the month its item was used (`last_dom`).
+    const last = (span: 'day' | 'month') =>
+      span === 'day'
+        ? 'max(d.day)'
+        : `max(d.month || '-' || CASE WHEN d.last_dom < 10 THEN '0' ELSE '' END || d.last_dom)`;
+    const rows = await this.acrossMonths(
+      r,
+      (span, period) =>
+        `SELECT d.item AS item, ${SUMS(values)}, ${last(span)} AS last_day
+         FROM ins_item_${span} d WHERE ${period} GROUP BY d.item`,
+      [],
+      { keys: ['item'], sums: values, greatest: ['last_day'] },
     );
     return numbers(rows, values);
   }
@@ -271,10 +356,13 @@ export class InsightReads {
   }
 
   async feedbackTotals(r: InsightRange): Promise<FeedbackTotal[]> {
-    const rows = await this.run(
-      `SELECT item, helpful, reason, sum(n) AS n FROM ins_feedback_day
-       WHERE day >= ? AND day <= ? GROUP BY item, helpful, reason`,
-      dayRange(r),
+    const rows = await this.acrossMonths(
+      r,
+      (span, period) =>
+        `SELECT d.item AS item, d.helpful AS helpful, d.reason AS reason, sum(d.n) AS n
+         FROM ins_feedback_${span} d WHERE ${period} GROUP BY d.item, d.helpful, d.reason`,
+      [],
+      { keys: ['item', 'helpful', 'reason'], sums: ['n'], greatest: [] },
     );
     return numbers(rows, ['helpful', 'n']);
   }
@@ -333,14 +421,24 @@ export class InsightReads {
     return numbers(rows, ['n', 'questions', 'correct']);
   }
 
-  async quizTotals(r: InsightRange): Promise<QuizTotal[]> {
+  async questionTotals(r: InsightRange): Promise<QuestionTotal[]> {
     const rows = await this.run(
-      `SELECT team, lesson, question, choice, first, sum(n) AS n, sum(correct) AS correct
-       FROM ins_quiz_day WHERE day >= ? AND day <= ?
-       GROUP BY team, lesson, question, choice, first`,
+      `SELECT lesson, question, choice, first, sum(n) AS n, sum(correct) AS correct
+       FROM ins_question_day WHERE day >= ? AND day <= ?
+       GROUP BY lesson, question, choice, first`,
       dayRange(r),
     );
     return numbers(rows, ['first', 'n', 'correct']);
+  }
+
+  async teamQuestionTotals(r: InsightRange): Promise<TeamQuestionTotal[]> {
+    const rows = await this.run(
+      `SELECT team, lesson, question, sum(answers) AS answers, sum(correct) AS correct
+       FROM ins_team_question_day WHERE day >= ? AND day <= ?
+       GROUP BY team, lesson, question`,
+      dayRange(r),
+    );
+    return numbers(rows, ['answers', 'correct']);
   }
 
   async pathTotals(r: InsightRange): Promise<PathTotal[]> {
@@ -369,14 +467,43 @@ export class InsightReads {
     }));
   }
 
-  /** Distinct learners per lesson or path (`key`), or per team, and record type. */
-  async learnerCounts(r: InsightRange, by: 'subject' | 'team'): Promise<LearnerCount[]> {
-    const rows = await this.run(
-      `SELECT ${by} AS key, type, count(DISTINCT email) AS learners FROM learning_records
-       WHERE day >= ? AND day <= ? GROUP BY ${by}, type`,
-      dayRange(r),
-    );
-    return numbers(rows, ['learners']);
+  /**
+   * Distinct learners per lesson or path (`key`), or per team, and record type: the union of the
+   * period's learner sets (server/insights/learner-sets.ts), whole months read as one set each
+   * (`r.monthsFrom`).
+   */
+  async learnerCounts(r: InsightRange, by: LearnerSetKind): Promise<LearnerCount[]> {
+    const { months, days } = parts(r);
+    const rows: Row[] = [];
+    if (months.length > 0)
+      rows.push(
+        ...(await this.run(
+          `SELECT key, type, bits FROM ins_learner_sets
+           WHERE kind = ? AND period IN (${months.map(() => '?').join(', ')})`,
+          [by, ...months],
+        )),
+      );
+    for (const [from, to] of days)
+      rows.push(
+        ...(await this.run(
+          `SELECT key, type, bits FROM ins_learner_sets
+           WHERE kind = ? AND period >= ? AND period <= ? AND length(period) = 10`,
+          [by, from, to],
+        )),
+      );
+    const unions = new Map<string, { key: string; type: string; bits: Uint8Array }>();
+    for (const row of rows) {
+      const [key, type] = [String(row.key), String(row.type)];
+      const id = `${key}\n${type}`;
+      const seen = unions.get(id) ?? { key, type, bits: new Uint8Array(0) };
+      seen.bits = unionInto(seen.bits, String(row.bits));
+      unions.set(id, seen);
+    }
+    return [...unions.values()].map(({ key, type, bits }) => ({
+      key,
+      type,
+      learners: countLearners(bits),
+    }));
   }
 
   async peopleWeeks(fromWeek: string, toWeek: string): Promise<PeopleWeek[]> {

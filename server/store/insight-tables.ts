@@ -15,6 +15,8 @@ export const insightTables = [
   'ins_salts',
   'ins_marks',
   'learning_records',
+  'ins_learners',
+  'ins_learner_sets',
   'ins_guidance',
   'ins_helpdesk_imports',
   'ins_helpdesk_tickets',
@@ -48,6 +50,8 @@ export const insightColumns: Readonly<Record<InsightTable, readonly string[]>> =
   ins_salts: ['week', 'salt'],
   ins_marks: ['week', 'scope', 'person', 'last_day'],
   learning_records: ['email', 'team', 'day', 'type', 'subject', 'body'],
+  ins_learners: ['id', 'email'],
+  ins_learner_sets: ['kind', 'period', 'key', 'type', 'bits'],
   ins_guidance: ['app', 'record', 'first_day', 'last_day', 'team', 'opened', 'agent', 'agent_week'],
   ins_helpdesk_imports: ['id', 'at', 'actor', 'summary'],
   ins_helpdesk_tickets: [
@@ -88,6 +92,13 @@ export const insightOrder: Readonly<Record<InsightTable, Order>> = {
     ['type', 'text'],
     ['subject', 'text'],
     ['body', 'text'],
+  ],
+  ins_learners: [['id', 'number']],
+  ins_learner_sets: [
+    ['kind', 'text'],
+    ['period', 'text'],
+    ['key', 'text'],
+    ['type', 'text'],
   ],
   ins_guidance: [
     ['app', 'text'],

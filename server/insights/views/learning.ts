@@ -1,7 +1,7 @@
 import { daysBetween, GROUP_MIN_PEOPLE } from '@/lib/insights';
 import type { Item, Lesson } from '@/lib/content-model';
 import type { LearningView, QuestionStats } from '@/lib/insights/views';
-import type { PathRun, QuizTotal, Store } from '../../store';
+import type { PathRun, QuestionTotal, Store } from '../../store';
 import { periodOf, shareOf, type ViewQuery } from '../range';
 import { byText, groupBy, quantile } from './common';
 
@@ -19,7 +19,7 @@ function isCorrect(lesson: Lesson | undefined, question: string, choice: string)
 
 /** First attempts at each question: how often wrong, which choices; suppressed under min people. */
 export function questionStats(
-  quiz: readonly QuizTotal[],
+  quiz: readonly QuestionTotal[],
   learners: ReadonlyMap<string, number>,
   lessons: ReadonlyMap<string, Lesson>,
 ): QuestionStats[] {
@@ -72,7 +72,7 @@ export async function learningView(store: Store, q: ViewQuery): Promise<Learning
   const [steps, done, quiz, paths, runs, learners, live] = await Promise.all([
     store.insights.lessonSteps(q),
     store.insights.lessonCompletions(q),
-    store.insights.quizTotals(q),
+    store.insights.questionTotals(q),
     store.insights.pathTotals(q),
     store.insights.pathRuns(q),
     store.insights.learnerCounts(q, 'subject'),

@@ -1,6 +1,6 @@
 import { GROUP_MIN_PEOPLE, suppressSmallGroups } from '@/lib/insights';
 import type { TeamRow, TeamsView } from '@/lib/insights/views';
-import type { PeopleWeek, QuizTotal, Store, TeamTotal } from '../../store';
+import type { PeopleWeek, Store, TeamQuestionTotal, TeamTotal } from '../../store';
 import { periodOf, shareOf, weeksOf, type ViewQuery } from '../range';
 import { byText, groupBy, orNone, searchCounts } from './common';
 
@@ -26,20 +26,15 @@ function suppressCells<T>(cells: Cell<T>[]): Map<string, T | { suppressed: true 
   );
 }
 
-function questionCell(rows: readonly QuizTotal[], learners: number) {
-  const first = rows.filter((r) => r.first === 1);
-  const questions = [...groupBy(first, (r) => `${r.lesson}\n${r.question}`).values()].map((qs) => {
-    const answers = qs.reduce((n, r) => n + r.n, 0);
-    const right = qs.reduce((n, r) => n + r.correct, 0);
-    return {
-      lesson: qs[0]!.lesson,
-      question: qs[0]!.question,
-      answers,
-      wrong_first_time: shareOf(answers - right, answers),
-    };
-  });
+function questionCell(rows: readonly TeamQuestionTotal[], learners: number) {
+  const questions = rows.map((x) => ({
+    lesson: x.lesson,
+    question: x.question,
+    answers: x.answers,
+    wrong_first_time: shareOf(x.answers - x.correct, x.answers),
+  }));
   const answers = questions.reduce((n, x) => n + x.answers, 0);
-  const right = first.reduce((n, r) => n + r.correct, 0);
+  const right = rows.reduce((n, r) => n + r.correct, 0);
   return {
     learners,
     answers,
@@ -63,7 +58,7 @@ export async function teamsView(store: Store, q: ViewQuery): Promise<TeamsView> 
     store.listUsers(),
     store.insights.peopleWeeks(weeks[0]!, weeks.at(-1)!),
     store.insights.teamTotals(q),
-    store.insights.quizTotals(q),
+    store.insights.teamQuestionTotals(q),
     store.insights.learnerCounts(q, 'team'),
   ]);
   const eligible = new Map<string, number>();

@@ -57,6 +57,7 @@ const COPIED_IDS = [
   'ins_names',
   'ins_installs',
   'ins_queries',
+  'ins_learners',
   'ins_helpdesk_imports',
 ];
 

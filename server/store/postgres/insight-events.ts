@@ -9,10 +9,16 @@ import {
   type RowEffects,
 } from '../../insights/ingest-plan';
 import { windowStart } from '../../insights/people';
-import { aggregateDeltas, type RollupDelta, type RollupRows } from '../../insights/rollups';
+import {
+  aggregateDeltas,
+  greatestColumns,
+  type RollupDelta,
+  type RollupRows,
+} from '../../insights/rollups';
 import type { InsightBatch, InsightBatchResult } from '../insight-types';
 import type { Query, Sql, Tx } from './connect';
 import { addAnchorReports } from './extras';
+import { storeLearnerSets } from './learner-sets';
 
 /**
  * Storing a batch of insight events on PostgreSQL: one transaction, a statement per kind of row
@@ -51,7 +57,7 @@ export async function upsertRollups(tx: Query, tables: readonly RollupRows[]): P
     await tx.unsafe(
       `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${unnest})
        ON CONFLICT (${keys.map(([k]) => k).join(', ')}) DO UPDATE SET
-       ${values.map((v) => `${v} = ${table}.${v} + excluded.${v}`).join(', ')}`,
+       ${values.map((v) => (greatestColumns.has(v) ? `${v} = greatest(${table}.${v}, excluded.${v})` : `${v} = ${table}.${v} + excluded.${v}`)).join(', ')}`,
       arrays as never[],
     );
   }
@@ -133,6 +139,7 @@ async function storeLearning(tx: Tx, effects: readonly RowEffects[]): Promise<vo
   const records = effects.flatMap((e) => (e.learning === undefined ? [] : [e.learning]));
   if (records.length === 0) return;
   await tx`INSERT INTO learning_records ${tx(records, 'email', 'team', 'day', 'type', 'subject', 'body')}`;
+  await storeLearnerSets(tx, records);
 }
 
 async function storeGuidance(tx: Tx, effects: readonly RowEffects[]): Promise<void> {

@@ -34,9 +34,10 @@ export async function migrate(sql: postgres.Sql): Promise<SchemaStatus & { appli
       throw new Error(
         `the database schema (version ${current}) is newer than this server (${migrations.length})`,
       );
-    for (const [i, text] of migrations.entries()) {
+    for (const [i, step] of migrations.entries()) {
       if (i < current) continue;
-      await tx.unsafe(text);
+      if (typeof step === 'string') await tx.unsafe(step);
+      else await step(tx);
       await tx`INSERT INTO schema_migrations (version) VALUES (${i + 1})`;
     }
     return {

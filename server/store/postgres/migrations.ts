@@ -12,7 +12,13 @@
  * - changes are announced with NOTIFY (waymark_seq: the new last sequence; waymark_users: the
  *   token hash to evict) so every instance keeps its lastSeq and token cache fresh.
  */
-export const migrations: readonly string[] = [
+import type { Tx } from './connect';
+import { backfillLearnerSets } from './learner-sets';
+
+/** A migration: SQL, or a step that needs code (a backfill), run in the same transaction. */
+export type Migration = string | ((tx: Tx) => Promise<void>);
+
+export const migrations: readonly Migration[] = [
   `
   CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
   CREATE TABLE seq (id integer PRIMARY KEY CHECK (id = 1), value bigint NOT NULL);
@@ -344,4 +350,105 @@ export const migrations: readonly string[] = [
   CREATE INDEX learning_records_day ON learning_records (day, type, subject, team, email);
   CREATE INDEX ins_item_screen_day_screen ON ins_item_screen_day (app, screen, day);
   `,
+  `
+  -- Per-view rollups (ADR 0014): Learning reads answers per question and choice without the team,
+  -- Teams first attempts per team and question; both are sums of the quiz rows they replace.
+  CREATE TABLE ins_question_day (
+    day text NOT NULL, lesson text NOT NULL, question text NOT NULL, choice text NOT NULL,
+    first integer NOT NULL, n integer NOT NULL DEFAULT 0, correct integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, lesson, question, choice, first)
+  );
+  INSERT INTO ins_question_day (day, lesson, question, choice, first, n, correct)
+    SELECT day, lesson, question, choice, first, sum(n), sum(correct) FROM ins_quiz_day
+    GROUP BY day, lesson, question, choice, first;
+  CREATE TABLE ins_team_question_day (
+    day text NOT NULL, team text NOT NULL, lesson text NOT NULL, question text NOT NULL,
+    answers integer NOT NULL DEFAULT 0, correct integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, team, lesson, question)
+  );
+  INSERT INTO ins_team_question_day (day, team, lesson, question, answers, correct)
+    SELECT day, team, lesson, question, sum(n), sum(correct) FROM ins_quiz_day WHERE first = 1
+    GROUP BY day, team, lesson, question;
+  DROP TABLE ins_quiz_day;
+  -- Learning shows its funnel, completions and paths for all teams together: those rollups
+  -- drop the team (the same sums, a fiftieth of the rows at 50 teams).
+  CREATE TABLE ins_lesson_day_new (
+    day text NOT NULL, lesson text NOT NULL, step integer NOT NULL,
+    n integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, lesson, step)
+  );
+  INSERT INTO ins_lesson_day_new (day, lesson, step, n)
+    SELECT day, lesson, step, sum(n) FROM ins_lesson_day GROUP BY day, lesson, step;
+  DROP TABLE ins_lesson_day;
+  ALTER TABLE ins_lesson_day_new RENAME TO ins_lesson_day;
+  CREATE TABLE ins_lesson_done_day_new (
+    day text NOT NULL, lesson text NOT NULL,
+    n integer NOT NULL DEFAULT 0, questions integer NOT NULL DEFAULT 0, correct integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, lesson)
+  );
+  INSERT INTO ins_lesson_done_day_new (day, lesson, n, questions, correct)
+    SELECT day, lesson, sum(n), sum(questions), sum(correct) FROM ins_lesson_done_day GROUP BY day, lesson;
+  DROP TABLE ins_lesson_done_day;
+  ALTER TABLE ins_lesson_done_day_new RENAME TO ins_lesson_done_day;
+  CREATE TABLE ins_path_day_new (
+    day text NOT NULL, path text NOT NULL,
+    n integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, path)
+  );
+  INSERT INTO ins_path_day_new (day, path, n)
+    SELECT day, path, sum(n) FROM ins_path_day GROUP BY day, path;
+  DROP TABLE ins_path_day;
+  ALTER TABLE ins_path_day_new RENAME TO ins_path_day;
+  -- Month twins of the rollups the year views read most (server/insights/rollups.ts): the same
+  -- sums per 'YYYY-MM'; last_dom is the last day of the month an item was used.
+  CREATE TABLE ins_item_month (
+    month text NOT NULL, item text NOT NULL,
+    shown integer NOT NULL DEFAULT 0, opened integer NOT NULL DEFAULT 0,
+    opened_page integer NOT NULL DEFAULT 0, reads integer NOT NULL DEFAULT 0,
+    helpful integer NOT NULL DEFAULT 0, unhelpful integer NOT NULL DEFAULT 0,
+    last_dom integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, item)
+  );
+  INSERT INTO ins_item_month
+    (month, item, shown, opened, opened_page, reads, helpful, unhelpful, last_dom)
+    SELECT substr(day, 1, 7), item, sum(shown), sum(opened), sum(opened_page), sum(reads),
+      sum(helpful), sum(unhelpful), max(substr(day, 9, 2)::integer)
+    FROM ins_item_day GROUP BY substr(day, 1, 7), item;
+  CREATE TABLE ins_feedback_month (
+    month text NOT NULL, item text NOT NULL, helpful integer NOT NULL, reason text NOT NULL,
+    n integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, item, helpful, reason)
+  );
+  INSERT INTO ins_feedback_month (month, item, helpful, reason, n)
+    SELECT substr(day, 1, 7), item, helpful, reason, sum(n) FROM ins_feedback_day
+    GROUP BY substr(day, 1, 7), item, helpful, reason;
+  CREATE TABLE ins_query_month (
+    month text NOT NULL, app text NOT NULL, screen text NOT NULL, query integer NOT NULL,
+    n integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, app, screen, query)
+  );
+  CREATE INDEX ins_query_month_query ON ins_query_month (query);
+  INSERT INTO ins_query_month (month, app, screen, query, n)
+    SELECT substr(day, 1, 7), app, screen, query, sum(n) FROM ins_query_day
+    GROUP BY substr(day, 1, 7), app, screen, query;
+  -- Distinct learners per period (server/insights/learner-sets.ts).
+  CREATE TABLE ins_learners (
+    id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, email text NOT NULL UNIQUE
+  );
+  CREATE TABLE ins_learner_sets (
+    kind text NOT NULL, period text NOT NULL, key text NOT NULL, type text NOT NULL,
+    bits text NOT NULL,
+    PRIMARY KEY (kind, period, key, type)
+  );
+  DO $$
+  BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'waymark_app') THEN
+      GRANT SELECT, INSERT, UPDATE, DELETE ON ins_question_day, ins_team_question_day,
+        ins_lesson_day, ins_lesson_done_day, ins_path_day, ins_item_month, ins_feedback_month,
+        ins_query_month, ins_learners, ins_learner_sets TO waymark_app;
+      GRANT USAGE ON SEQUENCE ins_learners_id_seq TO waymark_app;
+    END IF;
+  END $$;
+  `,
+  backfillLearnerSets,
 ];

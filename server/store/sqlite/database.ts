@@ -22,9 +22,10 @@ export function migrate(db: Db): SchemaStatus {
     throw new SchemaMismatchError(
       `the database schema (version ${current}) is newer than this server (${migrations.length})`,
     );
-  migrations.slice(current).forEach((sql, i) => {
+  migrations.slice(current).forEach((step, i) => {
     db.transaction(() => {
-      db.exec(sql);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${current + i + 1}`);
     })();
   });

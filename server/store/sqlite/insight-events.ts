@@ -8,10 +8,16 @@ import {
   type RowEffects,
 } from '../../insights/ingest-plan';
 import { windowStart } from '../../insights/people';
-import { aggregateDeltas, type RollupDelta, type RollupRows } from '../../insights/rollups';
+import {
+  aggregateDeltas,
+  greatestColumns,
+  type RollupDelta,
+  type RollupRows,
+} from '../../insights/rollups';
 import type { InsightBatch, InsightBatchResult } from '../insight-types';
 import type { Db } from './database';
 import { addAnchorReports } from './extras';
+import { storeLearnerSets } from './learner-sets';
 import { prepared, preparedPluck } from './statements';
 
 /**
@@ -49,7 +55,7 @@ export function upsertRollups(db: Db, tables: readonly RollupRows[]): void {
       db,
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
        ON CONFLICT (${keys.map(([k]) => k).join(', ')}) DO UPDATE SET
-       ${values.map((v) => `${v} = ${v} + excluded.${v}`).join(', ')}`,
+       ${values.map((v) => (greatestColumns.has(v) ? `${v} = max(${v}, excluded.${v})` : `${v} = ${v} + excluded.${v}`)).join(', ')}`,
     );
     for (const row of rows) statement.run(...row.key, ...row.add);
   }
@@ -112,7 +118,9 @@ function storeLearning(db: Db, effects: readonly RowEffects[]): void {
     `INSERT INTO learning_records (email, team, day, type, subject, body)
      VALUES (@email, @team, @day, @type, @subject, @body)`,
   );
-  for (const { learning } of effects) if (learning !== undefined) insert.run(learning);
+  const facts = effects.flatMap(({ learning }) => (learning === undefined ? [] : [learning]));
+  for (const learning of facts) insert.run(learning);
+  storeLearnerSets(db, facts);
 }
 
 function storeGuidance(db: Db, effects: readonly RowEffects[]): void {

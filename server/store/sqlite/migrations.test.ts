@@ -16,7 +16,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function oldDatabase(version: number, fill: (db: Database.Database) => void): string {
   const file = join(dir, `v${version}.db`);
   const db = new Database(file);
-  for (const sql of migrations.slice(0, version)) db.exec(sql);
+  for (const step of migrations.slice(0, version))
+    if (typeof step === 'string') db.exec(step);
+    else step(db);
   db.pragma(`user_version = ${version}`);
   fill(db);
   db.close();

@@ -3,7 +3,13 @@
  * only: never edit a migration that has shipped, add the next one (and its PostgreSQL twin in
  * ../postgres/migrations.ts, so both backends hold the same data).
  */
-export const migrations: readonly string[] = [
+import type { Db } from './database';
+import { backfillLearnerSets } from './learner-sets';
+
+/** A migration: SQL, or a step that needs code (a backfill), run in the same transaction. */
+export type Migration = string | ((db: Db) => void);
+
+export const migrations: readonly Migration[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
   -- One row: the feed's monotonic sequence. Every item/app change takes the next value, so the
@@ -311,4 +317,97 @@ export const migrations: readonly string[] = [
   CREATE INDEX learning_records_day ON learning_records (day, type, subject, team, email);
   CREATE INDEX ins_item_screen_day_screen ON ins_item_screen_day (app, screen, day);
   `,
+  `
+  -- Per-view rollups (ADR 0014): Learning reads answers per question and choice without the team,
+  -- Teams first attempts per team and question; both are sums of the quiz rows they replace.
+  CREATE TABLE ins_question_day (
+    day TEXT NOT NULL, lesson TEXT NOT NULL, question TEXT NOT NULL, choice TEXT NOT NULL,
+    first INTEGER NOT NULL, n INTEGER NOT NULL DEFAULT 0, correct INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, lesson, question, choice, first)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO ins_question_day (day, lesson, question, choice, first, n, correct)
+    SELECT day, lesson, question, choice, first, sum(n), sum(correct) FROM ins_quiz_day
+    GROUP BY day, lesson, question, choice, first;
+  CREATE TABLE ins_team_question_day (
+    day TEXT NOT NULL, team TEXT NOT NULL, lesson TEXT NOT NULL, question TEXT NOT NULL,
+    answers INTEGER NOT NULL DEFAULT 0, correct INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, team, lesson, question)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO ins_team_question_day (day, team, lesson, question, answers, correct)
+    SELECT day, team, lesson, question, sum(n), sum(correct) FROM ins_quiz_day WHERE first = 1
+    GROUP BY day, team, lesson, question;
+  DROP TABLE ins_quiz_day;
+  -- Learning shows its funnel, completions and paths for all teams together: those rollups
+  -- drop the team (the same sums, a fiftieth of the rows at 50 teams).
+  CREATE TABLE ins_lesson_day_new (
+    day TEXT NOT NULL, lesson TEXT NOT NULL, step INTEGER NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, lesson, step)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO ins_lesson_day_new (day, lesson, step, n)
+    SELECT day, lesson, step, sum(n) FROM ins_lesson_day GROUP BY day, lesson, step;
+  DROP TABLE ins_lesson_day;
+  ALTER TABLE ins_lesson_day_new RENAME TO ins_lesson_day;
+  CREATE TABLE ins_lesson_done_day_new (
+    day TEXT NOT NULL, lesson TEXT NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0, questions INTEGER NOT NULL DEFAULT 0, correct INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, lesson)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO ins_lesson_done_day_new (day, lesson, n, questions, correct)
+    SELECT day, lesson, sum(n), sum(questions), sum(correct) FROM ins_lesson_done_day GROUP BY day, lesson;
+  DROP TABLE ins_lesson_done_day;
+  ALTER TABLE ins_lesson_done_day_new RENAME TO ins_lesson_done_day;
+  CREATE TABLE ins_path_day_new (
+    day TEXT NOT NULL, path TEXT NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, path)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO ins_path_day_new (day, path, n)
+    SELECT day, path, sum(n) FROM ins_path_day GROUP BY day, path;
+  DROP TABLE ins_path_day;
+  ALTER TABLE ins_path_day_new RENAME TO ins_path_day;
+  -- Month twins of the rollups the year views read most (server/insights/rollups.ts): the same
+  -- sums per 'YYYY-MM'; last_dom is the last day of the month an item was used.
+  CREATE TABLE ins_item_month (
+    month TEXT NOT NULL, item TEXT NOT NULL,
+    shown INTEGER NOT NULL DEFAULT 0, opened INTEGER NOT NULL DEFAULT 0,
+    opened_page INTEGER NOT NULL DEFAULT 0, reads INTEGER NOT NULL DEFAULT 0,
+    helpful INTEGER NOT NULL DEFAULT 0, unhelpful INTEGER NOT NULL DEFAULT 0,
+    last_dom INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, item)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO ins_item_month
+    (month, item, shown, opened, opened_page, reads, helpful, unhelpful, last_dom)
+    SELECT substr(day, 1, 7), item, sum(shown), sum(opened), sum(opened_page), sum(reads),
+      sum(helpful), sum(unhelpful), max(CAST(substr(day, 9, 2) AS INTEGER))
+    FROM ins_item_day GROUP BY substr(day, 1, 7), item;
+  CREATE TABLE ins_feedback_month (
+    month TEXT NOT NULL, item TEXT NOT NULL, helpful INTEGER NOT NULL, reason TEXT NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, item, helpful, reason)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO ins_feedback_month (month, item, helpful, reason, n)
+    SELECT substr(day, 1, 7), item, helpful, reason, sum(n) FROM ins_feedback_day
+    GROUP BY substr(day, 1, 7), item, helpful, reason;
+  CREATE TABLE ins_query_month (
+    month TEXT NOT NULL, app TEXT NOT NULL, screen TEXT NOT NULL, query INTEGER NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, app, screen, query)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX ins_query_month_query ON ins_query_month (query);
+  INSERT INTO ins_query_month (month, app, screen, query, n)
+    SELECT substr(day, 1, 7), app, screen, query, sum(n) FROM ins_query_day
+    GROUP BY substr(day, 1, 7), app, screen, query;
+  -- Distinct learners per period (server/insights/learner-sets.ts): an id per learner, and per
+  -- day or month, subject or team, and record type the set of learners as a hex bitmap.
+  CREATE TABLE ins_learners (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE
+  ) STRICT;
+  CREATE TABLE ins_learner_sets (
+    kind TEXT NOT NULL, period TEXT NOT NULL, key TEXT NOT NULL, type TEXT NOT NULL,
+    bits TEXT NOT NULL,
+    PRIMARY KEY (kind, period, key, type)
+  ) STRICT, WITHOUT ROWID;
+  `,
+  backfillLearnerSets,
 ];
