@@ -16,6 +16,8 @@ import { budget, writePart, type Budget, type Table } from './report';
 const TARGETS = Number(process.env.BENCH_ANCHOR_TARGETS ?? 12);
 const ROUNDS = Number(process.env.BENCH_ANCHOR_ROUNDS ?? 5);
 const LIMIT_MS = 5;
+/** `BENCH_ANCHOR_ENGINES=chromium` (or `jsdom`) runs one engine only: jsdom's part is slow under load. */
+const ENGINES = (process.env.BENCH_ANCHOR_ENGINES ?? 'jsdom,chromium').split(',');
 
 const pages = scenarios
   .filter((s) => s.kind === 'large-page')
@@ -101,8 +103,8 @@ function rows(engine: string, timings: Timing[]) {
   ];
 }
 
-const jsdomTimings = pages.map((page) => inJsdom(page.html));
-const chromiumTimings = await inChromium();
+const jsdomTimings = ENGINES.includes('jsdom') ? pages.map((page) => inJsdom(page.html)) : [];
+const chromiumTimings = ENGINES.includes('chromium') ? await inChromium() : [];
 const table: Table = {
   title: 'resolveAnchor vs querySelector(copied selector), ms per resolve',
   columns: [
@@ -113,20 +115,19 @@ const table: Table = {
     'baseline p95',
     'p95 ours / baseline',
   ],
-  rows: [...rows('Node + jsdom', jsdomTimings), ...rows('Chromium', chromiumTimings)],
+  rows: [
+    ...(jsdomTimings.length > 0 ? rows('Node + jsdom', jsdomTimings) : []),
+    ...(chromiumTimings.length > 0 ? rows('Chromium', chromiumTimings) : []),
+  ],
 };
 const perPage: Table = {
   title: 'pages (elements; anchors resolved back to their element, ours / copied selector)',
   columns: ['page', 'elements', 'targets', 'jsdom', 'Chromium'],
   rows: pages.map((page, i) => {
-    const [j, c] = [jsdomTimings[i]!, chromiumTimings[i]!];
-    return [
-      page.name,
-      j.elements,
-      j.targets,
-      `${j.resolved.ours} / ${j.resolved.baseline}`,
-      `${c.resolved.ours} / ${c.resolved.baseline}`,
-    ];
+    const [j, c] = [jsdomTimings[i], chromiumTimings[i]];
+    const resolved = (t?: Timing) =>
+      t ? `${t.resolved.ours} / ${t.resolved.baseline}` : 'not run';
+    return [page.name, (j ?? c)?.elements ?? 0, (j ?? c)?.targets ?? 0, resolved(j), resolved(c)];
   }),
 };
 const p95 = (timings: Timing[], state: 'warm' | 'fresh' | 'cold') =>
@@ -156,7 +157,7 @@ const budgets: Budget[] = [
     p95(chromiumTimings, 'cold'),
     'ms',
   ),
-];
+].filter((b) => !Number.isNaN(b.actual)); // an engine left out by BENCH_ANCHOR_ENGINES
 writePart({
   part: 'anchors',
   title: 'Anchors: resolve time on large pages (jsdom and Chromium) vs a copied selector',
