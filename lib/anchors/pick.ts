@@ -14,10 +14,16 @@ export const MARGIN = 0.12;
 /** Structure alone must match this well for a weak match (`weakMatch`): all of it. */
 const STRUCTURE = 0.99;
 
+/** Each scored signature's key, made once (look-alikes and the container rule both ask). */
+const keyCache = new WeakMap<Signature, string>();
+
 /** The element's own signals as one string: equal for exact look-alikes. */
 export function ownKey(signature: Signature): string {
   const { tag, role, attrs, label, field, text } = signature;
-  return JSON.stringify([tag, role, attrs, label, field, text]);
+  let key = keyCache.get(signature);
+  if (key === undefined)
+    keyCache.set(signature, (key = JSON.stringify([tag, role, attrs, label, field, text])));
+  return key;
 }
 
 /**

@@ -100,8 +100,9 @@ export function remember<K, V>(root: Root, name: string, key: K, compute: (key: 
     table = new Map();
     memo.tables.set(name, table);
   }
-  if (table.has(key)) return table.get(key) as V;
-  const value = compute(key);
+  let value = table.get(key) as V | undefined;
+  if (value !== undefined || table.has(key)) return value as V;
+  value = compute(key);
   table.set(key, value);
   return value;
 }
