@@ -82,3 +82,34 @@ export function measure(document: Document, count: number, rounds: number): Timi
   }
   return timing;
 }
+
+type Resolver = Pick<typeof import('../../lib/anchors'), 'createAnchor' | 'resolveAnchor'>;
+
+export interface BeforeAfter {
+  ours: number[];
+  before: number[];
+  /** Anchors the two resolvers answered differently (should be 0 for an exact speed-up). */
+  differ: number;
+}
+
+/**
+ * Cold resolves (right after a change the resolver reads) of the same anchors by this tree's
+ * resolver and an earlier one (`BENCH_ANCHOR_BEFORE`), alternating which goes first, so that
+ * both see the same load on a shared machine.
+ */
+export function beforeAfter(document: Document, count: number, before: Resolver): BeforeAfter {
+  const targets = sampleTargets(document, count);
+  const anchors = targets.map((t) => JSON.parse(JSON.stringify(createAnchor(t))) as unknown);
+  const result: BeforeAfter = { ours: [], before: [], differ: 0 };
+  anchors.forEach((anchor, i) => {
+    const answers: (Element | null)[] = [];
+    const order = i % 2 === 0 ? (['ours', 'before'] as const) : (['before', 'ours'] as const);
+    for (const who of order) {
+      document.body.setAttribute('class', `bench-${who}-${i}`);
+      const resolver = who === 'ours' ? resolveAnchor : before.resolveAnchor;
+      result[who].push(timed(() => answers.push(resolver(anchor, document))));
+    }
+    if (answers[0] !== answers[1]) result.differ += 1;
+  });
+  return result;
+}
