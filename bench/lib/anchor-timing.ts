@@ -83,7 +83,7 @@ export function measure(document: Document, count: number, rounds: number): Timi
   return timing;
 }
 
-type Resolver = Pick<typeof import('../../lib/anchors'), 'createAnchor' | 'resolveAnchor'>;
+type Resolver = { resolveAnchor: typeof resolveAnchor };
 
 export interface BeforeAfter {
   ours: number[];
