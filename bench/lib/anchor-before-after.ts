@@ -1,6 +1,7 @@
 /**
  * `BENCH_ANCHOR_BEFORE=<git ref> npm run bench:anchors`: the same anchors resolved cold by this
- * tree's resolver and by `lib/anchors` as it was at <ref> (extracted into bench/results/), in
+ * tree's resolver and by `lib/anchors` as it was at <ref> (extracted under node_modules/.cache/, out
+ * of the test, lint and type-check globs, with the same packages in reach), in
  * turns, in each engine the bench runs, so a speed-up is read as a ratio under the same load.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,14 +11,13 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { JSDOM } from 'jsdom';
-import { RESULTS_DIR } from '../report';
 import { beforeAfter, type BeforeAfter } from './anchor-timing';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const COPY = join(RESULTS_DIR, 'before-anchors');
+const COPY = join(ROOT, 'node_modules', '.cache', 'bench-before-anchors');
 const ENTRY = join(COPY, 'lib', 'anchors', 'index.ts');
 
-/** `lib/anchors` at `ref`, written under bench/results/ (ignored by git). */
+/** `lib/anchors` at `ref`, written to COPY. */
 export function extractBefore(ref: string): void {
   rmSync(COPY, { recursive: true, force: true });
   mkdirSync(COPY, { recursive: true });
