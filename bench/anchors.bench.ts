@@ -10,12 +10,24 @@ import { build } from 'esbuild';
 import { JSDOM } from 'jsdom';
 import { scenarios } from '../lib/anchors/scenarios/run-all';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/extension';
-import { measure, type Timing } from './lib/anchor-timing';
+import {
+  beforeAfterBundle,
+  beforeAfterInChromium,
+  beforeAfterInJsdom,
+  extractBefore,
+} from './lib/anchor-before-after';
+import { measure, type BeforeAfter, type Timing } from './lib/anchor-timing';
 import { budget, writePart, type Budget, type Table } from './report';
 
 const TARGETS = Number(process.env.BENCH_ANCHOR_TARGETS ?? 12);
 const ROUNDS = Number(process.env.BENCH_ANCHOR_ROUNDS ?? 5);
 const LIMIT_MS = 5;
+/** `BENCH_ANCHOR_ENGINES=chromium` (or `jsdom`) runs one engine only: jsdom's part is slow under load. */
+const ENGINES = (process.env.BENCH_ANCHOR_ENGINES ?? 'jsdom,chromium').split(',');
+/** A git ref: also resolve cold with `lib/anchors` as it was there, in turns with this tree's. */
+const BEFORE = process.env.BENCH_ANCHOR_BEFORE;
+if (BEFORE) extractBefore(BEFORE);
+const compared: { engine: string; runs: BeforeAfter[] }[] = [];
 
 const pages = scenarios
   .filter((s) => s.kind === 'large-page')
@@ -46,6 +58,8 @@ async function bundle(): Promise<string> {
 
 async function inChromium(): Promise<Timing[]> {
   const code = await bundle();
+  const beforeCode = BEFORE ? await beforeAfterBundle() : '';
+  const runs: BeforeAfter[] = [];
   const browser = await chromium.launch({
     executablePath: process.env.WAYMARK_CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -65,12 +79,17 @@ async function inChromium(): Promise<Timing[]> {
           [TARGETS, ROUNDS] as const,
         ),
       );
+      if (BEFORE) runs.push(await beforeAfterInChromium(page, beforeCode, TARGETS));
     }
+    if (BEFORE) compared.push({ engine: 'Chromium', runs });
     return timings;
   } finally {
     await browser.close();
   }
 }
+
+/** `236×`, `0.26×`: two significant digits below 10, so that a faster-than-baseline row reads. */
+const ratio = (r: number): string => `${r >= 10 ? Math.round(r) : Number(r.toPrecision(2))}×`;
 
 function rows(engine: string, timings: Timing[]) {
   const all = (f: (t: Timing) => number[]) => timings.flatMap(f);
@@ -80,7 +99,7 @@ function rows(engine: string, timings: Timing[]) {
     ms(p(ours, 0.95)),
     ms(p(base, 0.5)),
     ms(p(base, 0.95)),
-    `${Math.round(p(ours, 0.95) / p(base, 0.95))}×`,
+    ratio(p(ours, 0.95) / p(base, 0.95)),
   ];
   return [
     line(
@@ -98,11 +117,21 @@ function rows(engine: string, timings: Timing[]) {
       all((t) => t.ours.warm),
       all((t) => t.baseline.warm),
     ),
+    line(
+      'after a style change, same anchor',
+      all((t) => t.ours.unread),
+      all((t) => t.baseline.unread),
+    ),
   ];
 }
 
-const jsdomTimings = pages.map((page) => inJsdom(page.html));
-const chromiumTimings = await inChromium();
+const jsdomTimings = ENGINES.includes('jsdom') ? pages.map((page) => inJsdom(page.html)) : [];
+if (BEFORE && ENGINES.includes('jsdom')) {
+  const runs: BeforeAfter[] = [];
+  for (const page of pages) runs.push(await beforeAfterInJsdom(page.html, TARGETS));
+  compared.push({ engine: 'Node + jsdom', runs });
+}
+const chromiumTimings = ENGINES.includes('chromium') ? await inChromium() : [];
 const table: Table = {
   title: 'resolveAnchor vs querySelector(copied selector), ms per resolve',
   columns: [
@@ -113,20 +142,19 @@ const table: Table = {
     'baseline p95',
     'p95 ours / baseline',
   ],
-  rows: [...rows('Node + jsdom', jsdomTimings), ...rows('Chromium', chromiumTimings)],
+  rows: [
+    ...(jsdomTimings.length > 0 ? rows('Node + jsdom', jsdomTimings) : []),
+    ...(chromiumTimings.length > 0 ? rows('Chromium', chromiumTimings) : []),
+  ],
 };
 const perPage: Table = {
   title: 'pages (elements; anchors resolved back to their element, ours / copied selector)',
   columns: ['page', 'elements', 'targets', 'jsdom', 'Chromium'],
   rows: pages.map((page, i) => {
-    const [j, c] = [jsdomTimings[i]!, chromiumTimings[i]!];
-    return [
-      page.name,
-      j.elements,
-      j.targets,
-      `${j.resolved.ours} / ${j.resolved.baseline}`,
-      `${c.resolved.ours} / ${c.resolved.baseline}`,
-    ];
+    const [j, c] = [jsdomTimings[i], chromiumTimings[i]];
+    const resolved = (t?: Timing) =>
+      t ? `${t.resolved.ours} / ${t.resolved.baseline}` : 'not run';
+    return [page.name, (j ?? c)?.elements ?? 0, (j ?? c)?.targets ?? 0, resolved(j), resolved(c)];
   }),
 };
 const p95 = (timings: Timing[], state: 'warm' | 'fresh' | 'cold') =>
@@ -156,19 +184,46 @@ const budgets: Budget[] = [
     p95(chromiumTimings, 'cold'),
     'ms',
   ),
-];
+].filter((b) => !Number.isNaN(b.actual)); // an engine left out by BENCH_ANCHOR_ENGINES
 writePart({
   part: 'anchors',
   title: 'Anchors: resolve time on large pages (jsdom and Chromium) vs a copied selector',
-  tables: [table, perPage],
+  tables: [table, perPage, ...(BEFORE ? [beforeAfterTable(BEFORE)] : [])],
   notes: [
     `${pages.length} pages, ${TARGETS} targets each (buttons, links, fields, headings spread over the page), ${ROUNDS} warm rounds.`,
-    'cold: right after a change to the page (an attribute set on <body>): nothing learnt about the page is reused. next anchor: the page unchanged, another anchor resolved on it before (queries and signals reused when they are the same, this anchor scored afresh). same anchor: resolved again on the unchanged page, as beacons do every second.',
+    'cold: right after a change to the page that the resolver must see (a class set on <body>): nothing learnt about the page is reused. style change: an attribute the resolver never reads changed (ADR 0007: such changes keep what was learnt). next anchor: the page unchanged, another anchor resolved on it before (queries and signals reused when they are the same, this anchor scored afresh). same anchor: resolved again on the unchanged page, as beacons do every second.',
     'Budgets (issue 13): p95 ≤ 5 ms right after a change in both engines. jsdom answers every new querySelectorAll by walking all 20k elements through its wrappers, so right after a change even the baseline querySelector costs far more than 5 ms there: read its row as a ratio to the baseline.',
   ],
   budgets,
   data: { jsdom: jsdomTimings.map(summary), chromium: chromiumTimings.map(summary) },
 });
+
+function beforeAfterTable(ref: string): Table {
+  return {
+    title: `right after a change (cold): this tree vs lib/anchors at ${ref}, in turns, ms per resolve`,
+    columns: [
+      'engine',
+      'ours p50',
+      'ours p95',
+      'before p50',
+      'before p95',
+      'p95 before / ours',
+      'answers differ',
+    ],
+    rows: compared.map(({ engine, runs }) => {
+      const [ours, before] = [runs.flatMap((r) => r.ours), runs.flatMap((r) => r.before)];
+      return [
+        engine,
+        ms(p(ours, 0.5)),
+        ms(p(ours, 0.95)),
+        ms(p(before, 0.5)),
+        ms(p(before, 0.95)),
+        `${(p(before, 0.95) / p(ours, 0.95)).toFixed(1)}×`,
+        runs.reduce((n, r) => n + r.differ, 0),
+      ];
+    }),
+  };
+}
 
 function summary(t: Timing) {
   const q = (samples: number[]) => ms(p(samples, 0.95));

@@ -9,13 +9,21 @@
 import { createAnchor, resolveAnchor } from '../../lib/anchors';
 import { copySelector, resolveSelector } from '../../lib/anchors/scenarios/devtools-selector';
 
+interface Samples {
+  cold: number[];
+  fresh: number[];
+  warm: number[];
+  /** Right after a change to an attribute the resolver never reads (`style`). */
+  unread: number[];
+}
+
 export interface Timing {
   elements: number;
   targets: number;
   /** How many anchors resolved back to their own element (ours / baseline). */
   resolved: { ours: number; baseline: number };
-  ours: { cold: number[]; fresh: number[]; warm: number[] };
-  baseline: { cold: number[]; fresh: number[]; warm: number[] };
+  ours: Samples;
+  baseline: Samples;
 }
 
 const SAMPLE = 'button, a[href], input, select, textarea, [role="button"], h2, th';
@@ -43,14 +51,14 @@ export function measure(document: Document, count: number, rounds: number): Timi
     elements: document.getElementsByTagName('*').length,
     targets: targets.length,
     resolved: { ours: 0, baseline: 0 },
-    ours: { cold: [], fresh: [], warm: [] },
-    baseline: { cold: [], fresh: [], warm: [] },
+    ours: { cold: [], fresh: [], warm: [], unread: [] },
+    baseline: { cold: [], fresh: [], warm: [], unread: [] },
   };
   targets.forEach((target, i) => {
-    // A change anywhere on the page: the resolver starts afresh.
-    document.body.setAttribute('data-bench-change', String(i));
+    // A change anywhere on the page to something the resolver reads: it starts afresh.
+    document.body.setAttribute('class', `bench-${i}`);
     timing.ours.cold.push(timed(() => resolveAnchor(anchors[i], document)));
-    document.body.setAttribute('data-bench-change', `${i}b`);
+    document.body.setAttribute('class', `bench-${i}b`);
     timing.baseline.cold.push(timed(() => resolveSelector(selectors[i], document)));
     // Page unchanged, but this anchor not resolved on it yet: what a page with many tips costs.
     const next = (i + 1) % targets.length;
@@ -59,11 +67,49 @@ export function measure(document: Document, count: number, rounds: number): Timi
     if (resolveAnchor(anchors[i], document) === target) timing.resolved.ours += 1;
     if (resolveSelector(selectors[i], document) === target) timing.resolved.baseline += 1;
   });
+  // Every anchor resolved once on the page as it now stands, so that each round measures repeats.
+  anchors.forEach((anchor) => resolveAnchor(anchor, document));
   for (let round = 0; round < rounds; round += 1) {
     targets.forEach((_, i) => {
+      // Pages rewrite styles all the time; what the resolver learnt stays true.
+      document.body.setAttribute('style', `--bench: ${round}-${i}`);
+      timing.ours.unread.push(timed(() => resolveAnchor(anchors[i], document)));
+      document.body.setAttribute('style', `--bench: ${round}-${i}b`);
+      timing.baseline.unread.push(timed(() => resolveSelector(selectors[i], document)));
       timing.ours.warm.push(timed(() => resolveAnchor(anchors[i], document)));
       timing.baseline.warm.push(timed(() => resolveSelector(selectors[i], document)));
     });
   }
   return timing;
+}
+
+type Resolver = { resolveAnchor: typeof resolveAnchor };
+
+export interface BeforeAfter {
+  ours: number[];
+  before: number[];
+  /** Anchors the two resolvers answered differently (should be 0 for an exact speed-up). */
+  differ: number;
+}
+
+/**
+ * Cold resolves (right after a change the resolver reads) of the same anchors by this tree's
+ * resolver and an earlier one (`BENCH_ANCHOR_BEFORE`), alternating which goes first, so that
+ * both see the same load on a shared machine.
+ */
+export function beforeAfter(document: Document, count: number, before: Resolver): BeforeAfter {
+  const targets = sampleTargets(document, count);
+  const anchors = targets.map((t) => JSON.parse(JSON.stringify(createAnchor(t))) as unknown);
+  const result: BeforeAfter = { ours: [], before: [], differ: 0 };
+  anchors.forEach((anchor, i) => {
+    const answers: (Element | null)[] = [];
+    const order = i % 2 === 0 ? (['ours', 'before'] as const) : (['before', 'ours'] as const);
+    for (const who of order) {
+      document.body.setAttribute('class', `bench-${who}-${i}`);
+      const resolver = who === 'ours' ? resolveAnchor : before.resolveAnchor;
+      result[who].push(timed(() => answers.push(resolver(anchor, document))));
+    }
+    if (answers[0] !== answers[1]) result.differ += 1;
+  });
+  return result;
 }

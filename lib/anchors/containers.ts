@@ -24,6 +24,18 @@ interface Name {
   source?: Element;
 }
 
+/**
+ * An element's element children, walked as siblings: jsdom's `children` collection looks up
+ * named properties on every access (a scan of all children), which made a 2,500-row table cost
+ * seconds per resolve there.
+ */
+export function childrenOf(element: Element): Element[] {
+  const all: Element[] = [];
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling)
+    all.push(child);
+  return all;
+}
+
 const isHeading = (element: Element): boolean =>
   HEADING.test(element.localName) || element.getAttribute('role') === 'heading';
 
@@ -51,7 +63,7 @@ function headerIn(child: Element): Element | undefined {
     const marked =
       element.localName === 'header' || HEADER_CLASS.test(element.getAttribute('class') ?? '');
     if (marked && element.querySelector(CONTROLS) === null) return element;
-    queue.push(...ownChildren(Array.from(element.children)));
+    queue.push(...ownChildren(childrenOf(element)));
   }
   return undefined;
 }
@@ -64,7 +76,7 @@ const isDisclosure = (element: Element): boolean =>
 
 /** A row's key: its row header, else its first cell with text and no controls. */
 function keyCell(row: Element): Element | undefined {
-  const cells = Array.from(row.children);
+  const cells = childrenOf(row);
   const header = cells.find((c) => c.localName === 'th' || c.getAttribute('role') === 'rowheader');
   if (header) return header;
   return cells.find((cell) => cell.querySelector(CONTROLS) === null && boundedText(cell) !== '');
@@ -79,10 +91,9 @@ function ownName(container: Element): Name | undefined {
     const cell = keyCell(container);
     return cell ? { text: boundedText(cell), source: cell } : undefined;
   }
-  const children = Array.from(container.children).slice(0, 2);
-  for (const child of ownChildren(Array.from(container.children)).filter((c) =>
-    children.includes(c),
-  )) {
+  const all = childrenOf(container);
+  const children = all.slice(0, 2);
+  for (const child of ownChildren(all).filter((c) => children.includes(c))) {
     const header = headerIn(child);
     const text = header ? nameText(header) : '';
     if (header && text) return { text, source: header };

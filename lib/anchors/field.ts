@@ -28,7 +28,7 @@ function labelLike(element: Element): boolean {
   for (
     let at: Element | null = element;
     at;
-    at = at.children.length === 1 ? at.children[0]! : null
+    at = at.childElementCount === 1 ? at.firstElementChild : null
   ) {
     if (markedAsLabel(at)) return true;
   }

@@ -14,10 +14,16 @@ export const MARGIN = 0.12;
 /** Structure alone must match this well for a weak match (`weakMatch`): all of it. */
 const STRUCTURE = 0.99;
 
+/** Each scored signature's key, made once (look-alikes and the container rule both ask). */
+const keyCache = new WeakMap<Signature, string>();
+
 /** The element's own signals as one string: equal for exact look-alikes. */
 export function ownKey(signature: Signature): string {
   const { tag, role, attrs, label, field, text } = signature;
-  return JSON.stringify([tag, role, attrs, label, field, text]);
+  let key = keyCache.get(signature);
+  if (key === undefined)
+    keyCache.set(signature, (key = JSON.stringify([tag, role, attrs, label, field, text])));
+  return key;
 }
 
 /**
@@ -72,19 +78,22 @@ function byContainer(
   }
   // The text before it only tells apart exact copies of one another, never lesser matches. The
   // answer is certainly none once two are in the containers (with `near`: two after that text, or
-  // two that are not copies): the look-alikes not yet looked at cannot change it (ADR 0007).
-  const pool: Scored[] = [];
+  // two that are not copies): the look-alikes not yet looked at cannot change it (ADR 0007). Each
+  // look-alike is looked at once; when all are copies, only those after the text are placed.
+  const keys = alike.map((entry) => ownKey(entry.signature));
+  const copies = keys.every((key) => key === keys[0]);
   const near = (entry: Scored) =>
     anchor.near === undefined || (nearText(entry.element) ?? '') === anchor.near;
-  for (const entry of alike) {
-    if (!startsWith(containerNames(entry.element), scope)) continue;
-    pool.push(entry);
-    const key = ownKey(pool[0]!.signature);
-    if (pool.filter(near).length > 1 || pool.some((e) => ownKey(e.signature) !== key))
-      return undefined;
+  let first: string | undefined;
+  let found: Element | undefined;
+  for (const [i, entry] of alike.entries()) {
+    const after = near(entry);
+    if ((copies && !after) || !startsWith(containerNames(entry.element), scope)) continue;
+    first ??= keys[i];
+    if (keys[i] !== first || (after && found)) return undefined;
+    if (after) found = entry.element;
   }
-  const found = pool.filter(near);
-  return found.length === 1 ? found[0]?.element : undefined;
+  return found;
 }
 
 /** The element among `ranked`, or undefined when none passes or look-alikes cannot be told apart. */

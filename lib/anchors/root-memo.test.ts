@@ -1,7 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { createAnchor, resolveAnchor } from './index';
-import { memoOf } from './root-memo';
+import { memoOf, READ } from './root-memo';
 
 const page = () =>
   new JSDOM(
@@ -13,8 +14,35 @@ describe('memoOf', () => {
     const document = page();
     const first = memoOf(document);
     expect(memoOf(document)).toBe(first);
-    document.body.setAttribute('data-x', '1');
+    document.body.setAttribute('class', 'x');
     expect(memoOf(document)).not.toBe(first);
+  });
+
+  it('keeps the memo across attributes the resolver never reads, and drops it at one it reads', () => {
+    const document = page();
+    const first = memoOf(document);
+    document.body.setAttribute('style', 'color: red');
+    document.querySelector('button')!.setAttribute('data-state', 'open');
+    expect(memoOf(document)).toBe(first);
+    document.querySelector('button')!.setAttribute('aria-label', 'Store');
+    expect(memoOf(document)).not.toBe(first);
+  });
+
+  it('lists every attribute name that lib/anchors reads by name or in a selector', () => {
+    const sources = readdirSync(import.meta.dirname)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .map((file) => readFileSync(`${import.meta.dirname}/${file}`, 'utf8'));
+    const named = sources.flatMap((source) => [
+      ...[...source.matchAll(/(?:get|has)Attribute\('([\w-]+)'\)/g)].map((m) => m[1]!),
+      ...(source.match(/'[^'\n]*'|`[^`\n]*`/g) ?? []).flatMap((literal) =>
+        [...literal.matchAll(/\[([a-z][\w-]*)[=\]]/g)].map((m) => m[1]!),
+      ),
+      ...[...source.matchAll(/LABEL_ATTRS = \[([^\]]*)\]/g)].flatMap((m) =>
+        m[1]!.match(/[\w-]+/g)!,
+      ),
+    ]);
+    expect(named.length).toBeGreaterThan(20);
+    expect(named.filter((name) => !READ.includes(name))).toEqual([]);
   });
 });
 

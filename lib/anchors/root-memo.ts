@@ -1,3 +1,5 @@
+import { STABLE_ATTRS } from './stable-attrs';
+
 /**
  * What the resolver learns about one root (a document or a shadow root) — query results, each
  * element's signals, container names — kept until the root's first mutation. A page of 20k
@@ -7,7 +9,9 @@
  * Staleness is known exactly, without a standing observer: each memo has a MutationObserver that
  * disconnects itself at the first mutation (so it costs the page one callback per memo, not one
  * per change), and `takeRecords()` catches a mutation made in the same task, before the callback
- * has run. Without MutationObserver nothing is kept between calls.
+ * has run. Without MutationObserver nothing is kept between calls. Only the attributes the resolver
+ * reads count as a change (`READ`, filtered by the browser itself): pages rewrite `style`,
+ * `data-state`, `aria-selected` and the like all the time, and none of them changes an answer.
  */
 export interface RootMemo {
   readonly queries: Map<string, readonly Element[]>;
@@ -23,10 +27,20 @@ interface Entry {
 type Root = Document | ShadowRoot;
 
 const entries = new WeakMap<Root, Entry>();
+/**
+ * Every attribute lib/anchors reads, by name or in a selector (root-memo.test.ts checks the
+ * sources against it); `src`/`srcdoc` change the document a frame leads into.
+ */
+export const READ = [
+  ...STABLE_ATTRS,
+  ...'role class aria-label aria-labelledby aria-expanded aria-haspopup alt placeholder title for value href lang field-label data-label data-field-label src srcdoc'.split(
+    ' ',
+  ),
+];
 const OBSERVED: MutationObserverInit = {
   subtree: true,
   childList: true,
-  attributes: true,
+  attributeFilter: READ,
   characterData: true,
 };
 
@@ -86,8 +100,9 @@ export function remember<K, V>(root: Root, name: string, key: K, compute: (key: 
     table = new Map();
     memo.tables.set(name, table);
   }
-  if (table.has(key)) return table.get(key) as V;
-  const value = compute(key);
+  let value = table.get(key) as V | undefined;
+  if (value !== undefined || table.has(key)) return value as V;
+  value = compute(key);
   table.set(key, value);
   return value;
 }
