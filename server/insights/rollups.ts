@@ -213,7 +213,7 @@ export interface RollupRows {
  */
 export function aggregateDeltas(deltas: Iterable<RollupDelta>): RollupRows[] {
   const byTable = new Map<RollupTable, Map<string, { key: (string | number)[]; add: number[] }>>();
-  for (const delta of [...deltas].flatMap((d) => [d, monthTwin(d) ?? []].flat())) {
+  const addDelta = (delta: RollupDelta) => {
     const { values } = rollupTables[delta.table];
     const rows =
       byTable.get(delta.table) ?? new Map<string, { key: (string | number)[]; add: number[] }>();
@@ -225,6 +225,11 @@ export function aggregateDeltas(deltas: Iterable<RollupDelta>): RollupRows[] {
       const add = delta.add[column] ?? 0;
       row.add[i] = greatestColumns.has(column) ? Math.max(row.add[i]!, add) : row.add[i]! + add;
     });
+  };
+  for (const delta of deltas) {
+    addDelta(delta);
+    const twin = monthTwin(delta);
+    if (twin !== undefined) addDelta(twin);
   }
   return (Object.keys(rollupTables) as RollupTable[]).flatMap((table) => {
     const rows = byTable.get(table);

@@ -479,7 +479,7 @@ export class InsightReads {
       rows.push(
         ...(await this.run(
           `SELECT key, type, bits FROM ins_learner_sets
-           WHERE kind = ? AND period IN (${months.map(() => '?').join(', ')})`,
+           WHERE kind = ? AND period IN ${IN(months)}`,
           [by, ...months],
         )),
       );
