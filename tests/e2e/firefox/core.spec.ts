@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { callBackground, until } from '../support/firefox';
-import { clickNode, clickRole, typeInto } from '../support/firefox-actions';
+import { clickNode, clickRole, selectTab, typeInto } from '../support/firefox-actions';
 import { inPageUi } from '../support/firefox-in-page';
 import {
   clickLauncher,
@@ -85,7 +85,7 @@ test('the launcher says what to do when Firefox will not open the sidebar, and o
 
 test('search in the panel finds articles despite typos', async () => {
   const { bidi } = session.firefox;
-  await clickRole(bidi, panel, 'tab', 'Search');
+  await selectTab(bidi, panel, 'Search');
   await typeInto(bidi, panel, 'combobox', 'Search', 'merge duplicat tickts');
   await expect
     .poll(() =>
@@ -99,7 +99,7 @@ test('search in the panel finds articles despite typos', async () => {
 
 test('a lesson step rings its element on the ticket', async () => {
   const { bidi } = session.firefox;
-  await clickRole(bidi, panel, 'tab', 'Learn');
+  await selectTab(bidi, panel, 'Learn');
   await clickRole(bidi, panel, 'button', 'Zendesk ticket basics');
   await clickRole(bidi, panel, 'button', 'Next');
   await clickRole(bidi, panel, 'button', 'Next');

@@ -9,7 +9,14 @@ import { startServer, type RunningServer } from '@/server/main';
 import { seedFromContent } from '@/server/seed';
 import { openStore, type Store } from '@/server/store';
 import { callBackground, openExtensionPage, rendered, until } from '../support/firefox';
-import { byRole, clickNode, clickRole, textOfRole, typeInto } from '../support/firefox-actions';
+import {
+  byRole,
+  clickNode,
+  clickRole,
+  selectTab,
+  textOfRole,
+  typeInto,
+} from '../support/firefox-actions';
 import { inPageUi } from '../support/firefox-in-page';
 import { pageWithLauncher, panelFor, sitesAndFirefox } from '../support/firefox-session';
 import { URLS } from '../support/sites';
@@ -101,7 +108,7 @@ test('an author picks the Type field with the element picker and submits the tip
   const { firefox } = session;
   const { bidi } = firefox;
   const { panel } = await panelFor(firefox, ticket);
-  await clickRole(bidi, panel, 'tab', 'Author');
+  await selectTab(bidi, panel, 'Author');
   await clickRole(bidi, panel, 'button', 'Tip on a field or button');
   const title = 'Set the type before the first reply';
   await typeInto(bidi, panel, 'textbox', 'Title', title);

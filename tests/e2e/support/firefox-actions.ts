@@ -115,3 +115,23 @@ export async function textOfRole(
   );
   return texts.join('\n');
 }
+
+/**
+ * Clicks a tab until it is selected (`aria-selected="true"`). A click that lands while the panel
+ * is still rendering can be lost; a user would click again, and so does this (every 100 ms until
+ * the tab says it is selected).
+ */
+export async function selectTab(bidi: Bidi, page: Page, name: string): Promise<void> {
+  await until(`tab "${name}" selected`, async () => {
+    const [tab] = await byRole(bidi, page, 'tab', name);
+    if (tab === undefined) return undefined;
+    if (await isSelected(bidi, page, tab)) return true;
+    // Clicking a tab again is harmless: it only selects it.
+    await clickNode(bidi, page, tab);
+    return undefined;
+  });
+}
+
+function isSelected(bidi: Bidi, page: Page, tab: NodeRef): Promise<boolean> {
+  return readNode(bidi, page, tab, (el) => el.getAttribute('aria-selected') === 'true');
+}
