@@ -16,6 +16,7 @@ import { createInsights } from './insights';
 import { createPageUi } from './page-ui';
 import { createProviderSignIn } from './provider-sign-in';
 import { backgroundLocale, pageStringsForTab } from './ui-locale';
+import { registerWordNeighbours } from './word-neighbours';
 
 /**
  * Wiring only: the local store, the starter pack, message handlers, the side panel and the
@@ -23,6 +24,7 @@ import { backgroundLocale, pageStringsForTab } from './ui-locale';
  */
 export default defineBackground(() => {
   const store = db();
+  registerWordNeighbours();
   // Where each tab is (tests read the `tab:` keys): see tab-store.ts.
   const tabs = sessionTabStore<Detection>('tab');
   const insights = createInsights(store, tabs);

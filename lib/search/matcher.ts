@@ -33,6 +33,13 @@ export interface MatchContext {
   heads: Heads;
   fuzzy: FuzzyVocabulary;
   prefix: PrefixLookup;
+  /** General-English neighbours of a query word (word-vectors.ts), when loaded. */
+  neighbours?: WordNeighbours;
+}
+
+/** Index terms close in meaning to a query word, each with a weight in (0, 1). */
+export interface WordNeighbours {
+  of(word: QueryWord, index: InvertedIndex): Variant[];
 }
 
 /** The terms a query word matches: itself, its typo neighbours, and completions if being typed. */
@@ -82,6 +89,8 @@ export function variantsOf(word: QueryWord, ctx: MatchContext): Variant[] {
   }
   if (features.associations && exact !== undefined)
     for (const { id, weight } of ctx.heads.associated(exact)) keepBest(variants, id, weight);
+  if (features.wordVectors && ctx.neighbours !== undefined)
+    for (const { id, weight } of ctx.neighbours.of(word, index)) keepBest(variants, id, weight);
   return [...variants].map(([id, weight]) => ({ id, weight }));
 }
 

@@ -5,7 +5,7 @@ import { DEFAULT_FEATURES, type SearchFeatures } from './features';
 import { FuzzyVocabulary } from './fuzzy';
 import { highlight } from './highlight';
 import { InvertedIndex } from './inverted-index';
-import { rarest, variantsOf, type MatchContext } from './matcher';
+import { rarest, variantsOf, type MatchContext, type WordNeighbours } from './matcher';
 import { PrefixLookup } from './prefix';
 import { parseQuery, type QueryWord } from './query';
 import { rerankByTitle, type Candidate } from './rerank';
@@ -15,6 +15,7 @@ import { rerankByMeaning } from './semantic/rerank';
 import type { TermVectors } from './semantic/term-vectors';
 import { serialize, serializeInSteps, type SerializedIndex } from './serialize';
 import { TopK } from './top-k';
+import { sharedWordNeighbours } from './word-neighbours';
 import { terms, WantedTerms } from './tokenize';
 import type { Highlight, SearchDoc, SearchHit, SearchOptions } from './types';
 
@@ -47,6 +48,8 @@ export class SearchIndex {
 
   readonly features: SearchFeatures;
   private readonly heads: Heads;
+  /** General-English neighbours of query words (word-neighbours.ts); default: the shared table. */
+  neighbours: WordNeighbours | undefined;
 
   /** @internal use `buildIndex` or `loadIndex`. */
   constructor(
@@ -187,6 +190,7 @@ export class SearchIndex {
       heads: this.heads,
       fuzzy: this.fuzzy,
       prefix: this.prefixes,
+      neighbours: this.neighbours ?? sharedWordNeighbours(),
     };
     const words = rarest(
       splitCompounds(parseQuery(query, options.langs), this.index, options.langs?.[0]),
