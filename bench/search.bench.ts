@@ -19,7 +19,7 @@ import {
   DEFAULT_QUERIES,
   readJsonl,
 } from '@/bin/commands/bench-search';
-import { useWordNeighboursFile } from '@/bin/commands/word-neighbours-file';
+import { applyWordNeighboursFile } from '@/bin/commands/word-neighbours-file';
 import { FEATURE_NAMES, type SearchDoc } from '@/lib/search';
 import { blowUp, toDoc, toQuery, type BenchQuery } from '@/lib/search/bench/metrics';
 import { writePart } from './report';
@@ -55,7 +55,7 @@ const corpusFile = values.corpus ?? DEFAULT_CORPUS;
 const queriesFile = values.queries ?? DEFAULT_QUERIES;
 const agentFile = values['agent-queries'] ?? DEFAULT_AGENT_QUERIES;
 // Our engine expands query words with the derived word-neighbour table, as the extension does.
-const neighboursFile = useWordNeighboursFile(undefined, io);
+const neighboursFile = applyWordNeighboursFile(undefined, io);
 const corpus = readJsonl(corpusFile, toDoc, io);
 const title = readJsonl(queriesFile, toQuery, io);
 const agent = readJsonl(agentFile, toQuery, io);

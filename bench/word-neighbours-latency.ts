@@ -7,7 +7,7 @@
  *   npx tsx bench/word-neighbours-latency.ts
  */
 import { readJsonl } from '@/bin/commands/bench-search';
-import { useWordNeighboursFile } from '@/bin/commands/word-neighbours-file';
+import { applyWordNeighboursFile } from '@/bin/commands/word-neighbours-file';
 import { buildIndex } from '@/lib/search';
 import { blowUp, percentile, toDoc, toQuery } from '@/lib/search/bench/metrics';
 
@@ -21,7 +21,7 @@ const queries = [
   'queries-agent-tune.jsonl',
   'queries-agent-extra.jsonl',
 ].flatMap((name) => readJsonl(`${dir}${name}`, toQuery, io)!.map((q) => q.query));
-if (useWordNeighboursFile(undefined, io) === undefined) process.exit(1);
+if (applyWordNeighboursFile(undefined, io) === undefined) process.exit(1);
 
 for (const [label, docs, limit] of [
   ['full', corpus, 10],

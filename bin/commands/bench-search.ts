@@ -26,7 +26,7 @@ import {
 } from '@/lib/search/bench/metrics';
 import { PlainBm25 } from '@/lib/search/bench/plain-bm25';
 import { EXIT, UsageError, type Io } from '../io';
-import { useWordNeighboursFile } from './word-neighbours-file';
+import { applyWordNeighboursFile } from './word-neighbours-file';
 
 /** The vendored help-centre corpus and its development queries (bench/corpus/README.md). */
 const CORPUS_DIR = fileURLToPath(new URL('../../bench/corpus/', import.meta.url));
@@ -78,7 +78,7 @@ export function benchSearchCommand(args: string[], io: Io): Promise<number> {
   const corpus = readJsonl(corpusFile, toDoc, io);
   const queries = readJsonl(queriesFile, toQuery, io);
   if (corpus === undefined || queries === undefined) return Promise.resolve(EXIT.problems);
-  useWordNeighboursFile(values['word-neighbours'], io);
+  applyWordNeighboursFile(values['word-neighbours'], io);
   const docs = size === undefined ? corpus : blowUp(corpus, size);
   const report = runBench(docs, queries, { rerank: !values['no-rerank'], repeat, features });
   io.out(JSON.stringify({ corpus: corpusFile, queries: queriesFile, ...report }, null, 2));

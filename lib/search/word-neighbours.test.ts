@@ -5,7 +5,7 @@ import {
   MAX_EXPANSIONS,
   NEIGHBOUR_WEIGHT,
   parseWordNeighbours,
-  useWordNeighbours,
+  setWordNeighbours,
   wordNeighboursReady,
   WORD_NEIGHBOURS_FORMAT,
   type WordNeighboursFile,
@@ -24,18 +24,18 @@ const docs: SearchDoc[] = [
   { id: 'speech', title: 'Dictation and speech input' },
 ];
 
-afterEach(() => useWordNeighbours(undefined));
+afterEach(() => setWordNeighbours(undefined));
 
 describe('word neighbours', () => {
   it('finds an article by a general-English neighbour of a query word the corpus lacks', () => {
     const index = buildIndex(docs);
     expect(index.search('remark')).toEqual([]);
-    useWordNeighbours(parseWordNeighbours(file, 'test table'));
+    setWordNeighbours(parseWordNeighbours(file, 'test table'));
     expect(index.search('remark').map((h) => h.id)).toEqual(['comments', 'speech']);
   });
 
   it('counts a neighbour less than the word itself and not at all with the feature off', () => {
-    useWordNeighbours(parseWordNeighbours(file, 'test table'));
+    setWordNeighbours(parseWordNeighbours(file, 'test table'));
     const index = buildIndex(docs);
     const exact = index.search('comment')[0]!.score;
     const near = index.search('remark')[0]!.score;
@@ -80,7 +80,7 @@ describe('word neighbours', () => {
     expect(load).toHaveBeenCalledTimes(1);
     expect(buildIndex(docs).search('remark')[0]?.id).toBe('comments');
 
-    useWordNeighbours(undefined);
+    setWordNeighbours(undefined);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     loadWordNeighboursWith(() => Promise.reject(new Error('HTTP 404')));
     await wordNeighboursReady();

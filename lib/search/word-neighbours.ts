@@ -138,7 +138,7 @@ let shared: WordNeighbours | undefined;
 let loader: (() => Promise<WordNeighbours>) | undefined;
 let loading: Promise<void> | undefined;
 
-export function useWordNeighbours(table: WordNeighbours | undefined): void {
+export function setWordNeighbours(table: WordNeighbours | undefined): void {
   shared = table;
 }
 
@@ -159,7 +159,7 @@ export function loadWordNeighboursWith(load: () => Promise<WordNeighbours>): voi
 export function wordNeighboursReady(): Promise<void> {
   if (loader === undefined) return Promise.resolve();
   return (loading ??= loader().then(
-    (table) => useWordNeighbours(table),
+    (table) => setWordNeighbours(table),
     (error: unknown) => console.warn('Waymark: search runs without word neighbours:', error),
   ));
 }
