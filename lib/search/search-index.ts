@@ -190,7 +190,11 @@ export class SearchIndex {
       heads: this.heads,
       fuzzy: this.fuzzy,
       prefix: this.prefixes,
-      neighbours: this.neighbours ?? sharedWordNeighbours(),
+      // The table is English: another language's words would only meet false friends in it.
+      neighbours:
+        (options.langs?.[0] ?? 'en') === 'en'
+          ? (this.neighbours ?? sharedWordNeighbours())
+          : undefined,
     };
     const words = rarest(
       splitCompounds(parseQuery(query, options.langs), this.index, options.langs?.[0]),
