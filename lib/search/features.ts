@@ -16,9 +16,6 @@ export interface SearchFeatures {
   /** Re-rank the best candidates by closeness in meaning, from a model of the corpus learned at
    * build time (semantic/). */
   semantic: boolean;
-  /** Query words also match index terms that general English word vectors put close to them
-   * (word-vectors.ts), when a table is loaded. */
-  wordVectors: boolean;
 }
 export const DEFAULT_FEATURES: SearchFeatures = {
   rerank: true,
@@ -28,6 +25,5 @@ export const DEFAULT_FEATURES: SearchFeatures = {
   completion: true,
   associations: true,
   semantic: true,
-  wordVectors: true,
 };
 export const FEATURE_NAMES = Object.keys(DEFAULT_FEATURES) as (keyof SearchFeatures)[];

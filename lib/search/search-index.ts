@@ -15,7 +15,6 @@ import { rerankByMeaning } from './semantic/rerank';
 import type { TermVectors } from './semantic/term-vectors';
 import { serialize, serializeInSteps, type SerializedIndex } from './serialize';
 import { TopK } from './top-k';
-import { sharedWordNeighbours } from './word-neighbours';
 import { terms, WantedTerms } from './tokenize';
 import type { Highlight, SearchDoc, SearchHit, SearchOptions } from './types';
 
@@ -48,7 +47,7 @@ export class SearchIndex {
 
   readonly features: SearchFeatures;
   private readonly heads: Heads;
-  /** General-English neighbours of query words (word-neighbours.ts); default: the shared table. */
+  /** An expansion of query words from outside the corpus (matcher.ts); the product sets none. */
   neighbours: WordNeighbours | undefined;
 
   /** @internal use `buildIndex` or `loadIndex`. */
@@ -190,11 +189,7 @@ export class SearchIndex {
       heads: this.heads,
       fuzzy: this.fuzzy,
       prefix: this.prefixes,
-      // The table is English: another language's words would only meet false friends in it.
-      neighbours:
-        (options.langs?.[0] ?? 'en') === 'en'
-          ? (this.neighbours ?? sharedWordNeighbours())
-          : undefined,
+      neighbours: this.neighbours,
     };
     const words = rarest(
       splitCompounds(parseQuery(query, options.langs), this.index, options.langs?.[0]),

