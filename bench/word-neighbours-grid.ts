@@ -12,6 +12,7 @@
  *
  *   npx tsx bench/word-neighbours-grid.ts --vectors FILE.json [--vocabulary 20000] [--generic 10]
  *     [--grid '[{"weight":0.3,"floor":0.6,"k":5}]'] [--rerank 0.5] [--latency] [--near remark,bill]
+ *     [--max-share 0.05]
  *   npx tsx bench/word-neighbours-grid.ts --wordnet DIR/dict [--grid …]
  */
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -36,6 +37,8 @@ const { values } = parseArgs({
     grid: { type: 'string', default: '[{"weight":0.3,"floor":0.6,"k":5}]' },
     latency: { type: 'boolean', default: false },
     near: { type: 'string', default: '' },
+    /** Expand only query words in at most this share of documents (rare words). */
+    'max-share': { type: 'string', default: '1' },
   },
 });
 if ((values.vectors === undefined) === (values.wordnet === undefined))
@@ -103,9 +106,11 @@ const expansion: WordNeighbours = {
     return found;
   },
 };
+const maxShare = Number(values['max-share']);
 function expand(word: QueryWord): Variant[] {
   if (word.word.length < 3) return [];
   const own = index.index.termIds.get(word.term);
+  if (own !== undefined && index.index.df(own) > maxShare * index.size) return [];
   const best = new Map<number, number>();
   for (const [id, sim] of candidates(word.word))
     if (id !== undefined && id !== own && !best.has(id)) best.set(id, sim);
