@@ -12,7 +12,7 @@
  *
  *   npx tsx bench/word-neighbours-grid.ts --vectors FILE.json [--vocabulary 20000] [--generic 10]
  *     [--grid '[{"weight":0.3,"floor":0.6,"k":5}]'] [--rerank 0.5] [--latency] [--near remark,bill]
- *     [--max-share 0.05]
+ *     [--max-share 0.05] [--explain 'internal remark']
  *   npx tsx bench/word-neighbours-grid.ts --wordnet DIR/dict [--grid …]
  */
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { readJsonl } from '@/bin/commands/bench-search';
 import { buildIndex } from '@/lib/search';
 import { percentile, splitOf, toDoc, toQuery, type BenchQuery } from '@/lib/search/bench/metrics';
 import type { Variant, WordNeighbours } from '@/lib/search/matcher';
-import type { QueryWord } from '@/lib/search/query';
+import { parseQuery, type QueryWord } from '@/lib/search/query';
 import { keyOf } from '@/lib/search/tokenize';
 import { vectorRerank } from './lib/word-vector-rerank';
 import { readLeadingVectors } from './lib/word-vectors';
@@ -39,6 +39,8 @@ const { values } = parseArgs({
     near: { type: 'string', default: '' },
     /** Expand only query words in at most this share of documents (rare words). */
     'max-share': { type: 'string', default: '1' },
+    /** Queries containing this text: rank without, with, and with one query word expanded at a time. */
+    explain: { type: 'string' },
   },
 });
 if ((values.vectors === undefined) === (values.wordnet === undefined))
@@ -141,7 +143,27 @@ for (const w of values.near.split(',').filter((x) => x !== '')) {
   const found = expansion.of({ word: w, term: keyOf(w) ?? w, prefix: false }, index.index);
   console.log(w, found.map((v) => `${index.index.terms[v.id]} ${v.weight.toFixed(2)}`).join(', '));
 }
+if (values.explain !== undefined) explain(values.explain);
 if (values.latency) latency();
+
+/** 1-based rank of the first expected hit in the first 10 (0: none), by which words expand. */
+function explain(text: string): void {
+  const rankOf = (q: BenchQuery, only?: string) => {
+    index.neighbours = {
+      of: (w, ix) => (only === undefined || w.word === only ? expansion.of(w, ix) : []),
+    };
+    return index.search(q.query).findIndex((h) => q.expected.includes(h.id)) + 1;
+  };
+  for (const q of Object.values(sets)
+    .flat()
+    .filter((x) => x.query.includes(text))) {
+    const one = parseQuery(q.query).map((w) => `${w.word} ${rankOf(q, w.word)}`);
+    index.neighbours = undefined;
+    const without = index.search(q.query).findIndex((h) => q.expected.includes(h.id)) + 1;
+    console.log(`${q.query}\n  without ${without}, with ${rankOf(q)}; one word: ${one.join(', ')}`);
+  }
+  index.neighbours = expansion;
+}
 
 /** Best of 5 runs per query (after a warm-up of both), with and without, interleaved. */
 function latency(): void {
