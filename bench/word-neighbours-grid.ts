@@ -94,7 +94,7 @@ if (values.vectors !== undefined) {
     near.sort((a, b) => b[1] - a[1]);
     return near.slice(0, generic > 0 ? generic : undefined).map(([o, sim]) => [ids[o], sim]);
   };
-  rerank = vectorRerank(index, rowOf, vectors, D);
+  rerank = vectorRerank(index, { rowOf, vectors, dimensions: D });
 } else {
   const synonyms = wordnetSynonyms(values.wordnet!);
   candidates = (word) => synonyms(word).map((s) => [termOf(s), 1]);

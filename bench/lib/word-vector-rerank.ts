@@ -3,8 +3,14 @@ import { idf } from '@/lib/search/fields';
 import { parseQuery } from '@/lib/search/query';
 import { tokens } from '@/lib/search/tokenize';
 
-/** The best 30 re-ranked by this much × the cosine between averaged word vectors. */
+/** Candidates re-ranked, as the LSA re-rank does. */
 const POOL = 30;
+
+interface Vectors {
+  rowOf: ReadonlyMap<string, number>;
+  vectors: Float32Array;
+  dimensions: number;
+}
 
 /**
  * For bench/word-neighbours-grid.ts: a re-rank of our search's best candidates by the cosine
@@ -13,50 +19,27 @@ const POOL = 30;
  */
 export function vectorRerank(
   index: SearchIndex,
-  rowOf: ReadonlyMap<string, number>,
-  vectors: Float32Array,
-  dimensions: number,
+  words: Vectors,
 ): (query: string, lambda: number) => string[] {
   const docs = new Map<string, Float32Array | undefined>();
-  const textVector = (parts: [string, number][]) => {
-    const v = new Float32Array(dimensions);
-    let any = false;
-    for (const [text, times] of parts)
-      for (const t of tokens(text)) {
-        const row = rowOf.get(t.word);
-        if (row === undefined) continue;
-        const id = index.index.termIds.get(t.term);
-        const w = times * idf(index.size, id === undefined ? 1 : Math.max(1, index.index.df(id)));
-        for (let d = 0; d < dimensions; d++) v[d]! += w * vectors[row * dimensions + d]!;
-        any = true;
-      }
-    const norm = Math.hypot(...v);
-    return any && norm > 0 ? v.map((x) => x / norm) : undefined;
-  };
   const docVector = (id: string) => {
     if (!docs.has(id)) {
       const slot = index.store.slotOf(id)!;
       const { titles, summaries } = index.store;
-      docs.set(
-        id,
-        textVector([
-          [titles[slot]!, 3],
-          [summaries[slot]!, 2],
-        ]),
-      );
+      const parts: [string, number][] = [
+        [titles[slot]!, 3],
+        [summaries[slot]!, 2],
+      ];
+      docs.set(id, textVector(index, words, parts));
     }
     return docs.get(id);
   };
   return (query, lambda) => {
     const hits = index.search(query, { limit: POOL });
-    const q = textVector([
-      [
-        parseQuery(query)
-          .map((w) => w.word)
-          .join(' '),
-        1,
-      ],
-    ]);
+    const text = parseQuery(query)
+      .map((w) => w.word)
+      .join(' ');
+    const q = textVector(index, words, [[text, 1]]);
     if (q === undefined || hits.length < 2) return hits.slice(0, 10).map((h) => h.id);
     const best = Math.max(...hits.map((h) => h.score));
     const cos = (v: Float32Array | undefined) =>
@@ -67,4 +50,25 @@ export function vectorRerank(
       .slice(0, 10)
       .map((h) => h.id);
   };
+}
+
+/** The unit-length IDF-weighted sum of the vectors of the texts' words (× each text's weight). */
+function textVector(
+  index: SearchIndex,
+  { rowOf, vectors, dimensions }: Vectors,
+  parts: [string, number][],
+): Float32Array | undefined {
+  const v = new Float32Array(dimensions);
+  let any = false;
+  for (const [text, times] of parts)
+    for (const t of tokens(text)) {
+      const row = rowOf.get(t.word);
+      if (row === undefined) continue;
+      const id = index.index.termIds.get(t.term);
+      const w = times * idf(index.size, id === undefined ? 1 : Math.max(1, index.index.df(id)));
+      for (let d = 0; d < dimensions; d++) v[d]! += w * vectors[row * dimensions + d]!;
+      any = true;
+    }
+  const norm = Math.hypot(...v);
+  return any && norm > 0 ? v.map((x) => x / norm) : undefined;
 }
