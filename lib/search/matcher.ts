@@ -33,6 +33,17 @@ export interface MatchContext {
   heads: Heads;
   fuzzy: FuzzyVocabulary;
   prefix: PrefixLookup;
+  /** Outside words a query word also matches (none in the product; see `WordNeighbours`). */
+  neighbours?: WordNeighbours;
+}
+
+/**
+ * Index terms close in meaning to a query word, each with a weight in (0, 1): an expansion from
+ * outside the corpus. The product sets none; bench/word-neighbours-grid.ts measures general-
+ * English word vectors through it (not taken: docs/adr/0003-search.md, amendment 4).
+ */
+export interface WordNeighbours {
+  of(word: QueryWord, index: InvertedIndex): Variant[];
 }
 
 /** The terms a query word matches: itself, its typo neighbours, and completions if being typed. */
@@ -82,6 +93,8 @@ export function variantsOf(word: QueryWord, ctx: MatchContext): Variant[] {
   }
   if (features.associations && exact !== undefined)
     for (const { id, weight } of ctx.heads.associated(exact)) keepBest(variants, id, weight);
+  if (ctx.neighbours !== undefined)
+    for (const { id, weight } of ctx.neighbours.of(word, index)) keepBest(variants, id, weight);
   return [...variants].map(([id, weight]) => ({ id, weight }));
 }
 

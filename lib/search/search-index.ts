@@ -5,7 +5,7 @@ import { DEFAULT_FEATURES, type SearchFeatures } from './features';
 import { FuzzyVocabulary } from './fuzzy';
 import { highlight } from './highlight';
 import { InvertedIndex } from './inverted-index';
-import { rarest, variantsOf, type MatchContext } from './matcher';
+import { rarest, variantsOf, type MatchContext, type WordNeighbours } from './matcher';
 import { PrefixLookup } from './prefix';
 import { parseQuery, type QueryWord } from './query';
 import { rerankByTitle, type Candidate } from './rerank';
@@ -47,6 +47,8 @@ export class SearchIndex {
 
   readonly features: SearchFeatures;
   private readonly heads: Heads;
+  /** An expansion of query words from outside the corpus (matcher.ts); the product sets none. */
+  neighbours: WordNeighbours | undefined;
 
   /** @internal use `buildIndex` or `loadIndex`. */
   constructor(
@@ -187,6 +189,7 @@ export class SearchIndex {
       heads: this.heads,
       fuzzy: this.fuzzy,
       prefix: this.prefixes,
+      neighbours: this.neighbours,
     };
     const words = rarest(
       splitCompounds(parseQuery(query, options.langs), this.index, options.langs?.[0]),

@@ -75,6 +75,22 @@ describe('search techniques (features)', () => {
     expect(found.indexOf('mobile-install')).toBeLessThan(found.indexOf('target-mobile'));
   });
 
+  it('matches an outside expansion of a query word, weighted below the word itself', () => {
+    // What bench/word-neighbours-grid.ts measures general-English neighbours through. Plain
+    // BM25F sums (no re-rank) so the scores compare.
+    const index = buildIndex(docs, { rerank: false, semantic: false });
+    expect(index.search('vacant sheets').map((h) => h.id)).toEqual(['blank-sheets']);
+    const blank = index.index.termIds.get('blank')!;
+    index.neighbours = {
+      of: (word) => (word.word === 'vacant' ? [{ id: blank, weight: 0.3 }] : []),
+    };
+    const found = index.search('vacant');
+    expect(found.map((h) => h.id)).toContain('blank-sheets');
+    expect(found[0]!.score).toBeLessThan(index.search('blank')[0]!.score);
+    index.neighbours = undefined;
+    expect(index.search('vacant')).toEqual([]);
+  });
+
   it('returns the same results from a loaded index as from the built one', () => {
     const built = buildIndex(docs);
     const loaded = loadIndex(JSON.parse(JSON.stringify(built.toJSON())) as never);
