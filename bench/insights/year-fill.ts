@@ -137,21 +137,27 @@ export function bulkFill(
   return stored;
 }
 
+/** One person in this many joined on the fill's first day (new hires); the rest a year before. */
+export const NEW_HIRE_EVERY = 10;
+
 /**
- * An account for every person of the year, made on `first` (the rollout day) as a deployment
- * has one per agent: Learning's new-hire path times read the accounts, so a year without them
- * would time that read on nobody. Every learner's first record is then within 30 days of joining,
- * so every completion counts as a new hire's: the read's worst case. Skips accounts already
- * there (a reused year); answers how many it made.
+ * An account for every person of the year, as a deployment has one per agent: Learning's
+ * new-hire path times read the accounts, so a year without them would time that read on nobody.
+ * One in ten joined on `first` (the year's new hires: their first record is within 30 days of
+ * joining), the rest a year before (long-standing staff). Skips accounts already there (a reused
+ * year); answers how many it made.
  */
 export async function addAccounts(path: string, scale: YearScale, first: string): Promise<number> {
-  const store = await openStore(path, { now: () => new Date(`${first}T09:00:00.000Z`) });
+  let joined = new Date(`${first}T09:00:00.000Z`);
+  const store = await openStore(path, { now: () => joined });
   try {
     const have = new Set((await store.listUsers()).map((u) => u.email));
     let made = 0;
     for (let person = 0; person < scale.people; person++) {
       const email = `agent-${person}@example.com`;
       if (have.has(email)) continue;
+      const day = person % NEW_HIRE_EVERY === 0 ? first : addDays(first, -365);
+      joined = new Date(`${day}T09:00:00.000Z`);
       const team = `team-${person % scale.teams}`;
       await store.addUser({ email, role: 'learner', team, rotate: false });
       made += 1;

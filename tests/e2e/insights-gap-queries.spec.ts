@@ -46,7 +46,12 @@ let token = '';
 
 test.beforeAll(async () => {
   store = await openStore(join(dir, 'waymark.db'), { now: () => new Date(`${DAY}T12:00:00Z`) });
-  token = await store.addUser({ email: 'author@example.com', role: 'author', rotate: false });
+  token = await store.addUser({
+    email: 'author@example.com',
+    role: 'author',
+    team: undefined,
+    rotate: false,
+  });
   const ingest = new EventIngest(store);
   const ticket = { app: 'zendesk', screen: 'ticket' };
   // Five people type every phrase; the i-th phrase once more per i by the first of them.
