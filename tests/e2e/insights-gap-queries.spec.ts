@@ -115,7 +115,7 @@ test('a gap lists its 10 most searched queries and "and 4 more", whose CSV holds
       page.waitForEvent('download'),
       gap.getByRole('link', { name: 'all in the CSV' }).click(),
     ]);
-    const csv = readFileSync((await download.path())!, 'utf8')
+    const csv = readFileSync(await download.path(), 'utf8')
       .trim()
       .split('\r\n');
     expect(csv[0]).toBe('app,screen,query,searches,people');
