@@ -45,7 +45,7 @@ async function requestsByGap(store: Store, q: ViewQuery) {
 }
 
 /** A gap's most searched visible queries, and how many more it has. */
-export function listed(ranked: readonly RankedQuery[]) {
+function listed(ranked: readonly RankedQuery[]) {
   const queries = [...ranked]
     .sort((a, b) => b.searches - a.searches || byText(a.query, b.query))
     .slice(0, GAP_QUERIES_SHOWN)
