@@ -33,7 +33,13 @@ import {
 } from './insights/raw-sqlite';
 import { checkSample, events, rng } from './insights/synthetic-events';
 import { timeViews } from './insights/view-runs';
-import { bulkFill, fillThroughIngest, yearBatches, type YearScale } from './insights/year-fill';
+import {
+  addAccounts,
+  bulkFill,
+  fillThroughIngest,
+  yearBatches,
+  type YearScale,
+} from './insights/year-fill';
 import { budget, floor, writePart, type Cell } from './report';
 
 const TARGET_EVENTS = 30_000_000;
@@ -136,6 +142,8 @@ if (!reused) {
   if (kept !== undefined) writeFileSync(`${kept}.json`, JSON.stringify(fill));
 }
 const filled = filledDays(yearPath);
+const accounts = await addAccounts(yearPath, SCALE, filled.first);
+if (accounts > 0) console.error(`insights: ${accounts} accounts made on ${filled.first}`);
 const yearToday = filled.last;
 const year = await openStore(yearPath, { now: () => new Date(`${yearToday}T12:00:00.000Z`) });
 const periods = [

@@ -93,6 +93,29 @@ function place(r: () => number) {
   return { app, screen: `screen-${skewed(r, CARDINALITY.screensPerApp)}` };
 }
 
+/** Of failed queries, the share drawn from every screen's words (the rest are the screen's own). */
+const SHARED_QUERIES = 0.1;
+
+/**
+ * A failed query typed on a screen: people ask about what that screen does, so query i belongs to
+ * screen i mod 80 (app × screen, as `tip`) and is drawn, skewed, from that screen's 50; one in ten
+ * is any query (words every screen hears, "password reset"). One draw, as before, so every other
+ * event of a seed stays the same. (Drawing the query independently of the screen, as before,
+ * spread all 4,000 queries over all 80 screens: ≈ 50,000 screen × query rows in 30 days.)
+ */
+function queryOn(r: () => number, at: { app: string; screen: string }): string {
+  const u = r();
+  const skew = (v: number, n: number) => Math.min(n - 1, Math.floor(n * v ** 3));
+  if (u < SHARED_QUERIES) return query(skew(u / SHARED_QUERIES, CARDINALITY.queries));
+  const screens = CARDINALITY.apps.length * CARDINALITY.screensPerApp;
+  const own = CARDINALITY.queries / screens;
+  const screen =
+    CARDINALITY.apps.indexOf(at.app as never) * CARDINALITY.screensPerApp +
+    Number(at.screen.slice('screen-'.length));
+  const v = (u - SHARED_QUERIES) / (1 - SHARED_QUERIES);
+  return query(screen + screens * skew(v, own));
+}
+
 /**
  * A tip is authored on one screen of one app (its anchor lives there), so its events carry that
  * place: tip i sits on app i mod 8, screen (i div 8) mod 10. (Drawing the place independently, as
@@ -140,27 +163,30 @@ const MAKERS: [number, Maker][] = [
     12,
     (r, day) => {
       const failed = r() < 0.3;
-      return failed
-        ? {
-            type: 'search',
-            v: 1,
-            day,
-            hour: Math.floor(r() * 24),
-            ...place(r),
-            results: '0',
-            ended: 'idle',
-            query: query(skewed(r, CARDINALITY.queries)),
-          }
-        : {
-            type: 'search',
-            v: 1,
-            day,
-            hour: Math.floor(r() * 24),
-            ...place(r),
-            results: '2-5',
-            ended: 'open',
-            opened: 1 + Math.floor(r() * 3),
-          };
+      if (failed) {
+        const hour = Math.floor(r() * 24);
+        const at = place(r);
+        return {
+          type: 'search',
+          v: 1,
+          day,
+          hour,
+          ...at,
+          results: '0',
+          ended: 'idle',
+          query: queryOn(r, at),
+        };
+      }
+      return {
+        type: 'search',
+        v: 1,
+        day,
+        hour: Math.floor(r() * 24),
+        ...place(r),
+        results: '2-5',
+        ended: 'open',
+        opened: 1 + Math.floor(r() * 3),
+      };
     },
   ],
   [

@@ -2,7 +2,7 @@ import { addDays, type InsightEvent, type ParsedEvent } from '@/lib/insights';
 import { EventIngest } from '@/server/insights/ingest';
 import { planBatch, weeksNeeded } from '@/server/insights/ingest-plan';
 import { oldestSaltWeek, personHash } from '@/server/insights/people';
-import type { Store } from '@/server/store';
+import { openStore, type Store } from '@/server/store';
 import { openDatabase, type Db } from '@/server/store/sqlite/database';
 import { putInsightSettings, pruneInsights, weekSalts } from '@/server/store/sqlite/insight-admin';
 import { appendInsightEvents, type NameCache } from '@/server/store/sqlite/insight-events';
@@ -135,4 +135,35 @@ export function bulkFill(
   flush();
   db.close();
   return stored;
+}
+
+/** One person in this many joined on the fill's first day (new hires); the rest a year before. */
+export const NEW_HIRE_EVERY = 10;
+
+/**
+ * An account for every person of the year, as a deployment has one per agent: Learning's
+ * new-hire path times read the accounts, so a year without them would time that read on nobody.
+ * One in ten joined on `first` (the year's new hires: their first record is within 30 days of
+ * joining), the rest a year before (long-standing staff). Skips accounts already there (a reused
+ * year); answers how many it made.
+ */
+export async function addAccounts(path: string, scale: YearScale, first: string): Promise<number> {
+  let joined = new Date(`${first}T09:00:00.000Z`);
+  const store = await openStore(path, { now: () => joined });
+  try {
+    const have = new Set((await store.listUsers()).map((u) => u.email));
+    let made = 0;
+    for (let person = 0; person < scale.people; person++) {
+      const email = `agent-${person}@example.com`;
+      if (have.has(email)) continue;
+      const day = person % NEW_HIRE_EVERY === 0 ? first : addDays(first, -365);
+      joined = new Date(`${day}T09:00:00.000Z`);
+      const team = `team-${person % scale.teams}`;
+      await store.addUser({ email, role: 'learner', team, rotate: false });
+      made += 1;
+    }
+    return made;
+  } finally {
+    await store.close();
+  }
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { dayOf } from '@/lib/insights';
 import { toCsv, viewTables, type InsightView, type ViewTable } from '@/lib/insights/views';
+import { exportTable } from '@/server/insights/csv-export';
 import { readHelpdeskExport } from '@/server/insights/helpdesk-import';
 import { rangeParams, viewQuery } from '@/server/insights/range';
 import { views, type ViewName } from '@/server/insights/routes';
@@ -71,7 +72,7 @@ async function showView(name: ViewName, args: string[], io: Io): Promise<number>
     throw new UsageError(
       params.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '),
     );
-  const view = await withStore(values.db, async (store) => {
+  const { view, exported } = await withStore(values.db, async (store) => {
     let query: ReturnType<typeof viewQuery>;
     try {
       query = viewQuery(params.data, dayOf(store.now().getTime()));
@@ -81,9 +82,13 @@ async function showView(name: ViewName, args: string[], io: Io): Promise<number>
       throw error;
     }
     const { build, schema } = views[name];
-    return (schema as { parse: (v: unknown) => InsightView }).parse(
+    const built = (schema as { parse: (v: unknown) => InsightView }).parse(
       await (build as (s: Store, q: typeof query) => Promise<InsightView>)(store, query),
     );
+    // CSV is the export: a table the view lists only the top of comes whole (csv-export.ts).
+    const whole =
+      values.format === 'csv' ? await exportTable(store, query, built, values.table) : undefined;
+    return { view: built, exported: whole };
   });
   if (values.format === 'json') {
     io.out(JSON.stringify(view, null, 2));
@@ -98,7 +103,7 @@ async function showView(name: ViewName, args: string[], io: Io): Promise<number>
         .map((t) => t.name)
         .join(', ')}`,
     );
-  if (values.format === 'csv') io.out(toCsv(tables[0]!).replace(/\r\n$/, ''));
+  if (values.format === 'csv') io.out(toCsv(exported ?? tables[0]!).replace(/\r\n$/, ''));
   else io.out(tables.map(textTable).join('\n'));
   return EXIT.ok;
 }

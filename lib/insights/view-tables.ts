@@ -437,7 +437,13 @@ function csvCell(cell: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** RFC 4180 CSV lines (each with its CRLF) of one table, the header row first. */
+export function* csvLines(t: ViewTable): Generator<string> {
+  yield t.columns.map(csvCell).join(',') + '\r\n';
+  for (const row of t.rows) yield row.map(csvCell).join(',') + '\r\n';
+}
+
 /** RFC 4180 CSV (CRLF line ends) of one table, with a header row. */
 export function toCsv(t: ViewTable): string {
-  return [t.columns, ...t.rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return [...csvLines(t)].join('');
 }

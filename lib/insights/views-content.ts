@@ -37,8 +37,13 @@ export const gapSchema = z.strictObject({
   previous: searchCountsSchema,
   /** The trend: each week (Monday) the period touches. */
   weeks: z.array(z.strictObject({ week: day, searches: count, failed: count })),
-  /** The words people used here, most searched first (k rule applied). */
+  /**
+   * The words people used here, most searched first (k rule applied): at most GAP_QUERIES_SHOWN;
+   * the CSV export of the `queries` table has them all.
+   */
   queries: z.array(visibleQuerySchema),
+  /** Visible queries past those listed (absent from servers before the list was capped). */
+  more_queries: count.optional(),
   status: z.enum(gapStatuses),
   /** The item that answers it (a draft made from the gap, or one linked by hand). */
   item: slug.optional(),
@@ -57,6 +62,9 @@ export const gapSchema = z.strictObject({
   requested: z.array(z.strictObject({ day, text: z.string().min(1) })).optional(),
 });
 export type Gap = z.output<typeof gapSchema>;
+
+/** How many of a gap's visible queries the view lists (a person reads a few, not thousands). */
+export const GAP_QUERIES_SHOWN = 10;
 
 /** How many of a gap's newest content requests the view lists. */
 export const GAP_REQUESTS_SHOWN = 10;

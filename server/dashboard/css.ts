@@ -41,6 +41,7 @@ h3 { font-size: 1rem; margin: .8rem 0 .3rem; }
 .chart .value { fill: var(--muted); }
 .gaps td form { margin: 0 0 .4rem; }
 .queries { margin: 0; padding-left: 1rem; }
+.queries .more { list-style: none; }
 .badge { display: inline-block; padding: 0 .5rem; border-radius: 999px; font-size: .8rem; font-weight: 600; border: 1px solid; }
 .badge.open { color: #8a3b00; background: #fff3e6; }
 .badge.addressed { color: #135e2c; background: #e8f6ec; }

@@ -1,4 +1,10 @@
-import { gapStatuses, viewTables, type Gap, type GapsView } from '@/lib/insights/views';
+import {
+  GAP_QUERIES_SHOWN,
+  gapStatuses,
+  viewTables,
+  type Gap,
+  type GapsView,
+} from '@/lib/insights/views';
 import { barChart, trendChart } from './charts';
 import { h, type Html } from './html';
 import { figure, percent, query, tableNamed, tableTwin, type PageContext } from './layout';
@@ -43,6 +49,11 @@ function gapRow(g: Gap, ctx: PageContext): Html {
   const queries = g.queries.map(
     (q) => h`<li>“${q.query}” <span class="muted">${q.searches}× by ${q.people} people</span></li>`,
   );
+  const more = g.more_queries ?? 0;
+  if (more > 0)
+    queries.push(
+      h`<li class="more">and ${more} more — <a href="/insights/gaps.csv${query(ctx.search, { table: 'queries' })}" download>all in the CSV</a></li>`,
+    );
   const item =
     g.item === undefined
       ? ''
@@ -65,6 +76,6 @@ export function gapsPage(view: GapsView, ctx: PageContext): Html {
   return h`<p class="lead">${t.failed} of ${t.searches} searches failed (${percent(t.failed_rate)}). A query is shown once at least <strong>${view.k}</strong> people typed it within 30 days.</p>
 <section><h2>Screens where people did not find an answer</h2><table class="gaps"><thead><tr><th scope="col">App / screen</th><th scope="col">Failed</th><th scope="col">Trend</th><th scope="col">What they searched for</th><th scope="col">Status</th><th scope="col">Act</th></tr></thead><tbody>${rows.length === 0 ? h`<tr><td colspan="6">No failed searches in this period.</td></tr>` : rows}</tbody></table></section>
 ${figure('Failed searches by screen', chart, tableTwin('gaps', tableNamed(tables, 'gaps'), 'Gaps', ctx.search))}
-${tableTwin('gaps', tableNamed(tables, 'queries'), 'Queries past the k rule', ctx.search)}
+${tableTwin('gaps', tableNamed(tables, 'queries'), `Each screen’s ${GAP_QUERIES_SHOWN} most searched queries past the k rule (the CSV has them all)`, ctx.search)}
 ${tableTwin('gaps', tableNamed(tables, 'weeks'), 'Failed searches per week', ctx.search)}`;
 }

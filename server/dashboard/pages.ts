@@ -2,9 +2,10 @@ import type { Hono } from 'hono';
 import type { BlankSchema } from 'hono/types';
 import { z } from 'zod';
 import { dayOf } from '@/lib/insights';
-import { gapStatuses, toCsv, viewTables, type InsightView } from '@/lib/insights/views';
+import { gapStatuses, viewTables, type InsightView } from '@/lib/insights/views';
 import { slugSchema } from '@/lib/content-model';
 import { HttpError } from '../http';
+import { csvDownload, exportTable } from '../insights/csv-export';
 import { draftFromGap } from '../insights/gap-draft';
 import { gapKey, gapPlace, saveGapState } from '../insights/gap-state';
 import { rangeParams, viewQuery, type ViewQuery } from '../insights/range';
@@ -61,7 +62,7 @@ async function buildView(c: DashboardContext, store: Store, name: ViewName) {
   const view = (schema as z.ZodType<InsightView>).parse(
     await (build as (s: Store, q: ViewQuery) => Promise<InsightView>)(store, q),
   );
-  return { params, view };
+  return { params, view, q };
 }
 
 function notice(params: z.output<typeof pageParams>): string | undefined {
@@ -89,22 +90,17 @@ export function registerViewPages(
       return htmlPage(c, shell(label, renderers[name](view, ctx), ctx, name));
     });
     app.get(`/${name}.csv`, async (c) => {
-      const { params, view } = await buildView(c, store, name);
-      const tables = viewTables(view);
-      const chosen =
-        params.table === undefined ? tables[0] : tables.find((t) => t.name === params.table);
+      const { params, view, q } = await buildView(c, store, name);
+      const chosen = await exportTable(store, q, view, params.table);
       if (chosen === undefined)
         throw new HttpError(
           400,
           'bad_request',
-          `table: one of ${tables.map((t) => t.name).join(', ')}`,
+          `table: one of ${viewTables(view)
+            .map((t) => t.name)
+            .join(', ')}`,
         );
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header(
-        'Content-Disposition',
-        `attachment; filename="waymark-${name}-${chosen.name}-${view.period.from}-${view.period.to}.csv"`,
-      );
-      return c.body(toCsv(chosen));
+      return csvDownload(c, view, chosen);
     });
   }
 

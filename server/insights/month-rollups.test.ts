@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { retentionCutoffs, type InsightEvent } from '@/lib/insights';
-import type { InsightRange, Store } from '../store';
+import type { InsightRange, QueryTotal, Store } from '../store';
 import { testBackends, type TempStore } from '../test-fixtures';
 import { failedSearch, learner, movableClock, seededRandom, sendDays } from './test-support';
 
@@ -31,14 +31,31 @@ async function reads(store: Store, range: InsightRange) {
     items: lines(await store.insights.itemTotals(range)),
     feedback: lines(await store.insights.feedbackTotals(range)),
     queries: lines(await store.insights.visibleQueries(range, 3)),
+    top: lines(await store.insights.topQueries(range, 3, 2)),
   };
+}
+
+/**
+ * What topQueries(range, 3, 2) must answer, from the full list: per screen, the queries fewer than
+ * 2 others beat on searches, each with the screen's count of visible queries.
+ */
+function topOf(queries: readonly string[]): string[] {
+  const rows = queries.map((line) => JSON.parse(line) as QueryTotal);
+  return rows
+    .map((row) => {
+      const screen = rows.filter((o) => o.app === row.app && o.screen === row.screen);
+      return { row, beaten: screen.filter((o) => o.searches > row.searches).length, screen };
+    })
+    .filter(({ beaten }) => beaten < 2)
+    .map(({ row, screen }) => JSON.stringify({ ...row, visible: screen.length }))
+    .sort();
 }
 
 describe.each(testBackends())('month rollups on $name', (backend) => {
   let env: TempStore;
   afterEach(() => env.cleanup());
 
-  it('give the same item, feedback and query totals as the daily rows, before and after retention', async () => {
+  it('give the same item, feedback, query totals and top queries as the daily rows, before and after retention', async () => {
     const clock = movableClock(`${FIRST}T12:00:00.000Z`);
     env = await backend.open(clock.now);
     const { store } = env;
@@ -60,6 +77,7 @@ describe.each(testBackends())('month rollups on $name', (backend) => {
       expect(byDay.items.length, `${from}..${to}`).toBeGreaterThan(0);
       expect(byDay.queries.length, `${from}..${to}`).toBeGreaterThan(0);
       expect(await reads(store, { from, to, monthsFrom }), `${from}..${to}`).toEqual(byDay);
+      expect(byDay.top, `${from}..${to}`).toEqual(topOf(byDay.queries));
     }
     // Retention as of a day that cuts April in two: April is then read by its days left.
     await store.pruneInsights('2028-05-20');

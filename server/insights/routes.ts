@@ -16,7 +16,6 @@ import {
   screenViewSchema,
   settingsChangeSchema,
   teamsViewSchema,
-  toCsv,
   viewTables,
   type InsightView,
 } from '@/lib/insights/views';
@@ -25,6 +24,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HttpError, jsonError, parseOr400, readJson, type ServerEnv } from '../http';
 import { readHelpdeskExport } from './helpdesk-import';
 import type { GapState, Store } from '../store';
+import { csvDownload, exportTable } from './csv-export';
 import { draftFromGap } from './gap-draft';
 import { gapKey, gapPlace, saveGapState } from './gap-state';
 import { fillHoldoutTeams } from './holdout';
@@ -65,23 +65,24 @@ function queryOf(c: Context<ServerEnv>, store: Store) {
 }
 
 /** JSON checked against its schema (the contract), or the CSV of one of its tables. */
-function answer(c: Context<ServerEnv>, view: InsightView, format: 'json' | 'csv', table?: string) {
-  if (format === 'json') return c.json(view);
-  const tables = viewTables(view);
-  const chosen = table === undefined ? tables[0] : tables.find((t) => t.name === table);
+async function answer(
+  c: Context<ServerEnv>,
+  store: Store,
+  query: ViewQuery,
+  view: InsightView,
+  params: { format: 'json' | 'csv'; table?: string | undefined },
+) {
+  if (params.format === 'json') return c.json(view);
+  const chosen = await exportTable(store, query, view, params.table);
   if (chosen === undefined)
     throw new HttpError(
       400,
       'bad_request',
-      `table: one of ${tables.map((t) => t.name).join(', ')}`,
+      `table: one of ${viewTables(view)
+        .map((t) => t.name)
+        .join(', ')}`,
     );
-  const { from, to } = view.period;
-  c.header('Content-Type', 'text/csv; charset=utf-8');
-  c.header(
-    'Content-Disposition',
-    `attachment; filename="waymark-${view.view}-${chosen.name}-${from}-${to}.csv"`,
-  );
-  return c.body(toCsv(chosen));
+  return csvDownload(c, view, chosen);
 }
 
 const gapStateView = (s: GapState) =>
@@ -124,7 +125,7 @@ export function registerInsightRoutes(
       const view = (schema as z.ZodType<InsightView>).parse(
         await (build as (s: Store, q: ViewQuery) => Promise<InsightView>)(store, query),
       );
-      return answer(c, view, params.format, params.table);
+      return answer(c, store, query, view, params);
     });
 
   app.get('/v1/insights/screens/:app/:screen', async (c) => {
@@ -134,9 +135,10 @@ export function registerInsightRoutes(
     if (place.app === '') throw new HttpError(400, 'bad_request', 'app: name an app');
     return answer(
       c,
+      store,
+      query,
       screenViewSchema.parse(await screenView(store, query, place)),
-      params.format,
-      params.table,
+      params,
     );
   });
 
@@ -144,7 +146,7 @@ export function registerInsightRoutes(
     const { params, query } = queryOf(c, store);
     const view = await itemView(store, query, c.req.param('id'));
     if (view === undefined) throw new HttpError(404, 'not_found', `no item "${c.req.param('id')}"`);
-    return answer(c, itemViewSchema.parse(view), params.format, params.table);
+    return answer(c, store, query, itemViewSchema.parse(view), params);
   });
 
   app.put('/v1/insights/gaps/:app/:screen', async (c) => {

@@ -1,65 +1,18 @@
 import { addDays, weekOf } from '@/lib/insights';
-import { GAP_REQUESTS_SHOWN, type Gap, type GapStatus, type GapsView } from '@/lib/insights/views';
-import type { GapState, ScreenDay, Store } from '../../store';
+import {
+  GAP_QUERIES_SHOWN,
+  GAP_REQUESTS_SHOWN,
+  type Gap,
+  type GapsView,
+} from '@/lib/insights/views';
+import type { RankedQuery, ScreenDay, Store } from '../../store';
 import { gapKey } from '../gap-state';
 import { periodOf, weeksOf, type ViewQuery } from '../range';
 import { byText, groupBy, orNone, sumSearches } from './common';
+import { closed, gapStatesOf, statusOf } from './gap-closed';
 
 /** Requests whose words are read per view (the newest, across every gap). */
 const GAP_REQUEST_WORDS_READ = 2_000;
-
-/** Days before and after an answer's publication compared for "gap closed". */
-export const GAP_CLOSED_DAYS = 28;
-
-interface Addressed {
-  status: GapStatus;
-  item: string | undefined;
-  addressed_on: string | undefined;
-}
-
-/**
- * A gap's status as shown: dismissed or addressed by hand as set; an open gap whose item has been
- * published since it was linked is addressed, from the day it was published (or linked, for an
- * item already live then).
- */
-async function statusOf(store: Store, state: GapState | undefined): Promise<Addressed> {
-  if (state === undefined) return { status: 'open', item: undefined, addressed_on: undefined };
-  const linked = state.updated_at.slice(0, 10);
-  const published =
-    state.item === undefined
-      ? undefined
-      : (await store.itemVersions(state.item))
-          .filter((v) => v.status === 'published')
-          .map((v) => v.created_at.slice(0, 10))
-          .map((day) => (day < linked ? linked : day))
-          .sort(byText)[0];
-  const live = state.item !== undefined && (await store.itemHead(state.item))?.live !== undefined;
-  if (state.status === 'dismissed')
-    return { status: 'dismissed', item: state.item, addressed_on: undefined };
-  if (state.status === 'addressed')
-    return { status: 'addressed', item: state.item, addressed_on: published ?? linked };
-  return live && published !== undefined
-    ? { status: 'addressed', item: state.item, addressed_on: published }
-    : { status: 'open', item: state.item, addressed_on: undefined };
-}
-
-/** The failed-search rate on the gap's screen 28 days either side of its answer. */
-async function closed(store: Store, app: string, screen: string, on: string, today: string) {
-  const days = (
-    await store.insights.screenDays({
-      from: addDays(on, -GAP_CLOSED_DAYS),
-      to: addDays(on, GAP_CLOSED_DAYS),
-      app,
-    })
-  ).filter((d) => d.app === app && d.screen === screen && d.day <= today);
-  const before = sumSearches(days.filter((d) => d.day < on));
-  const after = sumSearches(days.filter((d) => d.day > on));
-  const change =
-    before.failed_rate === undefined || after.failed_rate === undefined
-      ? undefined
-      : after.failed_rate - before.failed_rate;
-  return { published_on: on, before, after, change };
-}
 
 function trend(days: readonly ScreenDay[], q: ViewQuery) {
   const byWeek = groupBy(days, (d) => weekOf(d.day));
@@ -91,6 +44,15 @@ async function requestsByGap(store: Store, q: ViewQuery) {
   };
 }
 
+/** A gap's most searched visible queries, and how many more it has. */
+function listed(ranked: readonly RankedQuery[]) {
+  const queries = [...ranked]
+    .sort((a, b) => b.searches - a.searches || byText(a.query, b.query))
+    .slice(0, GAP_QUERIES_SHOWN)
+    .map(({ query, searches, people }) => ({ query, searches, people }));
+  return { queries, more_queries: (ranked[0]?.visible ?? 0) - queries.length };
+}
+
 export async function gapsView(store: Store, q: ViewQuery): Promise<GapsView> {
   const { query_k: k } = await store.insightSettings();
   const requests = await requestsByGap(store, q);
@@ -100,14 +62,10 @@ export async function gapsView(store: Store, q: ViewQuery): Promise<GapsView> {
     app: q.app,
   });
   const current = all.filter((d) => d.day >= q.from);
-  const queries = groupBy(await store.insights.visibleQueries(q, k), (r) =>
+  const queries = groupBy(await store.insights.topQueries(q, k, GAP_QUERIES_SHOWN), (r) =>
     gapKey(r.app, r.screen),
   );
-  const states = new Map(
-    (await store.gapStates())
-      .filter((s) => q.app === undefined || s.app === q.app)
-      .map((s) => [gapKey(s.app, s.screen), s]),
-  );
+  const states = await gapStatesOf(store, q);
   const screens = groupBy(all, (d) => gapKey(d.app, d.screen));
   const keys = new Set([
     ...[...groupBy(current, (d) => gapKey(d.app, d.screen))]
@@ -131,9 +89,7 @@ export async function gapsView(store: Store, q: ViewQuery): Promise<GapsView> {
       ...sumSearches(inPeriod),
       previous: sumSearches(days.filter((d) => d.day < q.from)),
       weeks: trend(inPeriod, q),
-      queries: (queries.get(key) ?? [])
-        .sort((a, b) => b.searches - a.searches || byText(a.query, b.query))
-        .map(({ query, searches, people }) => ({ query, searches, people })),
+      ...listed(queries.get(key) ?? []),
       ...addressed,
       closed:
         addressed.addressed_on === undefined

@@ -4,7 +4,7 @@ import type { Store } from '../../store';
 import { association, experiment } from '../helpdesk-analysis';
 import { periodOf, shareOf, type ViewQuery } from '../range';
 import { byText, groupBy, orNone, sumSearches } from './common';
-import { gapsView } from './gaps';
+import { gapsClosed } from './gap-closed';
 
 /** Screens listed in the failed-rate table, most searched first. */
 const SCREENS_LISTED = 20;
@@ -14,15 +14,15 @@ const SCREENS_LISTED = 20;
  * (3) a holdout's difference-in-differences as a causal estimate — each labelled as what it is.
  */
 export async function impactView(store: Store, q: ViewQuery): Promise<ImpactView> {
-  const [days, completions, gaps, imports, moments, agents, settings] = await Promise.all([
+  const [days, completions, imports, moments, agents, settings] = await Promise.all([
     store.insights.screenDays(q),
     store.insights.lessonCompletions(q),
-    gapsView(store, q),
     store.helpdeskImports(),
     store.insights.helpdeskMoments(q),
     store.insights.cohortAgents(q),
     store.insightSettings(),
   ]);
+  const closed = await gapsClosed(store, q, days);
   const searches = sumSearches(days);
   const opened = days.reduce((n, d) => n + d.opened, 0);
   const views = days.reduce((n, d) => n + d.record_views, 0);
@@ -57,22 +57,16 @@ export async function impactView(store: Store, q: ViewQuery): Promise<ImpactView
         questions,
       ),
       failed_rate_by_screen: screens,
-      gaps_closed: gaps.gaps.flatMap((g) =>
-        g.closed === undefined
-          ? []
-          : [
-              {
-                key: g.key,
-                app: g.app,
-                screen: g.screen,
-                item: g.item,
-                published_on: g.closed.published_on,
-                before_rate: g.closed.before.failed_rate,
-                after_rate: g.closed.after.failed_rate,
-                change: g.closed.change,
-              },
-            ],
-      ),
+      gaps_closed: closed.map(({ key, state, item, closed: c }) => ({
+        key,
+        app: orNone(state.app),
+        screen: orNone(state.screen),
+        item,
+        published_on: c.published_on,
+        before_rate: c.before.failed_rate,
+        after_rate: c.after.failed_rate,
+        change: c.change,
+      })),
     },
     helpdesk: {
       imports,

@@ -74,7 +74,7 @@ export async function learningView(store: Store, q: ViewQuery): Promise<Learning
     store.insights.lessonCompletions(q),
     store.insights.questionTotals(q),
     store.insights.pathTotals(q),
-    store.insights.pathRuns(q),
+    store.insights.newHireRuns(q, NEW_HIRE_DAYS),
     store.insights.learnerCounts(q, 'subject'),
     store.liveItems(),
   ]);
