@@ -1,4 +1,5 @@
 import { containerNames, nearText } from './containers';
+import { pickInScope, UNDECIDED } from './in-scope';
 import { lookAlikes, pick, RIVAL, startsWith, weakMatch } from './pick';
 import { rank, THRESHOLD } from './rank';
 import { queryAll, remember, rootOf } from './root-memo';
@@ -91,6 +92,9 @@ const LOST = Symbol('lost');
 type Found = Element | undefined | typeof LOST;
 
 function resolveTarget(root: Root, target: Signature, lang: string | undefined): Found {
+  // Exact, and cheap on large pages: look-alikes decided inside their recorded containers.
+  const decided = pickInScope(root, target);
+  if (decided !== UNDECIDED) return decided;
   // Down to the rival floor: a weaker look-alike still in the element's containers counts.
   const ranked = rank(root, target, RIVAL);
   if (ranked.length === 0) return LOST;

@@ -9,6 +9,9 @@ import { scenarios } from './run-all';
 vi.mock('../pick', async (importActual) =>
   (await import('./differential')).withFullPick(importActual),
 );
+vi.mock('../in-scope', async (importActual) =>
+  (await import('./differential')).withFullInScope(importActual),
+);
 
 /** The attribute reading the resolver had before its one-pass shortcut: every name asked for. */
 function everyName(element: Element): Record<string, string> | undefined {
@@ -36,6 +39,7 @@ describe('the resolver shortcuts against the full rule', () => {
       after.defaultView?.close();
     }
     expect(compared.picks).toBeGreaterThanOrEqual(scenarios.length * 0.8);
+    expect(compared.scoped).toBeGreaterThan(0);
   }, 600_000);
 
   it('read the same stable attributes as asking for every name, on every scenario element', () => {

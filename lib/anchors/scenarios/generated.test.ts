@@ -11,6 +11,9 @@ import type { Scenario } from './types';
 vi.mock('../pick', async (importActual) =>
   (await import('./differential')).withFullPick(importActual),
 );
+vi.mock('../in-scope', async (importActual) =>
+  (await import('./differential')).withFullInScope(importActual),
+);
 
 /**
  * Every scenario's "after" page, changed again by one to three generated perturbations (new ids,
@@ -117,6 +120,7 @@ describe('anchors on generated page changes', () => {
     expect(pages.filter((p) => p.outcome === 'wrong')).toEqual([]);
     expect(disagreements).toEqual([]);
     expect(compared.picks).toBeGreaterThanOrEqual(PAGES / 2);
+    expect(compared.scoped).toBeGreaterThan(0);
     expect(
       new Set(pages.map((p) => `${p.scenario}|${p.perturbations.join()}`)).size,
     ).toBeGreaterThan(PAGES / 2);
