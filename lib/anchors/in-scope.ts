@@ -5,9 +5,6 @@ import { candidateSelector, type Scored, scoreOne, sharedNames, THRESHOLD } from
 import { scoreSignature } from './score';
 import type { Signature } from './types';
 
-/** The candidates inside the recorded containers cannot tell: the whole page decides. */
-export const UNDECIDED = Symbol('undecided');
-
 /**
  * What `pick(anchor, rank(root, anchor, RIVAL))` answers (locate.ts) for an anchor made among
  * look-alikes (`nth`), read from the candidates inside the containers named like its nearest one
@@ -27,10 +24,10 @@ export const UNDECIDED = Symbol('undecided');
 export function pickInScope(
   root: Document | ShadowRoot,
   anchor: Signature,
-): Element | undefined | typeof UNDECIDED {
+): Element | null | undefined {
   const { scope = [], near } = anchor;
   const containers = anchor.nth && scope[0] !== undefined && containersNamed(root, scope[0]);
-  if (!containers) return UNDECIDED;
+  if (!containers) return undefined;
   const selector = candidateSelector(anchor);
   const shared = sharedNames(root, anchor);
   const top = scoreSignature(anchor, anchor, shared);
@@ -55,12 +52,12 @@ export function pickInScope(
       if (element.querySelector(selector) || !startsWith(containerNames(element), scope)) continue;
       keys.add(key);
       if (isAfter) after += 1;
-      if (keys.size > 1 || after > 1) return undefined;
+      if (keys.size > 1 || after > 1) return null;
     }
   }
   ranked.sort((a, b) => b.score - a.score);
-  if (ranked[0]?.score !== top) return UNDECIDED;
+  if (ranked[0]?.score !== top) return undefined;
   if (text && !ranked.some((entry) => alike(entry) && entry.signature.text === text))
-    return UNDECIDED;
-  return pick(anchor, ranked);
+    return undefined;
+  return pick(anchor, ranked) ?? null;
 }

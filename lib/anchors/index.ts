@@ -1,26 +1,11 @@
-import { buildAnchor, resolveIn } from './locate';
-import { checkedOnce } from './root-memo';
-import type { Anchor } from './types';
-import { parseAnchor } from './validate';
-
-export type { Anchor, HostStep, Landmark, Signature } from './types';
-
-/** Records how to find `element` again: its own signals, its context, and the shadow/frame path. */
-export function createAnchor(element: Element): Anchor {
-  return checkedOnce(() => buildAnchor(element));
-}
+import { pickInScope } from './in-scope';
+import { narrowing } from './locate';
 
 /**
- * Finds the element an anchor was made from, or null. Never guesses: a weak or ambiguous match is
- * null, because a tip on the wrong element misleads more than a missing one.
+ * `lib/anchors` with every part: the resolver narrows look-alikes by container on large pages
+ * (in-scope.ts). The content script imports `./resolve` instead and loads the narrowing only on
+ * large pages (entrypoints/page.content/large-pages.ts), which keeps its initial bundle small.
  */
-export function resolveAnchor(anchor: unknown, document: Document): Element | null {
-  const parsed = parseAnchor(anchor);
-  if (!parsed) return null;
-  try {
-    return checkedOnce(() => resolveIn(document, parsed)) ?? null;
-  } catch {
-    // Host pages are hostile ground (patched DOM methods, odd markup): fail closed, never throw.
-    return null;
-  }
-}
+narrowing.pick = pickInScope;
+
+export * from './resolve';

@@ -1,5 +1,4 @@
-import { HEADERISH, kindKey, nameOf } from './containers';
-import { roleOf } from './role';
+import { HEADERISH, nameOf } from './containers';
 import { queryAll, remember } from './root-memo';
 import { nameText } from './text';
 
@@ -7,14 +6,6 @@ type Root = Document | ShadowRoot;
 
 /** The letters a–z and digits of lowercased text: what normalising a key cell's text keeps. */
 const kept = (text: string): string => text.toLowerCase().replace(/[^a-z\d]+/g, '');
-
-/**
- * `at` may hold its parent's heading (containers.ts `ownName`): it is one of the first two
- * children, and not of a kind repeated among them (a card of a list, a row of a table).
- */
-const headsIt = (at: Element): boolean =>
-  !at.previousElementSibling?.previousElementSibling &&
-  ![at.previousElementSibling, at.nextElementSibling].some((s) => s && kindKey(s) === kindKey(at));
 
 /**
  * Every container of `root` whose own name (containers.ts `nameOf`) is `name`, found from the
@@ -38,33 +29,27 @@ export function containersNamed(root: Root, name: string): ReadonlySet<Element> 
   if (key === '') return undefined;
   return remember(root, 'named', name, () => {
     const found = new Set<Element>();
-    const keep = (container: Element): void => {
-      if (nameOf(container)?.text === name) found.add(container);
-    };
-    // Each ancestor is climbed through once per kind of source.
-    const climb = (from: Element | null, seen: Set<Element>, row: boolean): void => {
-      for (let at = from; at?.parentElement && !seen.has(at); at = at.parentElement) {
+    // Every ancestor of a source is asked, once.
+    const seen = new Set<Element>();
+    const climb = (from: Element | null): void => {
+      for (let at = from; at && !seen.has(at); at = at.parentElement) {
         seen.add(at);
-        if ((row || headsIt(at)) && (roleOf(at.parentElement) === 'row') === row)
-          keep(at.parentElement);
+        if (nameOf(at)?.text === name) found.add(at);
       }
     };
-    const [headings, cells] = [new Set<Element>(), new Set<Element>()];
     const run = name.match(/(?:[!-hjl-~]|i(?!\u0307))+/g)?.sort((a, b) => b.length - a.length)[0];
     const labelled = run ? `[aria-label*="${run.replace(/["\\]/g, '\\$&')}" i]` : '[aria-label]';
     // Labelled and heading-like elements in one pass over the page.
     for (const element of queryAll(root, `[aria-labelledby],${labelled},${HEADERISH}`)) {
-      if (element.hasAttribute('aria-labelledby') || element.hasAttribute('aria-label'))
-        keep(element);
-      if (nameText(element) === name) climb(element, headings, false);
+      if (element.matches('[aria-labelledby],[aria-label]') || nameText(element) === name)
+        climb(element);
     }
     const cut = 4 * key.length + 16;
     const walker = ((root.ownerDocument ?? root) as Document).createTreeWalker(root, 4 /* text */);
     for (let text = walker.nextNode(); text; text = walker.nextNode()) {
       const value = text.nodeValue ?? '';
       const held = kept(value.slice(0, cut)) || kept(value.slice(cut));
-      if (held !== '' && (key.startsWith(held) || held.startsWith(key)))
-        climb(text.parentElement, cells, true);
+      if (held !== '' && (key.startsWith(held) || held.startsWith(key))) climb(text.parentElement);
     }
     return found;
   });

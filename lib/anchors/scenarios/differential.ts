@@ -82,11 +82,11 @@ export async function withFullInScope(importActual: <T>() => Promise<T>): Promis
     ...actual,
     pickInScope: (root, anchor) => {
       const fast = actual.pickInScope(root, anchor);
-      if (fast === actual.UNDECIDED) return fast;
+      if (fast === undefined) return fast;
       const ranked = rank(root, anchor, pick.RIVAL);
       const passes = (ranked[0]?.score ?? -Infinity) >= THRESHOLD;
       compared.scoped += 1;
-      if (!passes || fast !== fullPick(pick, anchor, ranked))
+      if (!passes || (fast ?? undefined) !== fullPick(pick, anchor, ranked))
         disagreements.push(`in scope: ${JSON.stringify(anchor).slice(0, 200)}`);
       return fast;
     },
