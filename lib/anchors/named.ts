@@ -45,7 +45,7 @@ export function containersNamed(root: Root, name: string): ReadonlySet<Element> 
         climb(element);
     }
     const cut = 4 * key.length + 16;
-    const walker = ((root.ownerDocument ?? root) as Document).createTreeWalker(root, 4 /* text */);
+    const walker = (root.ownerDocument ?? root).createTreeWalker(root, 4 /* text */);
     for (let text = walker.nextNode(); text; text = walker.nextNode()) {
       const value = text.nodeValue ?? '';
       const held = kept(value.slice(0, cut)) || kept(value.slice(cut));
