@@ -1,11 +1,9 @@
-import { pickInScope } from './in-scope';
-import { narrowing } from './locate';
-
 /**
- * `lib/anchors` with every part: the resolver narrows look-alikes by container on large pages
- * (in-scope.ts). The content script imports `./resolve` instead and loads the narrowing only on
- * large pages (entrypoints/page.content/large-pages.ts), which keeps its initial bundle small.
+ * `lib/anchors`: make and resolve anchors. The narrowing by container (in-scope.ts, ADR 0007) is
+ * plugged in by callers whose engine answers selector queries natively — the extension on large
+ * pages (entrypoints/page.content/large-pages.ts), the Chromium part of `npm run bench:anchors`:
+ * `narrowing.pick = pickInScope`. In jsdom each page-wide query walks every element in JS, so
+ * there the narrowing's own queries cost more than it saves (README, Performance).
  */
-narrowing.pick = pickInScope;
-
+export { pickInScope } from './in-scope';
 export * from './resolve';

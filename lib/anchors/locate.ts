@@ -89,7 +89,7 @@ export function langOf(node: Node): string {
 /**
  * The narrowing by container (in-scope.ts: an element among look-alikes decided inside its
  * recorded containers; null when none is the element, undefined when the whole page must decide).
- * Plugged in, since the content script loads it only on large pages (index.ts, resolve.ts).
+ * Plugged in where selector queries are native (index.ts): the content script loads it on large pages.
  */
 export const narrowing: {
   pick?: (root: Root, target: Signature) => Element | null | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createAnchor, resolveAnchor } from '../index';
+import { createAnchor, narrowing, pickInScope, resolveAnchor } from '../index';
 import { stableAttrs, STABLE_ATTRS } from '../signature';
 import { isGeneratedId } from '../generated-id';
 import { compared, disagreements } from './differential';
@@ -12,6 +12,8 @@ vi.mock('../pick', async (importActual) =>
 vi.mock('../in-scope', async (importActual) =>
   (await import('./differential')).withFullInScope(importActual),
 );
+// The narrowing by container as the extension plugs it in, each of its answers checked.
+narrowing.pick = pickInScope;
 
 /** The attribute reading the resolver had before its one-pass shortcut: every name asked for. */
 function everyName(element: Element): Record<string, string> | undefined {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { createAnchor, resolveAnchor } from '../index';
+import { createAnchor, narrowing, pickInScope, resolveAnchor } from '../index';
 import { compared, disagreements } from './differential';
 import { buildDocument, takeMarked, type Outcome } from './harness';
 import { perturb, PERTURBATIONS, type Perturbation } from './perturb';
@@ -14,6 +14,8 @@ vi.mock('../pick', async (importActual) =>
 vi.mock('../in-scope', async (importActual) =>
   (await import('./differential')).withFullInScope(importActual),
 );
+// The narrowing by container as the extension plugs it in, each of its answers checked.
+narrowing.pick = pickInScope;
 
 /**
  * Every scenario's "after" page, changed again by one to three generated perturbations (new ids,
