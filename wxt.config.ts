@@ -156,10 +156,11 @@ export default defineConfig({
         script.exclude_matches = patterns.exclude_matches;
       }
       // Parts of the in-page UI imported on first use (entrypoints/page.content/lazy.ts): the
-      // authors' tools, the launcher's options menu and the learner's guidance. On every host, since a server can add
+      // authors' tools, the launcher's options menu, the learner's guidance and the resolver's
+      // narrowing for large pages. On every host, since a server can add
       // apps; behind a per-session URL in Chrome (use_dynamic_url), so pages cannot probe for the
       // extension with them (Firefox's extension URLs are per install already).
-      const lazy = ['author-tools.js', 'launcher-menu.js', 'guidance.js'];
+      const lazy = ['author-tools.js', 'launcher-menu.js', 'guidance.js', 'large-pages.js'];
       manifest.web_accessible_resources =
         manifest.manifest_version === 3
           ? [{ resources: lazy, matches: ['<all_urls>'], use_dynamic_url: true }]

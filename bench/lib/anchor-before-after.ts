@@ -37,8 +37,8 @@ export async function beforeAfterBundle(): Promise<string> {
   const out = await build({
     stdin: {
       contents: `import * as before from ${JSON.stringify(ENTRY)};
-        import { beforeAfter } from ${JSON.stringify(timing)};
-        export const run = (count) => beforeAfter(document, count, before);`,
+        import { beforeAfter, plugNarrowing } from ${JSON.stringify(timing)};
+        export const run = (count) => (plugNarrowing(), beforeAfter(document, count, before));`,
       resolveDir: ROOT,
     },
     bundle: true,

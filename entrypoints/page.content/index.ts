@@ -1,4 +1,4 @@
-import { resolveAnchor } from '@/lib/anchors';
+import { resolveAnchor } from '@/lib/anchors/resolve';
 import type { AppDefinition } from '@/lib/content-model';
 import { compileApp, detectInApp, type Detection } from '@/lib/context/app-detector';
 import type { InPageTip, PickResult, PickTarget } from '@/lib/messages';
@@ -6,6 +6,7 @@ import type { PageContext } from '@/lib/runtime/page-context';
 import { sendTyped } from '@/lib/runtime/send';
 import { Beacons } from './beacons';
 import { LazyCard, LazyHighlight, loadGuidance } from './guidance';
+import { narrowLargePages } from './large-pages';
 import { Launcher } from './launcher';
 import type { PanelNote } from './panel-note';
 import { type ContentHandlers, listenForMessages } from './messages';
@@ -163,7 +164,10 @@ function tipParts(
   const beacons = new Beacons(
     root.layer,
     card,
-    (anchor) => resolveAnchor(anchor, document),
+    (anchor) => {
+      narrowLargePages(document);
+      return resolveAnchor(anchor, document);
+    },
     {
       unresolved: (tip) =>
         void sendTyped(send, 'bg:tip-unresolved', {

@@ -10,7 +10,7 @@ export function registerLazy(key: string, value: unknown): void {
   scope[key] ??= value;
 }
 
-type LazyFile = '/author-tools.js' | '/launcher-menu.js' | '/guidance.js';
+type LazyFile = '/author-tools.js' | '/launcher-menu.js' | '/guidance.js' | '/large-pages.js';
 
 export async function loadLazy<T>(key: string, file: LazyFile): Promise<T> {
   if (scope[key] === undefined) await import(/* @vite-ignore */ browser.runtime.getURL(file));

@@ -17,6 +17,13 @@ const HEADER_BUDGET = 30;
 const HEADING = /^(h[1-6]|legend|caption|summary)$/;
 const HEADER_CLASS = /(^|[\s_-])(header|heading|title|caption)($|[\s_A-Z-])/i;
 const CONTROLS = 'button, input, select, textarea, [role="button"], [role="checkbox"]';
+/**
+ * Every element `headerIn` can return (a heading, a disclosure button, a header-marked element),
+ * and some more, as one selector: `[class*=head i]` holds HEADER_CLASS's words, as ASCII-caseless.
+ */
+export const HEADERISH =
+  'h1,h2,h3,h4,h5,h6,legend,caption,summary,header,[role=heading],[aria-expanded],' +
+  '[class*=head i],[class*=title i],[class*=caption i]';
 
 interface Name {
   text: string;
@@ -39,7 +46,7 @@ export function childrenOf(element: Element): Element[] {
 const isHeading = (element: Element): boolean =>
   HEADING.test(element.localName) || element.getAttribute('role') === 'heading';
 
-const kindKey = (element: Element): string =>
+export const kindKey = (element: Element): string =>
   `${element.localName}|${element.getAttribute('class') ?? ''}|${element.getAttribute('role') ?? ''}`;
 
 /**
@@ -82,6 +89,22 @@ function keyCell(row: Element): Element | undefined {
   return cells.find((cell) => cell.querySelector(CONTROLS) === null && boundedText(cell) !== '');
 }
 
+/**
+ * `ownChildren` among the first two children. Two of one kind (rows, cards) are both repeated,
+ * which on a table of 2,000 rows is known without reading the other 1,998.
+ */
+function firstOwn(container: Element): Element[] {
+  const one = container.firstElementChild;
+  let first = [one, one?.nextElementSibling].filter((child): child is Element => Boolean(child));
+  const [a, b] = first.map(kindKey);
+  if (a === b) return [];
+  for (let at = first[1]?.nextElementSibling; at && first.length > 0; at = at.nextElementSibling) {
+    const key = kindKey(at);
+    first = first.filter((child) => kindKey(child) !== key);
+  }
+  return first;
+}
+
 function ownName(container: Element): Name | undefined {
   const label = normaliseText(
     labelledByText(container) ?? container.getAttribute('aria-label') ?? '',
@@ -91,9 +114,7 @@ function ownName(container: Element): Name | undefined {
     const cell = keyCell(container);
     return cell ? { text: boundedText(cell), source: cell } : undefined;
   }
-  const all = childrenOf(container);
-  const children = all.slice(0, 2);
-  for (const child of ownChildren(all).filter((c) => children.includes(c))) {
+  for (const child of firstOwn(container)) {
     const header = headerIn(child);
     const text = header ? nameText(header) : '';
     if (header && text) return { text, source: header };
@@ -101,7 +122,8 @@ function ownName(container: Element): Name | undefined {
   return undefined;
 }
 
-function nameOf(container: Element): Name | undefined {
+/** The container's own name (a label, a row's key cell, a heading at its start), once per root state. */
+export function nameOf(container: Element): Name | undefined {
   return remember(rootOf(container), 'name', container, ownName);
 }
 

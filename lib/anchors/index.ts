@@ -1,26 +1,9 @@
-import { buildAnchor, resolveIn } from './locate';
-import { checkedOnce } from './root-memo';
-import type { Anchor } from './types';
-import { parseAnchor } from './validate';
-
-export type { Anchor, HostStep, Landmark, Signature } from './types';
-
-/** Records how to find `element` again: its own signals, its context, and the shadow/frame path. */
-export function createAnchor(element: Element): Anchor {
-  return checkedOnce(() => buildAnchor(element));
-}
-
 /**
- * Finds the element an anchor was made from, or null. Never guesses: a weak or ambiguous match is
- * null, because a tip on the wrong element misleads more than a missing one.
+ * `lib/anchors`: make and resolve anchors. The narrowing by container (in-scope.ts, ADR 0007) is
+ * plugged in by callers whose engine answers selector queries natively — the extension on large
+ * pages (entrypoints/page.content/large-pages.ts), the Chromium part of `npm run bench:anchors`:
+ * `narrowing.pick = pickInScope`. In jsdom each page-wide query walks every element in JS, so
+ * there the narrowing's own queries cost more than it saves (README, Performance).
  */
-export function resolveAnchor(anchor: unknown, document: Document): Element | null {
-  const parsed = parseAnchor(anchor);
-  if (!parsed) return null;
-  try {
-    return checkedOnce(() => resolveIn(document, parsed)) ?? null;
-  } catch {
-    // Host pages are hostile ground (patched DOM methods, odd markup): fail closed, never throw.
-    return null;
-  }
-}
+export { pickInScope } from './in-scope';
+export * from './resolve';

@@ -86,11 +86,23 @@ export function langOf(node: Node): string {
   return (document?.documentElement?.getAttribute('lang') ?? '').toLowerCase();
 }
 
+/**
+ * The narrowing by container (in-scope.ts: an element among look-alikes decided inside its
+ * recorded containers; null when none is the element, undefined when the whole page must decide).
+ * Plugged in where selector queries are native (index.ts): the content script loads it on large pages.
+ */
+export const narrowing: {
+  pick?: (root: Root, target: Signature) => Element | null | undefined;
+} = {};
+
 /** Nothing like the element where the anchor says it lives: the page was restructured. */
 const LOST = Symbol('lost');
 type Found = Element | undefined | typeof LOST;
 
 function resolveTarget(root: Root, target: Signature, lang: string | undefined): Found {
+  // Exact, and cheap on large pages: look-alikes decided inside their recorded containers.
+  const decided = narrowing.pick?.(root, target);
+  if (decided !== undefined) return decided ?? undefined;
   // Down to the rival floor: a weaker look-alike still in the element's containers counts.
   const ranked = rank(root, target, RIVAL);
   if (ranked.length === 0) return LOST;

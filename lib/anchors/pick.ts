@@ -27,6 +27,13 @@ export function ownKey(signature: Signature): string {
 }
 
 /**
+ * Text flagged as data only because a bare <div> carries it, and that reads like UI ("Details"):
+ * it still tells the element from its neighbours when it matches; a field's value never does.
+ */
+export const uiText = (anchor: Signature): string | false | undefined =>
+  anchor.data && !anchor.field && !looksLikeData(anchor.text ?? '') && anchor.text;
+
+/**
  * Candidates the score cannot tell apart: above the threshold and within MARGIN of the best. A
  * wrapper with the same signals as an element inside it (a div around a div, both "Details") is
  * that element's box, so only the innermost of them counts.
@@ -34,9 +41,7 @@ export function ownKey(signature: Signature): string {
 export function lookAlikes(ranked: readonly Scored[], anchor?: Signature): Scored[] {
   const best = ranked[0]?.score ?? -Infinity;
   let alike = ranked.filter((entry) => entry.score >= THRESHOLD && best - entry.score < MARGIN);
-  // Text flagged as data only because a bare <div> carries it, and that reads like UI ("Details"),
-  // still tells the element from its neighbours when it matches; a field's value never does.
-  const text = anchor?.data && !anchor.field && !looksLikeData(anchor.text ?? '') && anchor.text;
+  const text = anchor && uiText(anchor);
   const same = text ? alike.filter((entry) => entry.signature.text === text) : [];
   if (same.length > 0) alike = same;
   const keys = new Map(alike.map((entry) => [entry.element, ownKey(entry.signature)]));

@@ -29,31 +29,53 @@ export function identityNames(anchor: Signature): string[] {
 const selectorFor = (anchor: Signature, name: string): string =>
   `[${name}=${quote(anchor.attrs?.[name] ?? '')}]`;
 
-/** Elements carrying one of the anchor's identity attributes with its value: few, and usually it. */
-function byIdentity(root: Root, anchor: Signature): readonly Element[] {
-  const selector = identityNames(anchor)
+const identitySelector = (anchor: Signature): string =>
+  identityNames(anchor)
     .map((name) => selectorFor(anchor, name))
     .join(',');
+
+/** Elements of the anchor's tag or explicit role. */
+const kindSelector = (anchor: Signature): string =>
+  `${anchor.tag}${anchor.role ? `,[role=${quote(anchor.role)}]` : ''}`;
+
+/** What `rank` scores when the element is there as recorded: its identity carriers, else its kind. */
+export const candidateSelector = (anchor: Signature): string =>
+  identitySelector(anchor) || kindSelector(anchor);
+
+/** Elements carrying one of the anchor's identity attributes with its value: few, and usually it. */
+function byIdentity(root: Root, anchor: Signature): readonly Element[] {
+  const selector = identitySelector(anchor);
   return selector === '' ? [] : queryAll(root, selector);
 }
 
 /** Identity attributes whose value several elements of `root` share: a widget type, not an id. */
-function sharedNames(root: Root, anchor: Signature): Set<string> {
+export function sharedNames(root: Root, anchor: Signature): Set<string> {
   const names = identityNames(anchor);
   return new Set(names.filter((name) => queryAll(root, selectorFor(anchor, name)).length > 1));
 }
 
-/** Elements of the anchor's tag or explicit role. */
 function byKind(root: Root, anchor: Signature): readonly Element[] {
-  const role = anchor.role ? `,[role=${quote(anchor.role)}]` : '';
-  return queryAll(root, `${anchor.tag}${role}`);
+  return queryAll(root, kindSelector(anchor));
 }
 
 /**
- * Scores `elements` against `anchor`, best first. Each element's own signals are read first (and
- * kept for the root's lifetime); only those that could still pass the threshold have their
- * context (landmark, ancestors) read.
+ * `element` scored against `anchor`, or undefined when its own signals (read first, and kept for
+ * the root's state) keep it under `floor`: only those that could still pass have their context
+ * (landmark, ancestors) read.
  */
+export function scoreOne(
+  anchor: Signature,
+  element: Element,
+  floor: number,
+  shared: ReadonlySet<string>,
+): Scored | undefined {
+  const own = ownSignals(element);
+  if (ownBound(anchor, own, shared) < floor) return undefined;
+  const signature = { ...own, ...contextSignals(element) };
+  return { element, score: scoreSignature(anchor, signature, shared), signature };
+}
+
+/** `elements` scored against `anchor`, best first, those under `floor` left out. */
 function score(
   anchor: Signature,
   elements: Iterable<Element>,
@@ -62,10 +84,8 @@ function score(
 ): Scored[] {
   const scored: Scored[] = [];
   for (const element of elements) {
-    const own = ownSignals(element);
-    if (ownBound(anchor, own, shared) < floor) continue;
-    const signature = { ...own, ...contextSignals(element) };
-    scored.push({ element, score: scoreSignature(anchor, signature, shared), signature });
+    const entry = scoreOne(anchor, element, floor, shared);
+    if (entry) scored.push(entry);
   }
   return scored.sort((a, b) => b.score - a.score);
 }

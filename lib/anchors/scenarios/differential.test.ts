@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createAnchor, resolveAnchor } from '../index';
+import { createAnchor, narrowing, pickInScope, resolveAnchor } from '../index';
 import { stableAttrs, STABLE_ATTRS } from '../signature';
 import { isGeneratedId } from '../generated-id';
 import { compared, disagreements } from './differential';
@@ -9,6 +9,11 @@ import { scenarios } from './run-all';
 vi.mock('../pick', async (importActual) =>
   (await import('./differential')).withFullPick(importActual),
 );
+vi.mock('../in-scope', async (importActual) =>
+  (await import('./differential')).withFullInScope(importActual),
+);
+// The narrowing by container as the extension plugs it in, each of its answers checked.
+narrowing.pick = pickInScope;
 
 /** The attribute reading the resolver had before its one-pass shortcut: every name asked for. */
 function everyName(element: Element): Record<string, string> | undefined {
@@ -36,6 +41,7 @@ describe('the resolver shortcuts against the full rule', () => {
       after.defaultView?.close();
     }
     expect(compared.picks).toBeGreaterThanOrEqual(scenarios.length * 0.8);
+    expect(compared.scoped).toBeGreaterThan(0);
   }, 600_000);
 
   it('read the same stable attributes as asking for every name, on every scenario element', () => {

@@ -1,6 +1,7 @@
 import { containerNames, nearText } from '../containers';
+import type * as InScopeModule from '../in-scope';
 import type * as PickModule from '../pick';
-import { THRESHOLD, type Scored } from '../rank';
+import { rank, THRESHOLD, type Scored } from '../rank';
 import type { Signature } from '../types';
 
 /**
@@ -10,8 +11,8 @@ import type { Signature } from '../types';
  * routes the resolver's picks through `checkedPick`; `disagreements` lists any difference.
  */
 export const disagreements: string[] = [];
-/** How many picks were compared: a check that compared nothing proves nothing. */
-export const compared = { picks: 0 };
+/** How many picks (and answers from inside the containers) were compared: nothing compared proves nothing. */
+export const compared = { picks: 0, scoped: 0 };
 
 type Pick = typeof PickModule;
 
@@ -66,4 +67,28 @@ export function checkedPick(actual: Pick): Pick['pick'] {
 export async function withFullPick(importActual: <T>() => Promise<T>): Promise<Pick> {
   const actual = await importActual<Pick>();
   return { ...actual, pick: checkedPick(actual) };
+}
+
+type InScope = typeof InScopeModule;
+
+/**
+ * The `vi.mock` factory for '../in-scope': every answer found inside the recorded containers is
+ * compared with what the whole page gives (`rank` of every candidate, then the full rule).
+ */
+export async function withFullInScope(importActual: <T>() => Promise<T>): Promise<InScope> {
+  const actual = await importActual<InScope>();
+  const pick = await import('../pick');
+  return {
+    ...actual,
+    pickInScope: (root, anchor) => {
+      const fast = actual.pickInScope(root, anchor);
+      if (fast === undefined) return fast;
+      const ranked = rank(root, anchor, pick.RIVAL);
+      const passes = (ranked[0]?.score ?? -Infinity) >= THRESHOLD;
+      compared.scoped += 1;
+      if (!passes || (fast ?? undefined) !== fullPick(pick, anchor, ranked))
+        disagreements.push(`in scope: ${JSON.stringify(anchor).slice(0, 200)}`);
+      return fast;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { createAnchor, resolveAnchor } from '../index';
+import { createAnchor, narrowing, pickInScope, resolveAnchor } from '../index';
 import { compared, disagreements } from './differential';
 import { buildDocument, takeMarked, type Outcome } from './harness';
 import { perturb, PERTURBATIONS, type Perturbation } from './perturb';
@@ -11,6 +11,11 @@ import type { Scenario } from './types';
 vi.mock('../pick', async (importActual) =>
   (await import('./differential')).withFullPick(importActual),
 );
+vi.mock('../in-scope', async (importActual) =>
+  (await import('./differential')).withFullInScope(importActual),
+);
+// The narrowing by container as the extension plugs it in, each of its answers checked.
+narrowing.pick = pickInScope;
 
 /**
  * Every scenario's "after" page, changed again by one to three generated perturbations (new ids,
@@ -117,6 +122,7 @@ describe('anchors on generated page changes', () => {
     expect(pages.filter((p) => p.outcome === 'wrong')).toEqual([]);
     expect(disagreements).toEqual([]);
     expect(compared.picks).toBeGreaterThanOrEqual(PAGES / 2);
+    expect(compared.scoped).toBeGreaterThan(0);
     expect(
       new Set(pages.map((p) => `${p.scenario}|${p.perturbations.join()}`)).size,
     ).toBeGreaterThan(PAGES / 2);
