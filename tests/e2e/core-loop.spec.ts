@@ -1,16 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openPanelFor, openSidePanels, tabIdShowing } from './support/extension';
-import { clickBox, clickInCard, inPageUi, openTipCard, type Box } from './support/in-page';
+import { beaconOn, clickBox, clickInCard, inPageUi, openTipCard } from './support/in-page';
 import { URLS } from './support/sites';
 import { sitesAndExtension } from './support/session';
 
 const session = sitesAndExtension();
-
-const near = (beacon: Box | undefined, target: Box | null) =>
-  beacon !== undefined &&
-  target !== null &&
-  Math.abs(beacon.x + 9 - (target.x + target.width)) < 4 &&
-  Math.abs(beacon.y + 9 - target.y) < 4;
 
 async function panelTitles(panel: Page): Promise<string[]> {
   await panel.getByRole('tab', { name: 'For this page' }).click();
@@ -52,27 +46,33 @@ test('a tip beacon sits on its element, follows scroll and a re-render, and a di
   await page.goto(session.server.url(...URLS.zendesk));
   const select = page.locator('[data-test-id="ticket-form-field-priority"]');
   await expect
-    .poll(async () => near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()), {
-      timeout: 15_000,
-    })
+    .poll(
+      async () => beaconOn((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()),
+      {
+        timeout: 15_000,
+      },
+    )
     .toBe(true);
 
   await page.click('#rerender');
   await expect
-    .poll(async () => near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()), {
-      timeout: 10_000,
-    })
+    .poll(
+      async () => beaconOn((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()),
+      {
+        timeout: 10_000,
+      },
+    )
     .toBe(true);
   expect(await select.getAttribute('id')).not.toBe('ember612');
 
   await page.mouse.move(600, 400);
   await page.mouse.wheel(0, 100);
   await expect
-    .poll(async () => near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()))
+    .poll(async () => beaconOn((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()))
     .toBe(true);
   await page.mouse.wheel(0, -100);
   await expect
-    .poll(async () => near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()))
+    .poll(async () => beaconOn((await inPageUi(page)).beacons[0]?.box, await select.boundingBox()))
     .toBe(true);
 
   expect(await openTipCard(page)).toContain('The Priority field drives the SLA clock');
@@ -124,9 +124,12 @@ for (const [name, url, screen, tip] of [
       .toBe(screen);
     const target = page.locator(tip);
     await expect
-      .poll(async () => near((await inPageUi(page)).beacons[0]?.box, await target.boundingBox()), {
-        timeout: 10_000,
-      })
+      .poll(
+        async () => beaconOn((await inPageUi(page)).beacons[0]?.box, await target.boundingBox()),
+        {
+          timeout: 10_000,
+        },
+      )
       .toBe(true);
     await page.screenshot({
       path: test.info().outputPath(`launcher-${name.replace(/\W+/g, '-')}.png`),

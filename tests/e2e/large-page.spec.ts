@@ -1,15 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { inPageUi, type Box } from './support/in-page';
+import { beaconOn, inPageUi } from './support/in-page';
 import { URLS } from './support/sites';
 import { sitesAndExtension } from './support/session';
 
 const session = sitesAndExtension();
-
-const near = (beacon: Box | undefined, target: Box | null) =>
-  beacon !== undefined &&
-  target !== null &&
-  Math.abs(beacon.x + 9 - (target.x + target.width)) < 4 &&
-  Math.abs(beacon.y + 9 - target.y) < 4;
 
 test('a page grown to thousands of elements loads the narrowing by container once, and the beacon stays on its element', async () => {
   const loads: string[] = [];
@@ -20,7 +14,7 @@ test('a page grown to thousands of elements loads the narrowing by container onc
   await page.goto(session.server.url(...URLS.zendesk));
   const select = page.locator('[data-test-id="ticket-form-field-priority"]');
   const onSelect = async () =>
-    near((await inPageUi(page)).beacons[0]?.box, await select.boundingBox());
+    beaconOn((await inPageUi(page)).beacons[0]?.box, await select.boundingBox());
   await expect.poll(onSelect, { timeout: 15_000 }).toBe(true);
   // A small page never loads it.
   expect(loads).toEqual([]);

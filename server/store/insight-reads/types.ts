@@ -44,24 +44,21 @@ export interface ContentRequestWords {
   day: string;
   text: string;
 }
-export interface ItemTotal {
-  item: string;
+/** An item's usage counts, over a period or a day. */
+interface ItemCounts {
   shown: number;
   opened: number;
   opened_page: number;
   reads: number;
   helpful: number;
   unhelpful: number;
+}
+export interface ItemTotal extends ItemCounts {
+  item: string;
   last_day: string;
 }
-export interface ItemDay {
+export interface ItemDay extends ItemCounts {
   day: string;
-  shown: number;
-  opened: number;
-  opened_page: number;
-  reads: number;
-  helpful: number;
-  unhelpful: number;
 }
 export interface ItemScreenTotal {
   item: string;

@@ -124,6 +124,13 @@ export async function inPageUi(page: Page): Promise<InPageUi> {
 }
 
 /** Clicks the middle of a box with the real mouse (a trusted event). */
+/** A beacon (18 px) sits on its element's top-right corner, within a few pixels. */
+export const beaconOn = (beacon: Box | undefined, target: Box | null): boolean =>
+  beacon !== undefined &&
+  target !== null &&
+  Math.abs(beacon.x + 9 - (target.x + target.width)) < 4 &&
+  Math.abs(beacon.y + 9 - target.y) < 4;
+
 export async function clickBox(page: Page, box: Box | undefined): Promise<void> {
   if (box === undefined) throw new Error('nothing to click: the element is not rendered');
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
