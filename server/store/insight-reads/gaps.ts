@@ -1,6 +1,6 @@
 /** The Gaps view's reads: screens' searches, failed queries past the k rule, content requests. */
 
-import { acrossMonths, APP, IN, numbers, parts, range, type ReadRunner } from './kit';
+import { acrossMonths, APP, numbers, periodReads, range, type ReadRunner } from './kit';
 import type {
   ContentRequestTotal,
   ContentRequestWords,
@@ -52,22 +52,15 @@ export async function topQueries(
   k: number,
   top: number,
 ): Promise<RankedQuery[]> {
-  const { months, days } = parts(r);
   const app = r.app ?? '';
-  const pieces: string[] = [];
-  const params: (string | number)[] = [];
-  const piece = (span: 'day' | 'month', period: string) =>
-    `SELECT d.app AS app, d.screen AS screen, d.query AS query, d.n AS n
-     FROM ins_query_${span} d JOIN ins_queries q ON q.id = d.query
-     WHERE ${period} AND (? = '' OR d.app = ?) AND q.peak >= ?`;
-  for (const [from, to] of days) {
-    pieces.push(piece('day', 'd.day >= ? AND d.day <= ?'));
-    params.push(from, to, app, app, k);
-  }
-  if (months.length > 0) {
-    pieces.push(piece('month', `d.month IN ${IN(months)}`));
-    params.push(...months, app, app, k);
-  }
+  const pieces = periodReads(
+    r,
+    (span, period) =>
+      `SELECT d.app AS app, d.screen AS screen, d.query AS query, d.n AS n
+       FROM ins_query_${span} d JOIN ins_queries q ON q.id = d.query
+       WHERE ${period} AND (? = '' OR d.app = ?) AND q.peak >= ?`,
+    [app, app, k],
+  );
   if (pieces.length === 0) return [];
   const rows = await run(
     `SELECT t.app AS app, t.screen AS screen, q.text AS query, t.searches AS searches,
@@ -78,11 +71,11 @@ export async function topQueries(
          count(*) OVER (PARTITION BY app, screen) AS visible
        FROM (
          SELECT app, screen, query, sum(n) AS searches
-         FROM (${pieces.join(' UNION ALL ')}) p GROUP BY app, screen, query
+         FROM (${pieces.map((p) => p.sql).join(' UNION ALL ')}) p GROUP BY app, screen, query
        ) g
      ) t JOIN ins_queries q ON q.id = t.query
      WHERE t.place <= ?`,
-    [...params, top],
+    [...pieces.flatMap((p) => p.params), top],
   );
   return numbers(rows, ['searches', 'people', 'visible']);
 }

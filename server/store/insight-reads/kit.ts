@@ -70,15 +70,33 @@ function mergeRows(rows: readonly Row[], { keys, sums, greatest }: Merge): Row[]
 export async function acrossMonths(
   run: ReadRunner,
   r: InsightRange,
-  sql: (span: 'day' | 'month', period: string) => string,
+  sql: PeriodSql,
   params: readonly (string | number)[],
   merge: Merge,
 ): Promise<Row[]> {
-  const { months, days } = parts(r);
   const results: Row[][] = [];
-  for (const [from, to] of days)
-    results.push(await run(sql('day', 'd.day >= ? AND d.day <= ?'), [from, to, ...params]));
-  if (months.length > 0)
-    results.push(await run(sql('month', `d.month IN ${IN(months)}`), [...months, ...params]));
+  for (const read of periodReads(r, sql, params)) results.push(await run(read.sql, read.params));
   return results.length === 1 ? results[0]! : mergeRows(results.flat(), merge);
+}
+
+/** A statement over a daily rollup (`span` 'day') or its month twin, given the period's condition. */
+export type PeriodSql = (span: 'day' | 'month', period: string) => string;
+
+/**
+ * The statements reading a range: one per run of days from the daily rollup, one for its whole
+ * months from the month twin; each statement's period parameters come before `params`.
+ */
+export function periodReads(
+  r: InsightRange,
+  sql: PeriodSql,
+  params: readonly (string | number)[],
+): { sql: string; params: (string | number)[] }[] {
+  const { months, days } = parts(r);
+  const reads = days.map(([from, to]) => ({
+    sql: sql('day', 'd.day >= ? AND d.day <= ?'),
+    params: [from, to, ...params],
+  }));
+  if (months.length > 0)
+    reads.push({ sql: sql('month', `d.month IN ${IN(months)}`), params: [...months, ...params] });
+  return reads;
 }
