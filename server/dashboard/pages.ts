@@ -2,10 +2,10 @@ import type { Hono } from 'hono';
 import type { BlankSchema } from 'hono/types';
 import { z } from 'zod';
 import { dayOf } from '@/lib/insights';
-import { gapStatuses, viewTables, type InsightView } from '@/lib/insights/views';
+import { gapStatuses, type InsightView } from '@/lib/insights/views';
 import { slugSchema } from '@/lib/content-model';
 import { HttpError } from '../http';
-import { csvDownload, exportTable } from '../insights/csv-export';
+import { tableDownload } from '../insights/csv-export';
 import { draftFromGap } from '../insights/gap-draft';
 import { gapKey, gapPlace, saveGapState } from '../insights/gap-state';
 import { rangeParams, viewQuery, type ViewQuery } from '../insights/range';
@@ -91,16 +91,7 @@ export function registerViewPages(
     });
     app.get(`/${name}.csv`, async (c) => {
       const { params, view, q } = await buildView(c, store, name);
-      const chosen = await exportTable(store, q, view, params.table);
-      if (chosen === undefined)
-        throw new HttpError(
-          400,
-          'bad_request',
-          `table: one of ${viewTables(view)
-            .map((t) => t.name)
-            .join(', ')}`,
-        );
-      return csvDownload(c, view, chosen);
+      return tableDownload(c, store, q, view, params.table);
     });
   }
 

@@ -6,6 +6,7 @@ import {
   type InsightView,
   type ViewTable,
 } from '@/lib/insights/views';
+import { HttpError } from '../http';
 import type { Store } from '../store';
 import { gapKey } from './gap-state';
 import type { ViewQuery } from './range';
@@ -74,4 +75,27 @@ export function csvDownload(c: Context, view: InsightView, table: ViewTable): Re
     },
   });
   return c.body(body);
+}
+
+/**
+ * The CSV download of the view's table `name` (default: its first), whole as `exportTable` gives
+ * it; 400 naming the view's tables when it has no such table.
+ */
+export async function tableDownload(
+  c: Context,
+  store: Store,
+  q: ViewQuery,
+  view: InsightView,
+  name: string | undefined,
+): Promise<Response> {
+  const chosen = await exportTable(store, q, view, name);
+  if (chosen === undefined)
+    throw new HttpError(
+      400,
+      'bad_request',
+      `table: one of ${viewTables(view)
+        .map((t) => t.name)
+        .join(', ')}`,
+    );
+  return csvDownload(c, view, chosen);
 }

@@ -16,7 +16,6 @@ import {
   screenViewSchema,
   settingsChangeSchema,
   teamsViewSchema,
-  viewTables,
   type InsightView,
 } from '@/lib/insights/views';
 import { slugSchema } from '@/lib/content-model';
@@ -24,7 +23,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HttpError, jsonError, parseOr400, readJson, type ServerEnv } from '../http';
 import { readHelpdeskExport } from './helpdesk-import';
 import type { GapState, Store } from '../store';
-import { csvDownload, exportTable } from './csv-export';
+import { tableDownload } from './csv-export';
 import { draftFromGap } from './gap-draft';
 import { gapKey, gapPlace, saveGapState } from './gap-state';
 import { fillHoldoutTeams } from './holdout';
@@ -73,16 +72,7 @@ async function answer(
   params: { format: 'json' | 'csv'; table?: string | undefined },
 ) {
   if (params.format === 'json') return c.json(view);
-  const chosen = await exportTable(store, query, view, params.table);
-  if (chosen === undefined)
-    throw new HttpError(
-      400,
-      'bad_request',
-      `table: one of ${viewTables(view)
-        .map((t) => t.name)
-        .join(', ')}`,
-    );
-  return csvDownload(c, view, chosen);
+  return tableDownload(c, store, query, view, params.table);
 }
 
 const gapStateView = (s: GapState) =>
