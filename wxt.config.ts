@@ -143,6 +143,13 @@ export default defineConfig({
             replacement,
           }));
       config.resolve = { ...config.resolve, alias: [...native, ...rest] };
+      // Every page on a catalogue host loads these: terser's two passes leave the content script
+      // 227 B gzip smaller than the default minifier (ADR 0001), for a second of build.
+      config.build = {
+        ...config.build,
+        minify: 'terser',
+        terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+      };
     },
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: 'starter-pack.json', absoluteSrc: STARTER_PACK });
