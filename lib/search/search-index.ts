@@ -16,6 +16,8 @@ import type { TermVectors } from './semantic/term-vectors';
 import { serialize, serializeInSteps, type SerializedIndex } from './serialize';
 import { TopK } from './top-k';
 import { terms, WantedTerms } from './tokenize';
+import { SOFTWARE_VOCABULARY } from './software-vocabulary';
+import { QueryVocabulary } from './vocabulary';
 import type { Highlight, SearchDoc, SearchHit, SearchOptions } from './types';
 
 /** Query words actually scored: the rarest this many (a pasted page still searches fast). */
@@ -29,6 +31,9 @@ export const APP_BOOST = 1.15;
 export const SCREEN_BOOST = 1.3;
 /** The semantic model is worth rebuilding once this share of documents changed since it was. */
 const STALE_SHARE = 0.1;
+/** A documentation word of the software vocabulary counts this much of an exact hit. */
+export const VOCABULARY_WEIGHT = 0.4;
+let softwareVocabulary: QueryVocabulary | undefined;
 
 /**
  * The search index: BM25F over title, summary, tags and body, typo-tolerant and prefix-aware,
@@ -49,6 +54,8 @@ export class SearchIndex {
   private readonly heads: Heads;
   /** An expansion of query words from outside the corpus (matcher.ts); the product sets none. */
   neighbours: WordNeighbours | undefined;
+  /** Everyday words → documentation words (vocabulary.ts), when the `vocabulary` feature is on. */
+  vocabulary: QueryVocabulary | undefined;
 
   /** @internal use `buildIndex` or `loadIndex`. */
   constructor(
@@ -62,6 +69,11 @@ export class SearchIndex {
     this.heads = new Heads(index);
     this.prefixes = new PrefixLookup(sortedTerms);
     this.scorer = new Scorer(index);
+    if (this.features.vocabulary)
+      this.vocabulary = softwareVocabulary ??= new QueryVocabulary(
+        SOFTWARE_VOCABULARY,
+        VOCABULARY_WEIGHT,
+      );
     if (vectors !== undefined) this.finishModel(vectors);
   }
 
@@ -198,10 +210,9 @@ export class SearchIndex {
     );
     if (words.length === 0) return [];
     const matched = new Set<string>();
-    const touched = this.scorer.accumulate(
-      words.map((w) => variantsOf(w, ctx)),
-      matched,
-    );
+    const perWord = words.map((w) => variantsOf(w, ctx));
+    const loose = this.vocabulary?.expand(query, words, perWord, this.index) ?? [];
+    const touched = this.scorer.accumulate([...perWord, ...loose], matched);
     const visible = (slot: number) => this.store.visible(slot, options.filter);
     const typed = words.flatMap((w) => this.index.termIds.get(w.term) ?? []);
     if (this.features.feedback)

@@ -1,0 +1,95 @@
+/**
+ * The software-support vocabulary (lib/search/software-vocabulary.ts; docs/adr/0003-search.md,
+ * amendment 5), measured: recall@5 on every set (development halves, the 64 agent tune queries,
+ * the 96 held-out extra ones, the titles) without it and at each weight of `--weights`, from one
+ * index build. `--file F` measures another vocabulary text in the same format. `--changes` lists
+ * the tune-set queries whose rank it changed (the held-out sets are only ever counted).
+ * `--latency`: p50 / p95 with and without, interleaved, best of 5 runs per query, all sets;
+ * `--size N` blows the corpus up to N documents first (asking 10 hits per copy).
+ *
+ *   npx tsx bench/vocabulary-grid.ts [--weights 0.25,0.4,0.55] [--file F] [--changes] [--latency]
+ *     [--size 22475]
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readJsonl } from '@/bin/commands/bench-search';
+import { buildIndex } from '@/lib/search';
+import {
+  baseId,
+  blowUp,
+  copiesPerItem,
+  foldCopies,
+  percentile,
+  toDoc,
+  type BenchQuery,
+} from '@/lib/search/bench/metrics';
+import { SOFTWARE_VOCABULARY } from '@/lib/search/software-vocabulary';
+import { QueryVocabulary } from '@/lib/search/vocabulary';
+import { querySets, rankOf, recallLine, TUNE_SETS } from './lib/agent-sets';
+
+const { values } = parseArgs({
+  options: {
+    weights: { type: 'string', default: '0.4' },
+    file: { type: 'string' },
+    changes: { type: 'boolean', default: false },
+    latency: { type: 'boolean', default: false },
+    size: { type: 'string' },
+  },
+});
+const io = { out: console.log, err: console.error };
+const sets = querySets();
+const corpus = readJsonl('bench/corpus/ms-help-support.jsonl.gz', toDoc, io)!;
+const docs = values.size === undefined ? corpus : blowUp(corpus, Number(values.size));
+const copies = copiesPerItem(docs);
+const index = buildIndex(docs);
+const text = values.file === undefined ? SOFTWARE_VOCABULARY : readFileSync(values.file, 'utf8');
+const ids = (q: BenchQuery) =>
+  foldCopies(index.search(q.query, { limit: 10 * copies }).map((h) => baseId(h.id)));
+
+index.vocabulary = undefined;
+const without = new Map(
+  Object.values(sets)
+    .flat()
+    .map((q) => [q, rankOf(q, ids(q))]),
+);
+console.log(recallLine('without the vocabulary', sets, ids));
+for (const weight of values.weights.split(',').map(Number)) {
+  index.vocabulary = new QueryVocabulary(text, weight);
+  console.log(recallLine(`weight ${weight}`, sets, ids));
+  if (values.changes) changes();
+}
+if (values.latency) latency(new QueryVocabulary(text, Number(values.weights.split(',')[0])));
+
+/** Tune-set queries whose 1-based rank (in the first 10; "–" beyond) the vocabulary changed. */
+function changes(): void {
+  const show = (rank: number) => (rank < 10 ? String(rank + 1) : '–');
+  for (const name of TUNE_SETS)
+    for (const q of sets[name]!) {
+      const before = without.get(q)!;
+      const after = rankOf(q, ids(q));
+      if (Math.min(before, 10) !== Math.min(after, 10))
+        console.log(`  ${show(before)} → ${show(after)}  ${q.query}`);
+    }
+}
+
+/** Best of 5 runs per query (after a warm-up of both), with and without, interleaved. */
+function latency(vocabulary: QueryVocabulary): void {
+  const queries = Object.values(sets).flat();
+  const times = { with: [] as number[], without: [] as number[] };
+  for (const q of queries) {
+    const best = { with: Infinity, without: Infinity };
+    for (let r = 0; r <= 5; r++)
+      for (const mode of ['with', 'without'] as const) {
+        index.vocabulary = mode === 'with' ? vocabulary : undefined;
+        const start = performance.now();
+        index.search(q.query, { limit: 10 * copies });
+        if (r > 0) best[mode] = Math.min(best[mode], performance.now() - start);
+      }
+    times.with.push(best.with);
+    times.without.push(best.without);
+  }
+  const p = (m: 'with' | 'without', q: number) => percentile(times[m], q).toFixed(2);
+  console.log(
+    `latency (${docs.length} documents, ${queries.length} queries, best of 5): with p50 ${p('with', 50)} / p95 ${p('with', 95)} ms; without p50 ${p('without', 50)} / p95 ${p('without', 95)} ms`,
+  );
+}
