@@ -1,13 +1,13 @@
 /**
  * The software-support vocabulary (lib/search/software-vocabulary.ts; docs/adr/0003-search.md,
  * amendment 5), measured: recall@5 on every set (development halves, the 64 agent tune queries,
- * the 96 held-out extra ones, the titles) without it and at each weight of `--weights`, from one
+ * the 96 held-out extra ones, the titles) without it and at each point of `--grid`, from one
  * index build. `--file F` measures another vocabulary text in the same format. `--changes` lists
  * the tune-set queries whose rank it changed (the held-out sets are only ever counted).
  * `--latency`: p50 / p95 with and without, interleaved, best of 5 runs per query, all sets;
  * `--size N` blows the corpus up to N documents first (asking 10 hits per copy).
  *
- *   npx tsx bench/vocabulary-grid.ts [--weights 0.25,0.4,0.55] [--file F] [--changes] [--latency]
+ *   npx tsx bench/vocabulary-grid.ts [--grid '[{"weight":0.4,"title":0.5,"meaning":0.3}]'] [--file F] [--changes] [--latency]
  *     [--size 22475]
  */
 import { readFileSync } from 'node:fs';
@@ -24,14 +24,18 @@ import {
   type BenchQuery,
 } from '@/lib/search/bench/metrics';
 import { SOFTWARE_VOCABULARY } from '@/lib/search/software-vocabulary';
-import { QueryVocabulary } from '@/lib/search/vocabulary';
+import { VOCABULARY_WEIGHTS } from '@/lib/search/search-index';
+import { QueryVocabulary, type VocabularyWeights } from '@/lib/search/vocabulary';
 import { querySets, rankOf, recallLine, TUNE_SETS } from './lib/agent-sets';
 
 const { values } = parseArgs({
   options: {
-    weights: { type: 'string', default: '0.4' },
+    /** Points of the grid: weight (BM25F), title (title re-rank), meaning (semantic re-rank). */
+    grid: { type: 'string', default: '[{"weight":0.4,"title":0,"meaning":0}]' },
     file: { type: 'string' },
     changes: { type: 'boolean', default: false },
+    /** List the tune-set queries still outside the first five. */
+    misses: { type: 'boolean', default: false },
     latency: { type: 'boolean', default: false },
     size: { type: 'string' },
   },
@@ -53,12 +57,17 @@ const without = new Map(
     .map((q) => [q, rankOf(q, ids(q))]),
 );
 console.log(recallLine('without the vocabulary', sets, ids));
-for (const weight of values.weights.split(',').map(Number)) {
-  index.vocabulary = new QueryVocabulary(text, weight);
-  console.log(recallLine(`weight ${weight}`, sets, ids));
+const grid = (JSON.parse(values.grid) as Partial<VocabularyWeights>[]).map((point) => ({
+  ...VOCABULARY_WEIGHTS,
+  ...point,
+}));
+for (const weights of grid) {
+  index.vocabulary = new QueryVocabulary(text, weights);
+  console.log(recallLine(JSON.stringify(weights), sets, ids));
   if (values.changes) changes();
+  if (values.misses) misses();
 }
-if (values.latency) latency(new QueryVocabulary(text, Number(values.weights.split(',')[0])));
+if (values.latency) latency(new QueryVocabulary(text, grid[0]!));
 
 /** Tune-set queries whose 1-based rank (in the first 10; "–" beyond) the vocabulary changed. */
 function changes(): void {
@@ -69,6 +78,22 @@ function changes(): void {
       const after = rankOf(q, ids(q));
       if (Math.min(before, 10) !== Math.min(after, 10))
         console.log(`  ${show(before)} → ${show(after)}  ${q.query}`);
+    }
+}
+
+/** Tune-set queries outside the first five, with their rank and what was expected. */
+function misses(): void {
+  for (const name of TUNE_SETS)
+    for (const q of sets[name]!) {
+      const found = ids(q);
+      const rank = rankOf(q, found);
+      if (rank >= 5)
+        console.log(
+          `  ${rank < 10 ? rank + 1 : '–'}  ${q.query}  [${index
+            .search(q.query, { limit: 3 })
+            .map((h) => h.title)
+            .join(' | ')}] expected ${q.expected.join(',')}`,
+        );
     }
 }
 

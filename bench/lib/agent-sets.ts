@@ -29,11 +29,18 @@ export function recallLine(
   sets: Record<string, BenchQuery[]>,
   ids: (q: BenchQuery) => string[],
 ): string {
+  let reciprocal = 0;
+  let tuned = 0;
   const parts = Object.entries(sets).map(([name, queries]) => {
-    const hits = queries.filter((q) => rankOf(q, ids(q)) < 5).length;
-    return `${name} ${hits}/${queries.length}`;
+    const ranks = queries.map((q) => rankOf(q, ids(q)));
+    if (TUNE_SETS.includes(name)) {
+      tuned += ranks.length;
+      for (const rank of ranks) reciprocal += rank < 10 ? 1 / (rank + 1) : 0;
+    }
+    return `${name} ${ranks.filter((rank) => rank < 5).length}/${queries.length}`;
   });
-  return `${label}: ${parts.join(', ')}`;
+  const mrr = (reciprocal / Math.max(1, tuned)).toFixed(3);
+  return `${label}: ${parts.join(', ')}; tune MRR@10 ${mrr}`;
 }
 
 /** 0-based rank of the first right id in `ids`, Infinity when none. */

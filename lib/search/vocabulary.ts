@@ -1,6 +1,7 @@
 import type { InvertedIndex } from './inverted-index';
 import type { Variant } from './matcher';
 import { MAX_QUERY_CHARS, type QueryWord } from './query';
+import { stem } from './stem';
 import { fold, keyOf } from './tokenize';
 
 /**
@@ -16,8 +17,9 @@ export interface Concept {
   /** Single-word triggers, folded and as index keys (so "crashes" finds "crash", and "down",
    * a stop word for search, still counts). */
   words: Set<string>;
-  /** Multi-word triggers, on the folded text, each with its first word and its words' keys. */
-  phrases: { re: RegExp; first: string; keys: string[] }[];
+  /** Multi-word triggers: a pattern on the folded text, the stems of all its words (stop words
+   * too, for `QueryVocabulary`) and the index keys of its words. */
+  phrases: { re: RegExp; stems: string[]; keys: string[] }[];
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40,7 +42,7 @@ function compile(line: string): Concept {
           `(?<![\\p{L}\\p{N}])${escape(t).replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`,
           'u',
         ),
-        first: t.match(/[\p{L}\p{N}]+/u)?.[0] ?? '',
+        stems: stemsOf(t),
         keys: keysOf(t),
       })),
   };
@@ -50,6 +52,9 @@ function compile(line: string): Concept {
 export function parseVocabulary(text: string): Concept[] {
   return text.trim().replace(/\n\s+/g, ' ').split('\n').map(compile);
 }
+
+/** Every word of `text`, folded and stemmed, stop words kept ("popping up" → pop, up). */
+const stemsOf = (text: string): string[] => (fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).map(stem);
 
 /** The words of `text` a concept's single-word triggers are looked up by: folded and as keys. */
 export function wordsOf(text: string, keys: readonly string[]): Set<string> {
@@ -64,6 +69,15 @@ export function wordsOf(text: string, keys: readonly string[]): Set<string> {
  * phrase ("won't open") is a variant of its last word the query kept, or a word of its own when
  * the query kept none of them ("turn off" is two stop words).
  */
+export interface VocabularyWeights {
+  /** What a documentation word counts of an exact hit in BM25F. */
+  weight: number;
+  /** What a title saying it counts in the title re-rank (rerank.ts); 0: not there. */
+  title: number;
+  /** Its weight in the query's vector for the semantic re-rank (semantic/); 0: not there. */
+  meaning: number;
+}
+
 export class QueryVocabulary {
   private readonly byWord = new Map<string, Concept[]>();
   private readonly byFirstWord = new Map<
@@ -73,25 +87,26 @@ export class QueryVocabulary {
 
   constructor(
     text: string,
-    readonly weight: number,
+    readonly weights: VocabularyWeights,
   ) {
     for (const concept of parseVocabulary(text)) {
       for (const word of concept.words) push(this.byWord, word, concept);
       for (const phrase of concept.phrases)
-        push(this.byFirstWord, phrase.first, { concept, phrase });
+        push(this.byFirstWord, phrase.stems[0] ?? '', { concept, phrase });
     }
   }
 
   /**
    * Adds the documentation words `query` calls for to `perWord` (the variants of each of
-   * `words`, in place) and returns any variants of phrases no query word stands for.
+   * `words`, in place) and to each word's `related`; returns the variants of phrases no query
+   * word stands for, and every documentation word added (for the semantic re-rank).
    */
   expand(
     query: string,
     words: readonly QueryWord[],
     perWord: Variant[][],
     index: InvertedIndex,
-  ): Variant[][] {
+  ): { loose: Variant[][]; added: Variant[] } {
     const own = new Set(words.map((w) => w.term));
     const keys = words.map(() => new Set<string>());
     const add = (to: Set<string>, concept: Concept) => {
@@ -101,18 +116,35 @@ export class QueryVocabulary {
       for (const concept of this.byWord.get(word.term) ?? []) add(keys[i]!, concept);
       for (const concept of this.byWord.get(word.word) ?? []) add(keys[i]!, concept);
     });
-    const folded = fold(query.slice(0, MAX_QUERY_CHARS));
+    // Phrases match on stems, so "popping up" and "stopped responding" find "pop up", "stop respond".
+    const seq = stemsOf(query.slice(0, MAX_QUERY_CHARS));
     const loose: Set<string>[] = [];
-    for (const first of new Set(folded.match(/[\p{L}\p{N}]+/gu) ?? []))
+    const seen = new Set<object>();
+    seq.forEach((first, at) => {
       for (const { concept, phrase } of this.byFirstWord.get(first) ?? []) {
-        if (!phrase.re.test(folded)) continue;
-        const at = words.findLastIndex((w) => phrase.keys.includes(w.term));
-        const to = at >= 0 ? keys[at]! : new Set<string>();
-        if (at < 0) loose.push(to);
+        if (seen.has(phrase) || !phrase.stems.every((s, k) => seq[at + k] === s)) continue;
+        seen.add(phrase);
+        const i = words.findLastIndex((w) => phrase.keys.includes(w.term));
+        const to = i >= 0 ? keys[i]! : new Set<string>();
+        if (i < 0) loose.push(to);
         add(to, concept);
       }
-    keys.forEach((set, i) => merge(perWord[i]!, set, this.weight, index));
-    return loose.filter((set) => set.size > 0).map((set) => merge([], set, this.weight, index));
+    });
+    const { weight, title } = this.weights;
+    keys.forEach((set, i) => {
+      merge(perWord[i]!, set, weight, index);
+      if (set.size > 0 && title > 0) words[i]!.related = { terms: [...set], weight: title };
+    });
+    const added = merge(
+      [],
+      [...keys, ...loose].flatMap((set) => [...set]),
+      this.weights.meaning,
+      index,
+    );
+    return {
+      loose: loose.filter((set) => set.size > 0).map((set) => merge([], set, weight, index)),
+      added,
+    };
   }
 }
 
