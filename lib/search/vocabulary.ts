@@ -107,8 +107,31 @@ export class QueryVocabulary {
     perWord: Variant[][],
     index: InvertedIndex,
   ): { loose: Variant[][]; added: Variant[] } {
+    const { keys, loose } = this.keysOf(query, words);
+    const { weight, title, meaning } = this.weights;
+    keys.forEach((set, i) => {
+      merge(perWord[i]!, set, weight, index);
+      if (set.size > 0 && title > 0) words[i]!.related = { terms: [...set], weight: title };
+    });
+    return {
+      loose: loose.map((set) => merge([], set, weight, index)),
+      added: merge(
+        [],
+        [...keys, ...loose].flatMap((set) => [...set]),
+        meaning,
+        index,
+      ),
+    };
+  }
+
+  /**
+   * The documentation keys each query word calls for, and those of phrases none of whose words
+   * the query kept; never a key the query already has.
+   */
+  private keysOf(query: string, words: readonly QueryWord[]) {
     const own = new Set(words.map((w) => w.term));
     const keys = words.map(() => new Set<string>());
+    const loose: Set<string>[] = [];
     const add = (to: Set<string>, concept: Concept) => {
       for (const key of concept.adds) if (!own.has(key)) to.add(key);
     };
@@ -118,33 +141,17 @@ export class QueryVocabulary {
     });
     // Phrases match on stems, so "popping up" and "stopped responding" find "pop up", "stop respond".
     const seq = stemsOf(query.slice(0, MAX_QUERY_CHARS));
-    const loose: Set<string>[] = [];
     const seen = new Set<object>();
     seq.forEach((first, at) => {
       for (const { concept, phrase } of this.byFirstWord.get(first) ?? []) {
         if (seen.has(phrase) || !phrase.stems.every((s, k) => seq[at + k] === s)) continue;
         seen.add(phrase);
         const i = words.findLastIndex((w) => phrase.keys.includes(w.term));
-        const to = i >= 0 ? keys[i]! : new Set<string>();
-        if (i < 0) loose.push(to);
-        add(to, concept);
+        if (i < 0) loose.push(new Set());
+        add(i >= 0 ? keys[i]! : loose.at(-1)!, concept);
       }
     });
-    const { weight, title } = this.weights;
-    keys.forEach((set, i) => {
-      merge(perWord[i]!, set, weight, index);
-      if (set.size > 0 && title > 0) words[i]!.related = { terms: [...set], weight: title };
-    });
-    const added = merge(
-      [],
-      [...keys, ...loose].flatMap((set) => [...set]),
-      this.weights.meaning,
-      index,
-    );
-    return {
-      loose: loose.filter((set) => set.size > 0).map((set) => merge([], set, weight, index)),
-      added,
-    };
+    return { keys, loose: loose.filter((set) => set.size > 0) };
   }
 }
 
