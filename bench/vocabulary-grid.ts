@@ -64,10 +64,28 @@ const grid = (JSON.parse(values.grid) as Partial<VocabularyWeights>[]).map((poin
 for (const weights of grid) {
   index.vocabulary = new QueryVocabulary(text, weights);
   console.log(recallLine(JSON.stringify(weights), sets, ids));
+  console.log(`  into / out of the first five: ${movedLine()}`);
   if (values.changes) changes();
   if (values.misses) misses();
 }
 if (values.latency) latency(new QueryVocabulary(text, grid[0]!));
+
+/** Per set, how many queries the vocabulary moved into and out of the first five (counts only). */
+function movedLine(): string {
+  return Object.entries(sets)
+    .map(([name, queries]) => {
+      let gained = 0;
+      let lost = 0;
+      for (const q of queries) {
+        const before = without.get(q)! < 5;
+        const after = rankOf(q, ids(q)) < 5;
+        if (after && !before) gained++;
+        if (before && !after) lost++;
+      }
+      return `${name} +${gained} −${lost}`;
+    })
+    .join(', ');
+}
 
 /** Tune-set queries whose 1-based rank (in the first 10; "–" beyond) the vocabulary changed. */
 function changes(): void {
