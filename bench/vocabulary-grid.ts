@@ -2,12 +2,13 @@
  * The software-support vocabulary (lib/search/software-vocabulary.ts; docs/adr/0003-search.md,
  * amendment 5), measured: recall@5 on every set (development halves, the 64 agent tune queries,
  * the 96 held-out extra ones, the titles) without it and at each point of `--grid`, from one
- * index build. `--file F` measures another vocabulary text in the same format. `--changes` lists
+ * index build. `--file F` measures another vocabulary text in the same format, `--add F` the
+ * shipped one with F's lines too. `--changes` lists
  * the tune-set queries whose rank it changed (the held-out sets are only ever counted).
  * `--latency`: p50 / p95 with and without, interleaved, best of 5 runs per query, all sets;
  * `--size N` blows the corpus up to N documents first (asking 10 hits per copy).
  *
- *   npx tsx bench/vocabulary-grid.ts [--grid '[{"weight":0.4,"title":0.5,"meaning":0.3}]'] [--file F] [--changes] [--latency]
+ *   npx tsx bench/vocabulary-grid.ts [--grid '[{"weight":0.4,"title":0.5,"meaning":0.3}]'] [--file F | --add F] [--changes] [--latency]
  *     [--size 22475]
  */
 import { readFileSync } from 'node:fs';
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     /** Points of the grid: weight (BM25F), title (title re-rank), meaning (semantic re-rank). */
     grid: { type: 'string', default: '[{"weight":0.4,"title":0,"meaning":0}]' },
     file: { type: 'string' },
+    /** Lines measured on top of the shipped vocabulary (same format). */
+    add: { type: 'string' },
     changes: { type: 'boolean', default: false },
     /** List the tune-set queries still outside the first five. */
     misses: { type: 'boolean', default: false },
@@ -46,7 +49,10 @@ const corpus = readJsonl('bench/corpus/ms-help-support.jsonl.gz', toDoc, io)!;
 const docs = values.size === undefined ? corpus : blowUp(corpus, Number(values.size));
 const copies = copiesPerItem(docs);
 const index = buildIndex(docs);
-const text = values.file === undefined ? SOFTWARE_VOCABULARY : readFileSync(values.file, 'utf8');
+const text = [
+  values.file === undefined ? SOFTWARE_VOCABULARY : readFileSync(values.file, 'utf8'),
+  values.add === undefined ? '' : readFileSync(values.add, 'utf8'),
+].join('\n');
 const ids = (q: BenchQuery) =>
   foldCopies(index.search(q.query, { limit: 10 * copies }).map((h) => baseId(h.id)));
 

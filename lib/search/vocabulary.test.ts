@@ -4,6 +4,7 @@ import { parseQuery } from './query';
 import { parseVocabulary, QueryVocabulary } from './vocabulary';
 
 const TEXT = `
+# comment lines are skipped
 merge: combine, put together
 disable: turn off, switch off
 start open: won't open,

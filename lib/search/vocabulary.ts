@@ -48,9 +48,14 @@ function compile(line: string): Concept {
   };
 }
 
-/** One concept per line; a line starting with spaces continues the one above. */
+/** One concept per line; a line starting with spaces continues the one above; `#` starts a comment line. */
 export function parseVocabulary(text: string): Concept[] {
-  return text.trim().replace(/\n\s+/g, ' ').split('\n').map(compile);
+  return text
+    .trim()
+    .replace(/\n\s+/g, ' ')
+    .split('\n')
+    .filter((line) => !line.startsWith('#'))
+    .map(compile);
 }
 
 /** Every word of `text`, folded and stemmed, stop words kept ("popping up" → pop, up). */
