@@ -61,6 +61,6 @@ describe('AudienceFields: also searched as', () => {
   it('shows the schema’s problem under the field for a synonym over 60 characters', () => {
     act(() => type(byLabel(host, 'Also searched as'), `dedupe, ${'x'.repeat(61)}`));
     expect(checkDraft(latest).map((p) => p.path)).toEqual(['synonyms.1']);
-    expect(host.textContent).toMatch(/60/);
+    expect(host.textContent).toContain('1: a synonym is at most 60 characters');
   });
 });

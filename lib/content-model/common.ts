@@ -69,8 +69,8 @@ export const itemBaseShape = {
   /** What learners also search it as, in words its text does not use ("combine" for an article
    * on merging): indexed with the tags (lib/search/item-to-doc.ts), never shown to learners. */
   synonyms: z
-    .array(z.string().trim().min(1).max(60))
-    .max(30)
+    .array(z.string().trim().min(1).max(60, 'a synonym is at most 60 characters'))
+    .max(30, 'at most 30 synonyms')
     .optional()
     .describe(
       'what learners also search this item as, in words its text does not use; indexed for search with the tags, never shown',
