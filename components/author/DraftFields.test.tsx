@@ -44,8 +44,9 @@ describe('AudienceFields: also searched as', () => {
     host = document.createElement('div');
     document.body.append(host);
     root = createRoot(host);
-    // Async: the targeting fields ask the background for the apps once mounted.
-    await act(async () => root.render(<Harness />));
+    act(() => root.render(<Harness />));
+    // The targeting fields ask the background for the apps once mounted: let that answer land.
+    await act(() => Promise.resolve());
   });
   afterEach(() => {
     act(() => root.unmount());
