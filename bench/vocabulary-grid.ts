@@ -20,19 +20,19 @@ import {
   blowUp,
   copiesPerItem,
   foldCopies,
-  percentile,
   toDoc,
   type BenchQuery,
 } from '@/lib/search/bench/metrics';
 import { SOFTWARE_VOCABULARY } from '@/lib/search/software-vocabulary';
 import { VOCABULARY_WEIGHTS } from '@/lib/search/search-index';
 import { QueryVocabulary, type VocabularyWeights } from '@/lib/search/vocabulary';
-import { querySets, rankOf, recallLine, TUNE_SETS } from './lib/agent-sets';
+import { interleavedLatency, querySets, rankOf, recallLine, TUNE_SETS } from './lib/agent-sets';
 
 const { values } = parseArgs({
   options: {
-    /** Points of the grid: weight (BM25F), title (title re-rank), meaning (semantic re-rank). */
-    grid: { type: 'string', default: '[{"weight":0.4,"title":0,"meaning":0}]' },
+    /** Points of the grid: weight (BM25F), title (title re-rank), meaning (semantic re-rank); what a
+     * point leaves out is as shipped (VOCABULARY_WEIGHTS). */
+    grid: { type: 'string', default: '[{}]' },
     file: { type: 'string' },
     /** Lines measured on top of the shipped vocabulary (same format). */
     add: { type: 'string' },
@@ -124,21 +124,12 @@ function misses(): void {
 /** Best of 5 runs per query (after a warm-up of both), with and without, interleaved. */
 function latency(vocabulary: QueryVocabulary): void {
   const queries = Object.values(sets).flat();
-  const times = { with: [] as number[], without: [] as number[] };
-  for (const q of queries) {
-    const best = { with: Infinity, without: Infinity };
-    for (let r = 0; r <= 5; r++)
-      for (const mode of ['with', 'without'] as const) {
-        index.vocabulary = mode === 'with' ? vocabulary : undefined;
-        const start = performance.now();
-        index.search(q.query, { limit: 10 * copies });
-        if (r > 0) best[mode] = Math.min(best[mode], performance.now() - start);
-      }
-    times.with.push(best.with);
-    times.without.push(best.without);
-  }
-  const p = (m: 'with' | 'without', q: number) => percentile(times[m], q).toFixed(2);
+  const figures = interleavedLatency(
+    queries,
+    (on) => (index.vocabulary = on ? vocabulary : undefined),
+    (query) => index.search(query, { limit: 10 * copies }),
+  );
   console.log(
-    `latency (${docs.length} documents, ${queries.length} queries, best of 5): with p50 ${p('with', 50)} / p95 ${p('with', 95)} ms; without p50 ${p('without', 50)} / p95 ${p('without', 95)} ms`,
+    `latency (${docs.length} documents, ${queries.length} queries, best of 5): ${figures}`,
   );
 }

@@ -19,11 +19,11 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readJsonl } from '@/bin/commands/bench-search';
 import { buildIndex } from '@/lib/search';
-import { percentile, toDoc, type BenchQuery } from '@/lib/search/bench/metrics';
+import { toDoc, type BenchQuery } from '@/lib/search/bench/metrics';
 import type { Variant, WordNeighbours } from '@/lib/search/matcher';
 import { parseQuery, type QueryWord } from '@/lib/search/query';
 import { keyOf } from '@/lib/search/tokenize';
-import { querySets, recallLine } from './lib/agent-sets';
+import { interleavedLatency, querySets, recallLine } from './lib/agent-sets';
 import { vectorRerank } from './lib/word-vector-rerank';
 import { readLeadingVectors } from './lib/word-vectors';
 import { wordnetSynonyms } from './lib/wordnet-synonyms';
@@ -159,21 +159,10 @@ function explain(text: string): void {
 /** Best of 5 runs per query (after a warm-up of both), with and without, interleaved. */
 function latency(): void {
   const queries = Object.values(sets).flat();
-  const times = { with: [] as number[], without: [] as number[] };
-  for (const q of queries) {
-    const best = { with: Infinity, without: Infinity };
-    for (let r = 0; r <= 5; r++)
-      for (const mode of ['with', 'without'] as const) {
-        index.neighbours = mode === 'with' ? expansion : undefined;
-        const start = performance.now();
-        index.search(q.query);
-        if (r > 0) best[mode] = Math.min(best[mode], performance.now() - start);
-      }
-    times.with.push(best.with);
-    times.without.push(best.without);
-  }
-  const p = (m: 'with' | 'without', q: number) => percentile(times[m], q).toFixed(2);
-  console.log(
-    `latency (${queries.length} queries, best of 5): with p50 ${p('with', 50)} / p95 ${p('with', 95)} ms; without p50 ${p('without', 50)} / p95 ${p('without', 95)} ms`,
+  const figures = interleavedLatency(
+    queries,
+    (on) => (index.neighbours = on ? expansion : undefined),
+    (query) => index.search(query),
   );
+  console.log(`latency (${queries.length} queries, best of 5): ${figures}`);
 }

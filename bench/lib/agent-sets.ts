@@ -1,5 +1,5 @@
 import { readJsonl } from '@/bin/commands/bench-search';
-import { splitOf, toQuery, type BenchQuery } from '@/lib/search/bench/metrics';
+import { percentile, splitOf, toQuery, type BenchQuery } from '@/lib/search/bench/metrics';
 
 const DIR = 'bench/corpus/';
 
@@ -47,4 +47,31 @@ export function recallLine(
 export function rankOf(q: BenchQuery, ids: string[]): number {
   const rank = ids.findIndex((id) => q.expected.includes(id));
   return rank < 0 ? Infinity : rank;
+}
+
+/**
+ * `with p50 / p95 ms; without p50 / p95 ms` over `queries`: each query run 5 times with and 5
+ * without, interleaved after a warm-up of both, its best time kept (the machine is shared).
+ * `switchTo(on)` switches the technique before each run; `search` runs one query.
+ */
+export function interleavedLatency(
+  queries: readonly BenchQuery[],
+  switchTo: (on: boolean) => void,
+  search: (query: string) => void,
+): string {
+  const times = { with: [] as number[], without: [] as number[] };
+  for (const q of queries) {
+    const best = { with: Infinity, without: Infinity };
+    for (let r = 0; r <= 5; r++)
+      for (const mode of ['with', 'without'] as const) {
+        switchTo(mode === 'with');
+        const start = performance.now();
+        search(q.query);
+        if (r > 0) best[mode] = Math.min(best[mode], performance.now() - start);
+      }
+    times.with.push(best.with);
+    times.without.push(best.without);
+  }
+  const p = (m: 'with' | 'without', q: number) => percentile(times[m], q).toFixed(2);
+  return `with p50 ${p('with', 50)} / p95 ${p('with', 95)} ms; without p50 ${p('without', 50)} / p95 ${p('without', 95)} ms`;
 }
