@@ -23,7 +23,7 @@ slow performance: sluggish, laggy, takes forever, takes ages, crawling, very slo
 recover restore: get back, bring back, undelete, undo delete, accidentally deleted,
   deleted by mistake, retrieve, lost, vanished, rescue
 missing: disappeared, vanished, gone, cant find, can't find, not showing, not there, nowhere
-delete remove: get rid of, erase, clear out, throw away, trash, wipe, take off, take out, drop
+delete remove: get rid of, erase, clear out, throw away, trash, wipe, take off, take out
 disable: turn off, switch off, shut off, deactivate, opt out, stop it from, make it stop
 enable: turn on, switch on, activate, opt in, allow
 merge: combine, join, put together, consolidate, into one, unify
@@ -32,7 +32,7 @@ view display: see, look at, show me, where is, where can i see, visible
 locate search: look for, where is, where do i find, track down, hunt for
 image picture: pic, pics, photo, photos, snapshot, jpg, jpeg, png, graphic, logo
 screenshot: screen shot, screen grab, capture the screen, snip
-worksheet: sheet, sheets, tab, tabs
+worksheet: sheet, sheets
 device computer: laptop, pc, desktop, machine, notebook, workstation
 mobile: phone, cell, smartphone, cellphone, handset, tablet
 attachment: attached, attach, enclosed, file i sent
@@ -130,7 +130,7 @@ policy: company setting, restriction, restricted by it
 user: employee, staff, member, new starter, new hire
 create add: make a new, set up a new, new one
 edit modify: alter, tweak, adjust, amend
-keyboard: typing, type, keystrokes
+keyboard: typing, keystrokes
 display monitor: screen, second screen, external screen, projector, two screens
 shared mailbox: team inbox, group inbox, common inbox, shared inbox
 `;
