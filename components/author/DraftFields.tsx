@@ -63,7 +63,8 @@ export function TipElementFields(props: {
   );
 }
 
-/** Who sees an item and where (targeting), and who keeps it true (tags, owner, verify period). */
+/** Who sees an item and where (targeting), how it is found (tags, "also searched as"), and who
+ * keeps it true (owner, verify period). */
 export function AudienceFields(props: {
   fields: Fields;
   update: Update;
@@ -83,6 +84,13 @@ export function AudienceFields(props: {
           values={list(f.tags)}
           onChange={set('tags')}
           problems={problemsAt(problems, 'tags', true)}
+        />
+        <ListField
+          label={t('editor.synonyms')}
+          values={list(f.synonyms)}
+          hint={t('editor.synonymsHint')}
+          onChange={set('synonyms')}
+          problems={problemsAt(problems, 'synonyms', true)}
         />
         <Field
           label={t('editor.owner')}

@@ -6,6 +6,7 @@ import { checkDraft } from '@/lib/authoring/drafts';
 import { itemSchema } from '@/lib/content-model';
 import type { Draft } from '@/lib/messages';
 import { LessonFields } from './LessonFields';
+import { byLabel, type } from './test-support';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -43,20 +44,6 @@ function Harness() {
   );
 }
 
-/** Types into an input the way a user does, so React's onChange runs. */
-function type(element: Element | null, value: string): void {
-  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement))
-    throw new Error('not a text field');
-  const proto = Object.getPrototypeOf(element) as object;
-  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(element, value);
-  element.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-const byLabel = (root: HTMLElement, text: string, index = 0): Element | null => {
-  const labels = [...root.querySelectorAll('label')].filter((l) => l.textContent === text);
-  const label = labels[index];
-  return label === undefined ? null : root.ownerDocument.getElementById(label.htmlFor);
-};
 const button = (root: HTMLElement, text: string, index = 0): HTMLButtonElement => {
   const found = [...root.querySelectorAll('button')].filter((b) => b.textContent === text)[index];
   if (found === undefined) throw new Error(`no button "${text}"`);

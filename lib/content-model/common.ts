@@ -66,6 +66,15 @@ export const itemBaseShape = {
   body: z.string().max(200_000).default(''),
   targeting: targetingSchema.default({ apps: [], screens: [], roles: [], teams: [] }),
   tags: z.array(z.string().trim().min(1).max(40)).max(30).default([]),
+  /** What learners also search it as, in words its text does not use ("combine" for an article
+   * on merging): indexed with the tags (lib/search/item-to-doc.ts), never shown to learners. */
+  synonyms: z
+    .array(z.string().trim().min(1).max(60, 'a synonym is at most 60 characters'))
+    .max(30, 'at most 30 synonyms')
+    .optional()
+    .describe(
+      'what learners also search this item as, in words its text does not use; indexed for search with the tags, never shown',
+    ),
   owner: z.string().trim().min(1, 'must name an owner').max(200),
   status: itemStatusSchema,
   verify_by: isoDate.optional(),

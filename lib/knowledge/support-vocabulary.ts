@@ -1,4 +1,5 @@
 import { fold, keyOf, terms } from '@/lib/search/tokenize';
+import { parseVocabulary, wordsOf, type Concept } from '@/lib/search/vocabulary';
 
 /**
  * How people name a support topic in a ticket subject, a case subject or an incident's short
@@ -6,7 +7,8 @@ import { fold, keyOf, terms } from '@/lib/search/tokenize';
  * knowledge is written in ("refund", "discount", "sign in", "outage"). Each line reads
  * `knowledge words: what people write, …`. A general helpdesk vocabulary, not a list of answers:
  * it never names an item, and what it adds to the page's query counts at a discount next to the
- * words actually written (see suggest.ts). Phrases match whole words, in order.
+ * words actually written (see suggest.ts). Phrases match whole words, in order. Search has its own
+ * vocabulary in the same format (lib/search/software-vocabulary.ts, parsed by vocabulary.ts).
  */
 const VOCABULARY = `
 refund: money back, my money, refunded, reimburse, reimbursement, repay, credit back, paid back
@@ -39,50 +41,15 @@ vip: key account, strategic, top tier, top-tier, loyalty
 approval limit: sign off, sign-off, team lead, manager approval, above my limit
 `;
 
-interface Concept {
-  /** Index keys added to the query. */
-  adds: string[];
-  /** Single-word triggers, folded and as index keys (so "crashes" finds "crash", and "down",
-   * a stop word for search, still counts here). */
-  words: Set<string>;
-  /** Multi-word triggers, on the folded text. */
-  phrases: RegExp[];
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const keysOf = (text: string) => text.split(/\s+/).flatMap((word) => keyOf(word) ?? []);
-
 /** Each knowledge word's key back to the word, to show in "matches: …". */
 const WORDS = new Map<string, string>();
 
-function compile(line: string): Concept {
-  const [head = '', tail = ''] = line.split(':');
-  for (const word of head.split(/\s+/)) {
+const CONCEPTS: readonly Concept[] = parseVocabulary(VOCABULARY);
+for (const concept of CONCEPTS)
+  for (const word of concept.heads) {
     const key = keyOf(word);
     if (key !== undefined) WORDS.set(key, word);
   }
-  const triggers = tail.split(',').map((t) => fold(t.trim()));
-  const single = triggers.filter((t) => !/\s/.test(t));
-  return {
-    adds: keysOf(head),
-    words: new Set([...keysOf(head), ...single, ...single.flatMap(keysOf)]),
-    phrases: triggers
-      .filter((t) => /\s/.test(t))
-      .map(
-        (t) =>
-          new RegExp(
-            `(?<![\\p{L}\\p{N}])${escape(t).replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`,
-            'u',
-          ),
-      ),
-  };
-}
-
-/** One concept per line; a line starting with spaces continues the one above. */
-const CONCEPTS: readonly Concept[] = VOCABULARY.trim()
-  .replace(/\n\s+/g, ' ')
-  .split('\n')
-  .map(compile);
 
 /**
  * The knowledge words of every concept `text` touches (by a word's index key or a phrase), as
@@ -91,12 +58,12 @@ const CONCEPTS: readonly Concept[] = VOCABULARY.trim()
 export function relatedTerms(text: string): string[] {
   const folded = fold(text);
   const own = new Set(terms(text));
-  const words = new Set([...own, ...(folded.match(/[\p{L}\p{N}]+/gu) ?? [])]);
+  const words = wordsOf(text, [...own]);
   const related = new Set<string>();
   for (const concept of CONCEPTS) {
     const touched =
       [...words].some((word) => concept.words.has(word)) ||
-      concept.phrases.some((re) => re.test(folded));
+      concept.phrases.some(({ re }) => re.test(folded));
     if (touched) for (const key of concept.adds) if (!own.has(key)) related.add(key);
   }
   return [...related];

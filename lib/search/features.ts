@@ -16,6 +16,9 @@ export interface SearchFeatures {
   /** Re-rank the best candidates by closeness in meaning, from a model of the corpus learned at
    * build time (semantic/). */
   semantic: boolean;
+  /** Everyday words also match the documentation words of a software-support vocabulary
+   * (vocabulary.ts, software-vocabulary.ts). */
+  vocabulary: boolean;
 }
 export const DEFAULT_FEATURES: SearchFeatures = {
   rerank: true,
@@ -25,5 +28,6 @@ export const DEFAULT_FEATURES: SearchFeatures = {
   completion: true,
   associations: true,
   semantic: true,
+  vocabulary: true,
 };
 export const FEATURE_NAMES = Object.keys(DEFAULT_FEATURES) as (keyof SearchFeatures)[];

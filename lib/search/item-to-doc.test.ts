@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemSchema } from '@/lib/content-model';
+import { buildIndex } from './index';
 import { itemToSearchDoc, stripMarkdown } from './item-to-doc';
 
 describe('stripMarkdown', () => {
@@ -63,5 +64,35 @@ describe('itemToSearchDoc', () => {
       tags: ['identity'],
       body: 'Reset\n\nUse the admin center.',
     });
+  });
+
+  it("indexes an author's synonyms with the tags, so a learner's word finds the item", () => {
+    const article = itemSchema.parse({
+      ...base,
+      type: 'article',
+      template: 'how-to',
+      id: 'merge-records',
+      title: 'Merge duplicate records',
+      tags: ['crm'],
+      synonyms: ['dedupe', 'same customer twice'],
+      body: 'Pick the record to keep.',
+    });
+    const other = itemSchema.parse({ ...article, id: 'keep-records', synonyms: undefined });
+    expect(itemToSearchDoc(article).tags).toEqual(['crm', 'dedupe', 'same customer twice']);
+    const index = buildIndex([itemToSearchDoc(article), itemToSearchDoc(other)]);
+    expect(index.search('dedupe').map((h) => h.id)).toEqual(['merge-records']);
+  });
+
+  it('refuses a synonym longer than 60 characters, naming the field', () => {
+    const result = itemSchema.safeParse({
+      ...base,
+      type: 'article',
+      template: 'how-to',
+      id: 'too-long',
+      title: 'Too long a synonym',
+      synonyms: ['x'.repeat(61)],
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['synonyms', 0]);
   });
 });

@@ -11,6 +11,9 @@ export interface QueryWord {
   prefix: boolean;
   /** Its keys in the query's other languages, where they differ (matched like `term`). */
   alts?: string[];
+  /** Documentation words a vocabulary relates it to (vocabulary.ts), and what a title saying one
+   * of them counts in the title re-rank. */
+  related?: { terms: string[]; weight: number };
 }
 
 /** Queries are cut here before tokenising: nobody types more, and pasted pages must stay fast. */

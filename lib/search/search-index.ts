@@ -5,7 +5,13 @@ import { DEFAULT_FEATURES, type SearchFeatures } from './features';
 import { FuzzyVocabulary } from './fuzzy';
 import { highlight } from './highlight';
 import { InvertedIndex } from './inverted-index';
-import { rarest, variantsOf, type MatchContext, type WordNeighbours } from './matcher';
+import {
+  rarest,
+  variantsOf,
+  type MatchContext,
+  type Variant,
+  type WordNeighbours,
+} from './matcher';
 import { PrefixLookup } from './prefix';
 import { parseQuery, type QueryWord } from './query';
 import { rerankByTitle, type Candidate } from './rerank';
@@ -16,6 +22,8 @@ import type { TermVectors } from './semantic/term-vectors';
 import { serialize, serializeInSteps, type SerializedIndex } from './serialize';
 import { TopK } from './top-k';
 import { terms, WantedTerms } from './tokenize';
+import { SOFTWARE_VOCABULARY } from './software-vocabulary';
+import { QueryVocabulary, type VocabularyWeights } from './vocabulary';
 import type { Highlight, SearchDoc, SearchHit, SearchOptions } from './types';
 
 /** Query words actually scored: the rarest this many (a pasted page still searches fast). */
@@ -29,6 +37,9 @@ export const APP_BOOST = 1.15;
 export const SCREEN_BOOST = 1.3;
 /** The semantic model is worth rebuilding once this share of documents changed since it was. */
 const STALE_SHARE = 0.1;
+/** What a documentation word of the software vocabulary counts (vocabulary.ts). */
+export const VOCABULARY_WEIGHTS: VocabularyWeights = { weight: 0.4, title: 0.6, meaning: 0.6 };
+let softwareVocabulary: QueryVocabulary | undefined;
 
 /**
  * The search index: BM25F over title, summary, tags and body, typo-tolerant and prefix-aware,
@@ -49,6 +60,8 @@ export class SearchIndex {
   private readonly heads: Heads;
   /** An expansion of query words from outside the corpus (matcher.ts); the product sets none. */
   neighbours: WordNeighbours | undefined;
+  /** Everyday words → documentation words (vocabulary.ts), when the `vocabulary` feature is on. */
+  vocabulary: QueryVocabulary | undefined;
 
   /** @internal use `buildIndex` or `loadIndex`. */
   constructor(
@@ -62,6 +75,11 @@ export class SearchIndex {
     this.heads = new Heads(index);
     this.prefixes = new PrefixLookup(sortedTerms);
     this.scorer = new Scorer(index);
+    if (this.features.vocabulary)
+      this.vocabulary = softwareVocabulary ??= new QueryVocabulary(
+        SOFTWARE_VOCABULARY,
+        VOCABULARY_WEIGHTS,
+      );
     if (vectors !== undefined) this.finishModel(vectors);
   }
 
@@ -198,10 +216,9 @@ export class SearchIndex {
     );
     if (words.length === 0) return [];
     const matched = new Set<string>();
-    const touched = this.scorer.accumulate(
-      words.map((w) => variantsOf(w, ctx)),
-      matched,
-    );
+    const perWord = words.map((w) => variantsOf(w, ctx));
+    const related = this.vocabulary?.expand(query, words, perWord, this.index);
+    const touched = this.scorer.accumulate([...perWord, ...(related?.loose ?? [])], matched);
     const visible = (slot: number) => this.store.visible(slot, options.filter);
     const typed = words.flatMap((w) => this.index.termIds.get(w.term) ?? []);
     if (this.features.feedback)
@@ -214,7 +231,7 @@ export class SearchIndex {
       if (visible(slot))
         top.push(slot, score * this.store.boost(slot, options.boost, APP_BOOST, SCREEN_BOOST));
     }
-    const ranked = this.refine(top.result(), words, typed, rerank);
+    const ranked = this.refine(top.result(), words, { typed, related: related?.added }, rerank);
     const wanted = new WantedTerms(matched);
     return ranked.slice(0, limit).map((c) => this.hit(c, wanted));
   }
@@ -223,13 +240,13 @@ export class SearchIndex {
   private refine(
     pool: Candidate[],
     words: QueryWord[],
-    typed: number[],
+    meaning: { typed: number[]; related: Variant[] | undefined },
     rerank: boolean,
   ): Candidate[] {
     let ranked = pool;
     if (rerank) ranked = rerankByTitle(ranked, (slot) => this.store.titleWords(slot), words);
     if (this.model !== undefined && this.features.semantic)
-      ranked = rerankByMeaning(ranked, this.model, typed, this.storeId);
+      ranked = rerankByMeaning(ranked, this.model, meaning.typed, this.storeId, meaning.related);
     return ranked;
   }
 

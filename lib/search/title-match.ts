@@ -46,6 +46,7 @@ export function wordInTitle(
       return 1;
     let score = memo.get(candidate);
     if (score === undefined) memo.set(candidate, (score = closeness(query.word, candidate)));
+    if (query.related?.terms.includes(term) === true) score = Math.max(score, query.related.weight);
     if (score === 1) return 1;
     if (score > best) best = score;
   }

@@ -63,13 +63,16 @@ export class SemanticModel {
   }
 
   /** The unit vector of query terms (index term ids), or undefined when none has a vector. */
-  queryVector(ids: readonly number[]): Float32Array | undefined {
+  queryVector(
+    ids: readonly number[],
+    extra: readonly { id: number; weight: number }[] = [],
+  ): Float32Array | undefined {
     const v = new Float32Array(this.vectors.dims);
     let any = false;
-    for (const id of ids) {
+    for (const { id, weight } of [...ids.map((id) => ({ id, weight: 1 })), ...extra]) {
       const row = this.rowOf(id);
-      if (row < 0) continue;
-      this.vectors.addTo(v, row, 1);
+      if (row < 0 || !(weight > 0)) continue;
+      this.vectors.addTo(v, row, weight);
       any = true;
     }
     return any && normalize(v) ? v : undefined;

@@ -19,9 +19,10 @@ export function rerankByMeaning(
   model: SemanticModel,
   queryTermIds: readonly number[],
   keyOf: (slot: number) => string,
+  related: readonly { id: number; weight: number }[] = [],
 ): Candidate[] {
   if (candidates.length < 2) return candidates;
-  const query = model.queryVector(queryTermIds);
+  const query = model.queryVector(queryTermIds, related);
   if (query === undefined) return candidates;
   const best = Math.max(...candidates.map((c) => c.score));
   if (!(best > 0)) return candidates;
