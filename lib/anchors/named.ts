@@ -22,6 +22,19 @@ function keptChar(code: number): string {
   return code === 0x130 ? 'i' : code === 0x212a ? 'k' : '';
 }
 
+/** Whether the first character `kept` keeps of `text`, or its first letter, is `first` or `letter`. */
+function startsLike(text: string, first: string, letter: string): boolean {
+  let seen = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = keptChar(text.charCodeAt(i));
+    if (char === '') continue;
+    if (!seen && char === first) return true;
+    seen = true;
+    if (char > '9') return char === letter;
+  }
+  return false;
+}
+
 /**
  * Whether what `kept` keeps of `text` (digits before its first letter left out with `fromLetter`)
  * and `key` are a start of one another, the former not empty: read character by character and
@@ -57,14 +70,19 @@ function queryEach(root: Root, selectors: readonly string[]): Set<Element> {
   return found;
 }
 
-/** Elements named `name` by their own label (`aria-labelledby`, else `aria-label`). */
+/**
+ * Elements named `name` by their own label (`aria-labelledby`, else `aria-label`). An
+ * `aria-label` normalised to `name` holds each of its runs without spaces (ASCII, matched
+ * ASCII-caseless; `k` and a dotted `i` may come from other letters, so runs stop there).
+ */
 function labelled(root: Root, name: string): Element[] {
-  const run = name.match(/(?:[!-hjl-~]|i(?!\u0307))+/g)?.sort((a, b) => b.length - a.length)[0];
-  const holding = run ? `[aria-label*="${run.replace(/["\\]/g, '\\$&')}" i]` : '[aria-label]';
-  return [...queryEach(root, ['[aria-labelledby]', holding])].filter((element) =>
-    element.hasAttribute('aria-labelledby')
-      ? nameOf(element)?.text === name
-      : normaliseText(element.getAttribute('aria-label')) === name,
+  const runs = name.match(/(?:[!-hjl-~]|i(?!\u0307))+/g) ?? [];
+  const holding = runs.map((run) => `[aria-label*="${run.replace(/["\\]/g, '\\$&')}" i]`);
+  return [...queryEach(root, ['[aria-labelledby]', `[aria-label]${holding.join('')}`])].filter(
+    (element) =>
+      element.hasAttribute('aria-labelledby')
+        ? nameOf(element)?.text === name
+        : normaliseText(element.getAttribute('aria-label')) === name,
   );
 }
 
@@ -78,6 +96,8 @@ function firstTexts(root: Root, name: string, found: (text: Text) => void): void
   const walker = (root.ownerDocument ?? root).createTreeWalker(root, 4 /* text */);
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
     const value = text.nodeValue ?? '';
+    // Both tests below need one of these: most nodes of a page fail here, at their first letter.
+    if (!startsLike(value, key[0] ?? '', word[0] ?? '')) continue;
     const heading = /[([]/.test(value)
       ? word.length > 0 && related(start(value, cut, headingKept), word)
       : word.length > 0 && related(value, word, true);
@@ -92,10 +112,9 @@ function firstTexts(root: Root, name: string, found: (text: Text) => void): void
  *
  * Exact: every container so named is among those tested, and each is kept only if `nameOf` says
  * so. By its source:
- * - a label: every `aria-labelledby`, and each `aria-label` holding the name's longest run
- *   without spaces (ASCII, matched ASCII-caseless; `k` and a dotted `i` may come from other
- *   letters, so runs stop there). A label names the element that carries it, so only that
- *   element is tested (its ancestors' names come from their own sources);
+ * - a label: every `aria-labelledby`, and each `aria-label` holding every run of the name
+ *   (`labelled`). A label names the element that carries it, so only that element is tested
+ *   (its ancestors' names come from their own sources);
  * - a row's key cell: its name is the normalised text of the cell's text nodes, which keeps their
  *   letters a–z and digits in order (`İ` and the Kelvin sign lowercase to `i` and `k`), so the
  *   cell's first text node holding any of them holds a start of the name's, or the name's are a
