@@ -59,6 +59,13 @@ function ownChildren(children: readonly Element[]): Element[] {
   return children.filter((child) => counts.get(kindKey(child)) === 1);
 }
 
+/**
+ * `ownChildren` of an element's children, once per root state: the search for a heading at the
+ * start of every ancestor of a grid reaches its 2,000 rows again from each of them.
+ */
+const ownChildrenOf = (element: Element): readonly Element[] =>
+  remember(rootOf(element), 'own-children', element, (at: Element) => ownChildren(childrenOf(at)));
+
 /** First heading (or header-like element) in the first elements of `child`'s subtree. */
 function headerIn(child: Element): Element | undefined {
   let seen = 0;
@@ -70,7 +77,7 @@ function headerIn(child: Element): Element | undefined {
     const marked =
       element.localName === 'header' || HEADER_CLASS.test(element.getAttribute('class') ?? '');
     if (marked && element.querySelector(CONTROLS) === null) return element;
-    queue.push(...ownChildren(childrenOf(element)));
+    queue.push(...ownChildrenOf(element));
   }
   return undefined;
 }
@@ -144,6 +151,10 @@ export function containerNames(element: Element): readonly string[] {
  * look-alikes inside one container (the "Reply" under each message).
  */
 export function nearText(element: Element): string | undefined {
+  return remember(rootOf(element), 'near', element, textBefore);
+}
+
+function textBefore(element: Element): string | undefined {
   let at: Element | null = element;
   for (let level = 0; at && level < 3; level += 1, at = at.parentElement) {
     for (
