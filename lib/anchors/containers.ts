@@ -54,9 +54,28 @@ export const kindKey = (element: Element): string =>
  * heading inside one of those names that item, not the container around them all.
  */
 function ownChildren(children: readonly Element[]): Element[] {
+  if (allOneKind(children)) return [];
+  const keys = children.map(kindKey);
   const counts = new Map<string, number>();
-  for (const child of children) counts.set(kindKey(child), (counts.get(kindKey(child)) ?? 0) + 1);
-  return children.filter((child) => counts.get(kindKey(child)) === 1);
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return children.filter((_, i) => counts.get(keys[i] ?? '') === 1);
+}
+
+/** Two or more children, all of the first one's kind (a grid's rows): told without a key each. */
+function allOneKind(children: readonly Element[]): boolean {
+  const [first] = children;
+  if (!first || children.length < 2) return false;
+  const [tag, type, role] = [
+    first.localName,
+    first.getAttribute('class'),
+    first.getAttribute('role'),
+  ];
+  return children.every(
+    (child) =>
+      child.localName === tag &&
+      child.getAttribute('class') === type &&
+      child.getAttribute('role') === role,
+  );
 }
 
 /**
