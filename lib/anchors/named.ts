@@ -15,41 +15,45 @@ const fromLetter = (text: string): string => text.replace(/^\d+/, '');
 const headingKept = (text: string): string =>
   fromLetter(kept(text.replace(BRACKETED_COUNT, ' ').replace(/[([][\s\d.,+]*$/, '')));
 
-/** The character `kept` keeps of the UTF-16 unit `code` ('' when none; `İ` and the Kelvin sign lowercase to a–z). */
-function keptChar(code: number): string {
-  if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122)) return String.fromCharCode(code);
-  if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
-  return code === 0x130 ? 'i' : code === 0x212a ? 'k' : '';
+/**
+ * The character code `kept` keeps of the UTF-16 unit `code`, -1 when none: only `İ` and the
+ * Kelvin sign lowercase to a–z from outside ASCII (checked over every code point), and each does so
+ * alone, so text can be read a unit at a time, without making strings.
+ */
+function keptCode(code: number): number {
+  if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122)) return code;
+  if (code >= 65 && code <= 90) return code + 32;
+  return code === 0x130 ? 105 /* i */ : code === 0x212a ? 107 /* k */ : -1;
 }
 
-/** Whether the first character `kept` keeps of `text`, or its first letter, is `first` or `letter`. */
-function startsLike(text: string, first: string, letter: string): boolean {
+const NINE = 57;
+
+/** Whether the first character `kept` keeps of `text` is `first`, or its first letter is `letter`. */
+function startsLike(text: string, first: number, letter: number): boolean {
   let seen = false;
   for (let i = 0; i < text.length; i += 1) {
-    const char = keptChar(text.charCodeAt(i));
-    if (char === '') continue;
-    if (!seen && char === first) return true;
+    const code = keptCode(text.charCodeAt(i));
+    if (code < 0) continue;
+    if (!seen && code === first) return true;
     seen = true;
-    if (char > '9') return char === letter;
+    if (code > NINE) return code === letter;
   }
   return false;
 }
 
 /**
  * Whether what `kept` keeps of `text` (digits before its first letter left out with `fromLetter`)
- * and `key` are a start of one another, the former not empty: read character by character and
- * given up at the first that differs, as most text nodes of a page do at their first. Only `İ` and
- * the Kelvin sign lowercase to a–z from outside ASCII (checked over every code point), and each
- * does so alone, so characters can be read one at a time.
+ * and `key` are a start of one another, the former not empty: read a unit at a time and given up
+ * at the first that differs, as most text nodes of a page do at their first.
  */
 function related(text: string, key: string, skipDigits = false): boolean {
   let matched = 0;
   let leading = skipDigits;
   for (let i = 0; i < text.length && matched < key.length; i += 1) {
-    const char = keptChar(text.charCodeAt(i));
-    if (char === '' || (leading && char <= '9')) continue;
+    const code = keptCode(text.charCodeAt(i));
+    if (code < 0 || (leading && code <= NINE)) continue;
     leading = false;
-    if (char !== key[matched]) return false;
+    if (code !== key.charCodeAt(matched)) return false;
     matched += 1;
   }
   return matched > 0;
@@ -71,13 +75,18 @@ function queryEach(root: Root, selectors: readonly string[]): Set<Element> {
 }
 
 /**
+ * The runs without spaces of a normalised name that the raw text it came from holds as they are,
+ * ASCII-caseless: printable ASCII, stopped at `k` and at a dotted `i`, which other letters
+ * lowercase to (`K` the Kelvin sign, `İ`).
+ */
+export const runsOf = (name: string): string[] => name.match(/(?:[!-hjl-~]|i(?!\u0307))+/g) ?? [];
+
+/**
  * Elements named `name` by their own label (`aria-labelledby`, else `aria-label`). An
- * `aria-label` normalised to `name` holds each of its runs without spaces (ASCII, matched
- * ASCII-caseless; `k` and a dotted `i` may come from other letters, so runs stop there).
+ * `aria-label` normalised to `name` holds each of its runs (`runsOf`).
  */
 function labelled(root: Root, name: string): Element[] {
-  const runs = name.match(/(?:[!-hjl-~]|i(?!\u0307))+/g) ?? [];
-  const holding = runs.map((run) => `[aria-label*="${run.replace(/["\\]/g, '\\$&')}" i]`);
+  const holding = runsOf(name).map((run) => `[aria-label*="${run.replace(/["\\]/g, '\\$&')}" i]`);
   return [...queryEach(root, ['[aria-labelledby]', `[aria-label]${holding.join('')}`])].filter(
     (element) =>
       element.hasAttribute('aria-labelledby')
@@ -97,7 +106,7 @@ function firstTexts(root: Root, name: string, found: (text: Text) => void): void
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
     const value = text.nodeValue ?? '';
     // Both tests below need one of these: most nodes of a page fail here, at their first letter.
-    if (!startsLike(value, key[0] ?? '', word[0] ?? '')) continue;
+    if (!startsLike(value, key.charCodeAt(0), word.length > 0 ? word.charCodeAt(0) : -1)) continue;
     const heading = /[([]/.test(value)
       ? word.length > 0 && related(start(value, cut, headingKept), word)
       : word.length > 0 && related(value, word, true);
