@@ -1,5 +1,6 @@
-import { labelOf } from './accessible-name';
+import { LABELABLE, labelOf } from './accessible-name';
 import { containerNames } from './containers';
+import { runsOf } from './named';
 import { lookAlikes, MARGIN, pick, startsWith } from './pick';
 import { candidateSelector, type Scored, scoreOne, sharedNames, THRESHOLD } from './rank';
 import { queryAll } from './root-memo';
@@ -11,23 +12,46 @@ import type { Signature } from './types';
 type Root = Document | ShadowRoot;
 
 /**
- * The best `element` can score read from its cheap signals (tag, role, stable attributes), then
- * its label: the signals not read yet are taken as the anchor's own, a match being the most any
- * signal adds (one that matches adds as much to what was gained as to what was possible).
+ * Whether `element`'s label (accessible-name.ts `labelOf`) may be the one whose runs are `runs`:
+ * it is read from `aria-labelledby`, a `<label>` (of a labelable element), a legend, or else an
+ * attribute that holds each run as it is (runsOf), ASCII-caseless.
  */
-function cheapBound(
+function mayBeLabelled(element: Element, runs: readonly string[]): boolean {
+  const tag = element.localName;
+  if (element.hasAttribute('aria-labelledby') || LABELABLE.has(tag) || tag === 'fieldset')
+    return true;
+  return LABEL_ATTRS.some((name) => {
+    const raw = name === 'alt' && tag !== 'img' ? null : element.getAttribute(name);
+    const lower = raw?.toLowerCase();
+    return lower !== undefined && runs.every((run) => lower.includes(run));
+  });
+}
+
+const LABEL_ATTRS = ['aria-label', 'alt', 'placeholder', 'title'];
+
+/**
+ * Whether `element` may score `floor`, read from its cheap signals (tag, role, stable attributes),
+ * then its label: the signals not read yet are taken as the anchor's own, a match being the most
+ * any signal adds (one that matches adds as much to what was gained as to what was possible). A
+ * label that cannot be the anchor's is read as none, the most any other label adds.
+ */
+function mayReach(
   anchor: Signature,
   element: Element,
   shared: ReadonlySet<string>,
   floor: number,
 ): boolean {
   const { label, field, text, data } = anchor;
-  const cheap = { tag: element.localName, role: roleOf(element), attrs: attrsOf(element) };
+  // A signal the anchor does not carry is not compared: it is not read either.
+  const cheap = {
+    tag: element.localName,
+    role: anchor.role === undefined ? undefined : roleOf(element),
+    attrs: anchor.attrs === undefined ? undefined : attrsOf(element),
+  };
   if (ownBound(anchor, { ...cheap, label, field, text, data }, shared) < floor) return false;
   if (label === undefined) return true;
-  return (
-    ownBound(anchor, { ...cheap, label: labelOf(element), field, text, data }, shared) >= floor
-  );
+  const own = mayBeLabelled(element, runsOf(label)) ? labelOf(element) : undefined;
+  return ownBound(anchor, { ...cheap, label: own, field, text, data }, shared) >= floor;
 }
 
 /**
@@ -49,7 +73,7 @@ export function pickLone(root: Root, anchor: Signature): Element | null | undefi
   const floor = top - MARGIN;
   const ranked: Scored[] = [];
   for (const element of queryAll(root, candidateSelector(anchor))) {
-    if (!cheapBound(anchor, element, shared, floor)) continue;
+    if (!mayReach(anchor, element, shared, floor)) continue;
     const entry = scoreOne(anchor, element, floor, shared);
     if (entry) ranked.push(entry);
   }
