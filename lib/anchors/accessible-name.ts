@@ -8,24 +8,21 @@ import { boundedText, normaliseText } from './text';
  * An input's value is record data, so it never names the input; placeholder and title come last.
  */
 export function labelOf(element: Element): string | undefined {
-  for (const source of SOURCES) {
-    const text = normaliseText(source(element));
+  const sources = [
+    () => labelledByText(element),
+    () => associatedLabelText(element),
+    () => withoutValue(element, element.getAttribute('aria-label')),
+    () => (element.localName === 'fieldset' ? element.querySelector('legend')?.textContent : null),
+    () => (element.localName === 'img' ? element.getAttribute('alt') : null),
+    () => element.getAttribute('placeholder'),
+    () => element.getAttribute('title'),
+  ];
+  for (const source of sources) {
+    const text = normaliseText(source());
     if (text !== '') return text;
   }
   return undefined;
 }
-
-/** Where a label is read from, first found first (made once: 2,000 links are labelled per resolve). */
-const SOURCES: readonly ((element: Element) => string | null | undefined)[] = [
-  (element) => labelledByText(element),
-  (element) => associatedLabelText(element),
-  (element) => withoutValue(element, element.getAttribute('aria-label')),
-  (element) =>
-    element.localName === 'fieldset' ? element.querySelector('legend')?.textContent : null,
-  (element) => (element.localName === 'img' ? element.getAttribute('alt') : null),
-  (element) => element.getAttribute('placeholder'),
-  (element) => element.getAttribute('title'),
-];
 
 /**
  * An aria-label that ends with what the element shows (`Owner: Alan Steiner` on a link showing

@@ -50,40 +50,16 @@ export const kindKey = (element: Element): string =>
   `${element.localName}|${element.getAttribute('class') ?? ''}|${element.getAttribute('role') ?? ''}`;
 
 /**
- * `children` without those repeated among them (cards of a list, columns of a board, rows): a
- * heading inside one of those names that item, not the container around them all.
+ * `element`'s children without those repeated among them (cards of a list, columns of a board,
+ * rows): a heading inside one of those names that item, not the container around them all.
  */
-function ownChildren(children: readonly Element[]): Element[] {
-  if (allOneKind(children)) return [];
-  const keys = children.map(kindKey);
+function ownChildren(element: Element): Element[] {
+  const children = childrenOf(element);
   const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return children.filter((_, i) => counts.get(keys[i] ?? '') === 1);
+  for (const child of children) counts.set(kindKey(child), (counts.get(kindKey(child)) ?? 0) + 1);
+  // Every child's kind is counted at least once: under two is once.
+  return children.filter((child) => (counts.get(kindKey(child)) ?? 0) < 2);
 }
-
-/** Two or more children, all of the first one's kind (a grid's rows): told without a key each. */
-function allOneKind(children: readonly Element[]): boolean {
-  const [first] = children;
-  if (!first || children.length < 2) return false;
-  const [tag, type, role] = [
-    first.localName,
-    first.getAttribute('class'),
-    first.getAttribute('role'),
-  ];
-  return children.every(
-    (child) =>
-      child.localName === tag &&
-      child.getAttribute('class') === type &&
-      child.getAttribute('role') === role,
-  );
-}
-
-/**
- * `ownChildren` of an element's children, once per root state: the search for a heading at the
- * start of every ancestor of a grid reaches its 2,000 rows again from each of them.
- */
-const ownChildrenOf = (element: Element): readonly Element[] =>
-  remember(rootOf(element), 'own-children', element, (at: Element) => ownChildren(childrenOf(at)));
 
 /** First heading (or header-like element) in the first elements of `child`'s subtree. */
 function headerIn(child: Element): Element | undefined {
@@ -96,7 +72,8 @@ function headerIn(child: Element): Element | undefined {
     const marked =
       element.localName === 'header' || HEADER_CLASS.test(element.getAttribute('class') ?? '');
     if (marked && element.querySelector(CONTROLS) === null) return element;
-    queue.push(...ownChildrenOf(element));
+    // Once per root state: from every ancestor of a grid the search reaches its 2,000 rows again.
+    queue.push(...remember(rootOf(element), 'kin', element, ownChildren));
   }
   return undefined;
 }
@@ -170,10 +147,6 @@ export function containerNames(element: Element): readonly string[] {
  * look-alikes inside one container (the "Reply" under each message).
  */
 export function nearText(element: Element): string | undefined {
-  return remember(rootOf(element), 'near', element, textBefore);
-}
-
-function textBefore(element: Element): string | undefined {
   let at: Element | null = element;
   for (let level = 0; at && level < 3; level += 1, at = at.parentElement) {
     for (

@@ -24,23 +24,7 @@ function isHashToken(token: string): boolean {
   return token.length >= 5 && /\d/.test(inner) && /[a-z]/.test(token) && /[A-Z]/.test(token);
 }
 
-/**
- * Answers by value: a board's 700 cards carry the same `data-testid`, and every resolve right
- * after a change reads them all again. Kept to a bounded number of values.
- */
-const known = new Map<string, boolean>();
-const KNOWN_MAX = 10_000;
-
 export function isGeneratedId(value: string): boolean {
-  let generated = known.get(value);
-  if (generated === undefined) {
-    if (known.size >= KNOWN_MAX) known.clear();
-    known.set(value, (generated = looksGenerated(value)));
-  }
-  return generated;
-}
-
-function looksGenerated(value: string): boolean {
   if (value.trim() === '') return true;
   if (GENERATED_PATTERNS.some((pattern) => pattern.test(value))) return true;
   const digits = (value.match(/\d/g) ?? []).length;

@@ -1,6 +1,6 @@
 import { HEADERISH, nameOf } from './containers';
 import { queryAll, remember } from './root-memo';
-import { BRACKETED_COUNT, nameText, normaliseText } from './text';
+import { nameText, normaliseText } from './text';
 
 type Root = Document | ShadowRoot;
 
@@ -12,6 +12,8 @@ const fromLetter = (text: string): string => text.replace(/^\d+/, '');
  * What a heading's first text node with a letter keeps of its name: bracketed counts out, and a
  * count left open at its end (closed in the next node) out too.
  */
+/** A count in brackets, as `nameText` takes it out of a heading's text (`Contacts (3)`). */
+const BRACKETED_COUNT = /[([]\s*[\d.,+]+\s*[)\]]/g;
 const headingKept = (text: string): string =>
   fromLetter(kept(text.replace(BRACKETED_COUNT, ' ').replace(/[([][\s\d.,+]*$/, '')));
 

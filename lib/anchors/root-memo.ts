@@ -56,29 +56,22 @@ function observerFor(root: Root): typeof MutationObserver | undefined {
  * that does not change the page, so each memo is checked once per resolve, not at every lookup.
  */
 let checked: Set<Root> | undefined;
-/** The root whose memo was last found current in the running resolve, and that memo. */
-let last: { root: Root; memo: RootMemo } | undefined;
 
 /** Runs `work` as one resolve: each root's memo is checked once (a nested call ends it early). */
 export function checkedOnce<T>(work: () => T): T {
   checked = new Set();
-  last = undefined;
   try {
     return work();
   } finally {
     checked = undefined;
-    last = undefined;
   }
 }
 
 /** The memo of `root`, started afresh when the root changed since it was made. */
 export function memoOf(root: Root): RootMemo {
-  // Most lookups of a resolve are in one root: the last one found current is asked first.
-  if (checked !== undefined && root === last?.root) return last.memo;
   const entry = entries.get(root);
   if (entry && !entry.stale && (checked?.has(root) || !entry.observer.takeRecords().length)) {
     checked?.add(root);
-    if (checked !== undefined) last = { root, memo: entry.memo };
     return entry.memo;
   }
   entry?.observer.disconnect();
@@ -91,8 +84,6 @@ export function memoOf(root: Root): RootMemo {
   });
   fresh.observer.observe(root, OBSERVED);
   entries.set(root, fresh);
-  checked?.add(root);
-  if (checked !== undefined) last = { root, memo: fresh.memo };
   return fresh.memo;
 }
 

@@ -42,8 +42,6 @@ function nextInside(node: Node, root: Element): Node | null {
 }
 
 const COUNT = /^\s*[([]?[\d.,+]+[)\]]?\s*$/;
-/** A count in brackets inside a heading's text (`Contacts (3)`), taken out of its name. */
-export const BRACKETED_COUNT = /[([]\s*[\d.,+]+\s*[)\]]/g;
 
 /**
  * A container's name as its heading shows it, without the counts apps put beside it
@@ -57,7 +55,7 @@ export function nameText(element: Element): string {
       raw += node.nodeValue ?? '';
     node = nextInside(node, element);
   }
-  return normaliseText(raw.replace(BRACKETED_COUNT, ' '));
+  return normaliseText(raw.replace(/[([]\s*[\d.,+]+\s*[)\]]/g, ' '));
 }
 
 /**
