@@ -4,7 +4,7 @@ import { containersNamed } from './named';
 import { lookAlikes, MARGIN, ownKey, pick, startsWith, uiText } from './pick';
 import { candidateSelector, type Scored, scoreOne, sharedNames, THRESHOLD } from './rank';
 import { scoreSignature } from './score';
-import { ownSignals } from './signature';
+import { attrsAmong, ownSignals } from './signature';
 import type { Signature } from './types';
 
 /** What one decision inside the containers reads, worked out once. */
@@ -17,6 +17,8 @@ interface Decision {
   top: number;
   /** `lookAlikes` keeps those with this text when any look-alike on the page has it. */
   text: string | false | undefined;
+  /** Stable attributes by the values they were read from (`attrsAmong`). */
+  attrs: Map<string, Record<string, string> | undefined>;
 }
 
 const isAlike = (d: Decision, entry: Scored): boolean =>
@@ -42,6 +44,7 @@ function scan(d: Decision, containers: ReadonlySet<Element>, skip: boolean): Sco
     for (const element of Array.from(container.querySelectorAll(d.selector))) {
       if (seen.has(element)) continue;
       seen.add(element);
+      attrsAmong(element, d.attrs);
       if (skip && isCopyBefore(d, element)) continue;
       const entry = scoreOne(d.anchor, element, d.top - MARGIN, d.shared);
       if (!entry) continue;
@@ -105,7 +108,15 @@ export function pickInScope(
   const top = scoreSignature(anchor, anchor, shared);
   if (top < THRESHOLD) return undefined; // nothing can pass: the whole page decides
   const selector = candidateSelector(anchor);
-  const d: Decision = { anchor, scope, selector, shared, top, text: uiText(anchor) };
+  const d: Decision = {
+    anchor,
+    scope,
+    selector,
+    shared,
+    top,
+    text: uiText(anchor),
+    attrs: new Map(),
+  };
   let ranked = scan(d, containers, anchor.near !== undefined);
   if (ranked && anchor.near !== undefined && !skipsChangeNothing(d, ranked))
     ranked = scan(d, containers, false);
