@@ -49,7 +49,15 @@ export function labelledByText(element: Element): string | undefined {
   return text === '' ? undefined : text;
 }
 
-const LABELABLE = new Set(['button', 'input', 'select', 'textarea', 'meter', 'progress', 'output']);
+export const LABELABLE = new Set([
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'meter',
+  'progress',
+  'output',
+]);
 
 /** `<label for=id>` in the same root, else a wrapping `<label>` minus the control's own text. */
 export function associatedLabelText(element: Element): string | undefined {

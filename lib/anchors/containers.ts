@@ -50,13 +50,15 @@ export const kindKey = (element: Element): string =>
   `${element.localName}|${element.getAttribute('class') ?? ''}|${element.getAttribute('role') ?? ''}`;
 
 /**
- * `children` without those repeated among them (cards of a list, columns of a board, rows): a
- * heading inside one of those names that item, not the container around them all.
+ * `element`'s children without those repeated among them (cards of a list, columns of a board,
+ * rows): a heading inside one of those names that item, not the container around them all.
  */
-function ownChildren(children: readonly Element[]): Element[] {
+function ownChildren(element: Element): Element[] {
+  const children = childrenOf(element);
   const counts = new Map<string, number>();
   for (const child of children) counts.set(kindKey(child), (counts.get(kindKey(child)) ?? 0) + 1);
-  return children.filter((child) => counts.get(kindKey(child)) === 1);
+  // Every child's kind is counted at least once: under two is once.
+  return children.filter((child) => (counts.get(kindKey(child)) ?? 0) < 2);
 }
 
 /** First heading (or header-like element) in the first elements of `child`'s subtree. */
@@ -70,7 +72,8 @@ function headerIn(child: Element): Element | undefined {
     const marked =
       element.localName === 'header' || HEADER_CLASS.test(element.getAttribute('class') ?? '');
     if (marked && element.querySelector(CONTROLS) === null) return element;
-    queue.push(...ownChildren(childrenOf(element)));
+    // Once per root state: from every ancestor of a grid the search reaches its 2,000 rows again.
+    queue.push(...remember(rootOf(element), 'kin', element, ownChildren));
   }
   return undefined;
 }

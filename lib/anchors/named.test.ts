@@ -43,7 +43,7 @@ describe('containersNamed', () => {
     expect(names).toBeGreaterThan(500);
   }, 300_000);
 
-  it('finds names split over elements, cut by counts, in other case or from look-alike letters', () => {
+  it('finds names split over elements, cut by counts (before, inside or across their nodes), in other case, from look-alike letters or without letters', () => {
     const document = page(`
       <table><tr><td>Ada <b>Love</b>lace</td><td><button>Edit</button></td></tr>
         <tr><td>ADA LOVELACE 2</td><td><button>Edit</button></td></tr></table>
@@ -51,7 +51,16 @@ describe('containersNamed', () => {
       <section><div><h3><span>1</span>Sprint 13</h3></div><button>Create</button></section>
       <section><h3>\u0130stanbul \u212Aiosk</h3><button>Create</button></section>
       <div aria-label="  Billing\nADDRESS:"><button>Edit</button></div>
-      <span id="l1">Shipping</span><div aria-labelledby="l1"><button>Edit</button></div>`);
+      <span id="l1">Shipping</span><div aria-labelledby="l1"><button>Edit</button></div>
+      <table><tr><td>Contact 3</td><td><button>Edit</button></td></tr>
+        <tr><td>Contact 33</td><td><button>Edit</button></td></tr>
+        <tr><td>Contact <b>3</b>3</td><td><button>Edit</button></td></tr></table>
+      <section><h2>(3) Open <b>(</b>7) cases</h2><button>Create</button></section>
+      <section><h2>Open (3<b>) cases</b></h2><button>Create</button></section>
+      <section><h2>2<span>1</span> Tasks (4)</h2><button>Create</button></section>
+      <section><h2><span>(</span>12) <i>Stage</i> 2 review</h2><button>Create</button></section>
+      <section><h2>2024 <span>(3)</span></h2><button>Create</button></section>
+      <section><div><h3>Q3 <span>5</span>plan</h3></div><button>Create</button></section>`);
     for (const { name, found, every } of compareAll(document)) {
       expect(new Set(found), name).toEqual(new Set(every));
     }
@@ -63,6 +72,12 @@ describe('containersNamed', () => {
         'sprint 13',
         'billing address',
         'shipping',
+        'contact 33',
+        'open cases',
+        '2 tasks',
+        'stage 2 review',
+        '2024',
+        'q3 plan',
       ]),
     );
   });

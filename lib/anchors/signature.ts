@@ -34,6 +34,25 @@ export function attrsOf(element: Element): Record<string, string> | undefined {
   return remember(rootOf(element), 'attrs', element, stableAttrs);
 }
 
+type Attrs = Record<string, string> | undefined;
+
+/**
+ * `attrsOf` for one of many elements carrying the same attribute values (a board's 700 card
+ * menus): `stableAttrs` reads those values only, so each set of them is judged once (`byValues`,
+ * kept by the caller for one resolve) instead of asking `isGeneratedId` again. Only the narrowing
+ * (large-pages.js) calls it.
+ */
+export function attrsAmong(element: Element, byValues: Map<string, Attrs>): Attrs {
+  return remember(rootOf(element), 'attrs', element, (at: Element) => {
+    const names = at
+      .getAttributeNames()
+      .filter((name) => (STABLE_ATTRS as readonly string[]).includes(name));
+    const key = JSON.stringify(names.map((name) => [name, at.getAttribute(name)]));
+    if (!byValues.has(key)) byValues.set(key, stableAttrs(at));
+    return byValues.get(key);
+  });
+}
+
 /** A link to one record (`/users/1200`, `/lightning/r/Case/500…/view`, `tel:`) shows its data. */
 function isRecordLink(element: Element): boolean {
   const href = element.localName === 'a' ? element.getAttribute('href') : null;

@@ -42,6 +42,7 @@ describe('the resolver shortcuts against the full rule', () => {
     }
     expect(compared.picks).toBeGreaterThanOrEqual(scenarios.length * 0.8);
     expect(compared.scoped).toBeGreaterThan(0);
+    expect(compared.lone).toBeGreaterThan(0);
   }, 600_000);
 
   it('read the same stable attributes as asking for every name, on every scenario element', () => {

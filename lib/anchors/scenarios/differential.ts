@@ -11,8 +11,11 @@ import type { Signature } from '../types';
  * routes the resolver's picks through `checkedPick`; `disagreements` lists any difference.
  */
 export const disagreements: string[] = [];
-/** How many picks (and answers from inside the containers) were compared: nothing compared proves nothing. */
-export const compared = { picks: 0, scoped: 0 };
+/**
+ * How many picks, answers from inside the containers and answers for anchors made without
+ * look-alikes (lone.ts) were compared: nothing compared proves nothing.
+ */
+export const compared = { picks: 0, scoped: 0, lone: 0 };
 
 type Pick = typeof PickModule;
 
@@ -86,6 +89,7 @@ export async function withFullInScope(importActual: <T>() => Promise<T>): Promis
       const ranked = rank(root, anchor, pick.RIVAL);
       const passes = (ranked[0]?.score ?? -Infinity) >= THRESHOLD;
       compared.scoped += 1;
+      if (anchor.nth === undefined) compared.lone += 1;
       if (!passes || (fast ?? undefined) !== fullPick(pick, anchor, ranked))
         disagreements.push(`in scope: ${JSON.stringify(anchor).slice(0, 200)}`);
       return fast;
