@@ -24,6 +24,11 @@ export interface Timing {
   resolved: { ours: number; baseline: number };
   ours: Samples;
   baseline: Samples;
+  /**
+   * The engine's floor: one `querySelectorAll('button')` right after the same kind of change, the
+   * least a resolve that looks at the page at all can cost (jsdom walks every element in JS).
+   */
+  floor: number[];
 }
 
 /**
@@ -61,6 +66,7 @@ export function measure(document: Document, count: number, rounds: number): Timi
     resolved: { ours: 0, baseline: 0 },
     ours: { cold: [], fresh: [], warm: [], unread: [] },
     baseline: { cold: [], fresh: [], warm: [], unread: [] },
+    floor: [],
   };
   targets.forEach((target, i) => {
     // A change anywhere on the page to something the resolver reads: it starts afresh.
@@ -68,6 +74,8 @@ export function measure(document: Document, count: number, rounds: number): Timi
     timing.ours.cold.push(timed(() => resolveAnchor(anchors[i], document)));
     document.body.setAttribute('class', `bench-${i}b`);
     timing.baseline.cold.push(timed(() => resolveSelector(selectors[i], document)));
+    document.body.setAttribute('class', `bench-${i}c`);
+    timing.floor.push(timed(() => document.querySelectorAll('button').length));
     // Page unchanged, but this anchor not resolved on it yet: what a page with many tips costs.
     const next = (i + 1) % targets.length;
     timing.ours.fresh.push(timed(() => resolveAnchor(anchors[next], document)));
