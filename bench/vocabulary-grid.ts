@@ -23,8 +23,7 @@ import {
   toDoc,
   type BenchQuery,
 } from '@/lib/search/bench/metrics';
-import { SOFTWARE_VOCABULARY } from '@/lib/search/software-vocabulary';
-import { VOCABULARY_WEIGHTS } from '@/lib/search/search-index';
+import { SOFTWARE_VOCABULARY, VOCABULARY_WEIGHTS } from '@/lib/search/software-vocabulary';
 import { QueryVocabulary, type VocabularyWeights } from '@/lib/search/vocabulary';
 import { interleavedLatency, querySets, rankOf, recallLine, TUNE_SETS } from './lib/agent-sets';
 

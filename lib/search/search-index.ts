@@ -22,8 +22,8 @@ import type { TermVectors } from './semantic/term-vectors';
 import { serialize, serializeInSteps, type SerializedIndex } from './serialize';
 import { TopK } from './top-k';
 import { terms, WantedTerms } from './tokenize';
-import { SOFTWARE_VOCABULARY } from './software-vocabulary';
-import { QueryVocabulary, type VocabularyWeights } from './vocabulary';
+import { softwareVocabulary } from './software-vocabulary';
+import type { QueryVocabulary } from './vocabulary';
 import type { Highlight, SearchDoc, SearchHit, SearchOptions } from './types';
 
 /** Query words actually scored: the rarest this many (a pasted page still searches fast). */
@@ -37,9 +37,6 @@ export const APP_BOOST = 1.15;
 export const SCREEN_BOOST = 1.3;
 /** The semantic model is worth rebuilding once this share of documents changed since it was. */
 const STALE_SHARE = 0.1;
-/** What a documentation word of the software vocabulary counts (vocabulary.ts). */
-export const VOCABULARY_WEIGHTS: VocabularyWeights = { weight: 0.4, title: 0.6, meaning: 0.6 };
-let softwareVocabulary: QueryVocabulary | undefined;
 
 /**
  * The search index: BM25F over title, summary, tags and body, typo-tolerant and prefix-aware,
@@ -75,11 +72,7 @@ export class SearchIndex {
     this.heads = new Heads(index);
     this.prefixes = new PrefixLookup(sortedTerms);
     this.scorer = new Scorer(index);
-    if (this.features.vocabulary)
-      this.vocabulary = softwareVocabulary ??= new QueryVocabulary(
-        SOFTWARE_VOCABULARY,
-        VOCABULARY_WEIGHTS,
-      );
+    if (this.features.vocabulary) this.vocabulary = softwareVocabulary();
     if (vectors !== undefined) this.finishModel(vectors);
   }
 

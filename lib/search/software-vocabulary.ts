@@ -1,3 +1,5 @@
+import { QueryVocabulary, type VocabularyWeights } from './vocabulary';
+
 /**
  * How people describe software tasks and symptoms in their own words ("won't open", "get back",
  * "pic", "turn off"), next to the words help articles are written in ("start", "recover",
@@ -134,3 +136,13 @@ keyboard: typing, keystrokes
 display monitor: screen, second screen, external screen, projector, two screens
 shared mailbox: team inbox, group inbox, common inbox, shared inbox
 `;
+
+/** What a documentation word of the software vocabulary counts (chosen on the tune sets, ADR 0003). */
+export const VOCABULARY_WEIGHTS: VocabularyWeights = { weight: 0.4, title: 0.6, meaning: 0.6 };
+
+let parsed: QueryVocabulary | undefined;
+
+/** The software vocabulary, parsed once per worker (every index of the `vocabulary` feature shares it). */
+export function softwareVocabulary(): QueryVocabulary {
+  return (parsed ??= new QueryVocabulary(SOFTWARE_VOCABULARY, VOCABULARY_WEIGHTS));
+}
