@@ -1,7 +1,7 @@
 import { containerNames, nearText } from './containers';
 import { pickLone } from './lone';
 import { containersNamed } from './named';
-import { lookAlikes, MARGIN, ownKey, pick, startsWith, uiText } from './pick';
+import { lookAlikes, MARGIN, ownKey, pick, sameOwn, startsWith, uiText } from './pick';
 import { candidateSelector, type Scored, scoreOne, sharedNames, THRESHOLD } from './rank';
 import { scoreSignature } from './score';
 import { attrsAmong, ownSignals } from './signature';
@@ -26,26 +26,6 @@ const isAlike = (d: Decision, entry: Scored): boolean =>
 
 const isAfter = (d: Decision, element: Element): boolean =>
   d.anchor.near === undefined || (nearText(element) ?? '') === d.anchor.near;
-
-/** The same stable attributes, in the same order: what `ownKey`'s JSON of them compares. */
-function sameAttrs(a: Signature['attrs'], b: Signature['attrs']): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  const names = Object.keys(a);
-  const others = Object.keys(b);
-  return names.length === others.length && names.every((n, i) => n === others[i] && a[n] === b[n]);
-}
-
-/**
- * `ownKey(a) === ownKey(b)` without writing either out: a 700-card column's menus are each
- * compared with the anchor, and their keys would be made once each and never asked again.
- */
-export const sameOwn = (a: Signature, b: Signature): boolean =>
-  a.tag === b.tag &&
-  a.role === b.role &&
-  a.label === b.label &&
-  a.field === b.field &&
-  a.text === b.text &&
-  sameAttrs(a.attrs, b.attrs);
 
 /** An exact copy of the anchor's own signals before another text than the recorded one. */
 const isCopyBefore = (d: Decision, element: Element): boolean =>

@@ -26,6 +26,26 @@ export function ownKey(signature: Signature): string {
   return key;
 }
 
+/** The same stable attributes, in the same order: what `ownKey`'s JSON of them compares. */
+function sameAttrs(a: Signature['attrs'], b: Signature['attrs']): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const names = Object.keys(a);
+  const others = Object.keys(b);
+  return names.length === others.length && names.every((n, i) => n === others[i] && a[n] === b[n]);
+}
+
+/**
+ * `ownKey(a) === ownKey(b)` without writing either out: a 700-card column's menus are each
+ * compared with the anchor, and their keys would be made once each and never asked again.
+ */
+export const sameOwn = (a: Signature, b: Signature): boolean =>
+  a.tag === b.tag &&
+  a.role === b.role &&
+  a.label === b.label &&
+  a.field === b.field &&
+  a.text === b.text &&
+  sameAttrs(a.attrs, b.attrs);
+
 /**
  * Text flagged as data only because a bare <div> carries it, and that reads like UI ("Details"):
  * it still tells the element from its neighbours when it matches; a field's value never does.

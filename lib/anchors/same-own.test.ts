@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sameOwn } from './in-scope';
-import { ownKey } from './pick';
+import { ownKey, sameOwn } from './pick';
 import type { Signature } from './types';
 
 // Few values, so that equal and near-equal signatures are drawn often.
