@@ -37,7 +37,7 @@ function withoutValue(element: Element, label: string | null): string | null {
   return field === '' ? label : field;
 }
 
-function byId(element: Element, id: string): Element | null {
+export function byId(element: Element, id: string): Element | null {
   const root = element.getRootNode() as Document | ShadowRoot;
   return typeof root.getElementById === 'function' ? root.getElementById(id) : null;
 }

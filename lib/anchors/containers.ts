@@ -1,7 +1,7 @@
-import { labelledByText } from './accessible-name';
+import { byId } from './accessible-name';
 import { remember, rootOf } from './root-memo';
 import { roleOf } from './role';
-import { boundedText, nameText, normaliseText } from './text';
+import { BRACKETED_COUNT, boundedText, isCount, nameText, normaliseText } from './text';
 
 /**
  * The names of the containers an element sits in, nearest first: what tells the "New" of the
@@ -27,8 +27,8 @@ export const HEADERISH =
 
 interface Name {
   text: string;
-  /** The element the name was read from, when it is inside the container (a heading, a cell). */
-  source?: Element;
+  /** The elements the name was read from, when inside the container (a heading, a row's key cells). */
+  sources?: readonly Element[];
 }
 
 /**
@@ -84,12 +84,40 @@ const isDisclosure = (element: Element): boolean =>
   !element.hasAttribute('aria-haspopup') &&
   roleOf(element) === 'button';
 
-/** A row's key: its row header, else its first cell with text and no controls. */
-function keyCell(row: Element): Element | undefined {
+/** How many cells with text make a row's key when it has no row header. */
+const KEY_CELLS = 2;
+
+/**
+ * A row's key: its row header, else its first two cells with text and no controls. One cell alone
+ * is often shared by other records (an avatar's initials, a status badge, the customer of an
+ * invoice), and a row named by it alone would pass for another record's row.
+ */
+function keyCells(row: Element): Element[] {
   const cells = childrenOf(row);
   const header = cells.find((c) => c.localName === 'th' || c.getAttribute('role') === 'rowheader');
-  if (header) return header;
-  return cells.find((cell) => cell.querySelector(CONTROLS) === null && boundedText(cell) !== '');
+  if (header) return [header];
+  const keys: Element[] = [];
+  for (const cell of cells) {
+    if (keys.length === KEY_CELLS) break;
+    if (cell.querySelector(CONTROLS) === null && boundedText(cell) !== '') keys.push(cell);
+  }
+  return keys;
+}
+
+/**
+ * A container's own label (`aria-labelledby`, else `aria-label`), counts out as from a heading:
+ * a related list labelled by its title "Opportunities (3)" is the same list at four.
+ */
+export function labelName(container: Element): string {
+  const ids = container.getAttribute('aria-labelledby')?.trim().split(/\s+/) ?? [];
+  const parts = ids.map((id) => {
+    const source = id ? byId(container, id) : null;
+    return source ? nameText(source) : '';
+  });
+  // `aria-labelledby="title-3 badge-3"`: the badge's count is not part of the name.
+  const labelled = parts.filter((part) => part && !isCount(part)).join(' ');
+  const raw = labelled || container.getAttribute('aria-label') || '';
+  return normaliseText(raw.replace(BRACKETED_COUNT, ' '));
 }
 
 /**
@@ -109,23 +137,22 @@ function firstOwn(container: Element): Element[] {
 }
 
 function ownName(container: Element): Name | undefined {
-  const label = normaliseText(
-    labelledByText(container) ?? container.getAttribute('aria-label') ?? '',
-  );
+  const label = labelName(container);
   if (label) return { text: label };
   if (roleOf(container) === 'row') {
-    const cell = keyCell(container);
-    return cell ? { text: boundedText(cell), source: cell } : undefined;
+    const cells = keyCells(container);
+    const text = normaliseText(cells.map(boundedText).join(' '));
+    return text ? { text, sources: cells } : undefined;
   }
   for (const child of firstOwn(container)) {
     const header = headerIn(child);
     const text = header ? nameText(header) : '';
-    if (header && text) return { text, source: header };
+    if (header && text) return { text, sources: [header] };
   }
   return undefined;
 }
 
-/** The container's own name (a label, a row's key cell, a heading at its start), once per root state. */
+/** The container's own name (a label, a row's key cells, a heading at its start), once per root state. */
 export function nameOf(container: Element): Name | undefined {
   return remember(rootOf(container), 'name', container, ownName);
 }
@@ -137,7 +164,8 @@ export function containerNames(element: Element): readonly string[] {
     if (!parent) return [];
     const name = nameOf(parent);
     const above = containerNames(parent);
-    if (!name || name.source?.contains(at) || above[0] === name.text) return above;
+    const own = name?.sources?.some((source) => source.contains(at));
+    if (!name || own || above[0] === name.text) return above;
     return [name.text, ...above].slice(0, MAX_NAMES);
   });
 }

@@ -1,6 +1,6 @@
 import { HEADERISH, nameOf } from './containers';
 import { queryAll, remember } from './root-memo';
-import { nameText, normaliseText } from './text';
+import { BRACKETED_COUNT, nameText } from './text';
 
 type Root = Document | ShadowRoot;
 
@@ -12,8 +12,6 @@ const fromLetter = (text: string): string => text.replace(/^\d+/, '');
  * What a heading's first text node with a letter keeps of its name: bracketed counts out, and a
  * count left open at its end (closed in the next node) out too.
  */
-/** A count in brackets, as `nameText` takes it out of a heading's text (`Contacts (3)`). */
-const BRACKETED_COUNT = /[([]\s*[\d.,+]+\s*[)\]]/g;
 const headingKept = (text: string): string =>
   fromLetter(kept(text.replace(BRACKETED_COUNT, ' ').replace(/[([][\s\d.,+]*$/, '')));
 
@@ -84,16 +82,13 @@ function queryEach(root: Root, selectors: readonly string[]): Set<Element> {
 export const runsOf = (name: string): string[] => name.match(/(?:[!-hjl-~]|i(?!\u0307))+/g) ?? [];
 
 /**
- * Elements named `name` by their own label (`aria-labelledby`, else `aria-label`). An
- * `aria-label` normalised to `name` holds each of its runs (`runsOf`).
+ * Elements named `name` by their own label (`aria-labelledby`, else `aria-label`; containers.ts
+ * `labelName`). An `aria-label` that names `name` holds each of its runs (`runsOf`).
  */
 function labelled(root: Root, name: string): Element[] {
   const holding = runsOf(name).map((run) => `[aria-label*="${run.replace(/["\\]/g, '\\$&')}" i]`);
   return [...queryEach(root, ['[aria-labelledby]', `[aria-label]${holding.join('')}`])].filter(
-    (element) =>
-      element.hasAttribute('aria-labelledby')
-        ? nameOf(element)?.text === name
-        : normaliseText(element.getAttribute('aria-label')) === name,
+    (element) => nameOf(element)?.text === name,
   );
 }
 
@@ -124,13 +119,15 @@ function firstTexts(root: Root, name: string, found: (text: Text) => void): void
  * Exact: every container so named is among those tested, and each is kept only if `nameOf` says
  * so. By its source:
  * - a label: every `aria-labelledby`, and each `aria-label` holding every run of the name
- *   (`labelled`). A label names the element that carries it, so only that element is tested
- *   (its ancestors' names come from their own sources);
- * - a row's key cell: its name is the normalised text of the cell's text nodes, which keeps their
- *   letters a–z and digits in order (`İ` and the Kelvin sign lowercase to `i` and `k`), so the
- *   cell's first text node holding any of them holds a start of the name's, or the name's are a
- *   start of its own (a start of the node's text is enough to tell: a start of a start passes
- *   too). The row is among that node's ancestors, which are all tested;
+ *   (`labelled`; taking counts out of a label puts a space where they were, so no run spans
+ *   one). A label names the element that carries it, so only that element is tested (its
+ *   ancestors' names come from their own sources);
+ * - a row's key cells (its row header, else its first two cells with text): its name is the
+ *   normalised text of their text nodes in order, which keeps their letters a–z and digits in
+ *   order (`İ` and the Kelvin sign lowercase to `i` and `k`), so the first of those nodes holding
+ *   any of them holds a start of the name's, or the name's are a start of its own (a start of the
+ *   node's text is enough to tell: a start of a start passes too). The row is among that node's
+ *   ancestors, which are all tested;
  * - a heading at the container's start: a heading's name keeps its text's letters and digits in
  *   order, less the digits of counts (`(3)` in its text, a `5` badge in a node of its own). From
  *   its first text node with a letter on, nothing else is dropped: that node's own (bracketed

@@ -4,7 +4,8 @@ import { isGeneratedId } from './generated-id';
 import { CONTEXT_ROLES, NAME_FROM_CONTENT, roleOf } from './role';
 import { remember, rootOf } from './root-memo';
 import { STABLE_ATTRS } from './stable-attrs';
-import { looksLikeData, normaliseText } from './text';
+import { labelName } from './containers';
+import { BRACKETED_COUNT, looksLikeData, normaliseText } from './text';
 import type { Landmark, Signature } from './types';
 
 export { STABLE_ATTRS };
@@ -114,9 +115,13 @@ function isContext(element: Element): boolean {
   return !needsName || labelOf(element) !== undefined || attrsOf(element) !== undefined;
 }
 
+/** A landmark's name, counts out (`containers.ts` `labelName`): the Opportunities list at 3 or at 4. */
 function describeLandmark(element: Element): Landmark {
   const landmark: Landmark = { role: roleOf(element) ?? element.localName };
-  const label = labelOf(element);
+  const label =
+    labelName(element) ||
+    normaliseText(labelOf(element)?.replace(BRACKETED_COUNT, ' ')) ||
+    undefined;
   if (label) landmark.label = label;
   const attrs = attrsOf(element);
   if (attrs) landmark.attrs = attrs;

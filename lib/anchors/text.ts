@@ -42,6 +42,10 @@ function nextInside(node: Node, root: Element): Node | null {
 }
 
 const COUNT = /^\s*[([]?[\d.,+]+[)\]]?\s*$/;
+/** Text that is only a count (`3`, `(12)`, `99+`): a badge beside a name, not part of it. */
+export const isCount = (text: string): boolean => COUNT.test(text);
+/** A count in brackets beside a name (`Contacts (3)`): it changes with the data while the name stays. */
+export const BRACKETED_COUNT = /[([]\s*[\d.,+]+\s*[)\]]/g;
 
 /**
  * A container's name as its heading shows it, without the counts apps put beside it
@@ -55,7 +59,7 @@ export function nameText(element: Element): string {
       raw += node.nodeValue ?? '';
     node = nextInside(node, element);
   }
-  return normaliseText(raw.replace(/[([]\s*[\d.,+]+\s*[)\]]/g, ' '));
+  return normaliseText(raw.replace(BRACKETED_COUNT, ' '));
 }
 
 /**

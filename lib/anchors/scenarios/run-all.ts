@@ -3,6 +3,7 @@ import { genericScenarios } from './generic';
 import { hubspotScenarios } from './hubspot';
 import { jiraScenarios } from './jira';
 import { jiraBoardScenarios } from './jira-board';
+import { keyedRowScenarios } from './keyed-rows';
 import { salesforceScenarios } from './salesforce';
 import { salesforceRelatedScenarios } from './salesforce-related';
 import { polarisScenarios } from './servicenow-polaris';
@@ -28,4 +29,5 @@ export const scenarios: Scenario[] = [
   ...workdayScenarios,
   ...genericScenarios,
   ...shadowFrameScenarios,
+  ...keyedRowScenarios,
 ];
