@@ -1,8 +1,8 @@
 import { containerNames, nearText } from './containers';
-import { lookAlikes, pick, RIVAL, startsWith, weakMatch } from './pick';
-import { rank, THRESHOLD } from './rank';
+import { lookAlikes, pick, RIVAL, sameOwn, startsWith, weakMatch } from './pick';
+import { candidateSelector, rank, THRESHOLD } from './rank';
 import { queryAll, remember, rootOf } from './root-memo';
-import { describe } from './signature';
+import { describe, ownSignals } from './signature';
 import type { Anchor, HostStep, Signature } from './types';
 
 type Root = Document | ShadowRoot;
@@ -32,15 +32,33 @@ function distinguishing(
 }
 
 /**
+ * Elements with exactly `element`'s own signals (the Save of each tab panel), told apart from it
+ * only by where they are: the score may keep them apart by their region, but its container is
+ * what makes it this one.
+ */
+function copiesOf(element: Element, signature: Signature): Element[] {
+  return queryAll(rootOf(element), candidateSelector(signature)).filter(
+    (other) => other !== element && sameOwn(ownSignals(other), signature),
+  );
+}
+
+/**
  * Describes `element` with what tells it from its look-alikes: when the page holds elements
  * with (nearly) the same signals, the names of the containers that differ, the text before it
- * and the fact that look-alikes existed (`nth`); otherwise its two nearest container names.
+ * and the fact that look-alikes existed (`nth`). Copies of its own signals in containers of other
+ * names count as look-alikes too, so their names bind: with its tab panel gone, the Save of
+ * another panel is not it. Otherwise its two nearest container names.
  */
 function describeAmongLookAlikes(element: Element): Signature {
   const signature = JSON.parse(JSON.stringify(describe(element))) as Signature;
   const names = containerNames(element);
   const ranked = rank(rootOf(element), signature);
-  const alike = lookAlikes(ranked, signature).map((entry) => entry.element);
+  let alike = lookAlikes(ranked, signature).map((entry) => entry.element);
+  if (alike.length <= 1) {
+    const copies = copiesOf(element, signature);
+    if (copies.length > 0 && distinguishing(names, copies.map(containerNames)))
+      alike = [element, ...copies];
+  }
   if (alike.length > 1 && alike.includes(element)) {
     const others = alike.filter((other) => other !== element).map(containerNames);
     const scope = distinguishing(names, others);

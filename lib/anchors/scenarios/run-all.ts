@@ -4,6 +4,7 @@ import { hubspotScenarios } from './hubspot';
 import { jiraScenarios } from './jira';
 import { jiraBoardScenarios } from './jira-board';
 import { keyedRowScenarios } from './keyed-rows';
+import { panelScenarios } from './panels';
 import { salesforceScenarios } from './salesforce';
 import { salesforceRelatedScenarios } from './salesforce-related';
 import { polarisScenarios } from './servicenow-polaris';
@@ -30,4 +31,5 @@ export const scenarios: Scenario[] = [
   ...genericScenarios,
   ...shadowFrameScenarios,
   ...keyedRowScenarios,
+  ...panelScenarios,
 ];
