@@ -55,10 +55,12 @@ export const kindKey = (element: Element): string =>
  */
 function ownChildren(element: Element): Element[] {
   const children = childrenOf(element);
+  // Each child's kind written once: a grid's 2,000 rows are each asked for it.
+  const keys = children.map(kindKey);
   const counts = new Map<string, number>();
-  for (const child of children) counts.set(kindKey(child), (counts.get(kindKey(child)) ?? 0) + 1);
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   // Every child's kind is counted at least once: under two is once.
-  return children.filter((child) => (counts.get(kindKey(child)) ?? 0) < 2);
+  return children.filter((_, i) => (counts.get(keys[i]!) ?? 0) < 2);
 }
 
 /** First heading (or header-like element) in the first elements of `child`'s subtree. */
@@ -99,11 +101,13 @@ function keyCell(row: Element): Element | undefined {
 function firstOwn(container: Element): Element[] {
   const one = container.firstElementChild;
   let first = [one, one?.nextElementSibling].filter((child): child is Element => Boolean(child));
-  const [a, b] = first.map(kindKey);
-  if (a === b) return [];
+  let keys = first.map(kindKey);
+  if (keys[0] === keys[1]) return [];
   for (let at = first[1]?.nextElementSibling; at && first.length > 0; at = at.nextElementSibling) {
     const key = kindKey(at);
-    first = first.filter((child) => kindKey(child) !== key);
+    if (!keys.includes(key)) continue;
+    first = first.filter((_, i) => keys[i] !== key);
+    keys = keys.filter((other) => other !== key);
   }
   return first;
 }

@@ -36,6 +36,8 @@ export function attrsOf(element: Element): Record<string, string> | undefined {
 
 type Attrs = Record<string, string> | undefined;
 
+const STABLE: ReadonlySet<string> = new Set(STABLE_ATTRS);
+
 /**
  * `attrsOf` for one of many elements carrying the same attribute values (a board's 700 card
  * menus): `stableAttrs` reads those values only, so each set of them is judged once (`byValues`,
@@ -44,10 +46,13 @@ type Attrs = Record<string, string> | undefined;
  */
 export function attrsAmong(element: Element, byValues: Map<string, Attrs>): Attrs {
   return remember(rootOf(element), 'attrs', element, (at: Element) => {
-    const names = at
-      .getAttributeNames()
-      .filter((name) => (STABLE_ATTRS as readonly string[]).includes(name));
-    const key = JSON.stringify(names.map((name) => [name, at.getAttribute(name)]));
+    // Each value with its length before it: no two sets of values write the same key.
+    let key = '';
+    for (const name of at.getAttributeNames()) {
+      if (!STABLE.has(name)) continue;
+      const value = at.getAttribute(name) ?? '';
+      key += `${name} ${value.length} ${value}`;
+    }
     if (!byValues.has(key)) byValues.set(key, stableAttrs(at));
     return byValues.get(key);
   });
