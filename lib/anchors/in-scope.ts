@@ -2,7 +2,8 @@ import { containerNames, nearText } from './containers';
 import { pickLone } from './lone';
 import { containersNamed } from './named';
 import { lookAlikes, MARGIN, ownKey, pick, sameOwn, startsWith, uiText } from './pick';
-import { candidateSelector, type Scored, scoreOne, sharedNames, THRESHOLD } from './rank';
+import { candidateParts, type Scored, scoreOne, sharedNames, THRESHOLD } from './rank';
+import { selectAny } from './root-memo';
 import { scoreSignature } from './score';
 import { attrsAmong, ownSignals } from './signature';
 import type { Signature } from './types';
@@ -11,6 +12,8 @@ import type { Signature } from './types';
 interface Decision {
   anchor: Signature;
   scope: readonly string[];
+  /** The candidates' selectors (`candidateParts`), and the list they make. */
+  parts: readonly string[];
   selector: string;
   shared: ReadonlySet<string>;
   /** The anchor's own score: no element scores above it. */
@@ -41,7 +44,8 @@ function scan(d: Decision, containers: ReadonlySet<Element>, skip: boolean): Sco
   const keys = new Set<string>();
   let after = 0;
   for (const container of containers) {
-    for (const element of Array.from(container.querySelectorAll(d.selector))) {
+    const inside = (selector: string) => Array.from(container.querySelectorAll(selector));
+    for (const element of selectAny(d.parts, inside)) {
       if (seen.has(element)) continue;
       seen.add(element);
       attrsAmong(element, d.attrs);
@@ -107,11 +111,12 @@ export function pickInScope(
   const shared = sharedNames(root, anchor);
   const top = scoreSignature(anchor, anchor, shared);
   if (top < THRESHOLD) return undefined; // nothing can pass: the whole page decides
-  const selector = candidateSelector(anchor);
+  const parts = candidateParts(anchor);
   const d: Decision = {
     anchor,
     scope,
-    selector,
+    parts,
+    selector: parts.join(','),
     shared,
     top,
     text: uiText(anchor),

@@ -117,3 +117,49 @@ export function queryAll(root: Root, selector: string): readonly Element[] {
   }
   return found;
 }
+
+/** `a` and `b`, each in document order, as one list in document order without repeats. */
+function merged(a: readonly Element[], b: readonly Element[]): Element[] {
+  const out: Element[] = [];
+  let [i, j] = [0, 0];
+  while (i < a.length && j < b.length) {
+    const [x, y] = [a[i]!, b[j]!];
+    // The first of the two in document order goes next; one element in both, once.
+    const first = x === y || x.compareDocumentPosition(y) & 4 /* FOLLOWING */ ? x : y;
+    out.push(first);
+    if (first === x) i += 1;
+    if (first === y) j += 1;
+  }
+  return out.concat(a.slice(i), b.slice(j));
+}
+
+/**
+ * What `select(selectors.join(','))` answers (every element matching any of them, in document
+ * order), from each selector asked alone: Chromium answers a lone tag on its fast path, while a
+ * list is matched element by element against each of its selectors (`a,[role="link"]`: 0.5–0.7
+ * ms on 20k elements, `a` and `[role="link"]` alone 0.1–0.2 ms each).
+ */
+export function selectAny(
+  selectors: readonly string[],
+  select: (selector: string) => readonly Element[],
+): readonly Element[] {
+  let all: readonly Element[] = [];
+  for (const selector of selectors) {
+    const found = select(selector);
+    if (found.length > 0) all = all.length === 0 ? found : merged(all, found);
+  }
+  return all;
+}
+
+/** `queryAll(root, selectors.join(','))`, each selector queried alone (`selectAny`). */
+export function queryAny(root: Root, selectors: readonly string[]): readonly Element[] {
+  if (selectors.length === 1) return queryAll(root, selectors[0]!);
+  const memo = memoOf(root);
+  const key = selectors.join(',');
+  let found = memo.queries.get(key);
+  if (found === undefined) {
+    found = selectAny(selectors, (selector) => queryAll(root, selector));
+    memo.queries.set(key, found);
+  }
+  return found;
+}
