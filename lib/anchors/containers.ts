@@ -46,21 +46,35 @@ export function childrenOf(element: Element): Element[] {
 const isHeading = (element: Element): boolean =>
   HEADING.test(element.localName) || element.getAttribute('role') === 'heading';
 
+const classOf = (element: Element): string => element.getAttribute('class') ?? '';
+const roleAttr = (element: Element): string => element.getAttribute('role') ?? '';
+
 export const kindKey = (element: Element): string =>
-  `${element.localName}|${element.getAttribute('class') ?? ''}|${element.getAttribute('role') ?? ''}`;
+  `${element.localName}|${classOf(element)}|${roleAttr(element)}`;
 
 /**
  * `element`'s children without those repeated among them (cards of a list, columns of a board,
  * rows): a heading inside one of those names that item, not the container around them all.
  */
-function ownChildren(element: Element): Element[] {
+export function ownChildren(element: Element): Element[] {
   const children = childrenOf(element);
-  // Each child's kind written once: a grid's 2,000 rows are each asked for it.
-  const keys = children.map(kindKey);
+  const [first] = children;
+  if (first === undefined) return [];
+  // Most children are of the first one's kind (rows, cards): told by comparing, the key written
+  // only for the others (the same parts make the same key; other parts may too, as "|" joins them).
+  const [tag, type, role, key] = [first.localName, classOf(first), roleAttr(first), kindKey(first)];
+  const others = children.filter(
+    (child) =>
+      (child.localName !== tag || classOf(child) !== type || roleAttr(child) !== role) &&
+      kindKey(child) !== key,
+  );
+  const keys = others.map(kindKey);
   const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  // Every child's kind is counted at least once: under two is once.
-  return children.filter((_, i) => (counts.get(keys[i]!) ?? 0) < 2);
+  for (const other of keys) counts.set(other, (counts.get(other) ?? 0) + 1);
+  // Every kind is counted at least once: under two is once.
+  const once = new Set(others.filter((_, i) => (counts.get(keys[i]!) ?? 0) < 2));
+  if (children.length - others.length < 2) once.add(first);
+  return children.filter((child) => once.has(child));
 }
 
 /** First heading (or header-like element) in the first elements of `child`'s subtree. */
