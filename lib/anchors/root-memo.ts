@@ -65,13 +65,21 @@ let checked: Set<Root> | undefined;
  */
 let last: { checked: Set<Root>; root: Root; memo: RootMemo } | undefined;
 
+/**
+ * Each node's root, found once per resolve: the page does not change during one, and a board's 700
+ * card menus each have their root asked for every signal read (a walk up 12 levels each time).
+ */
+let roots: Map<Node, Root> | undefined;
+
 export function checkedOnce<T>(work: () => T): T {
   checked = new Set();
+  roots = new Map();
   try {
     return work();
   } finally {
     checked = undefined;
     last = undefined;
+    roots = undefined;
   }
 }
 
@@ -101,7 +109,12 @@ export function memoOf(root: Root): RootMemo {
 
 /** The root an element belongs to (its document, or the shadow root it sits in). */
 export function rootOf(node: Node): Root {
-  return node.getRootNode() as Root;
+  let root = roots?.get(node);
+  if (root === undefined) {
+    root = node.getRootNode() as Root;
+    roots?.set(node, root);
+  }
+  return root;
 }
 
 /** `compute(key)` once per root state, under the table `name`. */
