@@ -30,18 +30,27 @@ function keptCode(code: number): number {
 
 const NINE = 57;
 
-/** Whether the first character `kept` keeps of `text` is `first`, or its first letter is `letter`. */
-function startsLike(text: string, first: number, letter: number): boolean {
-  let seen = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = keptCode(text.charCodeAt(i));
-    if (code < 0) continue;
-    if (!seen && code === first) return true;
-    seen = true;
-    if (code > NINE) return code === letter;
-  }
-  return false;
+/** Units `keptCode` keeps nothing of. */
+const SKIPPED = '[^0-9A-Za-z\u0130\u212a]';
+
+/** The units `keptCode` reads as `code` (a digit or a–z), as a character class; -1: none. */
+function unitsOf(code: number): string {
+  if (code < 0) return '(?!)';
+  const char = String.fromCharCode(code);
+  if (code <= NINE) return `[${char}]`;
+  const extra = char === 'i' ? '\u0130' : char === 'k' ? '\u212a' : '';
+  return `[${char}${char.toUpperCase()}${extra}]`;
 }
+
+/**
+ * Whether the first character `kept` keeps of a text is `first`, or its first letter is `letter`
+ * (after digits only), as one regular expression: a text node is then tested by the engine's
+ * own code, not a unit at a time in JavaScript (which runs interpreted in a page's first resolve).
+ */
+export const startsLike = (first: number, letter: number): RegExp =>
+  new RegExp(
+    `^${SKIPPED}*(?:${unitsOf(first)}|${unitsOf(letter)}|[0-9](?:${SKIPPED}|[0-9])*${unitsOf(letter)})`,
+  );
 
 /**
  * Whether what `kept` keeps of `text` (digits before its first letter left out with `fromLetter`)
@@ -104,11 +113,12 @@ function labelled(root: Root, name: string): Element[] {
 function firstTexts(root: Root, name: string, found: (text: Text) => void): void {
   const [key, word] = [kept(name), fromLetter(kept(name))];
   const cut = 4 * key.length + 16;
+  const starts = startsLike(key.charCodeAt(0), word.length > 0 ? word.charCodeAt(0) : -1);
   const walker = (root.ownerDocument ?? root).createTreeWalker(root, 4 /* text */);
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
     const value = text.nodeValue ?? '';
     // Both tests below need one of these: most nodes of a page fail here, at their first letter.
-    if (!startsLike(value, key.charCodeAt(0), word.length > 0 ? word.charCodeAt(0) : -1)) continue;
+    if (!starts.test(value)) continue;
     const heading = /[([]/.test(value)
       ? word.length > 0 && related(start(value, cut, headingKept), word)
       : word.length > 0 && related(value, word, true);
