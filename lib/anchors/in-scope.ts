@@ -5,7 +5,8 @@ import { lookAlikes, MARGIN, ownKey, pick, sameOwn, startsWith, uiText } from '.
 import { candidateParts, type Scored, scoreOne, sharedNames, THRESHOLD } from './rank';
 import { selectAny } from './root-memo';
 import { scoreSignature } from './score';
-import { attrsAmong, ownSignals } from './signature';
+import { ownFromCopy } from './own-from-copy';
+import { attrsAmong, type OwnSignals, ownSignals } from './signature';
 import type { Signature } from './types';
 
 /** What one decision inside the containers reads, worked out once. */
@@ -22,6 +23,14 @@ interface Decision {
   text: string | false | undefined;
   /** Stable attributes by the values they were read from (`attrsAmong`). */
   attrs: Map<string, Record<string, string> | undefined>;
+  /** Own signals by the markup they were read from (`ownFromCopy`). */
+  own: Map<string, OwnSignals>;
+}
+
+/** `ownSignals`, its stable attributes judged once per set of values (`attrsAmong`). */
+function own(d: Decision, element: Element): OwnSignals {
+  attrsAmong(element, d.attrs);
+  return ownSignals(element);
 }
 
 const isAlike = (d: Decision, entry: Scored): boolean =>
@@ -32,7 +41,11 @@ const isAfter = (d: Decision, element: Element): boolean =>
 
 /** An exact copy of the anchor's own signals before another text than the recorded one. */
 const isCopyBefore = (d: Decision, element: Element): boolean =>
-  !isAfter(d, element) && sameOwn(ownSignals(element), d.anchor);
+  !isAfter(d, element) &&
+  sameOwn(
+    ownFromCopy(element, d.own, (at) => own(d, at)),
+    d.anchor,
+  );
 
 /**
  * The candidates in `containers` scored, copies before the text left unscored with `skip`; null
@@ -48,8 +61,8 @@ function scan(d: Decision, containers: ReadonlySet<Element>, skip: boolean): Sco
     for (const element of selectAny(d.parts, inside)) {
       if (seen.has(element)) continue;
       seen.add(element);
-      attrsAmong(element, d.attrs);
       if (skip && isCopyBefore(d, element)) continue;
+      own(d, element);
       const entry = scoreOne(d.anchor, element, d.top - MARGIN, d.shared);
       if (!entry) continue;
       ranked.push(entry);
@@ -121,6 +134,7 @@ export function pickInScope(
     top,
     text: uiText(anchor),
     attrs: new Map(),
+    own: new Map(),
   };
   let ranked = scan(d, containers, anchor.near !== undefined);
   if (ranked && anchor.near !== undefined && !skipsChangeNothing(d, ranked))

@@ -75,6 +75,14 @@ const CONTROL_ROLES = new Set(
   ),
 );
 
+/**
+ * Whether `computeOwn` reads the field around `element` (fieldOf) for signals with this label and
+ * role: else every own signal is read from the element's tag, attributes and content, and from
+ * elements of its root found by id (`aria-labelledby`, `<label for>`), plus a wrapping `<label>`.
+ */
+export const readsField = (element: Element, own: Pick<OwnSignals, 'label' | 'role'>): boolean =>
+  !own.label && !(CONTROL_ROLES.has(own.role ?? '') && !isRecordLink(element));
+
 function computeOwn(element: Element): OwnSignals {
   const signature: OwnSignals = { tag: element.localName };
   const attrs = attrsOf(element);
@@ -85,8 +93,7 @@ function computeOwn(element: Element): OwnSignals {
   if (label) signature.label = label;
   const recordLink = isRecordLink(element);
   // Values are data: a value's element is found through its field, never through its text.
-  const field =
-    label || (CONTROL_ROLES.has(role ?? '') && !recordLink) ? undefined : fieldOf(element);
+  const field = readsField(element, { label, role }) ? fieldOf(element) : undefined;
   if (field) signature.field = field;
   // Content names buttons and links; elsewhere it is often record data, flagged so it weighs little.
   const text = visibleText(element);
