@@ -46,11 +46,8 @@ export function childrenOf(element: Element): Element[] {
 const isHeading = (element: Element): boolean =>
   HEADING.test(element.localName) || element.getAttribute('role') === 'heading';
 
-const classOf = (element: Element): string => element.getAttribute('class') ?? '';
-const roleAttr = (element: Element): string => element.getAttribute('role') ?? '';
-
 export const kindKey = (element: Element): string =>
-  `${element.localName}|${classOf(element)}|${roleAttr(element)}`;
+  `${element.localName}|${element.getAttribute('class') ?? ''}|${element.getAttribute('role') ?? ''}`;
 
 /**
  * `element`'s children without those repeated among them (cards of a list, columns of a board,
@@ -58,23 +55,12 @@ export const kindKey = (element: Element): string =>
  */
 export function ownChildren(element: Element): Element[] {
   const children = childrenOf(element);
-  const [first] = children;
-  if (first === undefined) return [];
-  // Most children are of the first one's kind (rows, cards): told by comparing, the key written
-  // only for the others (the same parts make the same key; other parts may too, as "|" joins them).
-  const [tag, type, role, key] = [first.localName, classOf(first), roleAttr(first), kindKey(first)];
-  const others = children.filter(
-    (child) =>
-      (child.localName !== tag || classOf(child) !== type || roleAttr(child) !== role) &&
-      kindKey(child) !== key,
-  );
-  const keys = others.map(kindKey);
+  // Each child's kind written once: a grid's 2,000 rows are each asked for it.
+  const keys = children.map(kindKey);
   const counts = new Map<string, number>();
-  for (const other of keys) counts.set(other, (counts.get(other) ?? 0) + 1);
-  // Every kind is counted at least once: under two is once.
-  const once = new Set(others.filter((_, i) => (counts.get(keys[i]!) ?? 0) < 2));
-  if (children.length - others.length < 2) once.add(first);
-  return children.filter((child) => once.has(child));
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  // Every child's kind is counted at least once: under two is once.
+  return children.filter((_, i) => (counts.get(keys[i]!) ?? 0) < 2);
 }
 
 /** First heading (or header-like element) in the first elements of `child`'s subtree. */
@@ -115,13 +101,11 @@ function keyCell(row: Element): Element | undefined {
 function firstOwn(container: Element): Element[] {
   const one = container.firstElementChild;
   let first = [one, one?.nextElementSibling].filter((child): child is Element => Boolean(child));
-  let keys = first.map(kindKey);
-  if (keys[0] === keys[1]) return [];
+  const [a, b] = first.map(kindKey);
+  if (a === b) return [];
   for (let at = first[1]?.nextElementSibling; at && first.length > 0; at = at.nextElementSibling) {
     const key = kindKey(at);
-    if (!keys.includes(key)) continue;
-    first = first.filter((_, i) => keys[i] !== key);
-    keys = keys.filter((other) => other !== key);
+    first = first.filter((child) => kindKey(child) !== key);
   }
   return first;
 }

@@ -59,13 +59,6 @@ let checked: Set<Root> | undefined;
 
 /** Runs `work` as one resolve: each root's memo is checked once (a nested call ends it early). */
 /**
- * The root and memo last found current in the running resolve (a resolve asks one root thousands
- * of times: each element's signals, texts and names), answered without looking it up again: within
- * one resolve a memo found current stays so, its observer's callback running only after it.
- */
-let last: { checked: Set<Root>; root: Root; memo: RootMemo } | undefined;
-
-/**
  * Each node's root, found once per resolve: the page does not change during one, and a board's 700
  * card menus each have their root asked for every signal read (a walk up 12 levels each time).
  */
@@ -78,20 +71,15 @@ export function checkedOnce<T>(work: () => T): T {
     return work();
   } finally {
     checked = undefined;
-    last = undefined;
     roots = undefined;
   }
 }
 
 /** The memo of `root`, started afresh when the root changed since it was made. */
 export function memoOf(root: Root): RootMemo {
-  if (last !== undefined && last.checked === checked && last.root === root) return last.memo;
   const entry = entries.get(root);
   if (entry && !entry.stale && (checked?.has(root) || !entry.observer.takeRecords().length)) {
-    if (checked !== undefined) {
-      checked.add(root);
-      last = { checked, root, memo: entry.memo };
-    }
+    checked?.add(root);
     return entry.memo;
   }
   entry?.observer.disconnect();

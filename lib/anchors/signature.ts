@@ -77,7 +77,7 @@ const CONTROL_ROLES = new Set(
 
 /**
  * Whether `computeOwn` reads the field around `element` (fieldOf) for signals with this label and
- * role: else every own signal is read from the element's tag, attributes and content, and from
+ * role (the test it makes, kept beside it; own-from-copy.test.ts checks the two agree): else every own signal is read from the element's tag, attributes and content, and from
  * elements of its root found by id (`aria-labelledby`, `<label for>`), plus a wrapping `<label>`.
  */
 export const readsField = (element: Element, own: Pick<OwnSignals, 'label' | 'role'>): boolean =>
@@ -93,7 +93,8 @@ function computeOwn(element: Element): OwnSignals {
   if (label) signature.label = label;
   const recordLink = isRecordLink(element);
   // Values are data: a value's element is found through its field, never through its text.
-  const field = readsField(element, { label, role }) ? fieldOf(element) : undefined;
+  const field =
+    label || (CONTROL_ROLES.has(role ?? '') && !recordLink) ? undefined : fieldOf(element);
   if (field) signature.field = field;
   // Content names buttons and links; elsewhere it is often record data, flagged so it weighs little.
   const text = visibleText(element);
