@@ -2,8 +2,15 @@ import { containerNames, nearText } from './containers';
 import { pickLone } from './lone';
 import { containersNamed } from './named';
 import { lookAlikes, MARGIN, ownKey, pick, sameOwn, startsWith, uiText } from './pick';
-import { candidateParts, type Scored, scoreOne, sharedNames, THRESHOLD } from './rank';
-import { selectAny } from './root-memo';
+import {
+  candidateParts,
+  identityNames,
+  type Scored,
+  scoreOne,
+  sharedNames,
+  THRESHOLD,
+} from './rank';
+import { queryAll, selectAny, within } from './root-memo';
 import { scoreSignature } from './score';
 import { ownFromCopy } from './own-from-copy';
 import { attrsAmong, type OwnSignals, ownSignals } from './signature';
@@ -12,6 +19,8 @@ import type { Signature } from './types';
 /** What one decision inside the containers reads, worked out once. */
 interface Decision {
   anchor: Signature;
+  /** The root, when the candidates are its identity carriers (each queried on it already). */
+  root?: Document | ShadowRoot;
   scope: readonly string[];
   /** The candidates' selectors (`candidateParts`), and the list they make. */
   parts: readonly string[];
@@ -57,7 +66,11 @@ function scan(d: Decision, containers: ReadonlySet<Element>, skip: boolean): Sco
   const keys = new Set<string>();
   let after = 0;
   for (const container of containers) {
-    const inside = (selector: string) => Array.from(container.querySelectorAll(selector));
+    // Identity carriers were queried on the whole root already (`sharedNames`): read from that.
+    const inside = (selector: string) =>
+      d.root
+        ? within(queryAll(d.root, selector), container)
+        : Array.from(container.querySelectorAll(selector));
     for (const element of selectAny(d.parts, inside)) {
       if (seen.has(element)) continue;
       seen.add(element);
@@ -127,6 +140,7 @@ export function pickInScope(
   const parts = candidateParts(anchor);
   const d: Decision = {
     anchor,
+    ...(identityNames(anchor).length > 0 && { root }),
     scope,
     parts,
     selector: parts.join(','),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { queryAny, selectAny } from './root-memo';
+import { queryAny, selectAny, within } from './root-memo';
 
 /** One element of a drawn page: its tag, its role, and how many levels it nests under the last. */
 const node = fc.record({
@@ -41,6 +41,21 @@ describe('selectAny', () => {
         const list = each(selectors.join(','));
         expect(selectAny(selectors, each)).toEqual(list);
         expect(queryAny(document, selectors)).toEqual(list);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('within', () => {
+  it("answers the container's own query, from the root's answer, for every element as container", () => {
+    const selectors = fc.constantFrom('a', '[role="link"]', 'button', 'div');
+    fc.assert(
+      fc.property(fc.array(node, { maxLength: 40 }), selectors, (nodes, selector) => {
+        const document = pageOf(nodes);
+        const all = Array.from(document.querySelectorAll(selector));
+        for (const container of [document.body, ...Array.from(document.body.querySelectorAll('*'))])
+          expect(within(all, container)).toEqual(Array.from(container.querySelectorAll(selector)));
       }),
       { numRuns: 300 },
     );
