@@ -57,7 +57,7 @@ export const startsLike = (first: number, letter: number): RegExp =>
  * and `key` are a start of one another, the former not empty: read a unit at a time and given up
  * at the first that differs, as most text nodes of a page do at their first.
  */
-function related(text: string, key: string, skipDigits = false): boolean {
+export function related(text: string, key: string, skipDigits = false): boolean {
   let matched = 0;
   let leading = skipDigits;
   for (let i = 0; i < text.length && matched < key.length; i += 1) {
@@ -68,6 +68,19 @@ function related(text: string, key: string, skipDigits = false): boolean {
     matched += 1;
   }
   return matched > 0;
+}
+
+/**
+ * `related(text, key, skipDigits)` as one regular expression, for the walk over every text node:
+ * each kept character of the text in turn is the key's next, until the key is all matched (then
+ * anything may follow) or the text ends (nothing kept left).
+ */
+export function relatedTo(key: string, skipDigits = false): RegExp {
+  let rest = '';
+  for (let i = key.length - 1; i >= 1; i -= 1)
+    rest = `(?:${SKIPPED}*${unitsOf(key.charCodeAt(i))}${rest}|${SKIPPED}*$)`;
+  const lead = skipDigits ? `(?:${SKIPPED}|[0-9])*` : `${SKIPPED}*`;
+  return new RegExp(`^${lead}${unitsOf(key.charCodeAt(0))}${rest}`);
 }
 
 /** `read` of a start of `value` long enough to tell (of all of it when that start reads empty). */
@@ -114,6 +127,7 @@ function firstTexts(root: Root, name: string, found: (text: Text) => void): void
   const [key, word] = [kept(name), fromLetter(kept(name))];
   const cut = 4 * key.length + 16;
   const starts = startsLike(key.charCodeAt(0), word.length > 0 ? word.charCodeAt(0) : -1);
+  const [ofWord, ofKey] = [relatedTo(word, true), relatedTo(key)];
   const walker = (root.ownerDocument ?? root).createTreeWalker(root, 4 /* text */);
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
     const value = text.nodeValue ?? '';
@@ -121,8 +135,8 @@ function firstTexts(root: Root, name: string, found: (text: Text) => void): void
     if (!starts.test(value)) continue;
     const heading = /[([]/.test(value)
       ? word.length > 0 && related(start(value, cut, headingKept), word)
-      : word.length > 0 && related(value, word, true);
-    if (heading || related(value, key)) found(text as Text);
+      : word.length > 0 && ofWord.test(value);
+    if (heading || ofKey.test(value)) found(text as Text);
   }
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { startsLike } from './named';
+import { related, relatedTo, startsLike } from './named';
 
 /** What `kept` keeps of one UTF-16 unit (its char code), -1 when nothing: the rule written out. */
 function keptOf(unit: string): number {
@@ -40,6 +40,26 @@ describe('startsLike', () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('relatedTo', () => {
+  it('answers as `related` reads a text against a key, unit by unit', () => {
+    const text = fc.array(unit, { maxLength: 10 }).map((units) => units.join(''));
+    const key = fc.array(fc.constantFrom(...'aiktz09'), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(
+        text,
+        key.map((chars) => chars.join('')),
+        fc.boolean(),
+        (value, word, skip) => {
+          const from = skip ? word.replace(/^\d+/, '') : word;
+          fc.pre(from.length > 0);
+          expect(relatedTo(from, skip).test(value)).toBe(related(value, from, skip));
+        },
+      ),
+      { numRuns: 5000 },
     );
   });
 });
