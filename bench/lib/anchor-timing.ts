@@ -2,7 +2,7 @@
  * The resolve timing loop of `npm run bench:anchors`, run as is in Node + jsdom and, bundled, in
  * Chromium: anchors (and DevTools-copied selectors, the baseline) are made for a sample of the
  * page's elements, then resolved on the same page — "cold" right after a change to the page
- * (nothing the resolver learnt about it is kept), "fresh" on an unchanged page for an anchor not
+ * (nothing the resolver learnt about it is kept; "coldAgain" the same in a second pass), "fresh" on an unchanged page for an anchor not
  * resolved on it yet (the next tip of a page), "warm" for the same anchor again on an unchanged
  * page (what beacons re-resolving every second mostly see).
  */
@@ -11,6 +11,12 @@ import { copySelector, resolveSelector } from '../../lib/anchors/scenarios/devto
 
 interface Samples {
   cold: number[];
+  /**
+   * `cold` again in a second pass over the page's anchors: the same change before each, but the
+   * resolver's code already run on the page (the bench adds it to each page afresh, so the first
+   * pass includes the engine compiling it, as a page's first tips do).
+   */
+  coldAgain: number[];
   fresh: number[];
   warm: number[];
   /** Right after a change to an attribute the resolver never reads (`style`). */
@@ -64,8 +70,8 @@ export function measure(document: Document, count: number, rounds: number): Timi
     elements: document.getElementsByTagName('*').length,
     targets: targets.length,
     resolved: { ours: 0, baseline: 0 },
-    ours: { cold: [], fresh: [], warm: [], unread: [] },
-    baseline: { cold: [], fresh: [], warm: [], unread: [] },
+    ours: { cold: [], coldAgain: [], fresh: [], warm: [], unread: [] },
+    baseline: { cold: [], coldAgain: [], fresh: [], warm: [], unread: [] },
     floor: [],
   };
   targets.forEach((target, i) => {
@@ -82,6 +88,12 @@ export function measure(document: Document, count: number, rounds: number): Timi
     timing.baseline.fresh.push(timed(() => resolveSelector(selectors[next], document)));
     if (resolveAnchor(anchors[i], document) === target) timing.resolved.ours += 1;
     if (resolveSelector(selectors[i], document) === target) timing.resolved.baseline += 1;
+  });
+  targets.forEach((_, i) => {
+    document.body.setAttribute('class', `bench-${i}d`);
+    timing.ours.coldAgain.push(timed(() => resolveAnchor(anchors[i], document)));
+    document.body.setAttribute('class', `bench-${i}e`);
+    timing.baseline.coldAgain.push(timed(() => resolveSelector(selectors[i], document)));
   });
   // Every anchor resolved once on the page as it now stands, so that each round measures repeats.
   anchors.forEach((anchor) => resolveAnchor(anchor, document));

@@ -53,12 +53,14 @@ export const kindKey = (element: Element): string =>
  * `element`'s children without those repeated among them (cards of a list, columns of a board,
  * rows): a heading inside one of those names that item, not the container around them all.
  */
-function ownChildren(element: Element): Element[] {
+export function ownChildren(element: Element): Element[] {
   const children = childrenOf(element);
+  // Each child's kind written once: a grid's 2,000 rows are each asked for it.
+  const keys = children.map(kindKey);
   const counts = new Map<string, number>();
-  for (const child of children) counts.set(kindKey(child), (counts.get(kindKey(child)) ?? 0) + 1);
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   // Every child's kind is counted at least once: under two is once.
-  return children.filter((child) => (counts.get(kindKey(child)) ?? 0) < 2);
+  return children.filter((_, i) => (counts.get(keys[i]!) ?? 0) < 2);
 }
 
 /** First heading (or header-like element) in the first elements of `child`'s subtree. */

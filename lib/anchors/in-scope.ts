@@ -2,15 +2,28 @@ import { containerNames, nearText } from './containers';
 import { pickLone } from './lone';
 import { containersNamed } from './named';
 import { lookAlikes, MARGIN, ownKey, pick, sameOwn, startsWith, uiText } from './pick';
-import { candidateSelector, type Scored, scoreOne, sharedNames, THRESHOLD } from './rank';
+import {
+  candidateParts,
+  identityNames,
+  type Scored,
+  scoreOne,
+  sharedNames,
+  THRESHOLD,
+} from './rank';
+import { queryAll, selectAny, within } from './root-memo';
 import { scoreSignature } from './score';
-import { attrsAmong, ownSignals } from './signature';
+import { ownFromCopy } from './own-from-copy';
+import { attrsAmong, type OwnSignals, ownSignals } from './signature';
 import type { Signature } from './types';
 
 /** What one decision inside the containers reads, worked out once. */
 interface Decision {
   anchor: Signature;
+  /** The root, when the candidates are its identity carriers (each queried on it already). */
+  root?: Document | ShadowRoot;
   scope: readonly string[];
+  /** The candidates' selectors (`candidateParts`), and the list they make. */
+  parts: readonly string[];
   selector: string;
   shared: ReadonlySet<string>;
   /** The anchor's own score: no element scores above it. */
@@ -19,6 +32,14 @@ interface Decision {
   text: string | false | undefined;
   /** Stable attributes by the values they were read from (`attrsAmong`). */
   attrs: Map<string, Record<string, string> | undefined>;
+  /** Own signals by the markup they were read from (`ownFromCopy`). */
+  own: Map<string, OwnSignals>;
+}
+
+/** `ownSignals`, its stable attributes judged once per set of values (`attrsAmong`). */
+function own(d: Decision, element: Element): OwnSignals {
+  attrsAmong(element, d.attrs);
+  return ownSignals(element);
 }
 
 const isAlike = (d: Decision, entry: Scored): boolean =>
@@ -29,7 +50,11 @@ const isAfter = (d: Decision, element: Element): boolean =>
 
 /** An exact copy of the anchor's own signals before another text than the recorded one. */
 const isCopyBefore = (d: Decision, element: Element): boolean =>
-  !isAfter(d, element) && sameOwn(ownSignals(element), d.anchor);
+  !isAfter(d, element) &&
+  sameOwn(
+    ownFromCopy(element, d.own, (at) => own(d, at)),
+    d.anchor,
+  );
 
 /**
  * The candidates in `containers` scored, copies before the text left unscored with `skip`; null
@@ -41,11 +66,16 @@ function scan(d: Decision, containers: ReadonlySet<Element>, skip: boolean): Sco
   const keys = new Set<string>();
   let after = 0;
   for (const container of containers) {
-    for (const element of Array.from(container.querySelectorAll(d.selector))) {
+    // Identity carriers were queried on the whole root already (`sharedNames`): read from that.
+    const inside = (selector: string) =>
+      d.root
+        ? within(queryAll(d.root, selector), container)
+        : Array.from(container.querySelectorAll(selector));
+    for (const element of selectAny(d.parts, inside)) {
       if (seen.has(element)) continue;
       seen.add(element);
-      attrsAmong(element, d.attrs);
       if (skip && isCopyBefore(d, element)) continue;
+      own(d, element);
       const entry = scoreOne(d.anchor, element, d.top - MARGIN, d.shared);
       if (!entry) continue;
       ranked.push(entry);
@@ -107,15 +137,18 @@ export function pickInScope(
   const shared = sharedNames(root, anchor);
   const top = scoreSignature(anchor, anchor, shared);
   if (top < THRESHOLD) return undefined; // nothing can pass: the whole page decides
-  const selector = candidateSelector(anchor);
+  const parts = candidateParts(anchor);
   const d: Decision = {
     anchor,
+    ...(identityNames(anchor).length > 0 && { root }),
     scope,
-    selector,
+    parts,
+    selector: parts.join(','),
     shared,
     top,
     text: uiText(anchor),
     attrs: new Map(),
+    own: new Map(),
   };
   let ranked = scan(d, containers, anchor.near !== undefined);
   if (ranked && anchor.near !== undefined && !skipsChangeNothing(d, ranked))

@@ -2,8 +2,8 @@ import { LABELABLE, labelOf } from './accessible-name';
 import { containerNames } from './containers';
 import { runsOf } from './named';
 import { lookAlikes, MARGIN, pick, startsWith } from './pick';
-import { candidateSelector, type Scored, scoreOne, sharedNames, THRESHOLD } from './rank';
-import { queryAll } from './root-memo';
+import { candidateParts, type Scored, scoreOne, sharedNames, THRESHOLD } from './rank';
+import { queryAny } from './root-memo';
 import { ownBound, scoreSignature } from './score';
 import { attrsOf } from './signature';
 import { roleOf } from './role';
@@ -72,7 +72,7 @@ export function pickLone(root: Root, anchor: Signature): Element | null | undefi
   if (top < THRESHOLD) return undefined;
   const floor = top - MARGIN;
   const ranked: Scored[] = [];
-  for (const element of queryAll(root, candidateSelector(anchor))) {
+  for (const element of queryAny(root, candidateParts(anchor))) {
     if (!mayReach(anchor, element, shared, floor)) continue;
     const entry = scoreOne(anchor, element, floor, shared);
     if (entry) ranked.push(entry);

@@ -28,25 +28,34 @@ function keptCode(code: number): number {
 
 const NINE = 57;
 
-/** Whether the first character `kept` keeps of `text` is `first`, or its first letter is `letter`. */
-function startsLike(text: string, first: number, letter: number): boolean {
-  let seen = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = keptCode(text.charCodeAt(i));
-    if (code < 0) continue;
-    if (!seen && code === first) return true;
-    seen = true;
-    if (code > NINE) return code === letter;
-  }
-  return false;
+/** Units `keptCode` keeps nothing of. */
+const SKIPPED = '[^0-9A-Za-z\u0130\u212a]';
+
+/** The units `keptCode` reads as `code` (a digit or a–z), as a character class; -1: none. */
+function unitsOf(code: number): string {
+  if (code < 0) return '(?!)';
+  const char = String.fromCharCode(code);
+  if (code <= NINE) return `[${char}]`;
+  const extra = char === 'i' ? '\u0130' : char === 'k' ? '\u212a' : '';
+  return `[${char}${char.toUpperCase()}${extra}]`;
 }
+
+/**
+ * Whether the first character `kept` keeps of a text is `first`, or its first letter is `letter`
+ * (after digits only), as one regular expression: a text node is then tested by the engine's
+ * own code, not a unit at a time in JavaScript (which runs interpreted in a page's first resolve).
+ */
+export const startsLike = (first: number, letter: number): RegExp =>
+  new RegExp(
+    `^${SKIPPED}*(?:${unitsOf(first)}|${unitsOf(letter)}|[0-9](?:${SKIPPED}|[0-9])*${unitsOf(letter)})`,
+  );
 
 /**
  * Whether what `kept` keeps of `text` (digits before its first letter left out with `fromLetter`)
  * and `key` are a start of one another, the former not empty: read a unit at a time and given up
  * at the first that differs, as most text nodes of a page do at their first.
  */
-function related(text: string, key: string, skipDigits = false): boolean {
+export function related(text: string, key: string, skipDigits = false): boolean {
   let matched = 0;
   let leading = skipDigits;
   for (let i = 0; i < text.length && matched < key.length; i += 1) {
@@ -57,6 +66,19 @@ function related(text: string, key: string, skipDigits = false): boolean {
     matched += 1;
   }
   return matched > 0;
+}
+
+/**
+ * `related(text, key, skipDigits)` as one regular expression, for the walk over every text node:
+ * each kept character of the text in turn is the key's next, until the key is all matched (then
+ * anything may follow) or the text ends (nothing kept left).
+ */
+export function relatedTo(key: string, skipDigits = false): RegExp {
+  let rest = '';
+  for (let i = key.length - 1; i >= 1; i -= 1)
+    rest = `(?:${SKIPPED}*${unitsOf(key.charCodeAt(i))}${rest}|${SKIPPED}*$)`;
+  const lead = skipDigits ? `(?:${SKIPPED}|[0-9])*` : `${SKIPPED}*`;
+  return new RegExp(`^${lead}${unitsOf(key.charCodeAt(0))}${rest}`);
 }
 
 /** `read` of a start of `value` long enough to tell (of all of it when that start reads empty). */
@@ -99,15 +121,17 @@ function labelled(root: Root, name: string): Element[] {
 function firstTexts(root: Root, name: string, found: (text: Text) => void): void {
   const [key, word] = [kept(name), fromLetter(kept(name))];
   const cut = 4 * key.length + 16;
+  const starts = startsLike(key.charCodeAt(0), word.length > 0 ? word.charCodeAt(0) : -1);
+  const [ofWord, ofKey] = [relatedTo(word, true), relatedTo(key)];
   const walker = (root.ownerDocument ?? root).createTreeWalker(root, 4 /* text */);
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
     const value = text.nodeValue ?? '';
     // Both tests below need one of these: most nodes of a page fail here, at their first letter.
-    if (!startsLike(value, key.charCodeAt(0), word.length > 0 ? word.charCodeAt(0) : -1)) continue;
+    if (!starts.test(value)) continue;
     const heading = /[([]/.test(value)
       ? word.length > 0 && related(start(value, cut, headingKept), word)
-      : word.length > 0 && related(value, word, true);
-    if (heading || related(value, key)) found(text as Text);
+      : word.length > 0 && ofWord.test(value);
+    if (heading || ofKey.test(value)) found(text as Text);
   }
 }
 

@@ -29,18 +29,27 @@ export function identityNames(anchor: Signature): string[] {
 const selectorFor = (anchor: Signature, name: string): string =>
   `[${name}=${quote(anchor.attrs?.[name] ?? '')}]`;
 
-const identitySelector = (anchor: Signature): string =>
-  identityNames(anchor)
-    .map((name) => selectorFor(anchor, name))
-    .join(',');
+const identityParts = (anchor: Signature): string[] =>
+  identityNames(anchor).map((name) => selectorFor(anchor, name));
 
-/** Elements of the anchor's tag or explicit role. */
-const kindSelector = (anchor: Signature): string =>
-  `${anchor.tag}${anchor.role ? `,[role=${quote(anchor.role)}]` : ''}`;
+const identitySelector = (anchor: Signature): string => identityParts(anchor).join(',');
 
-/** What `rank` scores when the element is there as recorded: its identity carriers, else its kind. */
-export const candidateSelector = (anchor: Signature): string =>
-  identitySelector(anchor) || kindSelector(anchor);
+/** Elements of the anchor's tag or explicit role, one selector each. */
+const kindParts = (anchor: Signature): string[] =>
+  anchor.role ? [anchor.tag, `[role=${quote(anchor.role)}]`] : [anchor.tag];
+
+const kindSelector = (anchor: Signature): string => kindParts(anchor).join(',');
+
+/**
+ * What `rank` scores when the element is there as recorded: its identity carriers, else its kind,
+ * as the selectors of one list (`candidateSelector` is that list).
+ */
+export function candidateParts(anchor: Signature): string[] {
+  const identity = identityParts(anchor);
+  return identity.length > 0 ? identity : kindParts(anchor);
+}
+
+export const candidateSelector = (anchor: Signature): string => candidateParts(anchor).join(',');
 
 /** Elements carrying one of the anchor's identity attributes with its value: few, and usually it. */
 function byIdentity(root: Root, anchor: Signature): readonly Element[] {

@@ -37,6 +37,8 @@ export function attrsOf(element: Element): Record<string, string> | undefined {
 
 type Attrs = Record<string, string> | undefined;
 
+const STABLE: ReadonlySet<string> = new Set(STABLE_ATTRS);
+
 /**
  * `attrsOf` for one of many elements carrying the same attribute values (a board's 700 card
  * menus): `stableAttrs` reads those values only, so each set of them is judged once (`byValues`,
@@ -45,10 +47,13 @@ type Attrs = Record<string, string> | undefined;
  */
 export function attrsAmong(element: Element, byValues: Map<string, Attrs>): Attrs {
   return remember(rootOf(element), 'attrs', element, (at: Element) => {
-    const names = at
-      .getAttributeNames()
-      .filter((name) => (STABLE_ATTRS as readonly string[]).includes(name));
-    const key = JSON.stringify(names.map((name) => [name, at.getAttribute(name)]));
+    // Each value with its length before it: no two sets of values write the same key.
+    let key = '';
+    for (const name of at.getAttributeNames()) {
+      if (!STABLE.has(name)) continue;
+      const value = at.getAttribute(name) ?? '';
+      key += `${name} ${value.length} ${value}`;
+    }
     if (!byValues.has(key)) byValues.set(key, stableAttrs(at));
     return byValues.get(key);
   });
@@ -70,6 +75,14 @@ const CONTROL_ROLES = new Set(
     ' ',
   ),
 );
+
+/**
+ * Whether `computeOwn` reads the field around `element` (fieldOf) for signals with this label and
+ * role (the test it makes, kept beside it; own-from-copy.test.ts checks the two agree): else every own signal is read from the element's tag, attributes and content, and from
+ * elements of its root found by id (`aria-labelledby`, `<label for>`), plus a wrapping `<label>`.
+ */
+export const readsField = (element: Element, own: Pick<OwnSignals, 'label' | 'role'>): boolean =>
+  !own.label && !(CONTROL_ROLES.has(own.role ?? '') && !isRecordLink(element));
 
 function computeOwn(element: Element): OwnSignals {
   const signature: OwnSignals = { tag: element.localName };
