@@ -1,7 +1,7 @@
 import { byId } from './accessible-name';
 import { remember, rootOf } from './root-memo';
 import { roleOf } from './role';
-import { BRACKETED_COUNT, boundedText, isCount, nameText, normaliseText } from './text';
+import { BRACKETED_COUNT, boundedText, COUNT, nameText, normaliseText } from './text';
 
 /**
  * The names of the containers an element sits in, nearest first: what tells the "New" of the
@@ -98,12 +98,9 @@ function keyCells(row: Element): Element[] {
   const cells = childrenOf(row);
   const header = cells.find((c) => c.localName === 'th' || c.getAttribute('role') === 'rowheader');
   if (header) return [header];
-  const keys: Element[] = [];
-  for (const cell of cells) {
-    if (keys.length === KEY_CELLS) break;
-    if (cell.querySelector(CONTROLS) === null && boundedText(cell) !== '') keys.push(cell);
-  }
-  return keys;
+  return cells
+    .filter((cell) => cell.querySelector(CONTROLS) === null && boundedText(cell))
+    .slice(0, KEY_CELLS);
 }
 
 /**
@@ -111,15 +108,15 @@ function keyCells(row: Element): Element[] {
  * a related list labelled by its title "Opportunities (3)" is the same list at four.
  */
 export function labelName(container: Element): string {
-  const ids = container.getAttribute('aria-labelledby')?.trim().split(/\s+/) ?? [];
-  const parts = ids.map((id) => {
-    const source = id ? byId(container, id) : null;
-    return source ? nameText(source) : '';
-  });
+  const ids = container.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
   // `aria-labelledby="title-3 badge-3"`: the badge's count is not part of the name.
-  const labelled = parts.filter((part) => part && !isCount(part)).join(' ');
-  const raw = labelled || container.getAttribute('aria-label') || '';
-  return normaliseText(raw.replace(BRACKETED_COUNT, ' '));
+  const labelled = ids
+    .map((id) => byId(container, id))
+    .map((source) => (source ? nameText(source) : ''))
+    .filter((part) => part && !COUNT.test(part))
+    .join(' ');
+  const raw = labelled || container.getAttribute('aria-label');
+  return normaliseText(raw?.replace(BRACKETED_COUNT, ' '));
 }
 
 /**

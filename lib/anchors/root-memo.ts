@@ -57,13 +57,13 @@ function observerFor(root: Root): typeof MutationObserver | undefined {
  */
 let checked: Set<Root> | undefined;
 
-/** Runs `work` as one resolve: each root's memo is checked once (a nested call ends it early). */
 /**
  * Each node's root, found once per resolve: the page does not change during one, and a board's 700
  * card menus each have their root asked for every signal read (a walk up 12 levels each time).
  */
 let roots: Map<Node, Root> | undefined;
 
+/** Runs `work` as one resolve: each root's memo is checked once (a nested call ends it early). */
 export function checkedOnce<T>(work: () => T): T {
   checked = new Set();
   roots = new Map();

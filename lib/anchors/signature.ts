@@ -5,7 +5,7 @@ import { CONTEXT_ROLES, NAME_FROM_CONTENT, roleOf } from './role';
 import { remember, rootOf } from './root-memo';
 import { STABLE_ATTRS } from './stable-attrs';
 import { labelName } from './containers';
-import { BRACKETED_COUNT, looksLikeData, normaliseText } from './text';
+import { looksLikeData, normaliseText } from './text';
 import type { Landmark, Signature } from './types';
 
 export { STABLE_ATTRS };
@@ -128,13 +128,10 @@ function isContext(element: Element): boolean {
   return !needsName || labelOf(element) !== undefined || attrsOf(element) !== undefined;
 }
 
-/** A landmark's name, counts out (`containers.ts` `labelName`): the Opportunities list at 3 or at 4. */
+/** A landmark's label, counts out (`containers.ts` `labelName`): the Opportunities list at 3 or at 4. */
 function describeLandmark(element: Element): Landmark {
   const landmark: Landmark = { role: roleOf(element) ?? element.localName };
-  const label =
-    labelName(element) ||
-    normaliseText(labelOf(element)?.replace(BRACKETED_COUNT, ' ')) ||
-    undefined;
+  const label = labelName(element) || labelOf(element);
   if (label) landmark.label = label;
   const attrs = attrsOf(element);
   if (attrs) landmark.attrs = attrs;

@@ -49,9 +49,8 @@ function nextInside(node: Node, root: Element): Node | null {
   return null;
 }
 
-const COUNT = /^\s*[([]?[\d.,+]+[)\]]?\s*$/;
 /** Text that is only a count (`3`, `(12)`, `99+`): a badge beside a name, not part of it. */
-export const isCount = (text: string): boolean => COUNT.test(text);
+export const COUNT = /^\s*[([]?[\d.,+]+[)\]]?\s*$/;
 /** A count in brackets beside a name (`Contacts (3)`): it changes with the data while the name stays. */
 export const BRACKETED_COUNT = /[([]\s*[\d.,+]+\s*[)\]]/g;
 
