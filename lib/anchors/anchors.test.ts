@@ -33,6 +33,26 @@ describe('createAnchor', () => {
 });
 
 describe('resolveAnchor', () => {
+  it('tells alike shadow hosts apart by the heading inside each, and gives null once that one is gone', () => {
+    const cards = (names: string[]) =>
+      names
+        .map(
+          (name) =>
+            `<record-card><template data-shadow><div class="card"><h3>${name}</h3><button>Edit</button></div></template></record-card>`,
+        )
+        .join('');
+    const editOf = (document: Document, name: string) =>
+      Array.from(document.querySelectorAll('record-card'))
+        .map((host) => host.shadowRoot!)
+        .find((root) => root.querySelector('h3')?.textContent === name)
+        ?.querySelector('button');
+    const before = buildDocument(cards(['Acme', 'Globex', 'Initech']));
+    const anchor: unknown = JSON.parse(JSON.stringify(createAnchor(editOf(before, 'Globex')!)));
+    const after = buildDocument(cards(['Initech', 'Acme', 'Globex']));
+    expect(resolveAnchor(anchor, after)).toBe(editOf(after, 'Globex'));
+    expect(resolveAnchor(anchor, buildDocument(cards(['Initech', 'Acme'])))).toBeNull();
+  });
+
   it('returns null for malformed anchors without throwing', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

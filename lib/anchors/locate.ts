@@ -155,7 +155,13 @@ function followPath(
   if (found.size === 0) return lost ? LOST : undefined;
   if (found.size === 1) return found.values().next().value;
   const host = pick(step.host, ranked);
-  return host && found.get(host);
+  if (host) return found.get(host);
+  // Hosts alike (cards of one component, each named inside its shadow root): the target's own
+  // containers tell which, when only one of them holds it (without names, all do: none).
+  const named = [...found.values()].filter((e) =>
+    startsWith(containerNames(e), target.scope ?? []),
+  );
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** Every open shadow root and same-origin frame document below `root`, at any depth. */

@@ -57,21 +57,13 @@ function observerFor(root: Root): typeof MutationObserver | undefined {
  */
 let checked: Set<Root> | undefined;
 
-/**
- * Each node's root, found once per resolve: the page does not change during one, and a board's 700
- * card menus each have their root asked for every signal read (a walk up 12 levels each time).
- */
-let roots: Map<Node, Root> | undefined;
-
 /** Runs `work` as one resolve: each root's memo is checked once (a nested call ends it early). */
 export function checkedOnce<T>(work: () => T): T {
   checked = new Set();
-  roots = new Map();
   try {
     return work();
   } finally {
     checked = undefined;
-    roots = undefined;
   }
 }
 
@@ -97,12 +89,7 @@ export function memoOf(root: Root): RootMemo {
 
 /** The root an element belongs to (its document, or the shadow root it sits in). */
 export function rootOf(node: Node): Root {
-  let root = roots?.get(node);
-  if (root === undefined) {
-    root = node.getRootNode() as Root;
-    roots?.set(node, root);
-  }
-  return root;
+  return node.getRootNode() as Root;
 }
 
 /** `compute(key)` once per root state, under the table `name`. */

@@ -1,3 +1,4 @@
+import { componentScenarios } from './components';
 import { dynamicsScenarios } from './dynamics365';
 import { genericScenarios } from './generic';
 import { hubspotScenarios } from './hubspot';
@@ -32,4 +33,5 @@ export const scenarios: Scenario[] = [
   ...shadowFrameScenarios,
   ...keyedRowScenarios,
   ...panelScenarios,
+  ...componentScenarios,
 ];
