@@ -3,7 +3,10 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { ownFromCopy } from './own-from-copy';
 import { checkedOnce } from './root-memo';
-import { type OwnSignals, ownSignals } from './signature';
+import { fieldOf } from './field';
+import { buildDocument } from './scenarios/harness';
+import { scenarios } from './scenarios/run-all';
+import { type OwnSignals, ownSignals, readsField } from './signature';
 
 /** Leaves of one markup each, as cards repeat them; some are named from elsewhere by id. */
 const LEAVES = [
@@ -46,5 +49,18 @@ describe('ownFromCopy', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('keeps copies by the same field test computeOwn makes, on every scenario element', () => {
+    // The large pages repeat the others' markup 2,000 times: the rest cover every kind of field.
+    for (const scenario of scenarios.filter((s) => s.kind !== 'large-page')) {
+      const document = buildDocument(scenario.after);
+      checkedOnce(() => {
+        for (const element of Array.from(document.body.querySelectorAll('*'))) {
+          const own = ownSignals(element);
+          expect(own.field).toBe(readsField(element, own) ? fieldOf(element) : undefined);
+        }
+      });
+    }
   });
 });
