@@ -2,9 +2,9 @@
  * The resolve timing loop of `npm run bench:anchors`, run as is in Node + jsdom and, bundled, in
  * Chromium: anchors (and DevTools-copied selectors, the baseline) are made for a sample of the
  * page's elements, then resolved on the same page — "cold" right after a change to the page
- * (nothing the resolver learnt about it is kept; "coldAgain" the same in a second pass), "fresh" on an unchanged page for an anchor not
- * resolved on it yet (the next tip of a page), "warm" for the same anchor again on an unchanged
- * page (what beacons re-resolving every second mostly see).
+ * (nothing the resolver learnt about it is kept; "coldAgain" the same in a second pass), "fresh"
+ * for an anchor not resolved on the page yet (the next tip of a page), "warm" for the same anchor
+ * again on an unchanged page (what beacons re-resolving every second mostly see).
  */
 import { createAnchor, narrowing, pickInScope, resolveAnchor } from '../../lib/anchors';
 import { copySelector, resolveSelector } from '../../lib/anchors/scenarios/devtools-selector';
